@@ -1,0 +1,87 @@
+import { CORE_API_VERSION } from "@kakunin/contracts/core-api";
+import { errorBody } from "@kakunin/contracts/errors";
+import type { Context } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { Db } from "./db/client.ts";
+import { createRouter } from "./lib/create-router.ts";
+import { AppError } from "./lib/errors.ts";
+import type { Logger } from "./lib/logger.ts";
+import { customersRouter } from "./routes/customers/customers.index.ts";
+import { loginVerificationsRouter } from "./routes/login-verifications/login-verifications.index.ts";
+import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
+
+export interface CoreAppDeps {
+  db: Db;
+  logger: Logger;
+  serviceToken: string;
+  enableTestApi: boolean;
+}
+
+/** Builds core's HTTP app; `main.ts` serves it and tests call `app.request()` in-process. */
+export function createApp(deps: CoreAppDeps) {
+  const app = createRouter();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set("db", deps.db);
+    c.set("logger", deps.logger.child({ requestId: c.get("requestId") }));
+    await next();
+    c.get("logger").info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody("payload_too_large"), 413) }));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "service", { type: "http", scheme: "bearer" });
+  app.get("/health", (c) => c.json({ status: "ok" }));
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "kakunin core services",
+      version: CORE_API_VERSION,
+      description: "The contract a broker's systems implement for the kakunin BFF.",
+    },
+    security: [{ service: [] }],
+  });
+
+  // Only the BFF may call core: a shared service credential, compared in constant time.
+  const unauthenticated = (c: Context) => c.json(errorBody("unauthenticated", { requestId: c.get("requestId") }), 401);
+  const auth = bearerAuth({
+    token: deps.serviceToken,
+    noAuthenticationHeader: { message: unauthenticated },
+    invalidAuthenticationHeader: { message: unauthenticated },
+    invalidToken: { message: unauthenticated },
+  });
+  app.use("/v1/*", auth);
+  app.route("/", loginVerificationsRouter);
+  app.route("/", customersRouter);
+  if (deps.enableTestApi) {
+    app.use("/test/*", auth);
+    app.route("/", testSupportRouter);
+  }
+
+  app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId") }), 404));
+  app.onError((err, c) => {
+    const rid = c.get("requestId");
+    if (err instanceof AppError) {
+      return c.json(errorBody(err.code, { requestId: rid, ...(err.fields ? { fields: err.fields } : {}) }), err.status);
+    }
+    // Middleware that already built its JSON answer (e.g. bearerAuth above).
+    if (err instanceof HTTPException && err.res) return err.getResponse();
+    if (err instanceof HTTPException && err.status < 500) {
+      // e.g. malformed JSON or a wrong content type caught by Hono's validator.
+      const code = err.status === 415 ? "unsupported_media_type" : "validation_failed";
+      return c.json(errorBody(code, { requestId: rid }), err.status === 415 ? 415 : 400);
+    }
+    deps.logger.error({ err, requestId: rid }, "unhandled error");
+    return c.json(errorBody("internal_error", { requestId: rid }), 500);
+  });
+  return app;
+}
+
+export type CoreApp = ReturnType<typeof createApp>;

@@ -1,0 +1,31 @@
+import type { ClientContext } from "@kakunin/contracts/core-api";
+import type { Db, Tx } from "../db/client.ts";
+import { auditEvents } from "../db/schema.ts";
+
+export type AuditEventType = "login";
+export type AuditOutcome = "success" | "failure";
+
+export interface AuditEvent {
+  eventType: AuditEventType;
+  outcome: AuditOutcome;
+  customerId: string | null;
+  /** What the actor claimed to be, e.g. the customer code typed at login. */
+  subject?: string | null;
+  client: ClientContext;
+  requestId?: string | undefined;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends to the audit trail (R29); pass a transaction to record atomically with a change. */
+export async function recordAudit(db: Db | Tx, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    eventType: event.eventType,
+    outcome: event.outcome,
+    customerId: event.customerId,
+    subject: event.subject ?? null,
+    ipAddress: event.client.ipAddress,
+    userAgent: event.client.userAgent,
+    requestId: event.requestId ?? null,
+    detail: event.detail ?? null,
+  });
+}

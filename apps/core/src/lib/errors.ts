@@ -1,0 +1,13 @@
+import type { ErrorCode, FieldError } from "@kakunin/contracts/errors";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** A domain error with a stable code; the app's error handler renders it as JSON. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: ContentfulStatusCode,
+    readonly fields?: FieldError[],
+  ) {
+    super(code);
+  }
+}

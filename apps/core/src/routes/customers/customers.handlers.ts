@@ -1,0 +1,55 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { and, desc, eq } from "drizzle-orm";
+import { auditEvents, notices } from "../../db/schema.ts";
+import { findCustomerSummary } from "../../domain/customers.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { AppBindings } from "../../lib/types.ts";
+import type { getCustomer, getLoginHistory, listNotices } from "./customers.routes.ts";
+
+const LOGIN_HISTORY_LIMIT = 20;
+
+async function requireCustomer(c: { get(key: "db"): AppBindings["Variables"]["db"] }, customerId: string) {
+  const customer = await findCustomerSummary(c.get("db"), customerId);
+  if (!customer) throw new AppError("not_found", 404);
+  return customer;
+}
+
+export const getCustomerHandler: RouteHandler<typeof getCustomer, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  return c.json(await requireCustomer(c, customerId), 200);
+};
+
+export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  await requireCustomer(c, customerId);
+  const rows = await c.get("db").select().from(notices).orderBy(desc(notices.publishedAt));
+  return c.json({ notices: rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() })) }, 200);
+};
+
+export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  await requireCustomer(c, customerId);
+  const rows = await c
+    .get("db")
+    .select({
+      at: auditEvents.occurredAt,
+      outcome: auditEvents.outcome,
+      ipAddress: auditEvents.ipAddress,
+      userAgent: auditEvents.userAgent,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, "login")))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(LOGIN_HISTORY_LIMIT);
+  return c.json(
+    {
+      entries: rows.map((r) => ({
+        at: r.at.toISOString(),
+        outcome: r.outcome === "success" ? ("success" as const) : ("failure" as const),
+        ipAddress: r.ipAddress,
+        userAgent: r.userAgent,
+      })),
+    },
+    200,
+  );
+};

@@ -1,0 +1,40 @@
+import { createRoute } from "@hono/zod-openapi";
+import { coreRoutes } from "@kakunin/contracts/core-api";
+import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
+
+const { getCustomer: get, listNotices: notices, getLoginHistory: history } = coreRoutes;
+
+export const getCustomer = createRoute({
+  method: get.method,
+  path: get.path,
+  summary: get.summary,
+  tags: ["customers"],
+  request: { params: get.params },
+  responses: { 200: jsonContent(get.response, "The customer"), ...commonErrorResponses, ...notFoundResponse },
+});
+
+export const listNotices = createRoute({
+  method: notices.method,
+  path: notices.path,
+  summary: notices.summary,
+  tags: ["customers"],
+  request: { params: notices.params },
+  responses: {
+    200: jsonContent(notices.response, "Notices, newest first"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});
+
+export const getLoginHistory = createRoute({
+  method: history.method,
+  path: history.path,
+  summary: history.summary,
+  tags: ["customers"],
+  request: { params: history.params },
+  responses: {
+    200: jsonContent(history.response, "Up to 20 login attempts, newest first"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});

@@ -1,0 +1,59 @@
+import { customerSummarySchema, loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../domain/customers.ts";
+import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
+
+describe("customers routes", () => {
+  let core: Awaited<ReturnType<typeof createTestCore>>;
+  let id: string;
+  let code: string;
+  beforeAll(async () => {
+    core = await createTestCore();
+    const c = await createCustomer(core.db, {
+      name: "試験 花子",
+      birthDate: "1975-06-30",
+      phone: "080-1111-2222",
+      emails: ["h@example.test"],
+      loginPassword: "Hana4river8",
+    });
+    id = c.id;
+    code = c.customerCode;
+  });
+  afterAll(() => core.close());
+
+  it("returns the customer summary", async () => {
+    const res = await core.call(`/v1/customers/${id}`);
+    expect(res.status).toBe(200);
+    expect(await readAs(res, customerSummarySchema)).toEqual({ id, customerCode: code, name: "試験 花子" });
+  });
+
+  it("answers 404 for an unknown customer and 400 for a malformed id", async () => {
+    const unknown = await core.call(`/v1/customers/${crypto.randomUUID()}`);
+    expect(unknown.status).toBe(404);
+    expect((await readError(unknown)).code).toBe("not_found");
+    const malformed = await core.call("/v1/customers/not-a-uuid");
+    expect(malformed.status).toBe(400);
+  });
+
+  it("lists the company notice about the security upgrade", async () => {
+    const res = await core.call(`/v1/customers/${id}/notices`);
+    const body = await readAs(res, noticeListSchema);
+    expect(body.notices[0]?.title).toContain("執行パスワード導入のご案内");
+  });
+
+  it("shows the customer's own login attempts, newest first", async () => {
+    const verify = (password: string, userAgent: string) =>
+      core.call("/v1/login-verifications", {
+        method: "POST",
+        json: { customerCode: code, password, client: { ...testClient, userAgent } },
+      });
+    await verify("Wrong4river8", "first");
+    await verify("Hana4river8", "second");
+    const res = await core.call(`/v1/customers/${id}/login-history`);
+    const { entries } = await readAs(res, loginHistorySchema);
+    expect(entries.map((e) => [e.outcome, e.userAgent])).toEqual([
+      ["success", "second"],
+      ["failure", "first"],
+    ]);
+  });
+});

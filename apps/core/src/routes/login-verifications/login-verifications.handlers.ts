@@ -1,0 +1,39 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { errorBody } from "@kakunin/contracts/errors";
+import { eq } from "drizzle-orm";
+import { customers } from "../../db/schema.ts";
+import { recordAudit } from "../../domain/audit.ts";
+import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
+import type { AppBindings } from "../../lib/types.ts";
+import type { verifyLogin } from "./login-verifications.routes.ts";
+
+export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> = async (c) => {
+  const { customerCode, password, client } = c.req.valid("json");
+  const db = c.get("db");
+  const [customer] = await db
+    .select({
+      id: customers.id,
+      customerCode: customers.customerCode,
+      name: customers.name,
+      hash: customers.loginPasswordHash,
+    })
+    .from(customers)
+    .where(eq(customers.customerCode, customerCode));
+
+  const ok = customer ? await verifyPassword(customer.hash, password) : await burnVerification(password);
+  await recordAudit(db, {
+    eventType: "login",
+    outcome: ok ? "success" : "failure",
+    customerId: customer?.id ?? null,
+    subject: customerCode,
+    client,
+    requestId: c.get("requestId"),
+    ...(customer ? {} : { detail: { reason: "unknown_customer_code" } }),
+  });
+
+  if (!customer || !ok) {
+    // One answer for an unknown code and a wrong password (R1).
+    return c.json(errorBody("invalid_credentials", { requestId: c.get("requestId") }), 422);
+  }
+  return c.json({ customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name } }, 200);
+};

@@ -1,0 +1,79 @@
+import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, customers } from "../../db/schema.ts";
+import { createCustomer } from "../../domain/customers.ts";
+import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
+
+describe("POST /v1/login-verifications", () => {
+  let core: Awaited<ReturnType<typeof createTestCore>>;
+  let code: string;
+  beforeAll(async () => {
+    core = await createTestCore();
+    const customer = await createCustomer(core.db, {
+      name: "試験 太郎",
+      birthDate: "1980-01-15",
+      phone: "090-1111-2222",
+      emails: ["t@example.test"],
+      loginPassword: "Right4pass9",
+    });
+    code = customer.customerCode;
+  });
+  afterAll(() => core.close());
+
+  const verify = (body: unknown) => core.call("/v1/login-verifications", { method: "POST", json: body });
+
+  it("accepts the right password, returns the customer and audits a success", async () => {
+    const res = await verify({ customerCode: code, password: "Right4pass9", client: testClient });
+    expect(res.status).toBe(200);
+    const body = await readAs(res, verifyLoginResponseSchema);
+    expect(body.customer).toMatchObject({ customerCode: code, name: "試験 太郎" });
+    const rows = await core.db.select().from(auditEvents).where(eq(auditEvents.customerId, body.customer.id));
+    expect(rows.at(-1)).toMatchObject({ eventType: "login", outcome: "success", ipAddress: "127.0.0.1" });
+  });
+
+  it("gives the same answer for a wrong password and an unknown code, and audits both", async () => {
+    const wrong = await verify({ customerCode: code, password: "Wrong4pass9", client: testClient });
+    const unknown = await verify({ customerCode: "9999999", password: "Right4pass9", client: testClient });
+    expect(wrong.status).toBe(422);
+    expect(unknown.status).toBe(422);
+    const [a, b] = [await readError(wrong), await readError(unknown)];
+    expect(a.code).toBe("invalid_credentials");
+    expect(b.message).toBe(a.message);
+    const failures = await core.db.select().from(auditEvents).where(eq(auditEvents.outcome, "failure"));
+    expect(failures.map((f) => f.subject)).toEqual(expect.arrayContaining([code, "9999999"]));
+    expect(failures.find((f) => f.subject === "9999999")?.customerId).toBeNull();
+  });
+
+  it("stores only an argon2id hash", async () => {
+    const [row] = await core.db.select().from(customers).where(eq(customers.customerCode, code));
+    expect(row?.loginPasswordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row?.loginPasswordHash).not.toContain("Right4pass9");
+  });
+
+  it("rejects bad input with field errors and records nothing", async () => {
+    const before = (await core.db.select().from(auditEvents)).length;
+    const res = await verify({ customerCode: "12ab", password: "", client: testClient, extra: true });
+    expect(res.status).toBe(400);
+    const error = await readError(res);
+    expect(error.code).toBe("validation_failed");
+    expect(error.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(["customerCode", "password"]));
+    expect((await core.db.select().from(auditEvents)).length).toBe(before);
+  });
+
+  it("refuses a non-JSON body and malformed JSON", async () => {
+    const plain = await core.call("/v1/login-verifications", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "customerCode=1",
+    });
+    expect(plain.status).toBe(415);
+    const malformed = await core.call("/v1/login-verifications", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
+    expect(malformed.status).toBe(400);
+    expect((await readError(malformed)).code).toBe("validation_failed");
+  });
+});

@@ -1,0 +1,23 @@
+import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestCore, readAs } from "../test/test-app.ts";
+import { seedDemoData } from "./demo-data.ts";
+
+describe("demo data", () => {
+  let core: Awaited<ReturnType<typeof createTestCore>>;
+  beforeAll(async () => {
+    core = await createTestCore();
+  });
+  afterAll(() => core.close());
+
+  it("seeds SPEC §9's customers once, and they can log in", async () => {
+    expect(await seedDemoData(core.db)).toBe(true);
+    expect(await seedDemoData(core.db)).toBe(false);
+    const res = await core.call("/v1/login-verifications", {
+      method: "POST",
+      json: { customerCode: "1000002", password: "Tsuki5river8", client: { ipAddress: null, userAgent: null } },
+    });
+    expect(res.status).toBe(200);
+    expect((await readAs(res, verifyLoginResponseSchema)).customer.name).toBe("佐藤 花子");
+  });
+});

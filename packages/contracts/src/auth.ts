@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** お客様コード: the 7-digit customer code printed on the account-opening documents. */
+export const customerCodeSchema = z
+  .string({ error: "お客様コードを入力してください。" })
+  .trim()
+  .min(1, "お客様コードを入力してください。")
+  .regex(/^\d{7}$/, "お客様コードは7桁の半角数字で入力してください。");
+
+/**
+ * The login form accepts any stored password up to the policy's maximum; the
+ * composition rules (R2, R3) apply when a password is *set*, not when it is entered,
+ * so a customer with an older password can still log in.
+ */
+export const loginPasswordInputSchema = z
+  .string({ error: "ログインパスワードを入力してください。" })
+  .min(1, "ログインパスワードを入力してください。")
+  .max(20, "ログインパスワードは20文字以内で入力してください。");
+
+export const loginRequestSchema = z.strictObject({
+  customerCode: customerCodeSchema,
+  password: loginPasswordInputSchema,
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionCustomerSchema = z.object({
+  customerCode: z.string(),
+  name: z.string(),
+});
+
+export const sessionSchema = z.discriminatedUnion("authenticated", [
+  z.object({
+    authenticated: z.literal(true),
+    customer: sessionCustomerSchema,
+    /** When the session ends if the customer does nothing (ISO 8601). */
+    idleExpiresAt: z.iso.datetime(),
+    /** When the session ends regardless of activity (ISO 8601). */
+    absoluteExpiresAt: z.iso.datetime(),
+  }),
+  z.object({
+    authenticated: z.literal(false),
+    /** Set when the browser presented a session that has ended (idle/absolute timeout). */
+    reason: z.enum(["session_expired"]).optional(),
+  }),
+]);
+export type Session = z.infer<typeof sessionSchema>;

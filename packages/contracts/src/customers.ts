@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+export const customerIdSchema = z.uuid();
+
+export const customerSummarySchema = z.object({
+  id: customerIdSchema,
+  customerCode: z.string(),
+  name: z.string(),
+});
+export type CustomerSummary = z.infer<typeof customerSummarySchema>;
+
+/** お知らせ shown on 会員トップ. `kind` lets later issues add e.g. the initial execution password. */
+export const noticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["info", "important"]),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.iso.datetime(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const noticeListSchema = z.object({ notices: z.array(noticeSchema) });
+export type NoticeList = z.infer<typeof noticeListSchema>;
+
+export const loginHistoryEntrySchema = z.object({
+  at: z.iso.datetime(),
+  outcome: z.enum(["success", "failure"]),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export type LoginHistoryEntry = z.infer<typeof loginHistoryEntrySchema>;
+
+export const loginHistorySchema = z.object({ entries: z.array(loginHistoryEntrySchema) });
+export type LoginHistory = z.infer<typeof loginHistorySchema>;

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * Stable error codes shared by core, the BFF and the SPA. Codes are the contract;
+ * messages are the default Japanese wording shown to customers.
+ */
+export const errorMessages = {
+  validation_failed: "入力内容に誤りがあります。各項目をご確認ください。",
+  invalid_credentials: "お客様コードまたはログインパスワードが正しくありません。",
+  rate_limited: "ログインの試行回数が上限に達しました。しばらく時間をおいてから再度お試しください。",
+  unauthenticated: "ログインしてください。",
+  session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
+  csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",
+  forbidden: "この操作は許可されていません。",
+  not_found: "お探しのページまたはデータが見つかりません。",
+  payload_too_large: "送信データが大きすぎます。",
+  unsupported_media_type: "送信データの形式が正しくありません。",
+  request_timeout: "処理に時間がかかっています。しばらくしてから再度お試しください。",
+  upstream_unavailable: "ただいまサービスに接続できません。しばらくしてから再度お試しください。",
+  internal_error: "システムエラーが発生しました。しばらくしてから再度お試しください。",
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export const errorCodeSchema = z.enum(Object.keys(errorMessages) as [ErrorCode, ...ErrorCode[]]);
+
+export const fieldErrorSchema = z.object({
+  /** Dotted path of the offending field, e.g. `customerCode`. Empty for the whole body. */
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    fields: z.array(fieldErrorSchema).optional(),
+    requestId: z.string().optional(),
+    retryable: z.boolean().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function errorBody(
+  code: ErrorCode,
+  extra: { fields?: FieldError[]; requestId?: string; message?: string } = {},
+): ErrorBody {
+  const retryable = code === "upstream_unavailable" || code === "request_timeout" || code === "internal_error";
+  return {
+    error: {
+      code,
+      message: extra.message ?? errorMessages[code],
+      ...(extra.fields ? { fields: extra.fields } : {}),
+      ...(extra.requestId ? { requestId: extra.requestId } : {}),
+      ...(retryable ? { retryable } : {}),
+    },
+  };
+}
+
+/** Turns zod issues into field errors whose messages are the schema's Japanese messages. */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.code === "unrecognized_keys" ? `不明な項目があります: ${issue.keys.join(", ")}` : issue.message,
+  }));
+}
