@@ -1,0 +1,136 @@
+import { serveStatic } from "@hono/node-server/serve-static";
+import { errorBody } from "@kakunin/contracts/errors";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { timeout } from "hono/timeout";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ApiError } from "./lib/api-error.ts";
+import { CoreError } from "./lib/core-client.ts";
+import type { AppEnv, BffDeps } from "./lib/types.ts";
+import { csrfProtection } from "./middleware/csrf.ts";
+import { meRoutes } from "./routes/me/me.index.ts";
+import { sessionRoutes } from "./routes/session/session.index.ts";
+import { testSupportRoutes } from "./routes/test-support/test-support.index.ts";
+
+const API_BODY_LIMIT = 16 * 1024;
+
+/** Builds the BFF; `main.ts` serves it and tests call `app.request()` in-process. */
+export function createApp(deps: BffDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set("deps", deps);
+    c.set("logger", deps.logger.child({ requestId: c.get("requestId") }));
+    await next();
+    c.header("x-request-id", c.get("requestId"));
+    c.get("logger").info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: "max-age=63072000; includeSubDomains",
+      referrerPolicy: "no-referrer",
+      xFrameOptions: "DENY",
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    }),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.use(async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+  api.use(timeout(deps.config.requestTimeoutMs, new HTTPException(504)));
+  api.use(
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError("payload_too_large", 413);
+      },
+    }),
+  );
+  api.use(csrfProtection(deps.config.allowedOrigins));
+  // Explicit routes are the allowlist of what the browser may reach in core.
+  api.route("/", sessionRoutes);
+  api.route("/", meRoutes);
+  if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
+  api.all("*", () => {
+    throw new ApiError("not_found", 404);
+  });
+  app.route("/api", api);
+
+  if (deps.config.webDistDir) {
+    const root = deps.config.webDistDir;
+    app.use(
+      "/assets/*",
+      async (c, next) => {
+        await next();
+        // Vite fingerprints asset names, so they never change under the same URL.
+        if (c.res.ok) c.header("cache-control", "public, max-age=31536000, immutable");
+      },
+      serveStatic({ root }),
+    );
+    app.use(serveStatic({ root, index: "", rewriteRequestPath: (p) => (p === "/" ? "/index.html" : p) }));
+    // Client-side routes (/login, /account/...) all load the SPA shell.
+    app.get(
+      "*",
+      async (c, next) => {
+        await next();
+        c.header("cache-control", "no-cache");
+      },
+      serveStatic({ root, rewriteRequestPath: () => "/index.html" }),
+    );
+  }
+
+  app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId") }), 404));
+  app.onError((err, c) => {
+    const rid = c.get("requestId");
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.options.headers ?? {})) c.header(k, v);
+      return c.json(
+        errorBody(err.code, { requestId: rid, ...(err.options.fields ? { fields: err.options.fields } : {}) }),
+        err.status,
+      );
+    }
+    if (err instanceof CoreError) {
+      // Core's 4xx answers carry contract error codes; pass them on without core's details.
+      const { code, fields } = err.body.error;
+      return c.json(
+        errorBody(code, { requestId: rid, ...(fields ? { fields } : {}) }),
+        err.status as ContentfulStatusCode,
+      );
+    }
+    if (err instanceof HTTPException && err.status === 504) {
+      return c.json(errorBody("request_timeout", { requestId: rid }), 504);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's own 4xx, e.g. malformed JSON caught by the validator.
+      return c.json(errorBody("validation_failed", { requestId: rid }), 400);
+    }
+    // Details stay in the log; the browser gets a code and the request id to quote.
+    (c.get("logger") ?? deps.logger).error({ err, requestId: rid }, "unhandled error");
+    return c.json(errorBody("internal_error", { requestId: rid }), 500);
+  });
+  return app;
+}
+
+export type BffApp = ReturnType<typeof createApp>;

@@ -1,0 +1,13 @@
+import type { ErrorCode, FieldError } from "@kakunin/contracts/errors";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** An error the BFF answers with `{ error: { code, message } }`; see app.ts's onError. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: ContentfulStatusCode,
+    readonly options: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(code);
+  }
+}

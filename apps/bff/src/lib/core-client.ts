@@ -1,0 +1,94 @@
+import {
+  type ClientContext,
+  type CoreRouteName,
+  type CoreRoutes,
+  coreRoutes,
+  type VerifyLoginRequest,
+} from "@kakunin/contracts/core-api";
+import { errorBodySchema } from "@kakunin/contracts/errors";
+import type { z } from "zod";
+import { ApiError } from "./api-error.ts";
+
+type Output<N extends CoreRouteName> = z.infer<CoreRoutes[N]["response"]>;
+
+/** A non-2xx answer from core that carries its error body (e.g. invalid_credentials). */
+export class CoreError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: z.infer<typeof errorBodySchema>,
+  ) {
+    super(`core answered ${status} ${body.error.code}`);
+  }
+}
+
+export interface CoreClientOptions {
+  baseUrl: string;
+  serviceToken: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  requestId?: string | undefined;
+}
+
+/**
+ * The BFF's only way to reach core: calls the contract's routes, authenticates with the
+ * service credential, never forwards browser cookies, and validates every answer against
+ * the contract. Core unreachable, slow or broken becomes 503 `upstream_unavailable`.
+ */
+export function createCoreClient(options: CoreClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+
+  async function call<N extends CoreRouteName>(
+    name: N,
+    input: { params?: Record<string, string>; body?: unknown },
+    opts: CallOptions,
+  ): Promise<Output<N>> {
+    const route = coreRoutes[name];
+    const path = route.path.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = input.params?.[key];
+      if (value === undefined) throw new Error(`missing path parameter ${key} for ${name}`);
+      return encodeURIComponent(value);
+    });
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.serviceToken}`,
+      accept: "application/json",
+    };
+    if (opts.requestId) headers["x-request-id"] = opts.requestId;
+    if (input.body !== undefined) headers["content-type"] = "application/json";
+
+    let res: Response;
+    try {
+      res = await doFetch(new URL(path, options.baseUrl), {
+        method: route.method.toUpperCase(),
+        headers,
+        body: input.body === undefined ? null : JSON.stringify(input.body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+        redirect: "error",
+      });
+    } catch {
+      throw new ApiError("upstream_unavailable", 503);
+    }
+    const json: unknown = await res.json().catch(() => undefined);
+    if (res.ok) {
+      const parsed = route.response.safeParse(json);
+      if (!parsed.success) throw new ApiError("upstream_unavailable", 503);
+      return parsed.data as Output<N>;
+    }
+    const error = errorBodySchema.safeParse(json);
+    if (res.status >= 500 || !error.success) throw new ApiError("upstream_unavailable", 503);
+    throw new CoreError(res.status, error.data);
+  }
+
+  return {
+    verifyLogin: (body: VerifyLoginRequest, opts: CallOptions = {}) => call("verifyLogin", { body }, opts),
+    getCustomer: (customerId: string, opts: CallOptions = {}) => call("getCustomer", { params: { customerId } }, opts),
+    listNotices: (customerId: string, opts: CallOptions = {}) => call("listNotices", { params: { customerId } }, opts),
+    getLoginHistory: (customerId: string, opts: CallOptions = {}) =>
+      call("getLoginHistory", { params: { customerId } }, opts),
+  };
+}
+
+export type CoreClient = ReturnType<typeof createCoreClient>;
+export type { ClientContext };

@@ -1,0 +1,20 @@
+import { zValidator } from "@hono/zod-validator";
+import { toFieldErrors } from "@kakunin/contracts/errors";
+import { createMiddleware } from "hono/factory";
+import type { z } from "zod";
+import { ApiError } from "./api-error.ts";
+import type { AppEnv } from "./types.ts";
+
+/** Validates a JSON body with a shared contract schema; failures become field errors. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return zValidator("json", schema, (result) => {
+    if (!result.success) throw new ApiError("validation_failed", 400, { fields: toFieldErrors(result.error.issues) });
+  });
+}
+
+/** Bodies are JSON only: anything else is 415 before it is parsed. */
+export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError("unsupported_media_type", 415);
+  await next();
+});

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { pino } from "pino";
+import { createApp } from "./app.ts";
+import { loadBffEnv } from "./env.ts";
+import { createCoreClient } from "./lib/core-client.ts";
+import { LoginThrottle } from "./lib/login-throttle.ts";
+import { MemorySessionStore } from "./lib/session-store.ts";
+
+const env = (() => {
+  try {
+    return loadBffEnv();
+  } catch (err) {
+    console.error(`bff: ${(err as Error).message}`);
+    process.exit(1);
+  }
+})();
+const logger = pino({ level: env.LOG_LEVEL, base: { app: "bff" } });
+
+const webDistDir = existsSync(`${env.WEB_DIST_DIR}/index.html`) ? env.WEB_DIST_DIR : undefined;
+if (!webDistDir) logger.warn({ dir: env.WEB_DIST_DIR }, "no built SPA found: serving /api only");
+
+const app = createApp({
+  config: {
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    sessionIdleMs: env.SESSION_IDLE_TIMEOUT_SECONDS * 1000,
+    sessionAbsoluteMs: env.SESSION_ABSOLUTE_TIMEOUT_SECONDS * 1000,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    trustProxy: env.TRUST_PROXY,
+    enableTestApi: env.BFF_TEST_API,
+    webDistDir,
+  },
+  core: createCoreClient({
+    baseUrl: env.CORE_URL,
+    serviceToken: env.CORE_SERVICE_TOKEN,
+    timeoutMs: env.CORE_TIMEOUT_MS,
+  }),
+  sessions: new MemorySessionStore(),
+  loginThrottle: LoginThrottle.inMemory({
+    maxPerCode: env.LOGIN_MAX_FAILURES_PER_CODE,
+    maxPerClient: env.LOGIN_MAX_FAILURES_PER_CLIENT,
+    windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
+  }),
+  logger,
+  now: Date.now,
+  remoteAddress: (c) => getConnInfo(c).remote.address,
+});
+
+const server = serve({ fetch: app.fetch, hostname: env.BFF_HOST, port: env.BFF_PORT }, (info) => {
+  logger.info(`bff listening on http://${info.address}:${info.port}`);
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close(() => process.exit(0));
+  // Keep-alive connections must not hold Ctrl-C hostage.
+  setTimeout(() => process.exit(0), 2_000).unref();
+}
+process.once("SIGINT", () => shutdown("SIGINT"));
+process.once("SIGTERM", () => shutdown("SIGTERM"));

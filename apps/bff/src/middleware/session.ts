@@ -1,0 +1,68 @@
+import type { Session } from "@kakunin/contracts/auth";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { ApiError } from "../lib/api-error.ts";
+import type { SessionData } from "../lib/session-store.ts";
+import type { AppEnv } from "../lib/types.ts";
+
+/** Sent as `__Host-kakunin-session`: Secure, Path=/, no Domain (R5). */
+const COOKIE_NAME = "kakunin-session";
+
+export function setSessionCookie(c: Context<AppEnv>, id: string) {
+  // No Max-Age: the cookie ends with the browser; the server enforces idle/absolute limits.
+  setCookie(c, COOKIE_NAME, id, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, COOKIE_NAME, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+}
+
+export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, COOKIE_NAME, "host");
+}
+
+type Lookup = { status: "none" } | { status: "expired" } | { status: "active"; id: string; data: SessionData };
+
+/** Finds the caller's session and applies the idle and absolute timeouts. */
+export async function lookupSession(c: Context<AppEnv>): Promise<Lookup> {
+  const id = readSessionCookie(c);
+  if (!id) return { status: "none" };
+  const { sessions, config, now } = c.get("deps");
+  const data = await sessions.get(id);
+  const t = now();
+  if (!data || t - data.lastSeenAt >= config.sessionIdleMs || t - data.createdAt >= config.sessionAbsoluteMs) {
+    if (data) await sessions.delete(id);
+    clearSessionCookie(c);
+    return { status: "expired" };
+  }
+  return { status: "active", id, data };
+}
+
+/** Time the session may still live: the idle limit, capped by the absolute one. */
+export function remainingTtl(data: SessionData, config: { sessionIdleMs: number; sessionAbsoluteMs: number }) {
+  return Math.min(data.lastSeenAt + config.sessionIdleMs, data.createdAt + config.sessionAbsoluteMs) - data.lastSeenAt;
+}
+
+export function describeSession(data: SessionData, config: { sessionIdleMs: number; sessionAbsoluteMs: number }) {
+  return {
+    authenticated: true,
+    customer: { customerCode: data.customerCode, name: data.name },
+    idleExpiresAt: new Date(
+      Math.min(data.lastSeenAt + config.sessionIdleMs, data.createdAt + config.sessionAbsoluteMs),
+    ).toISOString(),
+    absoluteExpiresAt: new Date(data.createdAt + config.sessionAbsoluteMs).toISOString(),
+  } satisfies Session;
+}
+
+/** Guards customer routes: 401 `unauthenticated` or `session_expired`; activity extends the idle timer. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  const found = await lookupSession(c);
+  if (found.status === "none") throw new ApiError("unauthenticated", 401);
+  if (found.status === "expired") throw new ApiError("session_expired", 401);
+  const { sessions, config, now } = c.get("deps");
+  const data = { ...found.data, lastSeenAt: now() };
+  await sessions.set(found.id, data, remainingTtl(data, config));
+  c.set("session", { id: found.id, data });
+  await next();
+});

@@ -1,0 +1,10 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../lib/types.ts";
+import { requireSession } from "../../middleware/session.ts";
+import { getLoginHistory, getNotices } from "./me.handlers.ts";
+
+/** The logged-in customer's own data; the customer id always comes from the session. */
+export const meRoutes = new Hono<AppEnv>()
+  .use("/me/*", requireSession)
+  .get("/me/notices", ...getNotices)
+  .get("/me/login-history", ...getLoginHistory);

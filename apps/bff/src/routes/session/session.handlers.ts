@@ -1,0 +1,77 @@
+import { loginRequestSchema } from "@kakunin/contracts/auth";
+import { createFactory } from "hono/factory";
+import { ApiError } from "../../lib/api-error.ts";
+import { clientAddress, clientContext } from "../../lib/client-context.ts";
+import { CoreError } from "../../lib/core-client.ts";
+import { newSessionId } from "../../lib/session-store.ts";
+import type { AppEnv } from "../../lib/types.ts";
+import { jsonBody, requireJson } from "../../lib/validate.ts";
+import {
+  clearSessionCookie,
+  describeSession,
+  lookupSession,
+  readSessionCookie,
+  remainingTtl,
+  setSessionCookie,
+} from "../../middleware/session.ts";
+
+const factory = createFactory<AppEnv>();
+
+/** GET /api/session: who is logged in; never extends the session. */
+export const getSession = factory.createHandlers(async (c) => {
+  const found = await lookupSession(c);
+  if (found.status === "active") return c.json(describeSession(found.data, c.get("deps").config));
+  return c.json(
+    found.status === "expired" ? { authenticated: false, reason: "session_expired" } : { authenticated: false },
+  );
+});
+
+/** POST /api/session: log in (R1, R5). */
+export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSchema), async (c) => {
+  const { customerCode, password } = c.req.valid("json");
+  const { core, sessions, loginThrottle, config, now, logger } = c.get("deps");
+  const keys = { customerCode, clientAddress: clientAddress(c) };
+
+  const wait = await loginThrottle.retryAfter(keys);
+  if (wait > 0) throw new ApiError("rate_limited", 429, { headers: { "retry-after": String(wait) } });
+
+  let customer: { id: string; customerCode: string; name: string };
+  try {
+    ({ customer } = await core.verifyLogin(
+      { customerCode, password, client: clientContext(c) },
+      { requestId: c.get("requestId") },
+    ));
+  } catch (err) {
+    if (err instanceof CoreError && err.body.error.code === "invalid_credentials") {
+      await loginThrottle.recordFailure(keys);
+      throw new ApiError("invalid_credentials", 401);
+    }
+    throw err;
+  }
+  await loginThrottle.recordSuccess(keys);
+
+  // A new id at every login (session fixation); any previous session is ended.
+  const previous = readSessionCookie(c);
+  if (previous) await sessions.delete(previous);
+  const t = now();
+  const data = {
+    customerId: customer.id,
+    customerCode: customer.customerCode,
+    name: customer.name,
+    createdAt: t,
+    lastSeenAt: t,
+  };
+  const id = newSessionId();
+  await sessions.set(id, data, remainingTtl(data, config));
+  setSessionCookie(c, id);
+  logger.info({ requestId: c.get("requestId"), customerId: customer.id }, "login");
+  return c.json(describeSession(data, config));
+});
+
+/** DELETE /api/session: log out; the session ends on the server, not just in the browser. */
+export const logout = factory.createHandlers(async (c) => {
+  const id = readSessionCookie(c);
+  if (id) await c.get("deps").sessions.delete(id);
+  clearSessionCookie(c);
+  return c.body(null, 204);
+});

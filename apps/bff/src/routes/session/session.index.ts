@@ -1,0 +1,8 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../lib/types.ts";
+import { getSession, login, logout } from "./session.handlers.ts";
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .get("/session", ...getSession)
+  .post("/session", ...login)
+  .delete("/session", ...logout);

@@ -1,0 +1,221 @@
+import { sessionSchema } from "@kakunin/contracts/auth";
+import { describe, expect, it } from "vitest";
+import { createTestBff, readAs, readError, sessionCookieOf } from "../../test/harness.ts";
+
+describe("POST /api/session (login)", () => {
+  it("logs in and sets a __Host- session cookie with Secure, HttpOnly, SameSite=Strict", async () => {
+    const bff = createTestBff();
+    const { res, cookie } = await bff.login();
+    expect(res.status).toBe(200);
+    expect(await readAs(res, sessionSchema)).toMatchObject({
+      authenticated: true,
+      customer: { customerCode: "1000001", name: "山田 太郎" },
+      idleExpiresAt: "2026-11-25T00:30:00.000Z",
+      absoluteExpiresAt: "2026-11-25T12:00:00.000Z",
+    });
+    const setCookie = res.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/^__Host-kakunin-session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/m);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    expect(cookie).toBeDefined();
+  });
+
+  it("issues a new session id at every login and ends the previous session", async () => {
+    const bff = createTestBff();
+    const first = await bff.login();
+    const second = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000001", password: "Kiso8pine3" },
+      cookie: first.cookie,
+    });
+    const secondCookie = sessionCookieOf(second);
+    expect(secondCookie).toBeDefined();
+    expect(secondCookie).not.toBe(first.cookie);
+    const old = await bff.request("/api/me/notices", { cookie: first.cookie });
+    expect(old.status).toBe(401);
+    expect((await bff.request("/api/me/notices", { cookie: secondCookie })).status).toBe(200);
+  });
+
+  it("gives one generic message for a wrong password and an unknown customer code", async () => {
+    const bff = createTestBff();
+    const wrong = await bff.login("1000001", "Wrong9pass");
+    const unknown = await bff.login("1234567", "Kiso8pine3");
+    expect(wrong.res.status).toBe(401);
+    expect(unknown.res.status).toBe(401);
+    const [a, b] = [await readError(wrong.res), await readError(unknown.res)];
+    expect(a).toMatchObject({
+      code: "invalid_credentials",
+      message: "お客様コードまたはログインパスワードが正しくありません。",
+    });
+    expect(b.message).toBe(a.message);
+    expect(wrong.cookie).toBeUndefined();
+  });
+
+  it("rejects invalid fields with Japanese field errors and never calls core", async () => {
+    const bff = createTestBff();
+    const res = await bff.request("/api/session", { method: "POST", json: { customerCode: "12", password: "" } });
+    expect(res.status).toBe(400);
+    const error = await readError(res);
+    expect(error.code).toBe("validation_failed");
+    expect(error.fields).toEqual([
+      { path: "customerCode", message: "お客様コードは7桁の半角数字で入力してください。" },
+      { path: "password", message: "ログインパスワードを入力してください。" },
+    ]);
+    expect(bff.core.received).toHaveLength(0);
+  });
+
+  it("rejects unknown fields, wrong types, wrong content types, malformed JSON and oversized bodies", async () => {
+    const bff = createTestBff();
+    const unknownField = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000001", password: "Kiso8pine3", admin: true },
+    });
+    expect(unknownField.status).toBe(400);
+    const wrongType = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: 1000001, password: 1 },
+    });
+    expect(wrongType.status).toBe(400);
+    const form = await bff.request("/api/session", {
+      method: "POST",
+      body: "customerCode=1000001&password=Kiso8pine3",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(form.status).toBe(415);
+    expect((await readError(form)).code).toBe("unsupported_media_type");
+    const malformed = await bff.request("/api/session", {
+      method: "POST",
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
+    expect(malformed.status).toBe(400);
+    const huge = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000001", password: "x".repeat(20_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect((await readError(huge)).code).toBe("payload_too_large");
+    expect(bff.core.received).toHaveLength(0);
+  });
+
+  it("throttles a customer code after repeated failures, even with the right password", async () => {
+    const bff = createTestBff({ maxPerCode: 3 });
+    for (let i = 0; i < 3; i++) expect((await bff.login("1000001", "Wrong9pass")).res.status).toBe(401);
+    const blocked = await bff.login();
+    expect(blocked.res.status).toBe(429);
+    expect((await readError(blocked.res)).code).toBe("rate_limited");
+    expect(Number(blocked.res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(blocked.cookie).toBeUndefined();
+  });
+
+  it("throttles a client address across customer codes", async () => {
+    const bff = createTestBff({ maxPerClient: 2 });
+    await bff.login("1111111", "Wrong9pass");
+    await bff.login("2222222", "Wrong9pass");
+    expect((await bff.login("1000001", "Kiso8pine3")).res.status).toBe(429);
+  });
+
+  it("a success resets the code's failure count", async () => {
+    const bff = createTestBff({ maxPerCode: 3 });
+    await bff.login("1000001", "Wrong9pass");
+    await bff.login("1000001", "Wrong9pass");
+    expect((await bff.login()).res.status).toBe(200);
+    await bff.login("1000001", "Wrong9pass");
+    await bff.login("1000001", "Wrong9pass");
+    expect((await bff.login()).res.status).toBe(200);
+  });
+
+  it("answers 503 upstream_unavailable, retryable, when core is down", async () => {
+    const bff = createTestBff();
+    bff.core.state.down = true;
+    const { res } = await bff.login();
+    expect(res.status).toBe(503);
+    expect(await readError(res)).toMatchObject({ code: "upstream_unavailable", retryable: true });
+  });
+});
+
+describe("CSRF", () => {
+  it("refuses a state-changing call without X-CSRF", async () => {
+    const bff = createTestBff();
+    const res = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000001", password: "Kiso8pine3" },
+      headers: { "x-csrf": "" },
+    });
+    expect(res.status).toBe(403);
+    expect((await readError(res)).code).toBe("csrf_failed");
+    expect(bff.core.received).toHaveLength(0);
+  });
+
+  it("refuses a foreign Origin and a missing origin signal", async () => {
+    const bff = createTestBff();
+    const foreign = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000001", password: "Kiso8pine3" },
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreign.status).toBe(403);
+    const cross = await bff.app.request("/api/session", {
+      method: "DELETE",
+      headers: { "x-csrf": "1", "sec-fetch-site": "cross-site" },
+    });
+    expect(cross.status).toBe(403);
+  });
+
+  it("accepts Sec-Fetch-Site: same-origin when Origin is absent", async () => {
+    const bff = createTestBff();
+    const res = await bff.app.request("/api/session", {
+      method: "DELETE",
+      headers: { "x-csrf": "1", "sec-fetch-site": "same-origin" },
+    });
+    expect(res.status).toBe(204);
+  });
+});
+
+describe("session lifetime", () => {
+  it("GET /api/session reports the logged-in customer, and nobody without a cookie", async () => {
+    const bff = createTestBff();
+    const { cookie } = await bff.login();
+    expect(await readAs(await bff.request("/api/session", { cookie }), sessionSchema)).toMatchObject({
+      authenticated: true,
+    });
+    expect(await readAs(await bff.request("/api/session"), sessionSchema)).toEqual({ authenticated: false });
+  });
+
+  it("ends after the idle timeout; activity extends it", async () => {
+    const bff = createTestBff();
+    const { cookie } = await bff.login();
+    bff.clock.now += 29 * 60_000;
+    expect((await bff.request("/api/me/notices", { cookie })).status).toBe(200);
+    bff.clock.now += 29 * 60_000;
+    expect((await bff.request("/api/me/notices", { cookie })).status).toBe(200);
+    bff.clock.now += 30 * 60_000;
+    const res = await bff.request("/api/me/notices", { cookie });
+    expect(res.status).toBe(401);
+    expect((await readError(res)).code).toBe("session_expired");
+    expect(res.headers.getSetCookie().join()).toMatch(/__Host-kakunin-session=;.*Max-Age=0/);
+  });
+
+  it("ends at the absolute timeout however active the customer is", async () => {
+    const bff = createTestBff({ config: { sessionAbsoluteMs: 60 * 60_000 } });
+    const { cookie } = await bff.login();
+    for (let i = 0; i < 3; i++) {
+      bff.clock.now += 20 * 60_000;
+      const res = await bff.request("/api/me/notices", { cookie });
+      expect(res.status).toBe(i < 2 ? 200 : 401);
+    }
+    expect(await readAs(await bff.request("/api/session", { cookie }), sessionSchema)).toEqual({
+      authenticated: false,
+      reason: "session_expired",
+    });
+  });
+
+  it("logout deletes the session on the server", async () => {
+    const bff = createTestBff();
+    const { cookie } = await bff.login();
+    const res = await bff.request("/api/session", { method: "DELETE", cookie });
+    expect(res.status).toBe(204);
+    expect(res.headers.getSetCookie().join()).toMatch(/Max-Age=0/);
+    // Replaying the old cookie (e.g. stolen before logout) gets nothing.
+    expect((await bff.request("/api/me/notices", { cookie })).status).toBe(401);
+  });
+});

@@ -1,0 +1,140 @@
+import { coreRoutes, verifyLoginRequestSchema } from "@kakunin/contracts/core-api";
+import { type ErrorBody, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { Hono } from "hono";
+import { pino } from "pino";
+import type { z } from "zod";
+import { createApp } from "../app.ts";
+import { createCoreClient } from "../lib/core-client.ts";
+import { LoginThrottle } from "../lib/login-throttle.ts";
+import { MemorySessionStore } from "../lib/session-store.ts";
+import type { BffConfig } from "../lib/types.ts";
+
+export const ORIGIN = "http://localhost:8080";
+const SERVICE_TOKEN = "test-only-service-token-0123456789";
+
+interface FakeCustomer {
+  id: string;
+  customerCode: string;
+  name: string;
+  password: string;
+}
+
+/**
+ * A stand-in for core that speaks the contract (paths from `coreRoutes`, bodies checked
+ * with the contract's schemas) and records what the BFF sent it.
+ */
+export function createFakeCore() {
+  const customers: FakeCustomer[] = [
+    { id: "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a01", customerCode: "1000001", name: "山田 太郎", password: "Kiso8pine3" },
+  ];
+  const received: Request[] = [];
+  const state = { down: false };
+  const app = new Hono();
+  app.use(async (c, next) => {
+    received.push(c.req.raw.clone());
+    if (c.req.header("authorization") !== `Bearer ${SERVICE_TOKEN}`) {
+      return c.json(errorBody("unauthenticated"), 401);
+    }
+    await next();
+  });
+  const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+  app.post(toHono(coreRoutes.verifyLogin.path), async (c) => {
+    const body = verifyLoginRequestSchema.parse(await c.req.json());
+    const found = customers.find((x) => x.customerCode === body.customerCode && x.password === body.password);
+    if (!found) return c.json(errorBody("invalid_credentials"), 422);
+    return c.json({ customer: { id: found.id, customerCode: found.customerCode, name: found.name } });
+  });
+  const byId = (id: string) => customers.find((x) => x.id === id);
+  app.get(toHono(coreRoutes.listNotices.path), (c) => {
+    if (!byId(c.req.param("customerId") ?? "")) return c.json(errorBody("not_found"), 404);
+    return c.json({
+      notices: [
+        { id: "n1", kind: "important", title: "お知らせ", body: "本文", publishedAt: "2022-08-22T00:00:00.000Z" },
+      ],
+    });
+  });
+  app.get(toHono(coreRoutes.getLoginHistory.path), (c) =>
+    c.json({
+      entries: [{ at: "2026-11-25T00:00:00.000Z", outcome: "success", ipAddress: "127.0.0.1", userAgent: "ua" }],
+    }),
+  );
+  const fetchImpl: typeof fetch = async (input, init) => {
+    if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
+    return app.request(new Request(input, init));
+  };
+  return { customers, received, state, fetch: fetchImpl };
+}
+
+export function createTestBff(
+  overrides: { config?: Partial<BffConfig>; maxPerCode?: number; maxPerClient?: number } = {},
+) {
+  const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
+  const core = createFakeCore();
+  const sessions = new MemorySessionStore(() => clock.now);
+  const app = createApp({
+    config: {
+      allowedOrigins: [ORIGIN],
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 3_600_000,
+      requestTimeoutMs: 5_000,
+      trustProxy: false,
+      enableTestApi: false,
+      ...overrides.config,
+    },
+    core: createCoreClient({
+      baseUrl: "http://core.test",
+      serviceToken: SERVICE_TOKEN,
+      timeoutMs: 1_000,
+      fetch: core.fetch,
+    }),
+    sessions,
+    loginThrottle: LoginThrottle.inMemory({
+      maxPerCode: overrides.maxPerCode ?? 5,
+      maxPerClient: overrides.maxPerClient ?? 30,
+      windowSeconds: 900,
+    }),
+    logger: pino({ level: "silent" }),
+    now: () => clock.now,
+    remoteAddress: () => "203.0.113.7",
+  });
+
+  /** A browser-like same-origin request; `cookie` is the session id to send. */
+  const request = (
+    path: string,
+    init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string>; cookie?: string } = {},
+  ) => {
+    const headers = new Headers(init.headers);
+    const method = init.method ?? "GET";
+    if (method !== "GET") {
+      if (!headers.has("origin")) headers.set("origin", ORIGIN);
+      if (!headers.has("x-csrf")) headers.set("x-csrf", "1");
+    }
+    if (init.cookie) headers.set("cookie", `__Host-kakunin-session=${init.cookie}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(init.json);
+    }
+    return app.request(path, { method, headers, body: body ?? null });
+  };
+
+  const login = async (customerCode = "1000001", password = "Kiso8pine3") => {
+    const res = await request("/api/session", { method: "POST", json: { customerCode, password } });
+    return { res, cookie: sessionCookieOf(res) };
+  };
+
+  return { app, core, clock, request, login };
+}
+
+export function sessionCookieOf(res: Response): string | undefined {
+  const header = res.headers.getSetCookie().find((h) => h.startsWith("__Host-kakunin-session="));
+  return header?.split(";")[0]?.split("=")[1] || undefined;
+}
+
+export async function readError(res: Response): Promise<ErrorBody["error"]> {
+  return errorBodySchema.parse(await res.json()).error;
+}
+
+export async function readAs<T extends z.ZodType>(res: Response, schema: T): Promise<z.infer<T>> {
+  return schema.parse(await res.json());
+}
