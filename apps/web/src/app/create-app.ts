@@ -1,0 +1,33 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { DataRouter, RouteObject } from "react-router";
+import { createQueryClient } from "../lib/query-client.ts";
+import { loginPath, paths } from "./paths.ts";
+import { createRoutes } from "./router.tsx";
+
+export interface CreateAppOptions {
+  retryDelay?: number;
+}
+
+/**
+ * Builds the QueryClient and the router together: the client's global error handler
+ * must navigate, and the routes' loaders need the client. Tests pass createMemoryRouter.
+ */
+export function createApp(
+  createRouter: (routes: RouteObject[]) => DataRouter,
+  options: CreateAppOptions = {},
+): { router: DataRouter; queryClient: QueryClient } {
+  let router: DataRouter | undefined;
+  const queryClient = createQueryClient({
+    ...options,
+    onSessionEnded: (reason) => {
+      if (!router) return;
+      const { location, navigation } = router.state;
+      // Several calls can fail at once, and stray ones can finish after logout: leave only once.
+      if (location.pathname === paths.login || navigation.location?.pathname === paths.login) return;
+      // The login screen drops the cached data of the customer when it mounts.
+      void router.navigate(loginPath(reason), { replace: true });
+    },
+  });
+  router = createRouter(createRoutes(queryClient));
+  return { router, queryClient };
+}

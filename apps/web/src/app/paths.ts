@@ -1,0 +1,12 @@
+export const paths = {
+  home: "/",
+  login: "/login",
+  loginHistory: "/account/login-history",
+} as const;
+
+/** Why the login screen is shown; each maps to a message there. */
+export type LoginReason = "session_expired" | "unauthenticated" | "logged_out";
+
+export function loginPath(reason?: LoginReason): string {
+  return reason ? `${paths.login}?reason=${reason}` : paths.login;
+}

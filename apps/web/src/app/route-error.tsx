@@ -1,0 +1,77 @@
+import { errorMessages } from "@kakunin/contracts/errors";
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import { PageLayout } from "@kakunin/ui/page-layout";
+import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "react-router";
+import { isApiError } from "../lib/api-client.ts";
+import { paths } from "./paths.ts";
+
+interface ErrorView {
+  title: string;
+  message: string;
+  requestId: string | undefined;
+  retry: "revalidate" | "reload";
+}
+
+/** Never shows the raw error: stack traces and internals stay out of the page (R27). */
+function describe(error: unknown): ErrorView {
+  if (isApiError(error)) {
+    return {
+      title: error.code === "upstream_unavailable" ? "サービスに接続できません" : "エラーが発生しました",
+      message: error.message,
+      requestId: error.requestId,
+      retry: "revalidate",
+    };
+  }
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return { title: "ページが見つかりません", message: errorMessages.not_found, requestId: undefined, retry: "reload" };
+  }
+  // Anything else is a bug or a failed chunk download (e.g. after a deploy): a reload fixes the latter.
+  return {
+    title: "エラーが発生しました",
+    message: errorMessages.internal_error,
+    requestId: undefined,
+    retry: "reload",
+  };
+}
+
+function ErrorDetails({ view }: { view: ErrorView }) {
+  const revalidator = useRevalidator();
+  const retry = () => {
+    if (view.retry === "revalidate") void revalidator.revalidate();
+    else window.location.reload();
+  };
+  return (
+    <div className="kk-stack">
+      <Alert
+        variant="error"
+        actions={
+          <Button variant="secondary" loading={revalidator.state === "loading"} onClick={retry}>
+            再試行
+          </Button>
+        }
+      >
+        <p>{view.message}</p>
+        {view.requestId && <p className="kk-text-sm">お問い合わせ番号: {view.requestId}</p>}
+      </Alert>
+      <p>
+        <Link to={paths.home}>会員トップへ戻る</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Root boundary: replaces the whole page, so it brings its own layout and h1. */
+export function RouteError() {
+  const view = describe(useRouteError());
+  return (
+    <PageLayout title={view.title}>
+      <ErrorDetails view={view} />
+    </PageLayout>
+  );
+}
+
+/** Boundary for pages inside the member layout: the header and menu stay usable. */
+export function RouteErrorPanel() {
+  return <ErrorDetails view={describe(useRouteError())} />;
+}

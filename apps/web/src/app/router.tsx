@@ -1,0 +1,46 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { RouteObject } from "react-router";
+import { AppLoading } from "./app-loading.tsx";
+import { paths } from "./paths.ts";
+import { RouteError, RouteErrorPanel } from "./route-error.tsx";
+
+/**
+ * Every screen is a lazy module (its own chunk), so each route's initial JS is only
+ * what it needs. Each module exports a factory for its route properties; those with
+ * loaders take the QueryClient.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: "root",
+      ErrorBoundary: RouteError,
+      HydrateFallback: AppLoading,
+      children: [
+        {
+          path: paths.login,
+          lazy: () => import("./routes/login.tsx").then((m) => m.loginRoute(queryClient)),
+        },
+        {
+          id: "member",
+          lazy: () => import("./routes/app-layout.tsx").then((m) => m.appLayoutRoute(queryClient)),
+          children: [
+            {
+              index: true,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/member-top.tsx").then((m) => m.memberTopRoute()),
+            },
+            {
+              path: paths.loginHistory,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/login-history.tsx").then((m) => m.loginHistoryRoute()),
+            },
+          ],
+        },
+        {
+          path: "*",
+          lazy: () => import("./routes/not-found.tsx").then((m) => m.notFoundRoute()),
+        },
+      ],
+    },
+  ];
+}

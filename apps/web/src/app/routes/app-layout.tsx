@@ -1,0 +1,86 @@
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import { PAGE_TITLE_ID, PageLayout } from "@kakunin/ui/page-layout";
+import type { QueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Navigate, Outlet, redirect, useLocation, useMatches, useNavigate } from "react-router";
+import { sessionQueryOptions, useSession } from "../../features/auth/api/get-session.ts";
+import { useLogout } from "../../features/auth/api/logout.ts";
+import { isApiError } from "../../lib/api-client.ts";
+import { AppMenu } from "../app-menu.tsx";
+import { loginPath } from "../paths.ts";
+
+/** Member pages declare their h1 as `handle: { title }`; the layout renders it once. */
+export interface PageHandle {
+  title: string;
+}
+
+function isPageHandle(handle: unknown): handle is PageHandle {
+  return typeof handle === "object" && handle !== null && typeof (handle as { title?: unknown }).title === "string";
+}
+
+function usePageTitle(): string {
+  const matches = useMatches();
+  const handle = matches.map((match) => match.handle).findLast(isPageHandle);
+  return handle?.title ?? "会員ページ";
+}
+
+/** After client-side navigation, focus the new h1 so screen readers announce the page. */
+function useFocusTitleOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById(PAGE_TITLE_ID)?.focus();
+  }, [pathname]);
+}
+
+function MemberLayout() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const title = usePageTitle();
+  const logout = useLogout({ onSuccess: () => navigate(loginPath("logged_out"), { replace: true }) });
+  useFocusTitleOnNavigation();
+
+  const data = session.data;
+  // A background refetch (e.g. on returning to the tab) may find the session gone.
+  if (data && !data.authenticated) return <Navigate to={loginPath(data.reason)} replace />;
+  const customer = data?.authenticated ? data.customer : undefined;
+
+  return (
+    <PageLayout
+      title={title}
+      headerEnd={
+        customer && (
+          <>
+            <p className="kk-customer-name">{customer.name} 様</p>
+            <Button variant="secondary" loading={logout.isPending} onClick={() => logout.mutate()}>
+              ログアウト
+            </Button>
+          </>
+        )
+      }
+      menu={<AppMenu />}
+    >
+      {logout.isError && (
+        <Alert variant="error">
+          <p>ログアウトできませんでした。もう一度ログアウトしてください。</p>
+          {isApiError(logout.error) && <p>{logout.error.message}</p>}
+        </Alert>
+      )}
+      <Outlet />
+    </PageLayout>
+  );
+}
+
+export function appLayoutRoute(queryClient: QueryClient) {
+  return {
+    loader: async () => {
+      const session = await queryClient.ensureQueryData(sessionQueryOptions());
+      if (!session.authenticated) throw redirect(loginPath(session.reason));
+      return null;
+    },
+    Component: MemberLayout,
+  };
+}

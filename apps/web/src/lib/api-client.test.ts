@@ -1,0 +1,83 @@
+import { sessionSchema } from "@kakunin/contracts/auth";
+import { errorMessages } from "@kakunin/contracts/errors";
+import { describe, expect, it } from "vitest";
+import { authenticatedSession, errorJson, json, mockApi } from "../testing/mock-api.ts";
+import { ApiError, apiRequest } from "./api-client.ts";
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe("apiRequest", () => {
+  it("sends X-CSRF, JSON and same-origin credentials on a POST", async () => {
+    const { requests } = mockApi({ "POST /api/session": json(authenticatedSession) });
+    const session = await apiRequest("/api/session", sessionSchema, {
+      method: "POST",
+      body: { customerCode: "1000001", password: "secret1" },
+    });
+    expect(session.authenticated).toBe(true);
+    const [request] = requests;
+    expect(request?.headers.get("X-CSRF")).toBe("1");
+    expect(request?.headers.get("Content-Type")).toBe("application/json");
+    expect(request?.credentials).toBe("same-origin");
+    expect(request?.body).toEqual({ customerCode: "1000001", password: "secret1" });
+  });
+
+  it("sends X-CSRF on DELETE and resolves a 204 to undefined", async () => {
+    const { requests } = mockApi({ "DELETE /api/session": new Response(null, { status: 204 }) });
+    await expect(apiRequest("/api/session", null, { method: "DELETE" })).resolves.toBeUndefined();
+    expect(requests[0]?.headers.get("X-CSRF")).toBe("1");
+  });
+
+  it("does not send X-CSRF on a GET", async () => {
+    const { requests } = mockApi({ "GET /api/session": json({ authenticated: false }) });
+    await apiRequest("/api/session", sessionSchema);
+    expect(requests[0]?.headers.has("X-CSRF")).toBe(false);
+    expect(requests[0]?.credentials).toBe("same-origin");
+  });
+
+  it("turns a network failure into a retryable upstream_unavailable", async () => {
+    mockApi({ "GET /api/session": new TypeError("Failed to fetch") });
+    const error = await rejection(apiRequest("/api/session", sessionSchema));
+    expect(error.code).toBe("upstream_unavailable");
+    expect(error.status).toBe(0);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toBe(errorMessages.upstream_unavailable);
+  });
+
+  it("parses the error body: code, server message, fields, status", async () => {
+    mockApi({
+      "POST /api/session": errorJson("validation_failed", "入力内容に誤りがあります。", 400, {
+        fields: [{ path: "customerCode", message: "お客様コードは7桁の半角数字で入力してください。" }],
+        requestId: "req-1",
+      }),
+    });
+    const error = await rejection(apiRequest("/api/session", sessionSchema, { method: "POST", body: {} }));
+    expect(error.code).toBe("validation_failed");
+    expect(error.status).toBe(400);
+    expect(error.message).toBe("入力内容に誤りがあります。");
+    expect(error.fields).toEqual([
+      { path: "customerCode", message: "お客様コードは7桁の半角数字で入力してください。" },
+    ]);
+    expect(error.requestId).toBe("req-1");
+    expect(error.retryable).toBe(false);
+  });
+
+  it("falls back on the status when the error body is not ours (e.g. a proxy page)", async () => {
+    mockApi({ "GET /api/me/notices": new Response("<html>Bad Gateway</html>", { status: 502 }) });
+    const error = await rejection(apiRequest("/api/me/notices", sessionSchema));
+    expect(error.code).toBe("upstream_unavailable");
+    expect(error.status).toBe(502);
+  });
+
+  it("rejects a success body that breaks the contract", async () => {
+    mockApi({ "GET /api/session": json({ authenticated: "yes" }) });
+    const error = await rejection(apiRequest("/api/session", sessionSchema));
+    expect(error.code).toBe("internal_error");
+  });
+});

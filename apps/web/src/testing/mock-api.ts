@@ -1,0 +1,63 @@
+import { vi } from "vitest";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+  credentials: RequestCredentials | undefined;
+}
+
+type Reply = Response | Error | ((request: RecordedRequest) => Response | Error | Promise<Response | Error>);
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+export function errorJson(code: string, message: string, status: number, extra: Record<string, unknown> = {}) {
+  return json({ error: { code, message, ...extra } }, status);
+}
+
+export const authenticatedSession = {
+  authenticated: true,
+  customer: { customerCode: "1000001", name: "山田 太郎" },
+  idleExpiresAt: "2026-11-25T07:34:05.000Z",
+  absoluteExpiresAt: "2026-11-25T15:04:05.000Z",
+} as const;
+
+/**
+ * Replaces fetch with a table of "METHOD /path" → reply. A reply may be a list, used
+ * in order (the last one repeats). Unlisted requests fail the test loudly with a 500.
+ */
+export function mockApi(routes: Record<string, Reply | Reply[]>) {
+  const requests: RecordedRequest[] = [];
+  const counters = new Map<string, number>();
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+      "http://web.test",
+    );
+    const method = (init?.method ?? "GET").toUpperCase();
+    const request: RecordedRequest = {
+      method,
+      path: url.pathname,
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
+      credentials: init?.credentials,
+    };
+    requests.push(request);
+    const key = `${method} ${url.pathname}`;
+    const entry = routes[key];
+    if (entry === undefined) return json({ error: { code: "internal_error", message: `unmocked ${key}` } }, 500);
+    const index = counters.get(key) ?? 0;
+    counters.set(key, index + 1);
+    const list = Array.isArray(entry) ? entry : [entry];
+    const reply = list[Math.min(index, list.length - 1)] as Reply;
+    const result = typeof reply === "function" ? await reply(request) : reply;
+    if (result instanceof Error) throw result;
+    // A Response body can be read once; hand out a copy so repeated replies work.
+    return result.clone();
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  return { requests, fetchMock };
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from "react";
+import { classNames } from "./class-names.ts";
+
+export const PAGE_TITLE_ID = "kk-page-title";
+const MAIN_ID = "kk-main";
+
+export interface PageLayoutProps {
+  /** The page's single h1; also used for the document title. */
+  title: string;
+  productName?: string;
+  /** Right side of the header, e.g. the customer's name and a ログアウト button. */
+  headerEnd?: ReactNode;
+  /** Menu content; wrapped in a labelled <nav>. Side column on wide screens, on top on phones. */
+  menu?: ReactNode;
+  menuLabel?: string;
+  footer?: ReactNode;
+  children?: ReactNode;
+}
+
+export function PageLayout({
+  title,
+  productName = "kakunin証券",
+  headerEnd,
+  menu,
+  menuLabel = "メニュー",
+  footer,
+  children,
+}: PageLayoutProps) {
+  return (
+    <div className="kk-layout">
+      {/* React 19 hoists <title> into <head>; a distinct title per page helps screen-reader users (WCAG 2.4.2). */}
+      <title>{`${title} | ${productName}`}</title>
+      <a className="kk-skip-link" href={`#${MAIN_ID}`}>
+        本文へ移動
+      </a>
+      <header className="kk-layout__header">
+        <div className="kk-layout__header-inner">
+          <p className="kk-layout__brand">{productName}</p>
+          {headerEnd && <div className="kk-layout__header-end">{headerEnd}</div>}
+        </div>
+      </header>
+      <div className={classNames("kk-layout__body", menu != null && "kk-layout__body--with-menu")}>
+        {menu != null && (
+          <nav className="kk-layout__menu" aria-label={menuLabel}>
+            {menu}
+          </nav>
+        )}
+        <main className="kk-layout__main" id={MAIN_ID}>
+          {/* tabIndex -1 lets the app move focus here after client-side navigation. */}
+          <h1 className="kk-layout__title" id={PAGE_TITLE_ID} tabIndex={-1}>
+            {title}
+          </h1>
+          {children}
+        </main>
+      </div>
+      <footer className="kk-layout__footer">
+        <div className="kk-layout__footer-inner">{footer ?? <small>© {productName}</small>}</div>
+      </footer>
+    </div>
+  );
+}
