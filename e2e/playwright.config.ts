@@ -1,0 +1,76 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+import { e2eBaseUrl, e2eCoreUrl, e2ePorts, e2eServiceToken } from "./ports.ts";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const tsx = `${repoRoot}node_modules/.bin/tsx`;
+const dataDir = `${repoRoot}.data/e2e-core`;
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: e2eBaseUrl,
+    trace: "retain-on-failure",
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          // This machine's network is closed: keep Chromium from phoning home at start.
+          args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  // A freshly started system: MailDev, core on a new embedded database, and the BFF with the built SPA.
+  webServer: [
+    {
+      name: "mail",
+      command: `${repoRoot}node_modules/.bin/maildev --smtp ${e2ePorts.smtp} --ip 127.0.0.1 --web ${e2ePorts.maildev} --web-ip 127.0.0.1 --silent`,
+      url: `http://127.0.0.1:${e2ePorts.maildev}/api/healthz`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      name: "core",
+      command: `rm -rf ${dataDir} && ${tsx} ${repoRoot}apps/core/src/main.ts`,
+      url: `${e2eCoreUrl}/health`,
+      timeout: 90_000,
+      reuseExistingServer: false,
+      env: {
+        CORE_PORT: String(e2ePorts.core),
+        CORE_DATA_DIR: dataDir,
+        CORE_SERVICE_TOKEN: e2eServiceToken,
+        CORE_TEST_API: "true",
+        CORE_SEED_DEMO: "true",
+        LOG_LEVEL: "warn",
+      },
+    },
+    {
+      name: "bff",
+      command: `${tsx} ${repoRoot}apps/bff/src/main.ts`,
+      url: `http://127.0.0.1:${e2ePorts.bff}/api/session`,
+      reuseExistingServer: false,
+      env: {
+        BFF_PORT: String(e2ePorts.bff),
+        CORE_URL: e2eCoreUrl,
+        CORE_SERVICE_TOKEN: e2eServiceToken,
+        ALLOWED_ORIGINS: e2eBaseUrl,
+        BFF_TEST_API: "true",
+        // Generous so that parallel tests never throttle each other through the shared client address.
+        LOGIN_MAX_FAILURES_PER_CLIENT: "1000",
+        LOG_LEVEL: "warn",
+      },
+    },
+  ],
+});

@@ -1,0 +1,9 @@
+/**
+ * The e2e system runs on its own ports so a developer's `npm start` (8080/8081/1025/1080)
+ * can keep running beside it.
+ */
+export const e2ePorts = { bff: 8090, core: 8091, smtp: 1026, maildev: 1081 } as const;
+export const e2eBaseUrl = `http://localhost:${e2ePorts.bff}`;
+export const e2eCoreUrl = `http://127.0.0.1:${e2ePorts.core}`;
+/** Test-only credential shared by the e2e core and BFF (never used outside tests). */
+export const e2eServiceToken = "e2e-only-kakunin-core-service-token";

@@ -1,0 +1,54 @@
+import { expect, fillLogin, test } from "../fixtures/test.ts";
+
+test.describe("ログイン", () => {
+  test("a customer logs in, sees 会員トップ, and logs out", async ({ page, createCustomer, loginAs }) => {
+    const customer = await createCustomer({ name: "確認 花子" });
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+    await loginAs(customer);
+
+    await expect(page.getByRole("banner")).toContainText("確認 花子 様");
+    await expect(page.getByRole("main")).toContainText("確認 花子 様");
+    await expect(page.getByRole("region", { name: "お知らせ" })).toContainText("執行パスワード導入のご案内");
+    const menu = page.getByRole("navigation", { name: "メニュー" });
+    await expect(menu.getByText("口座管理")).toBeVisible();
+
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+    await expect(page.getByText("ログアウトしました。")).toBeVisible();
+    // The session ended on the server: protected pages send us back to ログイン.
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+  });
+
+  test("a wrong password and an unknown customer code give the same generic message", async ({ page, customer }) => {
+    await page.goto("/login");
+    await fillLogin(page, customer.customerCode, "Wrong4pass9");
+    const alert = page.getByRole("alert");
+    await expect(alert).toHaveText("お客様コードまたはログインパスワードが正しくありません。");
+
+    await fillLogin(page, "9999990", customer.loginPassword);
+    await expect(alert).toHaveText("お客様コードまたはログインパスワードが正しくありません。");
+    await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+  });
+
+  test("an invalid customer code is caught on the field before anything is sent", async ({ page }) => {
+    let posted = false;
+    page.on("request", (req) => {
+      if (req.url().endsWith("/api/session") && req.method() === "POST") posted = true;
+    });
+    await page.goto("/login");
+    await fillLogin(page, "12ab", "");
+    await expect(page.getByText("お客様コードは7桁の半角数字で入力してください。")).toBeVisible();
+    await expect(page.getByText("ログインパスワードを入力してください。")).toBeVisible();
+    await expect(page.getByLabel("お客様コード")).toHaveAttribute("aria-invalid", "true");
+    expect(posted).toBe(false);
+  });
+
+  test("the login history lists this login", async ({ page, customer, loginAs }) => {
+    await loginAs(customer);
+    await page.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await expect(page.getByRole("heading", { name: "ログイン履歴" })).toBeVisible();
+    await expect(page.getByRole("table")).toContainText("成功");
+  });
+});

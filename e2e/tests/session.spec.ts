@@ -1,0 +1,73 @@
+import { expect, sameOriginHeaders, test } from "../fixtures/test.ts";
+
+test.describe("セッション", () => {
+  test("the session cookie is __Host-, Secure, HttpOnly and SameSite=Strict", async ({
+    page,
+    context,
+    customer,
+    loginAs,
+  }) => {
+    await loginAs(customer);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name.startsWith("__Host-"));
+    expect(session).toMatchObject({
+      name: "__Host-kakunin-session",
+      path: "/",
+      secure: true,
+      httpOnly: true,
+      sameSite: "Strict",
+      domain: "localhost",
+    });
+    // Script in the page cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain("kakunin-session");
+  });
+
+  test("a state-changing call without X-CSRF is refused and changes nothing", async ({ page, customer, loginAs }) => {
+    await loginAs(customer);
+    const status = await page.evaluate(async () => {
+      const res = await fetch("/api/session", { method: "DELETE" });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(status).toMatchObject({ status: 403, body: { error: { code: "csrf_failed" } } });
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "会員トップ" })).toBeVisible();
+  });
+
+  test("an expired session sends the SPA back to ログイン with a message", async ({ page, customer, loginAs }) => {
+    await loginAs(customer);
+    // Age this session past the idle timeout through the BFF's test-only hook (no sleeping).
+    const res = await page.request.post("/api/test/session/expire", { headers: sameOriginHeaders });
+    expect(res.status()).toBe(204);
+
+    await page.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+    await expect(
+      page.getByText("一定時間操作がなかったため、ログアウトしました。再度ログインしてください。"),
+    ).toBeVisible();
+  });
+
+  test("core unavailable: the SPA says so in Japanese and offers a retry", async ({ page, customer, loginAs }) => {
+    await loginAs(customer);
+    let down = true;
+    await page.route("**/api/me/login-history", async (route) => {
+      if (!down) return route.continue();
+      await route.fulfill({
+        status: 503,
+        json: {
+          error: {
+            code: "upstream_unavailable",
+            message: "ただいまサービスに接続できません。しばらくしてから再度お試しください。",
+            retryable: true,
+          },
+        },
+      });
+    });
+    await page.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await expect(
+      page.getByText("ただいまサービスに接続できません。しばらくしてから再度お試しください。"),
+    ).toBeVisible();
+    down = false;
+    await page.getByRole("button", { name: "再試行" }).click();
+    await expect(page.getByRole("table")).toContainText("成功");
+  });
+});

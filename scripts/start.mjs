@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Starts MailDev, core and the BFF (and Vite with --dev) in one terminal; Ctrl-C stops all.
+// Process supervision is concurrently's job; this file only says what to run and
+// prints where things are once they answer.
+import { concurrently } from "concurrently";
+
+const dev = process.argv.includes("--dev");
+const bin = (name) => `node_modules/.bin/${name}`;
+// Child servers are started directly from node_modules/.bin (not `npx`), so a kill reaches them.
+const tsx = dev ? `${bin("tsx")} watch` : bin("tsx");
+
+const ports = { smtp: 1025, maildev: 1080, core: 8081, bff: 8080, vite: 5173 };
+const commands = [
+  {
+    name: "mail",
+    prefixColor: "magenta",
+    command: `${bin("maildev")} --smtp ${ports.smtp} --ip 127.0.0.1 --web ${ports.maildev} --web-ip 127.0.0.1 --silent`,
+  },
+  { name: "core", prefixColor: "blue", command: `${tsx} apps/core/src/main.ts` },
+  {
+    name: "bff",
+    prefixColor: "green",
+    command: `${tsx} apps/bff/src/main.ts`,
+    env: dev
+      ? {
+          ALLOWED_ORIGINS: `http://localhost:${ports.bff},http://localhost:${ports.vite}`,
+          WEB_DIST_DIR: "/nonexistent",
+        }
+      : {},
+  },
+];
+if (dev) commands.push({ name: "web", prefixColor: "cyan", command: "../../node_modules/.bin/vite", cwd: "apps/web" });
+
+const { result } = concurrently(commands, {
+  prefix: "name",
+  killOthersOn: ["failure", "success"],
+  killTimeout: 5_000,
+  restartTries: 0,
+});
+
+async function waitFor(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+const ready = await Promise.all([
+  waitFor(`http://127.0.0.1:${ports.core}/health`),
+  waitFor(`http://127.0.0.1:${ports.bff}/api/session`),
+  waitFor(`http://127.0.0.1:${ports.maildev}/api/healthz`),
+]);
+if (ready.every(Boolean)) {
+  const app = dev ? `http://localhost:${ports.vite}` : `http://localhost:${ports.bff}`;
+  console.log(`
+  kakunin is running${dev ? " (dev, with HMR)" : ""}. Ctrl-C stops everything.
+
+    App              ${app}
+    BFF (API)        http://localhost:${ports.bff}/api
+    Core (OpenAPI)   http://127.0.0.1:${ports.core}/openapi.json
+    Mail (MailDev)   http://localhost:${ports.maildev}   (SMTP 127.0.0.1:${ports.smtp})
+
+  Demo logins (demo data only, SPEC §9):
+    お客様コード 1000001  ログインパスワード Kiso8pine3    山田 太郎
+    お客様コード 1000002  ログインパスワード Tsuki5river8  佐藤 花子
+    お客様コード 1000003  ログインパスワード Haru3wind6    鈴木 一郎
+`);
+}
+
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
