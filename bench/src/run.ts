@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
+import autocannon from "autocannon";
+import { spaInitialJs } from "./spa-size.ts";
+
+/**
+ * `npm run bench`: an authenticated read (GET notices) through the BFF, from core
+ * directly, and through a bare reverse proxy to core, in one run on this machine; plus
+ * the SPA's initial JavaScript per route. Numbers are noisy on 2 shared cores: compare
+ * ratios within one run, not absolute figures across machines.
+ */
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const tsx = `${root}node_modules/.bin/tsx`;
+const ports = { core: 8191, bff: 8190, proxy: 8192 };
+const token = "bench-only-kakunin-core-service-token";
+const duration = Number(process.env.BENCH_SECONDS ?? 8);
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function start(name: string, script: string, env: Record<string, string>) {
+  const child = spawn(tsx, [script], { env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: "inherit" });
+  child.on("exit", (code) => {
+    if (!stopping && code && code !== 0) console.error(`${name} exited with ${code}`);
+  });
+  children.push(child);
+}
+
+async function waitFor(url: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function measure(title: string, url: string, headers: Record<string, string>) {
+  // Warm up first (JIT, connection pools, PGlite caches) so order does not decide the ranking.
+  await autocannon({ url, headers, connections: 10, duration: 2 });
+  const result = await autocannon({ url, headers, connections: 10, duration });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${title}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), "kakunin-bench-"));
+try {
+  start("core", `${root}apps/core/src/main.ts`, {
+    CORE_PORT: String(ports.core),
+    CORE_DATA_DIR: dataDir,
+    CORE_SERVICE_TOKEN: token,
+    CORE_TEST_API: "true",
+  });
+  start("bff", `${root}apps/bff/src/main.ts`, {
+    BFF_PORT: String(ports.bff),
+    CORE_URL: `http://127.0.0.1:${ports.core}`,
+    CORE_SERVICE_TOKEN: token,
+  });
+  start("proxy", `${root}bench/src/bare-proxy.ts`, {
+    PORT: String(ports.proxy),
+    TARGET: `http://127.0.0.1:${ports.core}`,
+  });
+  await Promise.all(
+    [
+      `http://127.0.0.1:${ports.core}/health`,
+      `http://127.0.0.1:${ports.bff}/api/session`,
+      `http://127.0.0.1:${ports.proxy}/`,
+    ].map((u) => waitFor(u)),
+  );
+
+  const service = { authorization: `Bearer ${token}` };
+  const created = await fetch(`http://127.0.0.1:${ports.core}${TEST_CUSTOMERS_PATH}`, {
+    method: "POST",
+    headers: { ...service, "content-type": "application/json" },
+    body: "{}",
+  });
+  const { customer, loginPassword } = createTestCustomerResponseSchema.parse(await created.json());
+  const login = await fetch(`http://127.0.0.1:${ports.bff}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
+    body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
+  });
+  const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
+  if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
+
+  const corePath = `/v1/customers/${customer.id}/notices`;
+  const rows = [
+    await measure("core direct", `http://127.0.0.1:${ports.core}${corePath}`, service),
+    await measure("bare proxy → core", `http://127.0.0.1:${ports.proxy}${corePath}`, service),
+    await measure("BFF → core", `http://127.0.0.1:${ports.bff}/api/me/notices`, { cookie }),
+  ];
+  const base = rows[0]?.rps ?? 1;
+  console.log(`\nAuthenticated read (GET notices), ${duration}s each, 10 connections`);
+  console.table(
+    rows.map((r) => ({
+      path: r.title,
+      "req/s": Math.round(r.rps),
+      "p50 ms": r.p50,
+      "p99 ms": r.p99,
+      "vs core": `${(r.rps / base).toFixed(2)}×`,
+    })),
+  );
+
+  console.log("\nSPA initial JavaScript per route (gzip)");
+  console.table(
+    (await spaInitialJs(`${root}apps/web/dist`)).map((r) => ({
+      route: r.route,
+      "KiB gz": (r.gzipBytes / 1024).toFixed(1),
+    })),
+  );
+} finally {
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  await rm(dataDir, { recursive: true, force: true });
+}
