@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { customerCodeSchema, loginPasswordInputSchema } from "./auth.ts";
+import {
+  changeExecutionPasswordRequestSchema,
+  changeLoginPasswordRequestSchema,
+  credentialStatusSchema,
+  executionPasswordInputSchema,
+} from "./credentials.ts";
 import { customerIdSchema, customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
 
@@ -27,6 +33,25 @@ export type VerifyLoginRequest = z.infer<typeof verifyLoginRequestSchema>;
 export const verifyLoginResponseSchema = z.object({ customer: customerSummarySchema });
 
 export const customerPathSchema = z.strictObject({ customerId: customerIdSchema });
+
+export const verifyExecutionPasswordRequestSchema = z.strictObject({
+  password: executionPasswordInputSchema,
+  /** What the password is being entered for (e.g. `view-profile`), for the audit trail. */
+  purpose: z.string().min(1).max(64),
+  client: clientContextSchema,
+});
+export type VerifyExecutionPasswordRequest = z.infer<typeof verifyExecutionPasswordRequestSchema>;
+export const verifyExecutionPasswordResponseSchema = z.object({ verified: z.literal(true) });
+
+export const changeExecutionPasswordCoreRequestSchema = z.strictObject({
+  request: changeExecutionPasswordRequestSchema,
+  client: clientContextSchema,
+});
+export const changeLoginPasswordCoreRequestSchema = z.strictObject({
+  request: changeLoginPasswordRequestSchema,
+  client: clientContextSchema,
+});
+export const passwordChangedResponseSchema = z.object({ changedAt: z.iso.datetime({ offset: true }) });
 
 interface RouteDescriptor {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -70,6 +95,41 @@ export const coreRoutes = {
     params: customerPathSchema,
     response: loginHistorySchema,
     errors: [404],
+  },
+  getCredentialStatus: {
+    method: "get",
+    path: "/v1/customers/{customerId}/credentials",
+    summary: "Execution password state (initial?, tries left, locked) and the R11 schedule",
+    params: customerPathSchema,
+    response: credentialStatusSchema,
+    errors: [404],
+  },
+  verifyExecutionPassword: {
+    method: "post",
+    path: "/v1/customers/{customerId}/execution-password/verifications",
+    summary: "Check the execution password; counts toward the 9-try lock (R8)",
+    params: customerPathSchema,
+    body: verifyExecutionPasswordRequestSchema,
+    response: verifyExecutionPasswordResponseSchema,
+    errors: [404, 422, 423],
+  },
+  changeExecutionPassword: {
+    method: "put",
+    path: "/v1/customers/{customerId}/execution-password",
+    summary: "執行パスワード変更 (R7, R10); the current password counts toward the lock",
+    params: customerPathSchema,
+    body: changeExecutionPasswordCoreRequestSchema,
+    response: passwordChangedResponseSchema,
+    errors: [404, 422, 423],
+  },
+  changeLoginPassword: {
+    method: "put",
+    path: "/v1/customers/{customerId}/login-password",
+    summary: "ログインパスワード変更 (R2, R3)",
+    params: customerPathSchema,
+    body: changeLoginPasswordCoreRequestSchema,
+    response: passwordChangedResponseSchema,
+    errors: [404, 422],
   },
 } as const satisfies Record<string, RouteDescriptor>;
 

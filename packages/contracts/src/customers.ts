@@ -16,6 +16,8 @@ export const noticeSchema = z.object({
   title: z.string(),
   body: z.string(),
   publishedAt: z.iso.datetime(),
+  /** What the notice asks the customer to do; the SPA turns it into a link. */
+  topic: z.enum(["execution_password_change"]).optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
 

@@ -8,6 +8,10 @@ export const errorMessages = {
   validation_failed: "入力内容に誤りがあります。各項目をご確認ください。",
   invalid_credentials: "お客様コードまたはログインパスワードが正しくありません。",
   rate_limited: "ログインの試行回数が上限に達しました。しばらく時間をおいてから再度お試しください。",
+  wrong_current_password: "現在のパスワードが正しくありません。",
+  wrong_execution_password: "執行パスワードが正しくありません。",
+  account_locked:
+    "執行パスワードの入力誤りが上限（9回）に達したため、アカウントをロックしました。ロックの解除をご希望の場合は、お客様サポートセンターまでお電話でご連絡ください。本人確認のうえ解除いたします。",
   unauthenticated: "ログインしてください。",
   session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
   csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",
@@ -27,6 +31,8 @@ export const fieldErrorSchema = z.object({
   /** Dotted path of the offending field, e.g. `customerCode`. Empty for the whole body. */
   path: z.string(),
   message: z.string(),
+  /** Machine-readable rule that failed, e.g. a password-policy violation code. */
+  reason: z.string().optional(),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
@@ -37,13 +43,15 @@ export const errorBodySchema = z.object({
     fields: z.array(fieldErrorSchema).optional(),
     requestId: z.string().optional(),
     retryable: z.boolean().optional(),
+    /** Execution-password tries left before the account locks (with wrong_execution_password). */
+    remainingAttempts: z.number().int().min(0).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function errorBody(
   code: ErrorCode,
-  extra: { fields?: FieldError[]; requestId?: string; message?: string } = {},
+  extra: { fields?: FieldError[]; requestId?: string; message?: string; remainingAttempts?: number } = {},
 ): ErrorBody {
   const retryable = code === "upstream_unavailable" || code === "request_timeout" || code === "internal_error";
   return {
@@ -53,14 +61,22 @@ export function errorBody(
       ...(extra.fields ? { fields: extra.fields } : {}),
       ...(extra.requestId ? { requestId: extra.requestId } : {}),
       ...(retryable ? { retryable } : {}),
+      ...(extra.remainingAttempts !== undefined ? { remainingAttempts: extra.remainingAttempts } : {}),
     },
   };
 }
 
 /** Turns zod issues into field errors whose messages are the schema's Japanese messages. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.code === "unrecognized_keys" ? `不明な項目があります: ${issue.keys.join(", ")}` : issue.message,
-  }));
+  return issues.map((issue) => {
+    const reason = issue.code === "custom" ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
+    return {
+      path: issue.path.map(String).join("."),
+      message: issue.code === "unrecognized_keys" ? `不明な項目があります: ${issue.keys.join(", ")}` : issue.message,
+      ...(typeof reason === "string" ? { reason } : {}),
+    };
+  });
 }
+
+/** The most tries a customer gets at the execution password before the account locks (R8). */
+export const EXECUTION_PASSWORD_MAX_ATTEMPTS = 9;

@@ -14,13 +14,24 @@ export const createTestCustomerRequestSchema = z.strictObject({
     .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/)
     .optional(),
   email: z.email().optional(),
+  /** Sets an already-changed execution password; omitted, the customer gets an initial one. */
+  executionPassword: z.string().min(4).max(20).optional(),
+  /** Starts the customer locked (R8), as after 9 failed execution-password attempts. */
+  locked: z.boolean().optional(),
 });
 export type CreateTestCustomerRequest = z.infer<typeof createTestCustomerRequestSchema>;
 
 export const createTestCustomerResponseSchema = z.object({
   customer: customerSummarySchema,
   loginPassword: z.string(),
+  executionPassword: z.string(),
+  /** True when `executionPassword` is the company-issued initial one shown in お知らせ. */
+  executionPasswordIsInitial: z.boolean(),
 });
 export type CreateTestCustomerResponse = z.infer<typeof createTestCustomerResponseSchema>;
 
 export const TEST_CUSTOMERS_PATH = "/test/customers";
+
+/** Sets (or with `now: null` clears) core's clock for one customer, so parallel tests can each live at their own time. */
+export const setTestClockRequestSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });
+export const testClockPath = (customerId: string) => `/test/customers/${customerId}/clock`;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { customerCodeSchema } from "./auth.ts";
+
+/**
+ * Operator API of core (bearer CORE_OPS_TOKEN), used by `npm run ops`. Customers are
+ * addressed by お客様コード, as an operator on the phone would.
+ */
+export const opsCustomerPathSchema = z.strictObject({ customerCode: customerCodeSchema });
+
+export const opsActionRequestSchema = z.strictObject({
+  /** Who is acting, recorded in the audit trail. */
+  operator: z.string().min(1).max(64),
+  /** Why (e.g. the call reference), recorded in the audit trail. */
+  note: z.string().max(200).optional(),
+});
+export type OpsActionRequest = z.infer<typeof opsActionRequestSchema>;
+
+export const opsActionResponseSchema = z.object({ customerCode: z.string(), done: z.string() });
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  eventType: z.string(),
+  outcome: z.string(),
+  subject: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export const auditEventListSchema = z.object({ events: z.array(auditEventSchema) });
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+export const opsRoutes = {
+  unlock: { method: "post", path: "/ops/customers/{customerCode}/unlock" },
+  reissueInitialExecutionPassword: { method: "post", path: "/ops/customers/{customerCode}/initial-execution-password" },
+  listAuditEvents: { method: "get", path: "/ops/customers/{customerCode}/audit-events" },
+} as const;
