@@ -9,14 +9,19 @@ import type { Db } from "./db/client.ts";
 import { createRouter } from "./lib/create-router.ts";
 import { AppError } from "./lib/errors.ts";
 import type { Logger } from "./lib/logger.ts";
+import type { CoreServices } from "./lib/types.ts";
+import { credentialsRouter } from "./routes/credentials/credentials.index.ts";
 import { customersRouter } from "./routes/customers/customers.index.ts";
 import { loginVerificationsRouter } from "./routes/login-verifications/login-verifications.index.ts";
+import { opsRouter } from "./routes/ops/ops.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
 
 export interface CoreAppDeps {
   db: Db;
   logger: Logger;
+  services: CoreServices;
   serviceToken: string;
+  opsToken: string;
   enableTestApi: boolean;
 }
 
@@ -28,6 +33,7 @@ export function createApp(deps: CoreAppDeps) {
   app.use(async (c, next) => {
     const started = performance.now();
     c.set("db", deps.db);
+    c.set("services", deps.services);
     c.set("logger", deps.logger.child({ requestId: c.get("requestId") }));
     await next();
     c.get("logger").info(
@@ -38,6 +44,7 @@ export function createApp(deps: CoreAppDeps) {
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody("payload_too_large"), 413) }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "service", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "operator", { type: "http", scheme: "bearer" });
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -51,15 +58,21 @@ export function createApp(deps: CoreAppDeps) {
 
   // Only the BFF may call core: a shared service credential, compared in constant time.
   const unauthenticated = (c: Context) => c.json(errorBody("unauthenticated", { requestId: c.get("requestId") }), 401);
-  const auth = bearerAuth({
-    token: deps.serviceToken,
-    noAuthenticationHeader: { message: unauthenticated },
-    invalidAuthenticationHeader: { message: unauthenticated },
-    invalidToken: { message: unauthenticated },
-  });
+  const bearer = (token: string) =>
+    bearerAuth({
+      token,
+      noAuthenticationHeader: { message: unauthenticated },
+      invalidAuthenticationHeader: { message: unauthenticated },
+      invalidToken: { message: unauthenticated },
+    });
+  const auth = bearer(deps.serviceToken);
   app.use("/v1/*", auth);
   app.route("/", loginVerificationsRouter);
   app.route("/", customersRouter);
+  app.route("/", credentialsRouter);
+  // Operators use their own credential: the BFF's cannot unlock accounts.
+  app.use("/ops/*", bearer(deps.opsToken));
+  app.route("/", opsRouter);
   if (deps.enableTestApi) {
     app.use("/test/*", auth);
     app.route("/", testSupportRouter);
@@ -69,7 +82,7 @@ export function createApp(deps: CoreAppDeps) {
   app.onError((err, c) => {
     const rid = c.get("requestId");
     if (err instanceof AppError) {
-      return c.json(errorBody(err.code, { requestId: rid, ...(err.fields ? { fields: err.fields } : {}) }), err.status);
+      return c.json(errorBody(err.code, { requestId: rid, ...err.extra }), err.status);
     }
     // Middleware that already built its JSON answer (e.g. bearerAuth above).
     if (err instanceof HTTPException && err.res) return err.getResponse();

@@ -4,8 +4,11 @@ import { z } from "zod";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** Demo-only service token so `npm start` works out of the box; production must set its own. */
+/** Demo-only secrets so `npm start` works out of the box; production must set its own. */
 export const DEV_SERVICE_TOKEN = "dev-only-kakunin-core-service-token";
+export const DEV_OPS_TOKEN = "dev-only-kakunin-core-operator-token";
+/** 32 zero-ish bytes, base64: DEMO ONLY, refused in production. */
+export const DEV_ENCRYPTION_KEY = Buffer.from("dev-only-kakunin-encryption-key!").toString("base64");
 
 const envSchema = z
   .object({
@@ -16,6 +19,18 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     CORE_DATA_DIR: z.string().default(`${repoRoot}.data/core-pglite`),
     CORE_SERVICE_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_SERVICE_TOKEN),
+    /** Bearer credential of the operator API (/ops, used by `npm run ops`). */
+    CORE_OPS_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_OPS_TOKEN),
+    /** AES-256-GCM key (32 bytes, base64) for secrets kept at rest, e.g. initial execution passwords. */
+    CORE_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .default(DEV_ENCRYPTION_KEY),
+    /** How many of the latest passwords of a kind may not be reused (R3, R7). */
+    PASSWORD_HISTORY_SIZE: z.coerce.number().int().min(1).max(24).default(5),
+    /** Pre-registration window start and enforcement start of the execution password (R11). */
+    EXECUTION_PASSWORD_REGISTRATION_FROM: z.iso.datetime({ offset: true }).default("2022-08-22T00:00:00+09:00"),
+    EXECUTION_PASSWORD_ENFORCED_FROM: z.iso.datetime({ offset: true }).default("2022-09-18T18:00:00+09:00"),
     /** Seeds SPEC §9's demo customers on the first start of the embedded database. */
     CORE_SEED_DEMO: z.stringbool().default(true),
     /** Exposes the test-only seeding API (/test/*). Never in production. */
@@ -23,9 +38,20 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (Date.parse(env.EXECUTION_PASSWORD_ENFORCED_FROM) < Date.parse(env.EXECUTION_PASSWORD_REGISTRATION_FROM)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EXECUTION_PASSWORD_ENFORCED_FROM"],
+        message: "must not be before EXECUTION_PASSWORD_REGISTRATION_FROM",
+      });
+    }
     if (env.NODE_ENV !== "production") return;
-    if (env.CORE_SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["CORE_SERVICE_TOKEN"], message: "must be set in production" });
+    for (const [key, demo] of [
+      ["CORE_SERVICE_TOKEN", DEV_SERVICE_TOKEN],
+      ["CORE_OPS_TOKEN", DEV_OPS_TOKEN],
+      ["CORE_ENCRYPTION_KEY", DEV_ENCRYPTION_KEY],
+    ] as const) {
+      if (env[key] === demo) ctx.addIssue({ code: "custom", path: [key], message: "must be set in production" });
     }
     if (env.CORE_TEST_API) {
       ctx.addIssue({ code: "custom", path: ["CORE_TEST_API"], message: "must not be enabled in production" });
@@ -36,4 +62,19 @@ export type CoreEnv = z.infer<typeof envSchema>;
 
 export function loadCoreEnv(source: Record<string, string | undefined> = process.env): CoreEnv {
   return parseEnv(envSchema, source);
+}
+
+const opsCliEnvSchema = z.object({
+  CORE_URL: z.url().default("http://127.0.0.1:8081"),
+  CORE_OPS_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_OPS_TOKEN),
+  /** Recorded in the audit trail as the acting operator. */
+  OPS_OPERATOR: z
+    .string()
+    .min(1)
+    .default(process.env.USER ?? "operator"),
+});
+
+/** The operator CLI (`npm run ops`) talks to a running core over its operator API. */
+export function loadOpsCliEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv(opsCliEnvSchema, source);
 }

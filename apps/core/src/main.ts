@@ -1,8 +1,12 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
+import { issueMissingInitialExecutionPasswords } from "./domain/credentials.ts";
 import { loadCoreEnv } from "./env.ts";
+import { systemClock, TestClock } from "./lib/clock.ts";
 import { createLogger } from "./lib/logger.ts";
+import { SecretBox } from "./lib/secret-box.ts";
+import type { CoreServices } from "./lib/types.ts";
 import { seedDemoData } from "./seed/demo-data.ts";
 
 const env = (() => {
@@ -15,17 +19,31 @@ const env = (() => {
 })();
 const logger = createLogger(env.LOG_LEVEL);
 
-const database = await openDatabase(env);
+const database = await openDatabase(env, (err) => logger.warn({ err }, "idle database client failed"));
 await database.migrate();
 logger.info({ database: database.kind }, "migrations applied");
+const services: CoreServices = {
+  // QA may set the time per customer only where the test API exists.
+  clock: env.CORE_TEST_API ? new TestClock() : systemClock,
+  secretBox: new SecretBox(env.CORE_ENCRYPTION_KEY),
+  settings: {
+    passwordHistorySize: env.PASSWORD_HISTORY_SIZE,
+    registrationFrom: new Date(env.EXECUTION_PASSWORD_REGISTRATION_FROM),
+    enforcedFrom: new Date(env.EXECUTION_PASSWORD_ENFORCED_FROM),
+  },
+};
 if (database.kind === "pglite" && env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
-  if (await seedDemoData(database.db)) logger.info("demo customers seeded (SPEC §9)");
+  if (await seedDemoData(database.db, services)) logger.info("demo customers seeded (SPEC §9)");
 }
+const issued = await issueMissingInitialExecutionPasswords(database.db, services);
+if (issued > 0) logger.info({ issued }, "initial execution passwords issued (R9)");
 
 const app = createApp({
   db: database.db,
   logger,
+  services,
   serviceToken: env.CORE_SERVICE_TOKEN,
+  opsToken: env.CORE_OPS_TOKEN,
   enableTestApi: env.CORE_TEST_API,
 });
 const server = serve({ fetch: app.fetch, hostname: env.CORE_HOST, port: env.CORE_PORT }, (info) => {

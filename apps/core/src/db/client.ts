@@ -40,8 +40,11 @@ export async function openPglite(
 }
 
 /** A PostgreSQL server through node-postgres, with the same schema and migrations. */
-export function openPostgres(url: string): Database {
+export function openPostgres(url: string, onIdleClientError: (err: Error) => void = () => {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client's backend can die (server restart, admin kill); the pool replaces it.
+  // Without a listener node-postgres would crash the process on that event.
+  pool.on("error", onIdleClientError);
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,
@@ -51,9 +54,11 @@ export function openPostgres(url: string): Database {
   };
 }
 
-export async function openDatabase(env: {
-  DATABASE_URL?: string | undefined;
-  CORE_DATA_DIR: string;
-}): Promise<Database> {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite({ dataDir: env.CORE_DATA_DIR });
+export async function openDatabase(
+  env: { DATABASE_URL?: string | undefined; CORE_DATA_DIR: string },
+  onIdleClientError?: (err: Error) => void,
+): Promise<Database> {
+  return env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL, onIdleClientError)
+    : openPglite({ dataDir: env.CORE_DATA_DIR });
 }

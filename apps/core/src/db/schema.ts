@@ -3,6 +3,7 @@ import {
   bigserial,
   date,
   index,
+  integer,
   jsonb,
   pgSequence,
   pgTable,
@@ -29,8 +30,35 @@ export const customers = pgTable("customers", {
   phone: text("phone").notNull(),
   /** argon2id PHC string; the plain password never reaches the database. */
   loginPasswordHash: text("login_password_hash").notNull(),
+  loginPasswordChangedAt: timestamp("login_password_changed_at", { withTimezone: true }),
+  /** argon2id of the 執行パスワード; null only until core issues the initial one at start. */
+  executionPasswordHash: text("execution_password_hash"),
+  /**
+   * The company-issued initial execution password, encrypted (AES-256-GCM), so お知らせ can
+   * show it (R9). Cleared when the customer changes it.
+   */
+  initialExecutionPasswordEnc: text("initial_execution_password_enc"),
+  executionPasswordChangedAt: timestamp("execution_password_changed_at", { withTimezone: true }),
+  /** Consecutive failed execution-password attempts (R8); updated only under a row lock. */
+  executionFailedAttempts: integer("execution_failed_attempts").notNull().default(0),
+  lockedAt: timestamp("locked_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every password a customer has set, per kind, to refuse the last N on change (R3, R7). */
+export const passwordHistory = pgTable(
+  "password_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["login", "execution"] }).notNull(),
+    hash: text("hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_history_customer_kind").on(t.customerId, t.kind, t.id)],
+);
 
 /** Registered e-mail addresses (up to 2 per customer; mail settings pick one as 配信先). */
 export const customerEmails = pgTable(

@@ -2,8 +2,16 @@ import type { ClientContext } from "@kakunin/contracts/core-api";
 import type { Db, Tx } from "../db/client.ts";
 import { auditEvents } from "../db/schema.ts";
 
-export type AuditEventType = "login";
-export type AuditOutcome = "success" | "failure";
+export type AuditEventType =
+  | "login"
+  | "execution_password"
+  | "account_lock"
+  | "account_unlock"
+  | "execution_password_change"
+  | "login_password_change"
+  | "initial_execution_password_reissue";
+/** `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do. */
+export type AuditOutcome = "success" | "failure" | "refused_locked" | "locked" | "noop";
 
 export interface AuditEvent {
   eventType: AuditEventType;

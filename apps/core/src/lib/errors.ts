@@ -6,7 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
-    readonly fields?: FieldError[],
+    readonly extra: { fields?: FieldError[]; remainingAttempts?: number } = {},
   ) {
     super(code);
   }

@@ -1,10 +1,26 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { RequestIdVariables } from "hono/request-id";
 import type { Db } from "../db/client.ts";
+import type { Clock } from "./clock.ts";
 import type { Logger } from "./logger.ts";
+import type { SecretBox } from "./secret-box.ts";
+
+/** Credential rules that deployments configure (R3, R7, R11). */
+export interface CredentialSettings {
+  passwordHistorySize: number;
+  registrationFrom: Date;
+  enforcedFrom: Date;
+}
+
+/** What core's domain code needs besides the database; one object, built in main.ts or tests. */
+export interface CoreServices {
+  clock: Clock;
+  secretBox: SecretBox;
+  settings: CredentialSettings;
+}
 
 export interface AppBindings {
-  Variables: RequestIdVariables & { db: Db; logger: Logger };
+  Variables: RequestIdVariables & { db: Db; logger: Logger; services: CoreServices };
 }
 
 export type AppOpenAPI = OpenAPIHono<AppBindings>;

@@ -11,8 +11,8 @@ describe("demo data", () => {
   afterAll(() => core.close());
 
   it("seeds SPEC §9's customers once, and they can log in", async () => {
-    expect(await seedDemoData(core.db)).toBe(true);
-    expect(await seedDemoData(core.db)).toBe(false);
+    expect(await seedDemoData(core.db, core.services)).toBe(true);
+    expect(await seedDemoData(core.db, core.services)).toBe(false);
     const res = await core.call("/v1/login-verifications", {
       method: "POST",
       json: { customerCode: "1000002", password: "Tsuki5river8", client: { ipAddress: null, userAgent: null } },

@@ -2,11 +2,12 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
 import { createCustomer, type NewCustomer } from "../domain/customers.ts";
+import type { CoreServices } from "../lib/types.ts";
 
 /**
  * DEMO DATA (SPEC §9): public, documented credentials for local demos. Seeded only into
  * the embedded database outside production; never use these anywhere real.
- * Execution passwords, balances and mail settings arrive with their issues.
+ * Balances and mail settings arrive with their issues.
  */
 export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] = [
   {
@@ -16,6 +17,8 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     phone: "090-1234-5678",
     emails: ["taro@example.jp"],
     loginPassword: "Kiso8pine3",
+    // The company-issued initial one, shown in お知らせ until changed (R9).
+    executionPassword: { plain: "Ume4k9", initial: true },
   },
   {
     customerCode: "1000002",
@@ -24,6 +27,7 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     phone: "080-9876-5432",
     emails: ["hanako@example.jp", "hanako.m@example.jp"],
     loginPassword: "Tsuki5river8",
+    executionPassword: { plain: "Rk7m2x", initial: false },
   },
   {
     customerCode: "1000003",
@@ -32,13 +36,15 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     phone: "070-5555-0101",
     emails: ["ichiro@example.jp"],
     loginPassword: "Haru3wind6",
+    executionPassword: { plain: "Zq8v4n", initial: false },
+    locked: true,
   },
 ];
 
 /** Seeds the demo customers once: on a database that has no customers yet. */
-export async function seedDemoData(db: Db): Promise<boolean> {
+export async function seedDemoData(db: Db, services: CoreServices): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
   if ((row?.n ?? 0) > 0) return false;
-  for (const customer of demoCustomers) await createCustomer(db, customer);
+  for (const customer of demoCustomers) await createCustomer(db, services, customer);
   return true;
 }

@@ -1,19 +1,81 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { errorBodySchema } from "@kakunin/contracts/errors";
+import pg from "pg";
 import { pino } from "pino";
 import { inject } from "vitest";
 import type { z } from "zod";
 import { createApp } from "../app.ts";
-import { openPglite } from "../db/client.ts";
+import { type Database, openPglite, openPostgres } from "../db/client.ts";
+import { TestClock } from "../lib/clock.ts";
+import { SecretBox } from "../lib/secret-box.ts";
+import type { CoreServices } from "../lib/types.ts";
 
 export const TEST_SERVICE_TOKEN = "test-only-core-service-token-0123456789";
+export const TEST_OPS_TOKEN = "test-only-core-operator-token-0123456789";
 
-/** A fresh in-memory PGlite (loaded from the migrated template) and core's app on top of it. */
-export async function createTestCore(options: { enableTestApi?: boolean } = {}) {
+export function createTestServices(): CoreServices & { clock: TestClock } {
+  return {
+    clock: new TestClock(),
+    secretBox: new SecretBox(Buffer.alloc(32, 7).toString("base64")),
+    settings: {
+      passwordHistorySize: 5,
+      registrationFrom: new Date("2022-08-22T00:00:00+09:00"),
+      enforcedFrom: new Date("2022-09-18T18:00:00+09:00"),
+    },
+  };
+}
+
+/** A fresh in-memory PGlite, loaded from the template migrated once in global setup. */
+export async function openTestPglite(): Promise<Database> {
   const template = await readFile(inject("pgliteTemplate"));
-  const database = await openPglite({ loadDataDir: new Blob([template]) });
+  return openPglite({ loadDataDir: new Blob([template]) });
+}
+
+/**
+ * A new, migrated database on the PostgreSQL server at `adminUrl`, dropped on close, so
+ * server-mode tests run against real PostgreSQL without touching anyone's data.
+ */
+export async function openTestPostgres(adminUrl: string): Promise<Database> {
+  const name = `kakunin_test_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString());
+  await database.migrate();
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * The databases server-mode tests run on: PGlite always, and a PostgreSQL server when
+ * TEST_DATABASE_URL (or DATABASE_URL) is set; each run gets its own throwaway database there.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+export const testBackends: { name: string; open: () => Promise<Database> }[] = [
+  { name: "PGlite", open: openTestPglite },
+  ...(serverUrl ? [{ name: "PostgreSQL", open: () => openTestPostgres(serverUrl) }] : []),
+];
+
+/** Core's app over a fresh database (PGlite unless another is passed). */
+export async function createTestCore(options: { enableTestApi?: boolean; database?: Database } = {}) {
+  const database = options.database ?? (await openTestPglite());
+  const services = createTestServices();
   const app = createApp({
     db: database.db,
+    services,
+    opsToken: TEST_OPS_TOKEN,
     logger: pino({ level: "silent" }),
     serviceToken: TEST_SERVICE_TOKEN,
     enableTestApi: options.enableTestApi ?? false,
@@ -28,7 +90,7 @@ export async function createTestCore(options: { enableTestApi?: boolean } = {}) 
     }
     return app.request(path, { ...init, headers, body });
   };
-  return { app, db: database.db, call, close: () => database.close() };
+  return { app, db: database.db, services, call, close: () => database.close() };
 }
 
 export const testClient = { ipAddress: "127.0.0.1", userAgent: "vitest" } as const;

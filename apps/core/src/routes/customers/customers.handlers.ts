@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { auditEvents, notices } from "../../db/schema.ts";
+import { initialExecutionPassword } from "../../domain/credentials.ts";
 import { findCustomerSummary } from "../../domain/customers.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
@@ -23,7 +24,22 @@ export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> =
   const { customerId } = c.req.valid("param");
   await requireCustomer(c, customerId);
   const rows = await c.get("db").select().from(notices).orderBy(desc(notices.publishedAt));
-  return c.json({ notices: rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() })) }, 200);
+  const companyNotices = rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() }));
+  // R9: the initial execution password, to this customer only, until they change it.
+  const initial = await initialExecutionPassword(c.get("db"), c.get("services"), customerId);
+  const personal = initial
+    ? [
+        {
+          id: "initial-execution-password",
+          kind: "important" as const,
+          title: "初期執行パスワードのお知らせ",
+          body: `お客様の初期執行パスワードは「${initial.password}」です。口座管理の「執行パスワード変更」から、お客様ご自身のパスワードへ変更してください。変更後、このお知らせは表示されなくなります。`,
+          publishedAt: initial.issuedAt.toISOString(),
+          topic: "execution_password_change" as const,
+        },
+      ]
+    : [];
+  return c.json({ notices: [...personal, ...companyNotices] }, 200);
 };
 
 export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBindings> = async (c) => {

@@ -7,9 +7,10 @@ describe("customers routes", () => {
   let core: Awaited<ReturnType<typeof createTestCore>>;
   let id: string;
   let code: string;
+  let initialPassword: string;
   beforeAll(async () => {
     core = await createTestCore();
-    const c = await createCustomer(core.db, {
+    const c = await createCustomer(core.db, core.services, {
       name: "試験 花子",
       birthDate: "1975-06-30",
       phone: "080-1111-2222",
@@ -18,6 +19,7 @@ describe("customers routes", () => {
     });
     id = c.id;
     code = c.customerCode;
+    initialPassword = c.executionPassword;
   });
   afterAll(() => core.close());
 
@@ -35,10 +37,26 @@ describe("customers routes", () => {
     expect(malformed.status).toBe(400);
   });
 
-  it("lists the company notice about the security upgrade", async () => {
+  it("lists the initial execution password first, to this customer only, then the company notice", async () => {
     const res = await core.call(`/v1/customers/${id}/notices`);
-    const body = await readAs(res, noticeListSchema);
-    expect(body.notices[0]?.title).toContain("執行パスワード導入のご案内");
+    const { notices } = await readAs(res, noticeListSchema);
+    expect(notices.map((n) => n.title)).toEqual([
+      "初期執行パスワードのお知らせ",
+      "（重要）弊社取引システムのセキュリティ強化及び執行パスワード導入のご案内",
+    ]);
+    expect(notices[0]?.body).toContain(`「${initialPassword}」`);
+    expect(notices[0]?.topic).toBe("execution_password_change");
+
+    const other = await createCustomer(core.db, core.services, {
+      name: "別 顧客",
+      birthDate: "1970-02-02",
+      phone: "080-3333-4444",
+      emails: [],
+      loginPassword: "Other4pass9",
+    });
+    const theirs = await readAs(await core.call(`/v1/customers/${other.id}/notices`), noticeListSchema);
+    expect(theirs.notices[0]?.body).toContain(`「${other.executionPassword}」`);
+    expect(JSON.stringify(theirs)).not.toContain(initialPassword);
   });
 
   it("shows the customer's own login attempts, newest first", async () => {

@@ -10,7 +10,7 @@ describe("POST /v1/login-verifications", () => {
   let code: string;
   beforeAll(async () => {
     core = await createTestCore();
-    const customer = await createCustomer(core.db, {
+    const customer = await createCustomer(core.db, core.services, {
       name: "試験 太郎",
       birthDate: "1980-01-15",
       phone: "090-1111-2222",

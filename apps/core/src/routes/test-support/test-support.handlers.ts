@@ -1,7 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { createCustomer } from "../../domain/customers.ts";
+import { TestClock } from "../../lib/clock.ts";
+import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
-import type { createTestCustomer } from "./test-support.routes.ts";
+import type { createTestCustomer, setTestClock } from "./test-support.routes.ts";
 
 /** A password that passes the login-password policy; tests may pass their own. */
 const DEFAULT_TEST_PASSWORD = "Tst4river9";
@@ -10,12 +12,24 @@ export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, 
   const input = c.req.valid("json");
   const loginPassword = input.loginPassword ?? DEFAULT_TEST_PASSWORD;
   const suffix = crypto.randomUUID().slice(0, 8);
-  const customer = await createCustomer(c.get("db"), {
+  const created = await createCustomer(c.get("db"), c.get("services"), {
     name: input.name ?? "試験 顧客",
     birthDate: input.birthDate ?? "1985-04-01",
     phone: input.phone ?? "090-0000-0000",
     emails: [input.email ?? `qa-${suffix}@example.test`],
     loginPassword,
+    ...(input.executionPassword ? { executionPassword: { plain: input.executionPassword, initial: false } } : {}),
+    ...(input.locked ? { locked: true } : {}),
   });
-  return c.json({ customer, loginPassword }, 201);
+  const { executionPassword, executionPasswordIsInitial, ...customer } = created;
+  return c.json({ customer, loginPassword, executionPassword, executionPasswordIsInitial }, 201);
+};
+
+export const setTestClockHandler: RouteHandler<typeof setTestClock, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { now } = c.req.valid("json");
+  const clock = c.get("services").clock;
+  if (!(clock instanceof TestClock)) throw new AppError("not_found", 404);
+  clock.set(customerId, now ? new Date(now) : null);
+  return c.json({ now: clock.now(customerId).toISOString() }, 200);
 };

@@ -1,5 +1,7 @@
 import { createRouter } from "../../lib/create-router.ts";
-import { createTestCustomerHandler } from "./test-support.handlers.ts";
-import { createTestCustomer } from "./test-support.routes.ts";
+import { createTestCustomerHandler, setTestClockHandler } from "./test-support.handlers.ts";
+import { createTestCustomer, setTestClock } from "./test-support.routes.ts";
 
-export const testSupportRouter = createRouter().openapi(createTestCustomer, createTestCustomerHandler);
+export const testSupportRouter = createRouter()
+  .openapi(createTestCustomer, createTestCustomerHandler)
+  .openapi(setTestClock, setTestClockHandler);

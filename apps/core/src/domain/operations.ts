@@ -1,0 +1,83 @@
+import type { AuditEventView, OpsActionRequest } from "@kakunin/contracts/ops";
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { auditEvents, customers } from "../db/schema.ts";
+import { AppError } from "../lib/errors.ts";
+import type { CoreServices } from "../lib/types.ts";
+import { recordAudit } from "./audit.ts";
+import { issueInitialExecutionPassword } from "./credentials.ts";
+import { findCustomerIdByCode } from "./customers.ts";
+
+const operatorClient = (req: OpsActionRequest) => ({ ipAddress: null, userAgent: `operator:${req.operator}` });
+
+async function requireId(db: Db, customerCode: string) {
+  const id = await findCustomerIdByCode(db, customerCode);
+  if (!id) throw new AppError("not_found", 404);
+  return id;
+}
+
+/** Operator unlock after identity confirmation by phone (R8): clears the lock and the count. */
+export async function unlockCustomer(
+  db: Db,
+  customerCode: string,
+  req: OpsActionRequest,
+): Promise<"unlocked" | "was_not_locked"> {
+  const customerId = await requireId(db, customerCode);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ lockedAt: customers.lockedAt })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .for("update");
+    const wasLocked = Boolean(row?.lockedAt);
+    await tx.update(customers).set({ lockedAt: null, executionFailedAttempts: 0 }).where(eq(customers.id, customerId));
+    await recordAudit(tx, {
+      eventType: "account_unlock",
+      outcome: wasLocked ? "success" : "noop",
+      customerId,
+      subject: req.operator,
+      client: operatorClient(req),
+      detail: { operator: req.operator, ...(req.note ? { note: req.note } : {}) },
+    });
+    return wasLocked ? "unlocked" : "was_not_locked";
+  });
+}
+
+/** A new company-issued initial execution password, shown to the customer in お知らせ. */
+export async function reissueInitialExecutionPassword(
+  db: Db,
+  services: CoreServices,
+  customerCode: string,
+  req: OpsActionRequest,
+) {
+  const customerId = await requireId(db, customerCode);
+  await issueInitialExecutionPassword(db, services, customerId);
+  await recordAudit(db, {
+    eventType: "initial_execution_password_reissue",
+    outcome: "success",
+    customerId,
+    subject: req.operator,
+    client: operatorClient(req),
+    detail: { operator: req.operator, ...(req.note ? { note: req.note } : {}) },
+  });
+}
+
+export async function listAuditEvents(db: Db, customerCode: string, limit: number): Promise<AuditEventView[]> {
+  const customerId = await requireId(db, customerCode);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.customerId, customerId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    occurredAt: r.occurredAt.toISOString(),
+    eventType: r.eventType,
+    outcome: r.outcome,
+    subject: r.subject,
+    ipAddress: r.ipAddress,
+    userAgent: r.userAgent,
+    detail: r.detail,
+  }));
+}

@@ -1,0 +1,92 @@
+import { parseArgs } from "node:util";
+import { customerCodeSchema } from "@kakunin/contracts/auth";
+import { errorBodySchema } from "@kakunin/contracts/errors";
+import { auditEventListSchema, opsActionResponseSchema, opsRoutes } from "@kakunin/contracts/ops";
+import { loadOpsCliEnv } from "../env.ts";
+
+/**
+ * Operator CLI: `npm run ops -- <command> <お客様コード> [--note TEXT] [--limit N]`.
+ * It calls the running core's operator API, so core stays the only owner of the database
+ * and every action lands in the audit trail with the operator's name (OPS_OPERATOR).
+ */
+const usage = `Usage: npm run ops -- <command> <customerCode> [options]
+
+Commands:
+  unlock <code> [--note TEXT]                 unlock after 9 failed execution-password attempts
+  reissue-initial-password <code> [--note T]  issue a new initial execution password (shown in お知らせ)
+  audit <code> [--limit N]                    list the customer's recent audit events
+
+Environment: CORE_URL (default http://127.0.0.1:8081), CORE_OPS_TOKEN, OPS_OPERATOR (default $USER)`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { note: { type: "string" }, limit: { type: "string" }, help: { type: "boolean", short: "h" } },
+});
+const [command, rawCode] = positionals;
+if (values.help || !command || !rawCode) {
+  console.log(usage);
+  process.exit(values.help ? 0 : 2);
+}
+const code = customerCodeSchema.safeParse(rawCode);
+if (!code.success) {
+  console.error(`Invalid customer code "${rawCode}": ${code.error.issues[0]?.message}`);
+  process.exit(2);
+}
+
+const env = loadOpsCliEnv();
+const path = (template: string) => template.replace("{customerCode}", code.data);
+
+async function call(method: string, template: string, body?: unknown, query = "") {
+  let res: Response;
+  try {
+    res = await fetch(new URL(path(template) + query, env.CORE_URL), {
+      method: method.toUpperCase(),
+      headers: { authorization: `Bearer ${env.CORE_OPS_TOKEN}`, "content-type": "application/json" },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    console.error(`Core is not reachable at ${env.CORE_URL}. Is it running (npm start)?`);
+    process.exit(1);
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = errorBodySchema.safeParse(json);
+    console.error(error.success ? `${error.data.error.code}: ${error.data.error.message}` : `HTTP ${res.status}`);
+    process.exit(1);
+  }
+  return json;
+}
+
+const action = { operator: env.OPS_OPERATOR, ...(values.note ? { note: values.note } : {}) };
+switch (command) {
+  case "unlock": {
+    const r = opsActionResponseSchema.parse(await call(opsRoutes.unlock.method, opsRoutes.unlock.path, action));
+    console.log(r.done === "unlocked" ? `${r.customerCode}: unlocked` : `${r.customerCode}: was not locked`);
+    break;
+  }
+  case "reissue-initial-password": {
+    const route = opsRoutes.reissueInitialExecutionPassword;
+    const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
+    console.log(`${r.customerCode}: new initial execution password issued; the customer sees it in お知らせ`);
+    break;
+  }
+  case "audit": {
+    const limit = values.limit ? `?limit=${encodeURIComponent(values.limit)}` : "";
+    const { events } = auditEventListSchema.parse(
+      await call(opsRoutes.listAuditEvents.method, opsRoutes.listAuditEvents.path, undefined, limit),
+    );
+    console.table(
+      events.map((e) => ({
+        time: e.occurredAt,
+        event: e.eventType,
+        outcome: e.outcome,
+        ip: e.ipAddress ?? "",
+        detail: e.detail ? JSON.stringify(e.detail) : "",
+      })),
+    );
+    break;
+  }
+  default:
+    console.error(`Unknown command "${command}".\n\n${usage}`);
+    process.exit(2);
+}

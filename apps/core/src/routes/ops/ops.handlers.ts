@@ -1,0 +1,26 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import {
+  listAuditEvents as listEvents,
+  reissueInitialExecutionPassword as reissue,
+  unlockCustomer,
+} from "../../domain/operations.ts";
+import type { AppBindings } from "../../lib/types.ts";
+import type { listAuditEvents, reissueInitialExecutionPassword, unlock } from "./ops.routes.ts";
+
+export const unlockHandler: RouteHandler<typeof unlock, AppBindings> = async (c) => {
+  const { customerCode } = c.req.valid("param");
+  const done = await unlockCustomer(c.get("db"), customerCode, c.req.valid("json"));
+  return c.json({ customerCode, done }, 200);
+};
+
+export const reissueHandler: RouteHandler<typeof reissueInitialExecutionPassword, AppBindings> = async (c) => {
+  const { customerCode } = c.req.valid("param");
+  await reissue(c.get("db"), c.get("services"), customerCode, c.req.valid("json"));
+  return c.json({ customerCode, done: "reissued" }, 200);
+};
+
+export const listAuditEventsHandler: RouteHandler<typeof listAuditEvents, AppBindings> = async (c) => {
+  const { customerCode } = c.req.valid("param");
+  const { limit } = c.req.valid("query");
+  return c.json({ events: await listEvents(c.get("db"), customerCode, limit) }, 200);
+};

@@ -1,0 +1,42 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  auditEventListSchema,
+  opsActionRequestSchema,
+  opsActionResponseSchema,
+  opsCustomerPathSchema,
+  opsRoutes,
+} from "@kakunin/contracts/ops";
+import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
+
+const body = { content: { "application/json": { schema: opsActionRequestSchema } }, required: true };
+const security = [{ operator: [] }];
+
+export const unlock = createRoute({
+  ...opsRoutes.unlock,
+  summary: "Unlock a customer locked by 9 failed execution-password attempts (R8)",
+  tags: ["ops"],
+  security,
+  request: { params: opsCustomerPathSchema, body },
+  responses: { 200: jsonContent(opsActionResponseSchema, "Done"), ...commonErrorResponses, ...notFoundResponse },
+});
+
+export const reissueInitialExecutionPassword = createRoute({
+  ...opsRoutes.reissueInitialExecutionPassword,
+  summary: "Issue a new initial execution password (shown in the customer's お知らせ)",
+  tags: ["ops"],
+  security,
+  request: { params: opsCustomerPathSchema, body },
+  responses: { 200: jsonContent(opsActionResponseSchema, "Done"), ...commonErrorResponses, ...notFoundResponse },
+});
+
+export const listAuditEvents = createRoute({
+  ...opsRoutes.listAuditEvents,
+  summary: "A customer's most recent audit events (R29)",
+  tags: ["ops"],
+  security,
+  request: {
+    params: opsCustomerPathSchema,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+  },
+  responses: { 200: jsonContent(auditEventListSchema, "Newest first"), ...commonErrorResponses, ...notFoundResponse },
+});
