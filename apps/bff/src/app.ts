@@ -113,11 +113,12 @@ export function createApp(deps: BffDeps) {
     }
     if (err instanceof CoreError) {
       // Core's 4xx answers carry contract error codes; pass them on without core's details.
-      const { code, fields } = err.body.error;
-      return c.json(
-        errorBody(code, { requestId: rid, ...(fields ? { fields } : {}) }),
-        err.status as ContentfulStatusCode,
-      );
+      const { code, fields, remainingAttempts } = err.body.error;
+      const extra = {
+        ...(fields ? { fields } : {}),
+        ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
+      };
+      return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
     }
     if (err instanceof HTTPException && err.status === 504) {
       return c.json(errorBody("request_timeout", { requestId: rid }), 504);

@@ -3,8 +3,10 @@ import {
   type CoreRouteName,
   type CoreRoutes,
   coreRoutes,
+  type VerifyExecutionPasswordRequest,
   type VerifyLoginRequest,
 } from "@kakunin/contracts/core-api";
+import type { ChangeExecutionPasswordRequest, ChangeLoginPasswordRequest } from "@kakunin/contracts/credentials";
 import { errorBodySchema } from "@kakunin/contracts/errors";
 import type { z } from "zod";
 import { ApiError } from "./api-error.ts";
@@ -87,6 +89,20 @@ export function createCoreClient(options: CoreClientOptions) {
     listNotices: (customerId: string, opts: CallOptions = {}) => call("listNotices", { params: { customerId } }, opts),
     getLoginHistory: (customerId: string, opts: CallOptions = {}) =>
       call("getLoginHistory", { params: { customerId } }, opts),
+    getCredentialStatus: (customerId: string, opts: CallOptions = {}) =>
+      call("getCredentialStatus", { params: { customerId } }, opts),
+    verifyExecutionPassword: (customerId: string, body: VerifyExecutionPasswordRequest, opts: CallOptions = {}) =>
+      call("verifyExecutionPassword", { params: { customerId }, body }, opts),
+    changeExecutionPassword: (
+      customerId: string,
+      body: { request: ChangeExecutionPasswordRequest; client: ClientContext },
+      opts: CallOptions = {},
+    ) => call("changeExecutionPassword", { params: { customerId }, body }, opts),
+    changeLoginPassword: (
+      customerId: string,
+      body: { request: ChangeLoginPasswordRequest; client: ClientContext },
+      opts: CallOptions = {},
+    ) => call("changeLoginPassword", { params: { customerId }, body }, opts),
   };
 }
 

@@ -17,6 +17,8 @@ export interface SessionStore {
   get(id: string): Promise<SessionData | undefined>;
   set(id: string, data: SessionData, ttlMs: number): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Ends every session of a customer except `keepId` (e.g. after a password change). */
+  deleteOthers(customerId: string, keepId: string): Promise<number>;
 }
 
 /** 256 bits from the CSPRNG; the cookie carries this, the store only its hash. */
@@ -52,6 +54,18 @@ export class MemorySessionStore implements SessionStore {
 
   async delete(id: string) {
     this.#entries.delete(storeKey(id));
+  }
+
+  async deleteOthers(customerId: string, keepId: string) {
+    const keep = storeKey(keepId);
+    let removed = 0;
+    for (const [key, entry] of this.#entries) {
+      if (key !== keep && entry.data.customerId === customerId) {
+        this.#entries.delete(key);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Drops expired entries (at most once a minute) so abandoned sessions do not accumulate. */

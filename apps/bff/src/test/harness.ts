@@ -1,4 +1,9 @@
-import { coreRoutes, verifyLoginRequestSchema } from "@kakunin/contracts/core-api";
+import {
+  changeExecutionPasswordCoreRequestSchema,
+  changeLoginPasswordCoreRequestSchema,
+  coreRoutes,
+  verifyLoginRequestSchema,
+} from "@kakunin/contracts/core-api";
 import { type ErrorBody, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
 import { Hono } from "hono";
 import { pino } from "pino";
@@ -52,6 +57,41 @@ export function createFakeCore() {
         { id: "n1", kind: "important", title: "お知らせ", body: "本文", publishedAt: "2022-08-22T00:00:00.000Z" },
       ],
     });
+  });
+  const state2 = { executionPassword: "Rk7m2x", attempts: 0 };
+  app.get(toHono(coreRoutes.getCredentialStatus.path), (c) =>
+    c.json({
+      executionPassword: {
+        isInitial: false,
+        changedAt: null,
+        remainingAttempts: 9 - state2.attempts,
+        locked: state2.attempts >= 9,
+      },
+      schedule: {
+        registrationFrom: "2022-08-21T15:00:00.000Z",
+        enforcedFrom: "2022-09-18T09:00:00.000Z",
+        now: "2026-11-25T00:00:00.000Z",
+        phase: "enforced",
+      },
+    }),
+  );
+  app.put(toHono(coreRoutes.changeExecutionPassword.path), async (c) => {
+    const body = changeExecutionPasswordCoreRequestSchema.parse(await c.req.json());
+    if (body.request.currentPassword !== state2.executionPassword) {
+      state2.attempts++;
+      return c.json(errorBody("wrong_execution_password", { remainingAttempts: 9 - state2.attempts }), 422);
+    }
+    state2.executionPassword = body.request.newPassword;
+    return c.json({ changedAt: "2026-11-25T00:00:00.000Z" });
+  });
+  app.put(toHono(coreRoutes.changeLoginPassword.path), async (c) => {
+    const body = changeLoginPasswordCoreRequestSchema.parse(await c.req.json());
+    const customer = customers.find((x) => x.id === c.req.param("customerId"));
+    if (!customer || body.request.currentPassword !== customer.password) {
+      return c.json(errorBody("wrong_current_password"), 422);
+    }
+    customer.password = body.request.newPassword;
+    return c.json({ changedAt: "2026-11-25T00:00:00.000Z" });
   });
   app.get(toHono(coreRoutes.getLoginHistory.path), (c) =>
     c.json({

@@ -1,14 +1,8 @@
 import { createFactory } from "hono/factory";
 import type { AppEnv } from "../../lib/types.ts";
+import { sessionOf } from "./session-of.ts";
 
 const factory = createFactory<AppEnv>();
-
-function sessionOf(c: { get(key: "session"): AppEnv["Variables"]["session"] }) {
-  const session = c.get("session");
-  // requireSession runs before every /me route; reaching here without one is a wiring bug.
-  if (!session) throw new Error("requireSession middleware missing");
-  return session.data;
-}
 
 export const getNotices = factory.createHandlers(async (c) => {
   const { customerId } = sessionOf(c);

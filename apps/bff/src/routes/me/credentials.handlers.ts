@@ -1,0 +1,64 @@
+import { changeExecutionPasswordRequestSchema, changeLoginPasswordRequestSchema } from "@kakunin/contracts/credentials";
+import { createFactory } from "hono/factory";
+import { ApiError } from "../../lib/api-error.ts";
+import { clientAddress, clientContext } from "../../lib/client-context.ts";
+import { CoreError } from "../../lib/core-client.ts";
+import type { AppEnv } from "../../lib/types.ts";
+import { jsonBody, requireJson } from "../../lib/validate.ts";
+import { sessionOf } from "./session-of.ts";
+
+const factory = createFactory<AppEnv>();
+
+/** GET /api/me/credentials: execution password state and the R11 schedule. */
+export const getCredentials = factory.createHandlers(async (c) => {
+  const { customerId } = sessionOf(c);
+  return c.json(await c.get("deps").core.getCredentialStatus(customerId, { requestId: c.get("requestId") }));
+});
+
+/** PUT /api/me/execution-password: 執行パスワード変更 (R10). Core counts the current password toward the lock. */
+export const changeExecutionPassword = factory.createHandlers(
+  requireJson,
+  jsonBody(changeExecutionPasswordRequestSchema),
+  async (c) => {
+    const { customerId } = sessionOf(c);
+    const result = await c
+      .get("deps")
+      .core.changeExecutionPassword(
+        customerId,
+        { request: c.req.valid("json"), client: clientContext(c) },
+        { requestId: c.get("requestId") },
+      );
+    return c.json(result);
+  },
+);
+
+/**
+ * PUT /api/me/login-password: ログインパスワード変更. A wrong current password counts toward
+ * the login throttle (it is a password guess like any other); success ends every other session.
+ */
+export const changeLoginPassword = factory.createHandlers(
+  requireJson,
+  jsonBody(changeLoginPasswordRequestSchema),
+  async (c) => {
+    const session = c.get("session");
+    const { customerId, customerCode } = sessionOf(c);
+    const { core, loginThrottle, sessions } = c.get("deps");
+    const keys = { customerCode, clientAddress: clientAddress(c) };
+    const wait = await loginThrottle.retryAfter(keys);
+    if (wait > 0) throw new ApiError("rate_limited", 429, { headers: { "retry-after": String(wait) } });
+    try {
+      const result = await core.changeLoginPassword(
+        customerId,
+        { request: c.req.valid("json"), client: clientContext(c) },
+        { requestId: c.get("requestId") },
+      );
+      if (session) await sessions.deleteOthers(customerId, session.id);
+      return c.json(result);
+    } catch (err) {
+      if (err instanceof CoreError && err.body.error.code === "wrong_current_password") {
+        await loginThrottle.recordFailure(keys);
+      }
+      throw err;
+    }
+  },
+);
