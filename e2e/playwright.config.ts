@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eBaseUrl, e2eCoreUrl, e2ePorts, e2eServiceToken } from "./ports.ts";
+import { e2eBaseUrl, e2eCoreUrl, e2eOpsToken, e2ePorts, e2eServiceToken } from "./ports.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const tsx = `${repoRoot}node_modules/.bin/tsx`;
@@ -51,6 +51,7 @@ export default defineConfig({
         CORE_PORT: String(e2ePorts.core),
         CORE_DATA_DIR: dataDir,
         CORE_SERVICE_TOKEN: e2eServiceToken,
+        CORE_OPS_TOKEN: e2eOpsToken,
         CORE_TEST_API: "true",
         CORE_SEED_DEMO: "true",
         LOG_LEVEL: "warn",

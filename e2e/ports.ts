@@ -7,3 +7,5 @@ export const e2eBaseUrl = `http://localhost:${e2ePorts.bff}`;
 export const e2eCoreUrl = `http://127.0.0.1:${e2ePorts.core}`;
 /** Test-only credential shared by the e2e core and BFF (never used outside tests). */
 export const e2eServiceToken = "e2e-only-kakunin-core-service-token";
+/** Test-only operator credential of the e2e core (the ops CLI uses it). */
+export const e2eOpsToken = "e2e-only-kakunin-core-operator-token";
