@@ -5,8 +5,13 @@ interface FieldBaseProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id
   label: ReactNode;
   /** Guidance shown under the label, e.g. the expected format. */
   hint?: ReactNode;
-  /** Error message; marks the input invalid and is read out with it. */
+  /** Error message; marks the input invalid and is read out with it. Lines break at "\n". */
   error?: string | undefined;
+  /**
+   * Content under the input (and its error), e.g. a live checklist of password rules.
+   * It is part of the input's description, so a screen reader reads it with the field.
+   */
+  details?: ReactNode;
   /** React 19 passes refs as props, which is what react-hook-form's `register` needs. */
   ref?: Ref<HTMLInputElement>;
 }
@@ -24,17 +29,26 @@ interface FieldIds {
   inputId: string;
   hintId: string;
   errorId: string;
+  detailsId: string;
 }
 
-function describedBy(ids: FieldIds, hint: ReactNode, error: string | undefined, extra: string | undefined) {
+interface DescribedParts {
+  hint: ReactNode;
+  error: string | undefined;
+  details: ReactNode;
+  extra: string | undefined;
+}
+
+function describedBy(ids: FieldIds, { hint, error, details, extra }: DescribedParts) {
   // Error first so it is announced before the hint.
-  const list = [error ? ids.errorId : null, hint ? ids.hintId : null, extra ?? null].filter(Boolean);
-  return list.length > 0 ? list.join(" ") : undefined;
+  const list = [error ? ids.errorId : null, hint ? ids.hintId : null, details ? ids.detailsId : null, extra ?? null];
+  const present = list.filter(Boolean);
+  return present.length > 0 ? present.join(" ") : undefined;
 }
 
 function useFieldIds(): FieldIds {
   const base = useId();
-  return { inputId: `${base}-input`, hintId: `${base}-hint`, errorId: `${base}-error` };
+  return { inputId: `${base}-input`, hintId: `${base}-hint`, errorId: `${base}-error`, detailsId: `${base}-details` };
 }
 
 function FieldShell({
@@ -42,6 +56,7 @@ function FieldShell({
   label,
   hint,
   error,
+  details,
   className,
   children,
 }: {
@@ -49,6 +64,7 @@ function FieldShell({
   label: ReactNode;
   hint: ReactNode;
   error: string | undefined;
+  details: ReactNode;
   className: string | undefined;
   children: ReactNode;
 }) {
@@ -68,14 +84,28 @@ function FieldShell({
           {error}
         </p>
       )}
+      {details && (
+        <div className="kk-field__details" id={ids.detailsId}>
+          {details}
+        </div>
+      )}
     </div>
   );
 }
 
-export function TextField({ label, hint, error, className, type = "text", ref, ...inputProps }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  details,
+  className,
+  type = "text",
+  ref,
+  ...inputProps
+}: TextFieldProps) {
   const ids = useFieldIds();
   return (
-    <FieldShell ids={ids} label={label} hint={hint} error={error} className={className}>
+    <FieldShell ids={ids} label={label} hint={hint} error={error} details={details} className={className}>
       <input
         {...inputProps}
         ref={ref}
@@ -83,7 +113,7 @@ export function TextField({ label, hint, error, className, type = "text", ref, .
         type={type}
         className="kk-field__input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error, inputProps["aria-describedby"])}
+        aria-describedby={describedBy(ids, { hint, error, details, extra: inputProps["aria-describedby"] })}
       />
     </FieldShell>
   );
@@ -93,6 +123,7 @@ export function PasswordField({
   label,
   hint,
   error,
+  details,
   className,
   revealable = true,
   ref,
@@ -101,7 +132,7 @@ export function PasswordField({
   const ids = useFieldIds();
   const [revealed, setRevealed] = useState(false);
   return (
-    <FieldShell ids={ids} label={label} hint={hint} error={error} className={className}>
+    <FieldShell ids={ids} label={label} hint={hint} error={error} details={details} className={className}>
       <div className="kk-password">
         <input
           // Defaults that suit every password: no autocorrect or capitalisation; callers set autoComplete.
@@ -114,7 +145,7 @@ export function PasswordField({
           type={revealed ? "text" : "password"}
           className="kk-field__input kk-password__input"
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(ids, hint, error, inputProps["aria-describedby"])}
+          aria-describedby={describedBy(ids, { hint, error, details, extra: inputProps["aria-describedby"] })}
         />
         {revealable && (
           <button

@@ -1,7 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { authenticatedSession, errorJson, json, mockApi } from "../testing/mock-api.ts";
+import { authenticatedSession, credentialStatus, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 const notices = {
@@ -15,6 +15,11 @@ const notices = {
     },
   ],
 };
+
+// A customer who has set their own execution password: 会員トップ shows no banner.
+const ownPassword = credentialStatus({
+  executionPassword: { isInitial: false, changedAt: "2026-11-20T00:00:00.000Z" },
+});
 
 const loginHistory = {
   entries: [
@@ -62,7 +67,11 @@ describe("/login", () => {
   });
 
   it("sends an authenticated customer to 会員トップ", async () => {
-    mockApi({ "GET /api/session": json(authenticatedSession), "GET /api/me/notices": json({ notices: [] }) });
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(ownPassword),
+      "GET /api/me/notices": json({ notices: [] }),
+    });
     const { router } = renderApp("/login");
     expect(await screen.findByRole("heading", { level: 1, name: "会員トップ" })).toBeTruthy();
     expect(router.state.location.pathname).toBe("/");
@@ -78,6 +87,7 @@ describe("/login", () => {
     mockApi({
       "GET /api/session": json({ authenticated: false }),
       "POST /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(ownPassword),
       "GET /api/me/notices": json(notices),
     });
     const { user, router } = renderApp("/login?reason=session_expired");
@@ -109,7 +119,11 @@ describe("member pages", () => {
   });
 
   it("会員トップ greets the customer, lists notices and has the menu", async () => {
-    mockApi({ "GET /api/session": json(authenticatedSession), "GET /api/me/notices": json(notices) });
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(ownPassword),
+      "GET /api/me/notices": json(notices),
+    });
     renderApp("/");
     expect(await screen.findByRole("heading", { level: 1, name: "会員トップ" })).toBeTruthy();
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
@@ -130,7 +144,11 @@ describe("member pages", () => {
   });
 
   it("shows the empty notice state", async () => {
-    mockApi({ "GET /api/session": json(authenticatedSession), "GET /api/me/notices": json({ notices: [] }) });
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(ownPassword),
+      "GET /api/me/notices": json({ notices: [] }),
+    });
     renderApp("/");
     expect(await screen.findByText("現在お知らせはありません。")).toBeTruthy();
   });
@@ -139,6 +157,7 @@ describe("member pages", () => {
     const outage = errorJson("upstream_unavailable", errorMessages.upstream_unavailable, 503);
     const { requests } = mockApi({
       "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(ownPassword),
       "GET /api/me/notices": [outage, outage, outage, json(notices)],
     });
     const { user } = renderApp("/");
@@ -152,6 +171,7 @@ describe("member pages", () => {
   it("a protected call answering session_expired sends the customer to /login with the message", async () => {
     mockApi({
       "GET /api/session": [json(authenticatedSession), json({ authenticated: false, reason: "session_expired" })],
+      "GET /api/me/credentials": errorJson("session_expired", errorMessages.session_expired, 401),
       "GET /api/me/notices": errorJson("session_expired", errorMessages.session_expired, 401),
     });
     const { router, queryClient } = renderApp("/");
@@ -166,6 +186,7 @@ describe("member pages", () => {
   it("ログアウト ends the session server-side and shows ログアウトしました。", async () => {
     const { requests } = mockApi({
       "GET /api/session": [json(authenticatedSession), json({ authenticated: false })],
+      "GET /api/me/credentials": json(ownPassword),
       "GET /api/me/notices": json(notices),
       "DELETE /api/session": new Response(null, { status: 204 }),
     });
@@ -229,6 +250,7 @@ describe("errors", () => {
         }),
         json(authenticatedSession),
       ],
+      "GET /api/me/credentials": json(ownPassword),
       "GET /api/me/notices": json({ notices: [] }),
     });
     const { user } = renderApp("/");

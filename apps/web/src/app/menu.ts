@@ -17,6 +17,10 @@ export const appMenu: readonly MenuEntry[] = [
   { label: "会員トップ", to: paths.home },
   {
     label: "口座管理",
-    items: [{ label: "ログイン履歴", to: paths.loginHistory }],
+    items: [
+      { label: "執行パスワード変更", to: paths.executionPassword },
+      { label: "ログインパスワード変更", to: paths.loginPassword },
+      { label: "ログイン履歴", to: paths.loginHistory },
+    ],
   },
 ];

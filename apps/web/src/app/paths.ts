@@ -1,6 +1,8 @@
 export const paths = {
   home: "/",
   login: "/login",
+  executionPassword: "/account/execution-password",
+  loginPassword: "/account/login-password",
   loginHistory: "/account/login-history",
 } as const;
 

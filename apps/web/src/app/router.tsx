@@ -30,6 +30,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import("./routes/member-top.tsx").then((m) => m.memberTopRoute()),
             },
             {
+              path: paths.executionPassword,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () =>
+                import("./routes/account/execution-password.tsx").then((m) => m.executionPasswordRoute(queryClient)),
+            },
+            {
+              path: paths.loginPassword,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/login-password.tsx").then((m) => m.loginPasswordRoute()),
+            },
+            {
               path: paths.loginHistory,
               ErrorBoundary: RouteErrorPanel,
               lazy: () => import("./routes/account/login-history.tsx").then((m) => m.loginHistoryRoute()),

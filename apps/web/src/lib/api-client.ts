@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly retryable: boolean;
   readonly requestId: string | undefined;
+  /** Execution-password tries left before the account locks (with wrong_execution_password). */
+  readonly remainingAttempts: number | undefined;
 
   constructor(init: {
     code: ErrorCode;
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     fields?: FieldError[];
     retryable?: boolean;
     requestId?: string;
+    remainingAttempts?: number;
   }) {
     super(init.message ?? errorMessages[init.code]);
     this.name = "ApiError";
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     this.fields = init.fields ?? [];
     this.retryable = init.retryable ?? defaultRetryable(init.code);
     this.requestId = init.requestId;
+    this.remainingAttempts = init.remainingAttempts;
   }
 }
 
@@ -53,7 +57,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, fields, retryable, requestId } = parsed.data.error;
+    const { code, message, fields, retryable, requestId, remainingAttempts } = parsed.data.error;
     return new ApiError({
       code,
       status: response.status,
@@ -61,6 +65,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       ...(fields ? { fields } : {}),
       ...(retryable !== undefined ? { retryable } : {}),
       ...(requestId ? { requestId } : {}),
+      ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
     });
   }
   return new ApiError({ code: codeForStatus(response.status), status: response.status });

@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { formatJstDateTime } from "./format.ts";
+import { formatJstDate, formatJstDateHour, formatJstDateTime } from "./format.ts";
 
 describe("formatJstDateTime", () => {
   it("shows Japan time whatever the instant's offset", () => {
     expect(formatJstDateTime("2026-11-25T07:04:05Z")).toBe("2026/11/25 16:04:05");
     expect(formatJstDateTime("2026-11-24T15:00:00.000Z")).toBe("2026/11/25 00:00:00");
     expect(formatJstDateTime("2026-11-25T16:04:05+09:00")).toBe("2026/11/25 16:04:05");
+  });
+});
+
+describe("formatJstDate / formatJstDateHour", () => {
+  it("writes the date with the weekday in Japan time, as in the notice", () => {
+    expect(formatJstDate("2022-08-21T15:00:00.000Z")).toBe("2022年8月22日（月）");
+    expect(formatJstDate("2022-09-17T00:00:00+09:00")).toBe("2022年9月17日（土）");
+  });
+
+  it("adds the hour, and minutes only when there are some", () => {
+    expect(formatJstDateHour("2022-09-18T09:00:00.000Z")).toBe("2022年9月18日（日）18時");
+    expect(formatJstDateHour("2022-09-18T18:30:00+09:00")).toBe("2022年9月18日（日）18時30分");
+    expect(formatJstDateHour("2022-09-17T15:00:00Z")).toBe("2022年9月18日（日）0時");
   });
 });

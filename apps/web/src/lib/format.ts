@@ -17,3 +17,35 @@ export function formatJstDateTime(iso: string): string {
   const parts = Object.fromEntries(jstDateTime.formatToParts(date).map((part) => [part.type, part.value]));
   return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+const jstDateParts = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  weekday: "short",
+  hour: "numeric",
+  minute: "numeric",
+  hourCycle: "h23",
+});
+
+function jstParts(iso: string): Record<string, string> | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return Object.fromEntries(jstDateParts.formatToParts(date).map((part) => [part.type, part.value]));
+}
+
+/** ISO 8601 → "2022年8月22日（月）" in Japan time, as dates are written in notices. */
+export function formatJstDate(iso: string): string {
+  const parts = jstParts(iso);
+  if (!parts) return iso;
+  return `${parts.year}年${parts.month}月${parts.day}日（${parts.weekday}）`;
+}
+
+/** ISO 8601 → "2022年9月18日（日）18時" (or "…18時30分") in Japan time. */
+export function formatJstDateHour(iso: string): string {
+  const parts = jstParts(iso);
+  if (!parts) return iso;
+  const minute = Number(parts.minute);
+  return `${formatJstDate(iso)}${Number(parts.hour)}時${minute === 0 ? "" : `${minute}分`}`;
+}

@@ -61,3 +61,33 @@ export function mockApi(routes: Record<string, Reply | Reply[]>) {
   vi.stubGlobal("fetch", fetchMock);
   return { requests, fetchMock };
 }
+
+type CredentialStatusOverrides = {
+  executionPassword?: Partial<{
+    isInitial: boolean;
+    changedAt: string | null;
+    remainingAttempts: number;
+    locked: boolean;
+  }>;
+  schedule?: Partial<{ now: string; phase: "before_registration" | "registration" | "enforced" }>;
+};
+
+/** GET /api/me/credentials: by default after enforcement (as the demo data), initial password, no failures. */
+export function credentialStatus(overrides: CredentialStatusOverrides = {}) {
+  return {
+    executionPassword: {
+      isInitial: true,
+      changedAt: null,
+      remainingAttempts: 9,
+      locked: false,
+      ...overrides.executionPassword,
+    },
+    schedule: {
+      registrationFrom: "2022-08-21T15:00:00.000Z",
+      enforcedFrom: "2022-09-18T09:00:00.000Z",
+      now: "2026-11-25T07:04:05.000Z",
+      phase: "enforced",
+      ...overrides.schedule,
+    },
+  } as const;
+}

@@ -1,6 +1,12 @@
 import { useSession } from "../../features/auth/api/get-session.ts";
-import { NoticeList } from "../../features/notices/components/notice-list.tsx";
+import { ExecutionPasswordBanner } from "../../features/credentials/components/execution-password-banner.tsx";
+import { NoticeList, type NoticeTopicLinks } from "../../features/notices/components/notice-list.tsx";
+import { paths } from "../paths.ts";
 import type { PageHandle } from "./app-layout.tsx";
+
+const noticeTopicLinks: NoticeTopicLinks = {
+  execution_password_change: { label: "執行パスワード変更へ", to: paths.executionPassword },
+};
 
 function MemberTop() {
   const { data } = useSession();
@@ -8,7 +14,8 @@ function MemberTop() {
   return (
     <div className="kk-stack">
       {customer && <p className="kk-greeting">{customer.name} 様、いつもご利用いただきありがとうございます。</p>}
-      <NoticeList />
+      <ExecutionPasswordBanner />
+      <NoticeList topicLinks={noticeTopicLinks} />
     </div>
   );
 }

@@ -2,11 +2,21 @@ import type { Notice } from "@kakunin/contracts/customers";
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import { useId } from "react";
+import { Link } from "react-router";
 import { isApiError } from "../../../lib/api-client.ts";
 import { formatJstDateTime } from "../../../lib/format.ts";
 import { useNotices } from "../api/get-notices.ts";
 
-function NoticeItem({ notice }: { notice: Notice }) {
+export type NoticeTopic = NonNullable<Notice["topic"]>;
+
+/**
+ * Where a notice's call to action leads, e.g. 執行パスワード変更へ. The app passes it in:
+ * the screens belong to other features, which this one does not know.
+ */
+export type NoticeTopicLinks = Partial<Record<NoticeTopic, { label: string; to: string }>>;
+
+function NoticeItem({ notice, topicLinks }: { notice: Notice; topicLinks: NoticeTopicLinks }) {
+  const action = notice.topic ? topicLinks[notice.topic] : undefined;
   return (
     <li className="kk-notice">
       <p className="kk-notice__meta">
@@ -15,11 +25,16 @@ function NoticeItem({ notice }: { notice: Notice }) {
       </p>
       <h3 className="kk-notice__title">{notice.title}</h3>
       <p className="kk-notice__body">{notice.body}</p>
+      {action && (
+        <p className="kk-notice__action">
+          <Link to={action.to}>{action.label}</Link>
+        </p>
+      )}
     </li>
   );
 }
 
-function NoticeListBody() {
+function NoticeListBody({ topicLinks }: { topicLinks: NoticeTopicLinks }) {
   const notices = useNotices();
   if (notices.isPending) {
     return (
@@ -47,18 +62,22 @@ function NoticeListBody() {
   return (
     <ul className="kk-notice-list">
       {notices.data.notices.map((notice) => (
-        <NoticeItem key={notice.id} notice={notice} />
+        <NoticeItem key={notice.id} notice={notice} topicLinks={topicLinks} />
       ))}
     </ul>
   );
 }
 
-export function NoticeList() {
+export interface NoticeListProps {
+  topicLinks?: NoticeTopicLinks;
+}
+
+export function NoticeList({ topicLinks = {} }: NoticeListProps) {
   const headingId = useId();
   return (
     <section className="kk-card" aria-labelledby={headingId}>
       <h2 id={headingId}>お知らせ</h2>
-      <NoticeListBody />
+      <NoticeListBody topicLinks={topicLinks} />
     </section>
   );
 }

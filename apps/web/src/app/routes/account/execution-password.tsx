@@ -1,0 +1,88 @@
+import { PAGE_TITLE_ID } from "@kakunin/ui/page-layout";
+import { StepIndicator } from "@kakunin/ui/step-indicator";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { credentialsQueryOptions, useCredentials } from "../../../features/credentials/api/get-credentials.ts";
+import { AccountLockedAlert } from "../../../features/credentials/components/account-locked-alert.tsx";
+import { ChangeComplete } from "../../../features/credentials/components/change-complete.tsx";
+import { ExecutionPasswordForm } from "../../../features/credentials/components/execution-password-form.tsx";
+import { noticesQueryOptions } from "../../../features/notices/api/get-notices.ts";
+import { paths } from "../../paths.ts";
+import type { PageHandle } from "../app-layout.tsx";
+
+// The notice's flow has no confirmation screen: 変更する changes the password at once.
+const steps = ["入力", "完了"] as const;
+
+type View = { step: "input" } | { step: "complete" } | { step: "locked"; message: string };
+
+function BackToMemberTop() {
+  return (
+    <p>
+      <Link to={paths.home}>会員トップへ戻る</Link>
+    </p>
+  );
+}
+
+function LockedView({ message }: { message?: string | undefined }) {
+  // The form (and the focused button) may just have disappeared: start reading from the title.
+  useEffect(() => {
+    document.getElementById(PAGE_TITLE_ID)?.focus();
+  }, []);
+  return (
+    <div className="kk-stack">
+      <AccountLockedAlert message={message} />
+      <BackToMemberTop />
+    </div>
+  );
+}
+
+function ExecutionPasswordPage() {
+  const queryClient = useQueryClient();
+  const credentials = useCredentials();
+  const [view, setView] = useState<View>({ step: "input" });
+
+  if (view.step === "complete") {
+    return (
+      <div className="kk-stack">
+        <StepIndicator steps={steps} current={1} />
+        <ChangeComplete title="執行パスワードの変更が完了しました">
+          <p>お取引・出金などの際は、新しい執行パスワードをご入力ください。</p>
+          <BackToMemberTop />
+        </ChangeComplete>
+      </div>
+    );
+  }
+  if (view.step === "locked") return <LockedView message={view.message} />;
+  if (credentials.data?.executionPassword.locked) return <LockedView />;
+
+  return (
+    <div className="kk-stack">
+      <StepIndicator steps={steps} current={0} />
+      <p>現在の執行パスワードと新しい執行パスワードを入力し、「変更する」を押してください。</p>
+      <ExecutionPasswordForm
+        remainingAttempts={credentials.data?.executionPassword.remainingAttempts}
+        onSuccess={() => {
+          // The initial password's notice is gone once changed: drop the cached copy (会員トップ
+          // refetches it) so the old password never shows again.
+          void queryClient.resetQueries({ queryKey: noticesQueryOptions().queryKey });
+          setView({ step: "complete" });
+        }}
+        onLocked={(message) => setView({ step: "locked", message })}
+      />
+    </div>
+  );
+}
+
+export function executionPasswordRoute(queryClient: QueryClient) {
+  return {
+    handle: { title: "執行パスワード変更" } satisfies PageHandle,
+    // Known before the page shows: a locked account never sees the form. An outage here
+    // shows the page's error panel with 再試行.
+    loader: async () => {
+      await queryClient.ensureQueryData(credentialsQueryOptions());
+      return null;
+    },
+    Component: ExecutionPasswordPage,
+  };
+}

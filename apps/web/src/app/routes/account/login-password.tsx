@@ -1,0 +1,42 @@
+import { StepIndicator } from "@kakunin/ui/step-indicator";
+import { useState } from "react";
+import { Link } from "react-router";
+import { ChangeComplete } from "../../../features/credentials/components/change-complete.tsx";
+import { LoginPasswordForm } from "../../../features/credentials/components/login-password-form.tsx";
+import { paths } from "../../paths.ts";
+import type { PageHandle } from "../app-layout.tsx";
+
+const steps = ["入力", "完了"] as const;
+
+function LoginPasswordPage() {
+  const [complete, setComplete] = useState(false);
+
+  if (complete) {
+    return (
+      <div className="kk-stack">
+        <StepIndicator steps={steps} current={1} />
+        <ChangeComplete title="ログインパスワードの変更が完了しました">
+          <p>他の端末でのログインはすべて終了しました。</p>
+          <p>次回のログインから、新しいログインパスワードをご利用ください。</p>
+          <p>
+            <Link to={paths.home}>会員トップへ戻る</Link>
+          </p>
+        </ChangeComplete>
+      </div>
+    );
+  }
+  return (
+    <div className="kk-stack">
+      <StepIndicator steps={steps} current={0} />
+      <p>現在のログインパスワードと新しいログインパスワードを入力し、「変更する」を押してください。</p>
+      <LoginPasswordForm onSuccess={() => setComplete(true)} />
+    </div>
+  );
+}
+
+export function loginPasswordRoute() {
+  return {
+    handle: { title: "ログインパスワード変更" } satisfies PageHandle,
+    Component: LoginPasswordPage,
+  };
+}

@@ -1,0 +1,45 @@
+import type { CredentialStatus } from "@kakunin/contracts/credentials";
+import { Alert } from "@kakunin/ui/alert";
+import { formatJstDate, formatJstDateHour } from "../../../lib/format.ts";
+import { useCredentials } from "../api/get-credentials.ts";
+import { AccountLockedAlert } from "./account-locked-alert.tsx";
+
+function ScheduleAlert({ status }: { status: CredentialStatus }) {
+  const { executionPassword, schedule } = status;
+  // Once the customer has set their own password there is nothing left to urge.
+  if (!executionPassword.isInitial) return null;
+  switch (schedule.phase) {
+    case "before_registration":
+      return (
+        <Alert variant="info">
+          <p>{`${formatJstDate(schedule.registrationFrom)} から執行パスワードの事前登録を開始します。`}</p>
+        </Alert>
+      );
+    case "registration":
+      return (
+        <Alert variant="warning">
+          <p>
+            {`執行パスワードの事前登録期間中です。${formatJstDateHour(schedule.enforcedFrom)} までに執行パスワードを変更してください。`}
+          </p>
+        </Alert>
+      );
+    case "enforced":
+      return (
+        <Alert variant="warning">
+          <p>初期執行パスワードのままです。口座管理の「執行パスワード変更」から変更してください。</p>
+        </Alert>
+      );
+  }
+}
+
+/**
+ * 会員トップ's banner about the execution password (R8, R11): a lock first, otherwise what the
+ * schedule asks of a customer still on the initial password. Silent while loading or if the
+ * status cannot be read: it is advice, and every operation checks the real state anyway.
+ */
+export function ExecutionPasswordBanner() {
+  const credentials = useCredentials();
+  if (!credentials.data) return null;
+  if (credentials.data.executionPassword.locked) return <AccountLockedAlert />;
+  return <ScheduleAlert status={credentials.data} />;
+}

@@ -1,0 +1,159 @@
+import { errorMessages } from "@kakunin/contracts/errors";
+import type { PasswordKind } from "@kakunin/password-policy/rules";
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import { Checklist } from "@kakunin/ui/checklist";
+import { PasswordField } from "@kakunin/ui/field";
+import type { UseMutationResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { type Resolver, useForm, useWatch } from "react-hook-form";
+import { type ApiError, isApiError } from "../../../lib/api-client.ts";
+import type { PasswordChanged } from "../api/password-changed.ts";
+import { passwordChecklist } from "../utils/password-checklist.ts";
+
+/** Both change forms send the same three fields (see `@kakunin/contracts/credentials`). */
+export interface PasswordChangeValues {
+  currentPassword: string;
+  newPassword: string;
+  newPasswordConfirmation: string;
+}
+
+const fieldNames = ["currentPassword", "newPassword", "newPasswordConfirmation"] as const;
+type FieldName = (typeof fieldNames)[number];
+
+function isFieldName(path: string): path is FieldName {
+  return (fieldNames as readonly string[]).includes(path);
+}
+
+/** The server may report several rules for one field (e.g. birth date and a sequence). */
+function messagesByField(error: ApiError): Map<FieldName, string> {
+  const messages = new Map<FieldName, string[]>();
+  for (const field of error.fields) {
+    if (!isFieldName(field.path)) continue;
+    const list = messages.get(field.path) ?? [];
+    if (!list.includes(field.message)) list.push(field.message);
+    messages.set(field.path, list);
+  }
+  return new Map([...messages].map(([path, list]) => [path, list.join("\n")]));
+}
+
+/** A wrong current password: the customer retypes it anyway, and it should not stay in the page. */
+const wrongCurrentCodes = new Set(["wrong_current_password", "wrong_execution_password"]);
+
+export interface PasswordChangeFormProps {
+  kind: PasswordKind;
+  labels: { current: string; next: string; confirm: string };
+  resolver: Resolver<PasswordChangeValues>;
+  mutation: UseMutationResult<PasswordChanged, Error, PasswordChangeValues>;
+  currentHint?: ReactNode;
+  /** The rules that cannot be checked while typing (they need the customer's data). */
+  note: ReactNode;
+  /** Shown above the form while there is no error to report, e.g. tries left. */
+  notice?: ReactNode;
+  /** Wording of the error alert when the server's message is not enough. */
+  describeError?: (error: ApiError) => string | undefined;
+  onError?: (error: ApiError) => void;
+}
+
+/**
+ * Current password → new password → new password again → 変更する, validated with the shared
+ * schema (the same Japanese messages as the BFF) and a live checklist of the typing rules.
+ */
+export function PasswordChangeForm({
+  kind,
+  labels,
+  resolver,
+  mutation,
+  currentHint,
+  note,
+  notice,
+  describeError,
+  onError,
+}: PasswordChangeFormProps) {
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    resetField,
+    setFocus,
+    formState: { errors },
+  } = useForm<PasswordChangeValues>({
+    resolver,
+    defaultValues: { currentPassword: "", newPassword: "", newPasswordConfirmation: "" },
+  });
+  const newPassword = useWatch({ control, name: "newPassword" });
+
+  const submit = handleSubmit((values) => {
+    if (mutation.isPending) return;
+    mutation.mutate(values, {
+      onError: (error) => {
+        if (!isApiError(error)) return;
+        const messages = messagesByField(error);
+        let first = true;
+        for (const [path, message] of messages) {
+          setError(path, { type: "server", message }, { shouldFocus: first });
+          first = false;
+        }
+        if (wrongCurrentCodes.has(error.code)) {
+          resetField("currentPassword");
+          setFocus("currentPassword");
+        }
+        onError?.(error);
+      },
+    });
+  });
+
+  const error = mutation.error;
+  const message = isApiError(error) ? (describeError?.(error) ?? error.message) : errorMessages.internal_error;
+  const retryable = isApiError(error) ? error.retryable : true;
+
+  return (
+    <form className="kk-form" noValidate onSubmit={submit}>
+      {/* One alert at a time: the latest outcome replaces the standing notice. */}
+      {error ? (
+        <Alert
+          variant="error"
+          actions={
+            retryable && (
+              <Button variant="secondary" onClick={() => void submit()}>
+                再試行
+              </Button>
+            )
+          }
+        >
+          <p>{message}</p>
+        </Alert>
+      ) : (
+        notice
+      )}
+      <PasswordField
+        label={labels.current}
+        hint={currentHint}
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...register("currentPassword")}
+      />
+      <PasswordField
+        label={labels.next}
+        autoComplete="new-password"
+        error={errors.newPassword?.message}
+        details={<Checklist items={passwordChecklist(kind, newPassword)} />}
+        {...register("newPassword")}
+      />
+      <p className="kk-note">{note}</p>
+      <PasswordField
+        label={labels.confirm}
+        hint={`確認のため、${labels.next}をもう一度入力してください。`}
+        autoComplete="new-password"
+        error={errors.newPasswordConfirmation?.message}
+        {...register("newPasswordConfirmation")}
+      />
+      <div className="kk-form__actions">
+        <Button type="submit" block loading={mutation.isPending}>
+          変更する
+        </Button>
+      </div>
+    </form>
+  );
+}
