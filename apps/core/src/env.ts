@@ -35,6 +35,18 @@ const envSchema = z
     CORE_SEED_DEMO: z.stringbool().default(true),
     /** Exposes the test-only seeding API (/test/*). Never in production. */
     CORE_TEST_API: z.stringbool().default(false),
+    /** SMTP server for outgoing mail; the default is the MailDev that `npm start` runs. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).default("smtp://127.0.0.1:1025"),
+    MAIL_FROM: z.string().min(3).default("kakunin証券 <no-reply@kakunin.example>"),
+    /** Delivery worker: poll interval, first retry delay (doubling up to the cap) and attempts before `failed`. */
+    MAIL_POLL_MS: z.coerce.number().int().positive().default(500),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
+    MAIL_RETRY_MAX_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 60_000),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

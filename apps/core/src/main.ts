@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import nodemailer from "nodemailer";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { issueMissingInitialExecutionPasswords } from "./domain/credentials.ts";
@@ -7,6 +8,7 @@ import { systemClock, TestClock } from "./lib/clock.ts";
 import { createLogger } from "./lib/logger.ts";
 import { SecretBox } from "./lib/secret-box.ts";
 import type { CoreServices } from "./lib/types.ts";
+import { DeliveryWorker } from "./mail/delivery-worker.ts";
 import { seedDemoData } from "./seed/demo-data.ts";
 
 const env = (() => {
@@ -46,6 +48,17 @@ const app = createApp({
   opsToken: env.CORE_OPS_TOKEN,
   enableTestApi: env.CORE_TEST_API,
 });
+const worker = new DeliveryWorker(database.db, nodemailer.createTransport(env.SMTP_URL), logger, {
+  from: env.MAIL_FROM,
+  pollMs: env.MAIL_POLL_MS,
+  batchSize: 20,
+  baseDelayMs: env.MAIL_RETRY_BASE_MS,
+  maxDelayMs: env.MAIL_RETRY_MAX_MS,
+  maxAttempts: env.MAIL_MAX_ATTEMPTS,
+  claimMs: 60_000,
+});
+worker.start();
+
 const server = serve({ fetch: app.fetch, hostname: env.CORE_HOST, port: env.CORE_PORT }, (info) => {
   logger.info(`core listening on http://${info.address}:${info.port}`);
 });
@@ -53,6 +66,7 @@ const server = serve({ fetch: app.fetch, hostname: env.CORE_HOST, port: env.CORE
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
+  await worker.stop();
   await database.close();
   process.exit(0);
 }

@@ -21,7 +21,9 @@ function changePasswordSchema(kind: PasswordKind, labels: { current: string; nex
         .string({ error: `${labels.current}を入力してください。` })
         .min(1, `${labels.current}を入力してください。`)
         .max(20, `${labels.current}は20文字以内で入力してください。`),
-      newPassword: z.string({ error: `${labels.next}を入力してください。` }).min(1, `${labels.next}を入力してください。`),
+      newPassword: z
+        .string({ error: `${labels.next}を入力してください。` })
+        .min(1, `${labels.next}を入力してください。`),
       newPasswordConfirmation: z
         .string({ error: `${labels.confirm}を入力してください。` })
         .min(1, `${labels.confirm}を入力してください。`),

@@ -34,4 +34,8 @@ export const opsRoutes = {
   unlock: { method: "post", path: "/ops/customers/{customerCode}/unlock" },
   reissueInitialExecutionPassword: { method: "post", path: "/ops/customers/{customerCode}/initial-execution-password" },
   listAuditEvents: { method: "get", path: "/ops/customers/{customerCode}/audit-events" },
+  listStuckMail: { method: "get", path: "/ops/mail/stuck" },
+  retryMail: { method: "post", path: "/ops/mail/{id}/retry" },
 } as const;
+
+export const opsMailPathSchema = z.strictObject({ id: z.coerce.number().int().positive() });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customerSummarySchema } from "./customers.ts";
+import { addressPositionSchema, emailAddressSchema, optionalMailTypeSchema } from "./mail.ts";
 
 /**
  * Test-only seeding API of core (exists only when core runs with CORE_TEST_API=true).
@@ -13,7 +14,12 @@ export const createTestCustomerRequestSchema = z.strictObject({
     .string()
     .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/)
     .optional(),
-  email: z.email().optional(),
+  /** Registered addresses (1–2); default one unique address per customer. */
+  emails: z.array(emailAddressSchema).min(1).max(2).optional(),
+  /** Mail settings to start with (others keep the defaults: 配信不要). */
+  mailSettings: z
+    .array(z.strictObject({ type: optionalMailTypeSchema, enabled: z.boolean(), destination: addressPositionSchema }))
+    .optional(),
   /** Sets an already-changed execution password; omitted, the customer gets an initial one. */
   executionPassword: z.string().min(4).max(20).optional(),
   /** Starts the customer locked (R8), as after 9 failed execution-password attempts. */
@@ -23,6 +29,7 @@ export type CreateTestCustomerRequest = z.infer<typeof createTestCustomerRequest
 
 export const createTestCustomerResponseSchema = z.object({
   customer: customerSummarySchema,
+  emails: z.array(z.string()),
   loginPassword: z.string(),
   executionPassword: z.string(),
   /** True when `executionPassword` is the company-issued initial one shown in お知らせ. */

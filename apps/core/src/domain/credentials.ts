@@ -13,6 +13,7 @@ import { customers, passwordHistory } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import type { CoreServices } from "../lib/types.ts";
+import { enqueueMail } from "../mail/outbox.ts";
 import { type AuditOutcome, recordAudit } from "./audit.ts";
 import { describeSchedule } from "./schedule.ts";
 
@@ -44,6 +45,7 @@ export async function verifyExecutionPassword(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
+        name: customers.name,
         hash: customers.executionPasswordHash,
         attempts: customers.executionFailedAttempts,
         lockedAt: customers.lockedAt,
@@ -83,7 +85,12 @@ export async function verifyExecutionPassword(
       .where(eq(customers.id, actor.customerId));
     await audit("failure", { attempt: attempts });
     if (lockedNow) {
-      // Issue 4 adds the ロック通知 mail here, in this same transaction (outbox).
+      // ロック通知 (always sent), committed with the lock itself.
+      await enqueueMail(tx, {
+        customerId: actor.customerId,
+        type: "account_locked",
+        data: { customerName: row.name, at: new Date() },
+      });
       await recordAudit(tx, {
         eventType: "account_lock",
         outcome: "locked",

@@ -1,10 +1,12 @@
 import type { CustomerSummary } from "@kakunin/contracts/customers";
 import { EXECUTION_PASSWORD_MAX_ATTEMPTS } from "@kakunin/contracts/errors";
+import type { OptionalMailType } from "@kakunin/contracts/mail";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customerCodeSeq, customerEmails, customers, passwordHistory } from "../db/schema.ts";
 import { hashPassword } from "../lib/passwords.ts";
 import type { CoreServices } from "../lib/types.ts";
+import { writeMailSetting } from "../mail/settings.ts";
 import { generateInitialExecutionPassword } from "./credentials.ts";
 
 export interface NewCustomer {
@@ -19,6 +21,8 @@ export interface NewCustomer {
   executionPassword?: { plain: string; initial: boolean };
   /** Start locked, as after 9 failed execution-password attempts (demo and test data). */
   locked?: boolean;
+  /** Mail settings other than the defaults (配信不要, first address). */
+  mailSettings?: { type: OptionalMailType; enabled: boolean; destination: 1 | 2 }[];
 }
 
 export interface CreatedCustomer extends CustomerSummary {
@@ -61,6 +65,7 @@ export async function createCustomer(db: Db, services: CoreServices, input: NewC
         .insert(customerEmails)
         .values(input.emails.map((address, i) => ({ customerId: created.id, position: i + 1, address })));
     }
+    for (const setting of input.mailSettings ?? []) await writeMailSetting(tx, created.id, setting);
     return created;
   });
   return { ...row, executionPassword: execution.plain, executionPasswordIsInitial: execution.initial };

@@ -1,20 +1,23 @@
 import { parseArgs } from "node:util";
 import { customerCodeSchema } from "@kakunin/contracts/auth";
 import { errorBodySchema } from "@kakunin/contracts/errors";
+import { outboxMessageListSchema } from "@kakunin/contracts/mail";
 import { auditEventListSchema, opsActionResponseSchema, opsRoutes } from "@kakunin/contracts/ops";
 import { loadOpsCliEnv } from "../env.ts";
 
 /**
- * Operator CLI: `npm run ops -- <command> <お客様コード> [--note TEXT] [--limit N]`.
+ * Operator CLI: `npm run ops -- <command> [お客様コード | mail id] [--note TEXT] [--limit N]`.
  * It calls the running core's operator API, so core stays the only owner of the database
  * and every action lands in the audit trail with the operator's name (OPS_OPERATOR).
  */
-const usage = `Usage: npm run ops -- <command> <customerCode> [options]
+const usage = `Usage: npm run ops -- <command> [argument] [options]
 
 Commands:
   unlock <code> [--note TEXT]                 unlock after 9 failed execution-password attempts
   reissue-initial-password <code> [--note T]  issue a new initial execution password (shown in お知らせ)
   audit <code> [--limit N]                    list the customer's recent audit events
+  mail-stuck                                  list mail that failed or is being retried
+  mail-retry <id>                             queue a failed mail again
 
 Environment: CORE_URL (default http://127.0.0.1:8081), CORE_OPS_TOKEN, OPS_OPERATOR (default $USER)`;
 
@@ -22,19 +25,33 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { note: { type: "string" }, limit: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
-const [command, rawCode] = positionals;
-if (values.help || !command || !rawCode) {
+const [command, argument] = positionals;
+const needsArgument = command !== "mail-stuck";
+if (values.help || !command || (needsArgument && !argument)) {
   console.log(usage);
   process.exit(values.help ? 0 : 2);
 }
-const code = customerCodeSchema.safeParse(rawCode);
-if (!code.success) {
-  console.error(`Invalid customer code "${rawCode}": ${code.error.issues[0]?.message}`);
+
+/** Fills `{customerCode}` or `{id}` in a route with the validated argument. */
+function path(template: string): string {
+  if (template.includes("{customerCode}")) {
+    const code = customerCodeSchema.safeParse(argument);
+    if (!code.success) fail(`Invalid customer code "${argument}": ${code.error.issues[0]?.message}`);
+    return template.replace("{customerCode}", code.data);
+  }
+  if (template.includes("{id}")) {
+    if (!/^\d+$/.test(argument ?? "")) fail(`Invalid mail id "${argument}"`);
+    return template.replace("{id}", argument ?? "");
+  }
+  return template;
+}
+
+function fail(message: string): never {
+  console.error(message);
   process.exit(2);
 }
 
 const env = loadOpsCliEnv();
-const path = (template: string) => template.replace("{customerCode}", code.data);
 
 async function call(method: string, template: string, body?: unknown, query = "") {
   let res: Response;
@@ -84,6 +101,29 @@ switch (command) {
         detail: e.detail ? JSON.stringify(e.detail) : "",
       })),
     );
+    break;
+  }
+  case "mail-stuck": {
+    const route = opsRoutes.listStuckMail;
+    const { messages } = outboxMessageListSchema.parse(await call(route.method, route.path));
+    if (messages.length === 0) console.log("No stuck mail.");
+    else
+      console.table(
+        messages.map((m) => ({
+          id: m.id,
+          type: m.mailType,
+          to: m.toAddress,
+          status: m.status,
+          attempts: m.attempts,
+          next: m.nextAttemptAt ?? "",
+          error: m.lastError ?? "",
+        })),
+      );
+    break;
+  }
+  case "mail-retry": {
+    await call(opsRoutes.retryMail.method, opsRoutes.retryMail.path);
+    console.log(`mail ${argument}: queued again`);
     break;
   }
   default:

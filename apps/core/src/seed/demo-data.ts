@@ -7,7 +7,7 @@ import type { CoreServices } from "../lib/types.ts";
 /**
  * DEMO DATA (SPEC §9): public, documented credentials for local demos. Seeded only into
  * the embedded database outside production; never use these anywhere real.
- * Balances and mail settings arrive with their issues.
+ * Balances arrive with the trading and withdrawal issues.
  */
 export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] = [
   {
@@ -28,6 +28,11 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     emails: ["hanako@example.jp", "hanako.m@example.jp"],
     loginPassword: "Tsuki5river8",
     executionPassword: { plain: "Rk7m2x", initial: false },
+    mailSettings: [
+      { type: "login_notification", enabled: true, destination: 1 },
+      { type: "withdrawal_auth_code", enabled: true, destination: 2 },
+      { type: "view_auth_code", enabled: true, destination: 1 },
+    ],
   },
   {
     customerCode: "1000003",

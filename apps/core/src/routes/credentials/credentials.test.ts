@@ -4,7 +4,7 @@ import { noticeListSchema } from "@kakunin/contracts/customers";
 import { auditEventListSchema } from "@kakunin/contracts/ops";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, customers } from "../../db/schema.ts";
+import { auditEvents, customers, outbox } from "../../db/schema.ts";
 import { verifyExecutionPassword } from "../../domain/credentials.ts";
 import { createCustomer } from "../../domain/customers.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
@@ -59,6 +59,9 @@ describe.each(testBackends)("execution password lock (R8) on $name", ({ open }) 
     expect(events.filter((e) => e.eventType === "execution_password" && e.outcome === "failure")).toHaveLength(9);
     expect(events.filter((e) => e.eventType === "account_lock")).toHaveLength(1);
     expect(events.filter((e) => e.outcome === "refused_locked")).toHaveLength(1);
+    // ロック通知 is queued with the lock, always (R8).
+    const mails = await core.db.select().from(outbox).where(eq(outbox.customerId, c.id));
+    expect(mails.map((m) => [m.mailType, m.toAddress])).toEqual([["account_locked", "t@example.test"]]);
   });
 
   it("a success resets the count", async () => {

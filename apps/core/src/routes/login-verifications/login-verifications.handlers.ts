@@ -5,6 +5,7 @@ import { customers } from "../../db/schema.ts";
 import { recordAudit } from "../../domain/audit.ts";
 import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
 import type { AppBindings } from "../../lib/types.ts";
+import { enqueueMail } from "../../mail/outbox.ts";
 import type { verifyLogin } from "./login-verifications.routes.ts";
 
 export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> = async (c) => {
@@ -21,14 +22,24 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
     .where(eq(customers.customerCode, customerCode));
 
   const ok = customer ? await verifyPassword(customer.hash, password) : await burnVerification(password);
-  await recordAudit(db, {
-    eventType: "login",
-    outcome: ok ? "success" : "failure",
-    customerId: customer?.id ?? null,
-    subject: customerCode,
-    client,
-    requestId: c.get("requestId"),
-    ...(customer ? {} : { detail: { reason: "unknown_customer_code" } }),
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, {
+      eventType: "login",
+      outcome: ok ? "success" : "failure",
+      customerId: customer?.id ?? null,
+      subject: customerCode,
+      client,
+      requestId: c.get("requestId"),
+      ...(customer ? {} : { detail: { reason: "unknown_customer_code" } }),
+    });
+    // R4: ログイン通知, when the customer turned it on; queued with the audit record.
+    if (customer && ok) {
+      await enqueueMail(tx, {
+        customerId: customer.id,
+        type: "login_notification",
+        data: { customerName: customer.name, at: new Date(), ipAddress: client.ipAddress, userAgent: client.userAgent },
+      });
+    }
   });
 
   if (!customer || !ok) {

@@ -1,7 +1,7 @@
 import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, customers } from "../../db/schema.ts";
+import { auditEvents, customers, outbox } from "../../db/schema.ts";
 import { createCustomer } from "../../domain/customers.ts";
 import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
 
@@ -43,6 +43,35 @@ describe("POST /v1/login-verifications", () => {
     const failures = await core.db.select().from(auditEvents).where(eq(auditEvents.outcome, "failure"));
     expect(failures.map((f) => f.subject)).toEqual(expect.arrayContaining([code, "9999999"]));
     expect(failures.find((f) => f.subject === "9999999")?.customerId).toBeNull();
+  });
+
+  it("queues ログイン通知 with time, IP and browser when the customer turned it on (R4), and only then", async () => {
+    const on = await createCustomer(core.db, core.services, {
+      name: "通知 有り",
+      birthDate: "1980-01-15",
+      phone: "090-1111-2222",
+      emails: ["on@example.test"],
+      loginPassword: "Right4pass9",
+      mailSettings: [{ type: "login_notification", enabled: true, destination: 1 }],
+    });
+    await verify({ customerCode: on.customerCode, password: "Wrong4pass9", client: testClient });
+    expect(await core.db.select().from(outbox).where(eq(outbox.customerId, on.id))).toHaveLength(0);
+    await verify({ customerCode: on.customerCode, password: "Right4pass9", client: testClient });
+    const mails = await core.db.select().from(outbox).where(eq(outbox.customerId, on.id));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ mailType: "login_notification", toAddress: "on@example.test" });
+    expect(mails[0]?.bodyText).toContain("IPアドレス: 127.0.0.1");
+    expect(mails[0]?.bodyText).toContain("ブラウザ: vitest");
+
+    // The customer created in beforeAll has it off (the default).
+    await verify({ customerCode: code, password: "Right4pass9", client: testClient });
+    const [self] = await core.db.select().from(customers).where(eq(customers.customerCode, code));
+    expect(
+      await core.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.customerId, self?.id ?? "")),
+    ).toHaveLength(0);
   });
 
   it("stores only an argon2id hash", async () => {

@@ -5,7 +5,14 @@ import {
   unlockCustomer,
 } from "../../domain/operations.ts";
 import type { AppBindings } from "../../lib/types.ts";
-import type { listAuditEvents, reissueInitialExecutionPassword, unlock } from "./ops.routes.ts";
+import { listStuckMail as listStuck, retryMail as retry } from "../../mail/operations.ts";
+import type {
+  listAuditEvents,
+  listStuckMail,
+  reissueInitialExecutionPassword,
+  retryMail,
+  unlock,
+} from "./ops.routes.ts";
 
 export const unlockHandler: RouteHandler<typeof unlock, AppBindings> = async (c) => {
   const { customerCode } = c.req.valid("param");
@@ -23,4 +30,13 @@ export const listAuditEventsHandler: RouteHandler<typeof listAuditEvents, AppBin
   const { customerCode } = c.req.valid("param");
   const { limit } = c.req.valid("query");
   return c.json({ events: await listEvents(c.get("db"), customerCode, limit) }, 200);
+};
+
+export const listStuckMailHandler: RouteHandler<typeof listStuckMail, AppBindings> = async (c) =>
+  c.json({ messages: await listStuck(c.get("db")) }, 200);
+
+export const retryMailHandler: RouteHandler<typeof retryMail, AppBindings> = async (c) => {
+  const { id } = c.req.valid("param");
+  await retry(c.get("db"), id);
+  return c.json({ id, done: "queued" as const }, 200);
 };

@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { outboxMessageListSchema } from "@kakunin/contracts/mail";
 import {
   auditEventListSchema,
   opsActionRequestSchema,
   opsActionResponseSchema,
   opsCustomerPathSchema,
+  opsMailPathSchema,
   opsRoutes,
 } from "@kakunin/contracts/ops";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
@@ -39,4 +41,25 @@ export const listAuditEvents = createRoute({
     query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
   },
   responses: { 200: jsonContent(auditEventListSchema, "Newest first"), ...commonErrorResponses, ...notFoundResponse },
+});
+
+export const listStuckMail = createRoute({
+  ...opsRoutes.listStuckMail,
+  summary: "Mail that failed, or is still being retried (R25)",
+  tags: ["ops"],
+  security,
+  responses: { 200: jsonContent(outboxMessageListSchema, "Oldest first"), ...commonErrorResponses },
+});
+
+export const retryMail = createRoute({
+  ...opsRoutes.retryMail,
+  summary: "Queue a failed or deferred mail again, due now",
+  tags: ["ops"],
+  security,
+  request: { params: opsMailPathSchema },
+  responses: {
+    200: jsonContent(z.object({ id: z.number(), done: z.literal("queued") }), "Queued"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
 });

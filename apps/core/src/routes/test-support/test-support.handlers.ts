@@ -12,17 +12,19 @@ export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, 
   const input = c.req.valid("json");
   const loginPassword = input.loginPassword ?? DEFAULT_TEST_PASSWORD;
   const suffix = crypto.randomUUID().slice(0, 8);
+  const emails = input.emails ?? [`qa-${suffix}@example.test`];
   const created = await createCustomer(c.get("db"), c.get("services"), {
     name: input.name ?? "試験 顧客",
     birthDate: input.birthDate ?? "1985-04-01",
     phone: input.phone ?? "090-0000-0000",
-    emails: [input.email ?? `qa-${suffix}@example.test`],
+    emails,
+    ...(input.mailSettings ? { mailSettings: input.mailSettings } : {}),
     loginPassword,
     ...(input.executionPassword ? { executionPassword: { plain: input.executionPassword, initial: false } } : {}),
     ...(input.locked ? { locked: true } : {}),
   });
   const { executionPassword, executionPasswordIsInitial, ...customer } = created;
-  return c.json({ customer, loginPassword, executionPassword, executionPasswordIsInitial }, 201);
+  return c.json({ customer, emails, loginPassword, executionPassword, executionPasswordIsInitial }, 201);
 };
 
 export const setTestClockHandler: RouteHandler<typeof setTestClock, AppBindings> = async (c) => {

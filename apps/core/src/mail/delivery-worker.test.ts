@@ -1,0 +1,221 @@
+import { eq, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { pino } from "pino";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { outbox } from "../db/schema.ts";
+import { createCustomer } from "../domain/customers.ts";
+import { startSmtpSink } from "../test/smtp-sink.ts";
+import { createTestServices, type openTestPglite, testBackends } from "../test/test-app.ts";
+import { DeliveryWorker } from "./delivery-worker.ts";
+import { listStuckMail, retryMail } from "./operations.ts";
+import { enqueueMail } from "./outbox.ts";
+
+type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
+type Database = Awaited<ReturnType<typeof openTestPglite>>;
+
+const services = createTestServices();
+
+async function customerWith(database: Database, emails: string[], loginNotification = true) {
+  return createCustomer(database.db, services, {
+    name: "試験 太郎",
+    birthDate: "1980-01-15",
+    phone: "090-1234-5678",
+    emails,
+    loginPassword: "Kiso8pine3",
+    mailSettings: [{ type: "login_notification", enabled: loginNotification, destination: emails.length as 1 | 2 }],
+  });
+}
+
+const queueLogin = (database: Database, customerId: string) =>
+  enqueueMail(database.db, {
+    customerId,
+    type: "login_notification",
+    data: { customerName: "試験 太郎", at: new Date(), ipAddress: "203.0.113.7", userAgent: "test" },
+  });
+
+function worker(
+  database: Database,
+  sink: Sink,
+  overrides: Partial<ConstructorParameters<typeof DeliveryWorker>[3]> = {},
+) {
+  return new DeliveryWorker(
+    database.db,
+    nodemailer.createTransport({ host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true }),
+    pino({ level: "silent" }),
+    {
+      from: "kakunin証券 <no-reply@kakunin.example>",
+      pollMs: 10,
+      batchSize: 50,
+      baseDelayMs: 1,
+      maxDelayMs: 5,
+      maxAttempts: 5,
+      claimMs: 60_000,
+      ...overrides,
+    },
+  );
+}
+
+/** Runs the worker until nothing is due, as its timer would. */
+async function drain(w: DeliveryWorker, database: Database) {
+  await expect
+    .poll(
+      async () => {
+        await w.runOnce();
+        const [row] = await database.db
+          .execute<{ n: number }>(sql`select count(*)::int as n from ${outbox} where status in ('pending','sending')`)
+          .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+        return row?.n;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+}
+
+describe.each(testBackends)("mail delivery on $name", ({ open }) => {
+  let database: Database;
+  let sink: Sink;
+  beforeAll(async () => {
+    database = await open();
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink.close();
+    await database.close();
+  });
+  afterEach(async () => {
+    sink.received.length = 0;
+    sink.behaviour.refuseNext = 0;
+    sink.behaviour.refuseAllTo.clear();
+    await database.db.delete(outbox);
+  });
+
+  it("a mail queued in a transaction that rolls back never exists", async () => {
+    const c = await customerWith(database, ["a@example.test"]);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await enqueueMail(tx, {
+          customerId: c.id,
+          type: "account_locked",
+          data: { customerName: "試験 太郎", at: new Date() },
+        });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await database.db.select().from(outbox)).toHaveLength(0);
+  });
+
+  it("follows the customer's setting: off sends nothing, 配信先 picks the address", async () => {
+    const off = await customerWith(database, ["off@example.test"], false);
+    expect(await queueLogin(database, off.id)).toEqual([]);
+    const two = await customerWith(database, ["first@example.test", "second@example.test"]);
+    expect(await queueLogin(database, two.id)).toEqual(["second@example.test"]);
+    // Mandatory mail ignores settings.
+    expect(
+      await enqueueMail(database.db, {
+        customerId: off.id,
+        type: "account_locked",
+        data: { customerName: "試験 太郎", at: new Date() },
+      }),
+    ).toEqual(["off@example.test"]);
+  });
+
+  it("sends queued mail over SMTP once, with its fixed Message-ID", async () => {
+    const c = await customerWith(database, ["once@example.test"]);
+    await queueLogin(database, c.id);
+    const [row] = await database.db.select().from(outbox);
+    const w = worker(database, sink);
+    await drain(w, database);
+    expect(await w.runOnce()).toBe(0);
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0]?.to).toEqual(["once@example.test"]);
+    expect(sink.received[0]?.messageId).toBe(row?.messageId);
+    const [sent] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, row?.id ?? 0));
+    expect(sent).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("retries with backoff while SMTP refuses, and delivers once it accepts", async () => {
+    const c = await customerWith(database, ["retry@example.test"]);
+    await queueLogin(database, c.id);
+    sink.behaviour.refuseNext = 3;
+    sink.behaviour.refuseCode = 421;
+    const w = worker(database, sink);
+    await drain(w, database);
+    expect(sink.received).toHaveLength(1);
+    const [row] = await database.db.select().from(outbox);
+    expect(row).toMatchObject({ status: "sent", attempts: 4, lastError: null });
+  });
+
+  it("SMTP down (connection refused) loses nothing: the mail goes out when it is back", async () => {
+    const c = await customerWith(database, ["down@example.test"]);
+    await queueLogin(database, c.id);
+    const down = worker(database, { ...sink, port: 1 });
+    await down.runOnce();
+    const [deferred] = await database.db.select().from(outbox);
+    expect(deferred).toMatchObject({ status: "pending", attempts: 1 });
+    expect(deferred?.lastError).toMatch(/ECONNREFUSED|connect/i);
+    await drain(worker(database, sink), database);
+    expect(sink.received.map((m) => m.to[0])).toEqual(["down@example.test"]);
+  });
+
+  it("a permanent rejection is marked failed with the reason, shown to operators, not retried", async () => {
+    const c = await customerWith(database, ["gone@example.test"]);
+    await queueLogin(database, c.id);
+    sink.behaviour.refuseAllTo.add("gone@example.test");
+    const w = worker(database, sink);
+    await w.runOnce();
+    await w.runOnce();
+    const [row] = await database.db.select().from(outbox);
+    expect(row).toMatchObject({ status: "failed", attempts: 1 });
+    expect(row?.lastError).toMatch(/550/);
+    const stuck = await listStuckMail(database.db);
+    expect(stuck.map((m) => [m.toAddress, m.status])).toEqual([["gone@example.test", "failed"]]);
+
+    // The operator fixes the cause and retries it.
+    sink.behaviour.refuseAllTo.clear();
+    await retryMail(database.db, row?.id ?? 0);
+    await drain(w, database);
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it("gives up after the attempt cap and leaves it for an operator", async () => {
+    const c = await customerWith(database, ["cap@example.test"]);
+    await queueLogin(database, c.id);
+    sink.behaviour.refuseNext = 100;
+    await drain(worker(database, sink, { maxAttempts: 3 }), database);
+    const [row] = await database.db.select().from(outbox);
+    expect(row).toMatchObject({ status: "failed", attempts: 3 });
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it("two workers at once never send the same mail twice", async () => {
+    for (let i = 0; i < 20; i++) {
+      const c = await customerWith(database, [`w${i}@example.test`]);
+      await queueLogin(database, c.id);
+    }
+    const a = worker(database, sink, { batchSize: 3 });
+    const b = worker(database, sink, { batchSize: 3 });
+    await Promise.all([drain(a, database), drain(b, database)]);
+    const ids = sink.received.map((m) => m.messageId);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+  });
+
+  it("after a worker restart, a claim of the dead worker is taken over only when it expires", async () => {
+    const c = await customerWith(database, ["restart@example.test"]);
+    await queueLogin(database, c.id);
+    // A worker claimed the mail and died before sending it.
+    await database.db
+      .update(outbox)
+      .set({ status: "sending", attempts: 1, claimedUntil: sql`now() + interval '1 minute'` });
+    const fresh = worker(database, sink);
+    expect(await fresh.runOnce()).toBe(0);
+    expect(sink.received).toHaveLength(0);
+    // The claim expires: the new worker delivers it, once.
+    await database.db.update(outbox).set({ claimedUntil: sql`now() - interval '1 second'` });
+    await drain(fresh, database);
+    expect(sink.received).toHaveLength(1);
+  });
+});

@@ -1,0 +1,183 @@
+import type { MailType } from "@kakunin/contracts/mail";
+import { formatJst, formatYen, maskAccountNumber, maskEmail } from "./format.ts";
+
+/** What each mail needs to say. Account numbers and addresses are passed in full and masked here. */
+export interface MailData {
+  login_notification: { customerName: string; at: Date; ipAddress: string | null; userAgent: string | null };
+  trade_execution: {
+    customerName: string;
+    at: Date;
+    orderNumber: string;
+    instrument: string;
+    side: string;
+    quantity: number;
+    price: number;
+  };
+  fund_execution: {
+    customerName: string;
+    at: Date;
+    orderNumber: string;
+    fundName: string;
+    side: string;
+    amount: number;
+  };
+  withdrawal_completed: {
+    customerName: string;
+    at: Date;
+    requestNumber: string;
+    amount: number;
+    bank: string;
+    accountNumber: string;
+  };
+  account_info_changed: { customerName: string; at: Date; items: string[] };
+  withdrawal_auth_code: {
+    customerName: string;
+    code: string;
+    expiresAt: Date;
+    amount: number;
+    bank: string;
+    accountNumber: string;
+  };
+  view_auth_code: { customerName: string; code: string; expiresAt: Date; purpose: string };
+  withdrawal_account_changed: { customerName: string; at: Date; bank: string; accountNumber: string };
+  account_locked: { customerName: string; at: Date };
+  email_changed: { customerName: string; at: Date; oldAddress: string; newAddress: string };
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+const SUBJECT_PREFIX = "【kakunin証券】";
+
+/**
+ * Every mail ends the same way. No mail carries a link (R34): a customer who learns that our
+ * mails never contain links cannot be phished by one that does.
+ */
+const footer = [
+  "",
+  "――――――――――――――――――――",
+  "本メールは送信専用のアドレスからお送りしています。ご返信いただいてもお答えできません。",
+  "弊社からのメールにログイン画面やパスワード入力画面へのリンクを記載することはありません。",
+  "お心当たりのない場合は、お手数ですがお客様サポートセンターまでお電話でご連絡ください。",
+  "kakunin証券",
+].join("\n");
+
+const body = (customerName: string, lines: string[]) => [`${customerName} 様`, "", ...lines, footer].join("\n");
+
+const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
+  login_notification: (d) => ({
+    subject: `${SUBJECT_PREFIX}ログインのお知らせ`,
+    text: body(d.customerName, [
+      "お客様の口座にログインがありました。",
+      "",
+      `日時: ${formatJst(d.at)}`,
+      `IPアドレス: ${d.ipAddress ?? "不明"}`,
+      `ブラウザ: ${d.userAgent ?? "不明"}`,
+      "",
+      "お客様ご自身によるログインであれば、このメールへの対応は不要です。",
+    ]),
+  }),
+  trade_execution: (d) => ({
+    subject: `${SUBJECT_PREFIX}約定のお知らせ`,
+    text: body(d.customerName, [
+      "ご注文が約定しました。",
+      "",
+      `約定日時: ${formatJst(d.at)}`,
+      `注文番号: ${d.orderNumber}`,
+      `銘柄: ${d.instrument}`,
+      `売買: ${d.side}`,
+      `数量: ${d.quantity.toLocaleString("ja-JP")}株`,
+      `約定単価: ${formatYen(d.price)}`,
+    ]),
+  }),
+  fund_execution: (d) => ({
+    subject: `${SUBJECT_PREFIX}投資信託約定のお知らせ`,
+    text: body(d.customerName, [
+      "投資信託のご注文が約定しました。",
+      "",
+      `約定日時: ${formatJst(d.at)}`,
+      `注文番号: ${d.orderNumber}`,
+      `ファンド: ${d.fundName}`,
+      `売買: ${d.side}`,
+      `金額: ${formatYen(d.amount)}`,
+    ]),
+  }),
+  withdrawal_completed: (d) => ({
+    subject: `${SUBJECT_PREFIX}出金申込受付のお知らせ`,
+    text: body(d.customerName, [
+      "出金のお申込みを受け付けました。",
+      "",
+      `受付日時: ${formatJst(d.at)}`,
+      `受付番号: ${d.requestNumber}`,
+      `出金金額: ${formatYen(d.amount)}`,
+      `出金先: ${d.bank} ${maskAccountNumber(d.accountNumber)}`,
+    ]),
+  }),
+  account_info_changed: (d) => ({
+    subject: `${SUBJECT_PREFIX}口座情報変更完了のお知らせ`,
+    text: body(d.customerName, [
+      "ご登録情報の変更が完了しました。",
+      "",
+      `変更日時: ${formatJst(d.at)}`,
+      `変更項目: ${d.items.join("、")}`,
+    ]),
+  }),
+  withdrawal_auth_code: (d) => ({
+    subject: `${SUBJECT_PREFIX}出金認証コードのお知らせ`,
+    text: body(d.customerName, [
+      "出金のお申込みに必要な認証コードをお知らせします。",
+      "",
+      `認証コード: ${d.code}`,
+      `対象の出金: ${formatYen(d.amount)}（出金先 ${d.bank} ${maskAccountNumber(d.accountNumber)}）`,
+      `有効期限: ${formatJst(d.expiresAt)}`,
+      "",
+      "この認証コードは上記の出金にのみ使用できます。お心当たりのない場合は、入力せずにお客様サポートセンターまでご連絡ください。",
+    ]),
+  }),
+  view_auth_code: (d) => ({
+    subject: `${SUBJECT_PREFIX}照会用認証コードのお知らせ`,
+    text: body(d.customerName, [
+      "登録情報の照会に必要な認証コードをお知らせします。",
+      "",
+      `認証コード: ${d.code}`,
+      `対象: ${d.purpose}`,
+      `有効期限: ${formatJst(d.expiresAt)}`,
+    ]),
+  }),
+  withdrawal_account_changed: (d) => ({
+    subject: `${SUBJECT_PREFIX}出金先口座変更のお知らせ`,
+    text: body(d.customerName, [
+      "お申込みいただいた出金先口座の変更手続きが完了しました。",
+      "",
+      `変更日時: ${formatJst(d.at)}`,
+      `新しい出金先: ${d.bank} ${maskAccountNumber(d.accountNumber)}`,
+    ]),
+  }),
+  account_locked: (d) => ({
+    subject: `${SUBJECT_PREFIX}アカウントロックのお知らせ`,
+    text: body(d.customerName, [
+      "執行パスワードの入力誤りが上限（9回）に達したため、お客様のアカウントをロックしました。",
+      "ロック中は、ご注文・出金・登録情報の照会など執行パスワードが必要なお取引をご利用いただけません。",
+      "",
+      `ロック日時: ${formatJst(d.at)}`,
+      "",
+      "ロックの解除をご希望の場合は、お客様サポートセンターまでお電話でご連絡ください。本人確認のうえ解除いたします。",
+    ]),
+  }),
+  email_changed: (d) => ({
+    subject: `${SUBJECT_PREFIX}メールアドレス変更のお知らせ`,
+    text: body(d.customerName, [
+      "ご登録のメールアドレスが変更されました。",
+      "",
+      `変更日時: ${formatJst(d.at)}`,
+      `変更前: ${maskEmail(d.oldAddress)}`,
+      `変更後: ${maskEmail(d.newAddress)}`,
+    ]),
+  }),
+};
+
+export function renderMail<T extends MailType>(type: T, data: MailData[T]): RenderedMail {
+  return templates[type](data);
+}

@@ -1,0 +1,54 @@
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  to: string[];
+  messageId: string | undefined;
+  raw: string;
+}
+
+/**
+ * A real SMTP server for tests (the `smtp-server` package): records what it accepts and
+ * can be told to refuse, temporarily (4xx) or permanently (5xx), like a real one would.
+ */
+export async function startSmtpSink() {
+  const received: ReceivedMail[] = [];
+  const behaviour = { refuseNext: 0, refuseCode: 421, refuseAllTo: new Set<string>() };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (behaviour.refuseAllTo.has(address.address)) {
+        const err = Object.assign(new Error("mailbox unavailable"), { responseCode: 550 });
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        if (behaviour.refuseNext > 0) {
+          behaviour.refuseNext--;
+          return callback(Object.assign(new Error("try again later"), { responseCode: behaviour.refuseCode }));
+        }
+        const raw = Buffer.concat(chunks).toString("utf8");
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1],
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    port,
+    received,
+    behaviour,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

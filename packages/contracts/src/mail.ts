@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * Mail types of メールサービス配信設定 (R23): each has a state (配信中 / 配信不要) and a
+ * destination (one of the customer's up to 2 registered addresses).
+ */
+export const optionalMailTypes = [
+  "login_notification",
+  "trade_execution",
+  "fund_execution",
+  "withdrawal_completed",
+  "account_info_changed",
+  "withdrawal_auth_code",
+  "view_auth_code",
+] as const;
+export const optionalMailTypeSchema = z.enum(optionalMailTypes);
+export type OptionalMailType = z.infer<typeof optionalMailTypeSchema>;
+
+/** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
+export const mandatoryMailTypes = ["withdrawal_account_changed", "account_locked", "email_changed"] as const;
+export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
+export type MailType = z.infer<typeof mailTypeSchema>;
+
+/** The notice's own labels. */
+export const mailTypeLabels: Record<MailType, string> = {
+  login_notification: "ログイン通知",
+  trade_execution: "取引(約定)通知",
+  fund_execution: "投信約定通知メール",
+  withdrawal_completed: "出金申込完了通知メール",
+  account_info_changed: "口座情報変更完了通知メール",
+  withdrawal_auth_code: "出金認証コード通知メール",
+  view_auth_code: "照会用認証コード",
+  withdrawal_account_changed: "出金先口座変更通知",
+  account_locked: "ロック通知",
+  email_changed: "メールアドレス変更通知",
+};
+
+/** Registered address slot: 1 or 2. */
+export const addressPositionSchema = z.union([z.literal(1), z.literal(2)]);
+
+/** A registered e-mail address; the shared schema keeps invalid addresses out of the model. */
+export const emailAddressSchema = z
+  .email({ error: "メールアドレスの形式が正しくありません。" })
+  .max(254, "メールアドレスは254文字以内で入力してください。");
+
+export const mailSettingSchema = z.object({
+  type: optionalMailTypeSchema,
+  label: z.string(),
+  /** 配信中 (true) / 配信不要 (false). */
+  enabled: z.boolean(),
+  /** 配信先: which registered address. */
+  destination: addressPositionSchema,
+});
+export type MailSetting = z.infer<typeof mailSettingSchema>;
+
+export const mailSettingsSchema = z.object({
+  addresses: z.array(z.object({ position: addressPositionSchema, address: emailAddressSchema })).max(2),
+  settings: z.array(mailSettingSchema),
+});
+export type MailSettings = z.infer<typeof mailSettingsSchema>;
+
+/** Outbox row states; `failed` needs an operator (permanent SMTP rejection or retries exhausted). */
+export const outboxStatusSchema = z.enum(["pending", "sending", "sent", "failed"]);
+
+export const outboxMessageSchema = z.object({
+  id: z.number().int(),
+  messageId: z.string(),
+  mailType: mailTypeSchema,
+  toAddress: z.string(),
+  subject: z.string(),
+  status: outboxStatusSchema,
+  attempts: z.number().int(),
+  nextAttemptAt: z.iso.datetime({ offset: true }).nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  sentAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export const outboxMessageListSchema = z.object({ messages: z.array(outboxMessageSchema) });
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
