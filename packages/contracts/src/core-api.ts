@@ -8,6 +8,15 @@ import {
 } from "./credentials.ts";
 import { customerIdSchema, customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
+import { mailSettingsSchema } from "./mail.ts";
+import {
+  accountOpeningListSchema,
+  emailChangeSchema,
+  profileChangeSchema,
+  profileSchema,
+  registeredEmailsSchema,
+} from "./registered-info.ts";
+import { authCodeSchema, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
 
 /**
  * Core services API, version 1. This file is the contract a real broker's systems
@@ -53,11 +62,48 @@ export const changeLoginPasswordCoreRequestSchema = z.strictObject({
 });
 export const passwordChangedResponseSchema = z.object({ changedAt: z.iso.datetime({ offset: true }) });
 
+/** sha256 (hex) of the canonical JSON (RFC 8785) of `{ operation, payload }`, computed by the BFF. */
+export const operationDigestSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const stepUpRequirementsQuerySchema = z.strictObject({ operation: stepUpOperationSchema });
+export const stepUpRequirementsResponseSchema = z.object({
+  /** Empty before enforcement (R11) and for operations that need nothing. */
+  methods: z.array(stepUpMethodSchema),
+  /** Masked destination of the 認証コード, when one is required. */
+  codeDestination: z.string().nullable(),
+});
+
+export const issueAuthCodeRequestSchema = z.strictObject({
+  operation: stepUpOperationSchema,
+  digest: operationDigestSchema,
+  client: clientContextSchema,
+});
+export const issueAuthCodeResponseSchema = z.object({
+  destination: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+export const verifyStepUpCoreRequestSchema = z.strictObject({
+  operation: stepUpOperationSchema,
+  digest: operationDigestSchema,
+  executionPassword: executionPasswordInputSchema.optional(),
+  authCode: authCodeSchema.optional(),
+  client: clientContextSchema,
+});
+export const verifyStepUpResponseSchema = z.object({ verified: z.literal(true) });
+
+export const changeProfileCoreRequestSchema = z.strictObject({
+  change: profileChangeSchema,
+  client: clientContextSchema,
+});
+export const changeEmailCoreRequestSchema = z.strictObject({ change: emailChangeSchema, client: clientContextSchema });
+
 interface RouteDescriptor {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: `/${string}`;
   summary: string;
   params?: z.ZodType<Record<string, string>>;
+  query?: z.ZodType<Record<string, string>>;
   body?: z.ZodType;
   response: z.ZodType;
   /** HTTP statuses the route answers with an error body besides 400/401/500. */
@@ -130,6 +176,84 @@ export const coreRoutes = {
     body: changeLoginPasswordCoreRequestSchema,
     response: passwordChangedResponseSchema,
     errors: [404, 422],
+  },
+  getStepUpRequirements: {
+    method: "get",
+    path: "/v1/customers/{customerId}/step-up-requirements",
+    summary:
+      "What confirming an operation needs now: the execution password (from enforcement on) and/or an 認証コード",
+    params: customerPathSchema,
+    query: stepUpRequirementsQuerySchema,
+    response: stepUpRequirementsResponseSchema,
+    errors: [404],
+  },
+  issueAuthCode: {
+    method: "post",
+    path: "/v1/customers/{customerId}/auth-codes",
+    summary: "Mail a 6-digit 認証コード bound to an operation digest (R13); voids the previous one; throttled",
+    params: customerPathSchema,
+    body: issueAuthCodeRequestSchema,
+    response: issueAuthCodeResponseSchema,
+    errors: [404, 409, 429],
+  },
+  verifyStepUp: {
+    method: "post",
+    path: "/v1/customers/{customerId}/step-up-verifications",
+    summary: "Verify the confirmation of one operation: execution password (lock counter) and 認証コード",
+    params: customerPathSchema,
+    body: verifyStepUpCoreRequestSchema,
+    response: verifyStepUpResponseSchema,
+    errors: [404, 410, 422, 423],
+  },
+  getProfile: {
+    method: "get",
+    path: "/v1/customers/{customerId}/profile",
+    summary: "口座情報 (bank account masked)",
+    params: customerPathSchema,
+    response: profileSchema,
+    errors: [404],
+  },
+  changeProfile: {
+    method: "put",
+    path: "/v1/customers/{customerId}/profile",
+    summary: "Change postal code, address and phone; mails 口座情報変更完了通知 when on (R22)",
+    params: customerPathSchema,
+    body: changeProfileCoreRequestSchema,
+    response: profileSchema,
+    errors: [404],
+  },
+  listAccountOpenings: {
+    method: "get",
+    path: "/v1/customers/{customerId}/account-openings",
+    summary: "口座開設状況",
+    params: customerPathSchema,
+    response: accountOpeningListSchema,
+    errors: [404],
+  },
+  getEmails: {
+    method: "get",
+    path: "/v1/customers/{customerId}/emails",
+    summary: "Registered e-mail addresses (up to 2)",
+    params: customerPathSchema,
+    response: registeredEmailsSchema,
+    errors: [404],
+  },
+  changeEmail: {
+    method: "put",
+    path: "/v1/customers/{customerId}/emails",
+    summary: "Set address 1 or 2; mails メールアドレス変更通知 to the old and the new address",
+    params: customerPathSchema,
+    body: changeEmailCoreRequestSchema,
+    response: registeredEmailsSchema,
+    errors: [404],
+  },
+  getMailSettings: {
+    method: "get",
+    path: "/v1/customers/{customerId}/mail-settings",
+    summary: "メールサービス配信設定: every mail type with 配信中/配信不要 and 配信先",
+    params: customerPathSchema,
+    response: mailSettingsSchema,
+    errors: [404],
   },
 } as const satisfies Record<string, RouteDescriptor>;
 

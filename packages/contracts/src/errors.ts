@@ -12,6 +12,12 @@ export const errorMessages = {
   wrong_execution_password: "執行パスワードが正しくありません。",
   account_locked:
     "執行パスワードの入力誤りが上限（9回）に達したため、アカウントをロックしました。ロックの解除をご希望の場合は、お客様サポートセンターまでお電話でご連絡ください。本人確認のうえ解除いたします。",
+  step_up_required: "この操作には執行パスワードの入力が必要です。",
+  step_up_missing: "確認の有効期限が切れました。もう一度お手続きください。",
+  wrong_auth_code: "認証コードが正しくありません。",
+  auth_code_expired: "認証コードの有効期限が切れたか、無効になりました。認証コードを再送信してください。",
+  auth_code_required: "認証コードを入力してください。",
+  idempotency_conflict: "同じお手続きを処理中です。しばらくお待ちください。",
   unauthenticated: "ログインしてください。",
   session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
   csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",
@@ -45,13 +51,30 @@ export const errorBodySchema = z.object({
     retryable: z.boolean().optional(),
     /** Execution-password tries left before the account locks (with wrong_execution_password). */
     remainingAttempts: z.number().int().min(0).optional(),
+    /** Entries left before the 認証コード is void (with wrong_auth_code). */
+    remainingCodeAttempts: z.number().int().min(0).optional(),
+    /** With step_up_required: what to confirm and how (R35). */
+    stepUp: z
+      .object({
+        operation: z.string(),
+        methods: z.array(z.enum(["execution_password", "auth_code"])),
+        maxAgeSeconds: z.number().int().positive(),
+      })
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function errorBody(
   code: ErrorCode,
-  extra: { fields?: FieldError[]; requestId?: string; message?: string; remainingAttempts?: number } = {},
+  extra: {
+    fields?: FieldError[];
+    requestId?: string;
+    message?: string;
+    remainingAttempts?: number;
+    remainingCodeAttempts?: number;
+    stepUp?: { operation: string; methods: ("execution_password" | "auth_code")[]; maxAgeSeconds: number };
+  } = {},
 ): ErrorBody {
   const retryable = code === "upstream_unavailable" || code === "request_timeout" || code === "internal_error";
   return {
@@ -62,6 +85,8 @@ export function errorBody(
       ...(extra.requestId ? { requestId: extra.requestId } : {}),
       ...(retryable ? { retryable } : {}),
       ...(extra.remainingAttempts !== undefined ? { remainingAttempts: extra.remainingAttempts } : {}),
+      ...(extra.remainingCodeAttempts !== undefined ? { remainingCodeAttempts: extra.remainingCodeAttempts } : {}),
+      ...(extra.stepUp ? { stepUp: extra.stepUp } : {}),
     },
   };
 }
