@@ -12,7 +12,9 @@ import { CoreError } from "./lib/core-client.ts";
 import type { AppEnv, BffDeps } from "./lib/types.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
+import { registeredInfoRoutes } from "./routes/registered-info/registered-info.index.ts";
 import { sessionRoutes } from "./routes/session/session.index.ts";
+import { stepUpRoutes } from "./routes/step-up/step-up.index.ts";
 import { testSupportRoutes } from "./routes/test-support/test-support.index.ts";
 
 const API_BODY_LIMIT = 16 * 1024;
@@ -72,6 +74,8 @@ export function createApp(deps: BffDeps) {
   // Explicit routes are the allowlist of what the browser may reach in core.
   api.route("/", sessionRoutes);
   api.route("/", meRoutes);
+  api.route("/", stepUpRoutes);
+  api.route("/", registeredInfoRoutes);
   if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
   api.all("*", () => {
     throw new ApiError("not_found", 404);
@@ -106,17 +110,19 @@ export function createApp(deps: BffDeps) {
     const rid = c.get("requestId");
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.options.headers ?? {})) c.header(k, v);
+      const { fields, stepUp } = err.options;
       return c.json(
-        errorBody(err.code, { requestId: rid, ...(err.options.fields ? { fields: err.options.fields } : {}) }),
+        errorBody(err.code, { requestId: rid, ...(fields ? { fields } : {}), ...(stepUp ? { stepUp } : {}) }),
         err.status,
       );
     }
     if (err instanceof CoreError) {
       // Core's 4xx answers carry contract error codes; pass them on without core's details.
-      const { code, fields, remainingAttempts } = err.body.error;
+      const { code, fields, remainingAttempts, remainingCodeAttempts } = err.body.error;
       const extra = {
         ...(fields ? { fields } : {}),
         ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
+        ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
       };
       return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
     }

@@ -6,6 +6,8 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Demo-only credential shared with core's default so `npm start` works; production sets its own. */
 const DEV_SERVICE_TOKEN = "dev-only-kakunin-core-service-token";
+/** DEMO ONLY step-up cookie key (32 bytes), refused in production. */
+const DEV_STEP_UP_KEYS = `dev1:${Buffer.from("dev-only-kakunin-step-up-key-32b").toString("base64")}`;
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -35,6 +37,26 @@ const envSchema = z
     TRUST_PROXY: z.stringbool().default(false),
     /** The built SPA served at `/`; absent in `npm run dev`, where Vite serves it. */
     WEB_DIST_DIR: z.string().default(`${repoRoot}apps/web/dist`),
+    /**
+     * Keys of the encrypted step-up cookies, `kid:base64(32 bytes)`, comma-separated. The
+     * first seals; all open, so a rotation puts the new key first and keeps the old one a while.
+     */
+    STEP_UP_KEYS: z
+      .string()
+      .default(DEV_STEP_UP_KEYS)
+      .refine(
+        (v) =>
+          v
+            .split(",")
+            .every((e) => /^[\w-]+:/.test(e.trim()) && Buffer.from(e.split(":")[1] ?? "", "base64").length === 32),
+        "must be kid:base64 pairs of 32-byte keys",
+      ),
+    /** Registered information stays viewable this long after a step-up (R21). */
+    STEP_UP_VIEW_WINDOW_SECONDS: seconds(5 * 60),
+    /** A started confirmation (and its 認証コード) stays valid this long. */
+    STEP_UP_CHALLENGE_SECONDS: seconds(10 * 60),
+    /** A confirmed operation must be executed within this time. */
+    STEP_UP_GRANT_SECONDS: seconds(5 * 60),
     /** Exposes test-only routes under /api/test. Never in production. */
     BFF_TEST_API: z.stringbool().default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -43,6 +65,9 @@ const envSchema = z
     if (env.NODE_ENV !== "production") return;
     if (env.CORE_SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["CORE_SERVICE_TOKEN"], message: "must be set in production" });
+    }
+    if (env.STEP_UP_KEYS === DEV_STEP_UP_KEYS) {
+      ctx.addIssue({ code: "custom", path: ["STEP_UP_KEYS"], message: "must be set in production" });
     }
     if (env.BFF_TEST_API) {
       ctx.addIssue({ code: "custom", path: ["BFF_TEST_API"], message: "must not be enabled in production" });

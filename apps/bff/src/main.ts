@@ -5,8 +5,11 @@ import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { loadBffEnv } from "./env.ts";
 import { createCoreClient } from "./lib/core-client.ts";
+import { MemoryIdempotencyStore } from "./lib/idempotency.ts";
 import { LoginThrottle } from "./lib/login-throttle.ts";
 import { MemorySessionStore } from "./lib/session-store.ts";
+import { CookieBox, parseCookieKeys } from "./lib/step-up/cookie-box.ts";
+import { MemorySingleUseStore } from "./lib/step-up/single-use.ts";
 
 const env = (() => {
   try {
@@ -30,6 +33,11 @@ const app = createApp({
     trustProxy: env.TRUST_PROXY,
     enableTestApi: env.BFF_TEST_API,
     webDistDir,
+    stepUp: {
+      challengeMs: env.STEP_UP_CHALLENGE_SECONDS * 1000,
+      windowMs: env.STEP_UP_VIEW_WINDOW_SECONDS * 1000,
+      onceMs: env.STEP_UP_GRANT_SECONDS * 1000,
+    },
   },
   core: createCoreClient({
     baseUrl: env.CORE_URL,
@@ -42,6 +50,9 @@ const app = createApp({
     maxPerClient: env.LOGIN_MAX_FAILURES_PER_CLIENT,
     windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
   }),
+  cookieBox: new CookieBox(parseCookieKeys(env.STEP_UP_KEYS), Date.now),
+  singleUse: new MemorySingleUseStore(),
+  idempotency: new MemoryIdempotencyStore(),
   logger,
   now: Date.now,
   remoteAddress: (c) => getConnInfo(c).remote.address,

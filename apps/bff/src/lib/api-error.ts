@@ -6,7 +6,11 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
-    readonly options: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      fields?: FieldError[];
+      headers?: Record<string, string>;
+      stepUp?: { operation: string; methods: ("execution_password" | "auth_code")[]; maxAgeSeconds: number };
+    } = {},
   ) {
     super(code);
   }

@@ -8,6 +8,7 @@ import {
 } from "@kakunin/contracts/core-api";
 import type { ChangeExecutionPasswordRequest, ChangeLoginPasswordRequest } from "@kakunin/contracts/credentials";
 import { errorBodySchema } from "@kakunin/contracts/errors";
+import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import type { z } from "zod";
 import { ApiError } from "./api-error.ts";
 
@@ -44,7 +45,7 @@ export function createCoreClient(options: CoreClientOptions) {
 
   async function call<N extends CoreRouteName>(
     name: N,
-    input: { params?: Record<string, string>; body?: unknown },
+    input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown },
     opts: CallOptions,
   ): Promise<Output<N>> {
     const route = coreRoutes[name];
@@ -62,7 +63,9 @@ export function createCoreClient(options: CoreClientOptions) {
 
     let res: Response;
     try {
-      res = await doFetch(new URL(path, options.baseUrl), {
+      const url = new URL(path, options.baseUrl);
+      for (const [k, v] of Object.entries(input.query ?? {})) url.searchParams.set(k, v);
+      res = await doFetch(url, {
         method: route.method.toUpperCase(),
         headers,
         body: input.body === undefined ? null : JSON.stringify(input.body),
@@ -98,6 +101,22 @@ export function createCoreClient(options: CoreClientOptions) {
       body: { request: ChangeExecutionPasswordRequest; client: ClientContext },
       opts: CallOptions = {},
     ) => call("changeExecutionPassword", { params: { customerId }, body }, opts),
+    getStepUpRequirements: (customerId: string, operation: StepUpOperation, opts: CallOptions = {}) =>
+      call("getStepUpRequirements", { params: { customerId }, query: { operation } }, opts),
+    issueAuthCode: (customerId: string, body: z.input<CoreRoutes["issueAuthCode"]["body"]>, opts: CallOptions = {}) =>
+      call("issueAuthCode", { params: { customerId }, body }, opts),
+    verifyStepUp: (customerId: string, body: z.input<CoreRoutes["verifyStepUp"]["body"]>, opts: CallOptions = {}) =>
+      call("verifyStepUp", { params: { customerId }, body }, opts),
+    getProfile: (customerId: string, opts: CallOptions = {}) => call("getProfile", { params: { customerId } }, opts),
+    changeProfile: (customerId: string, body: z.input<CoreRoutes["changeProfile"]["body"]>, opts: CallOptions = {}) =>
+      call("changeProfile", { params: { customerId }, body }, opts),
+    listAccountOpenings: (customerId: string, opts: CallOptions = {}) =>
+      call("listAccountOpenings", { params: { customerId } }, opts),
+    getEmails: (customerId: string, opts: CallOptions = {}) => call("getEmails", { params: { customerId } }, opts),
+    changeEmail: (customerId: string, body: z.input<CoreRoutes["changeEmail"]["body"]>, opts: CallOptions = {}) =>
+      call("changeEmail", { params: { customerId }, body }, opts),
+    getMailSettings: (customerId: string, opts: CallOptions = {}) =>
+      call("getMailSettings", { params: { customerId } }, opts),
     changeLoginPassword: (
       customerId: string,
       body: { request: ChangeLoginPasswordRequest; client: ClientContext },

@@ -1,8 +1,11 @@
 import type { RequestIdVariables } from "hono/request-id";
 import type { Logger } from "pino";
 import type { CoreClient } from "./core-client.ts";
+import type { IdempotencyStore } from "./idempotency.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
 import type { SessionData, SessionStore } from "./session-store.ts";
+import type { CookieBox } from "./step-up/cookie-box.ts";
+import type { SingleUseStore } from "./step-up/single-use.ts";
 
 export interface BffConfig {
   allowedOrigins: readonly string[];
@@ -13,6 +16,14 @@ export interface BffConfig {
   enableTestApi: boolean;
   /** Directory of the built SPA; when undefined the BFF serves only /api. */
   webDistDir?: string | undefined;
+  stepUp: {
+    /** How long a started confirmation (and its 認証コード) stays valid. */
+    challengeMs: number;
+    /** Viewing window after a successful step-up for registered information (R21). */
+    windowMs: number;
+    /** How long a once-grant waits for its execution. */
+    onceMs: number;
+  };
 }
 
 export interface BffDeps {
@@ -20,6 +31,9 @@ export interface BffDeps {
   core: CoreClient;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
+  cookieBox: CookieBox;
+  singleUse: SingleUseStore;
+  idempotency: IdempotencyStore;
   logger: Logger;
   /** Epoch ms; injected so tests control time. */
   now: () => number;

@@ -1,8 +1,10 @@
 import {
   changeExecutionPasswordCoreRequestSchema,
   changeLoginPasswordCoreRequestSchema,
+  changeProfileCoreRequestSchema,
   coreRoutes,
   verifyLoginRequestSchema,
+  verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
 import { type ErrorBody, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
 import { Hono } from "hono";
@@ -10,8 +12,11 @@ import { pino } from "pino";
 import type { z } from "zod";
 import { createApp } from "../app.ts";
 import { createCoreClient } from "../lib/core-client.ts";
+import { MemoryIdempotencyStore } from "../lib/idempotency.ts";
 import { LoginThrottle } from "../lib/login-throttle.ts";
 import { MemorySessionStore } from "../lib/session-store.ts";
+import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
+import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig } from "../lib/types.ts";
 
 export const ORIGIN = "http://localhost:8080";
@@ -93,6 +98,46 @@ export function createFakeCore() {
     customer.password = body.request.newPassword;
     return c.json({ changedAt: "2026-11-25T00:00:00.000Z" });
   });
+  const stepUp = { methods: ["execution_password"] as ("execution_password" | "auth_code")[], code: "123456" };
+  const calls = { issueAuthCode: 0, changeProfile: 0 };
+  app.get(toHono(coreRoutes.getStepUpRequirements.path), (c) =>
+    c.json({
+      methods: stepUp.methods,
+      codeDestination: stepUp.methods.includes("auth_code") ? "h***@example.jp" : null,
+    }),
+  );
+  app.post(toHono(coreRoutes.issueAuthCode.path), (c) => {
+    calls.issueAuthCode++;
+    return c.json({ destination: "h***@example.jp", expiresAt: "2026-11-25T00:10:00.000Z" });
+  });
+  app.post(toHono(coreRoutes.verifyStepUp.path), async (c) => {
+    const body = verifyStepUpCoreRequestSchema.parse(await c.req.json());
+    if (stepUp.methods.includes("execution_password") && body.executionPassword !== state2.executionPassword) {
+      state2.attempts++;
+      return c.json(errorBody("wrong_execution_password", { remainingAttempts: 9 - state2.attempts }), 422);
+    }
+    if (stepUp.methods.includes("auth_code") && body.authCode !== stepUp.code) {
+      return c.json(errorBody("wrong_auth_code", { remainingCodeAttempts: 4 }), 422);
+    }
+    return c.json({ verified: true });
+  });
+  const profile = {
+    customerCode: "1000001",
+    name: "山田 太郎",
+    nameKana: "ヤマダ タロウ",
+    birthDate: "1980-01-15",
+    postalCode: "150-0002",
+    address: "東京都渋谷区渋谷2-24-12",
+    phone: "090-1234-5678",
+    bankAccount: null,
+  };
+  app.get(toHono(coreRoutes.getProfile.path), (c) => c.json(profile));
+  app.put(toHono(coreRoutes.changeProfile.path), async (c) => {
+    const body = changeProfileCoreRequestSchema.parse(await c.req.json());
+    calls.changeProfile++;
+    Object.assign(profile, body.change);
+    return c.json(profile);
+  });
   app.get(toHono(coreRoutes.getLoginHistory.path), (c) =>
     c.json({
       entries: [{ at: "2026-11-25T00:00:00.000Z", outcome: "success", ipAddress: "127.0.0.1", userAgent: "ua" }],
@@ -102,11 +147,16 @@ export function createFakeCore() {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
   };
-  return { customers, received, state, fetch: fetchImpl };
+  return { customers, received, state, stepUp, calls, fetch: fetchImpl };
 }
 
+export const TEST_COOKIE_KEYS = {
+  current: { id: "k2", secret: new Uint8Array(32).fill(2) },
+  old: { id: "k1", secret: new Uint8Array(32).fill(1) },
+};
+
 export function createTestBff(
-  overrides: { config?: Partial<BffConfig>; maxPerCode?: number; maxPerClient?: number } = {},
+  overrides: { config?: Partial<BffConfig>; maxPerCode?: number; maxPerClient?: number; cookieKeys?: CookieKey[] } = {},
 ) {
   const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
   const core = createFakeCore();
@@ -119,8 +169,12 @@ export function createTestBff(
       requestTimeoutMs: 5_000,
       trustProxy: false,
       enableTestApi: false,
+      stepUp: { challengeMs: 10 * 60_000, windowMs: 5 * 60_000, onceMs: 5 * 60_000 },
       ...overrides.config,
     },
+    cookieBox: new CookieBox(overrides.cookieKeys ?? [TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old], () => clock.now),
+    singleUse: new MemorySingleUseStore(() => clock.now),
+    idempotency: new MemoryIdempotencyStore(() => clock.now),
     core: createCoreClient({
       baseUrl: "http://core.test",
       serviceToken: SERVICE_TOKEN,
@@ -141,7 +195,15 @@ export function createTestBff(
   /** A browser-like same-origin request; `cookie` is the session id to send. */
   const request = (
     path: string,
-    init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string>; cookie?: string } = {},
+    init: {
+      method?: string;
+      json?: unknown;
+      body?: string;
+      headers?: Record<string, string>;
+      cookie?: string;
+      /** Further cookies, e.g. step-up cookies, as `name=value` pairs. */
+      cookies?: string[];
+    } = {},
   ) => {
     const headers = new Headers(init.headers);
     const method = init.method ?? "GET";
@@ -149,7 +211,8 @@ export function createTestBff(
       if (!headers.has("origin")) headers.set("origin", ORIGIN);
       if (!headers.has("x-csrf")) headers.set("x-csrf", "1");
     }
-    if (init.cookie) headers.set("cookie", `__Host-kakunin-session=${init.cookie}`);
+    const jar = [...(init.cookie ? [`__Host-kakunin-session=${init.cookie}`] : []), ...(init.cookies ?? [])];
+    if (jar.length > 0) headers.set("cookie", jar.join("; "));
     let body = init.body;
     if (init.json !== undefined) {
       headers.set("content-type", "application/json");
@@ -177,4 +240,12 @@ export async function readError(res: Response): Promise<ErrorBody["error"]> {
 
 export async function readAs<T extends z.ZodType>(res: Response, schema: T): Promise<z.infer<T>> {
   return schema.parse(await res.json());
+}
+
+/** The `name=value` of every cookie a response sets (expired ones excluded). */
+export function cookiesOf(res: Response): string[] {
+  return res.headers
+    .getSetCookie()
+    .filter((h) => !/Max-Age=0/i.test(h))
+    .map((h) => h.split(";")[0] ?? "");
 }

@@ -1,0 +1,14 @@
+import { emailChangeSchema, profileChangeSchema } from "@kakunin/contracts/registered-info";
+import type { StepUpOperation } from "@kakunin/contracts/step-up";
+import { z } from "zod";
+
+/**
+ * What each operation's confirmed payload must look like. The challenge and the final
+ * request are both parsed with the same schema, so the digest covers the normalised values
+ * that will execute (e.g. "1500002" and "150-0002" are one postal code).
+ */
+export const stepUpPayloadSchemas: Record<StepUpOperation, z.ZodType> = {
+  view_registered_info: z.strictObject({}),
+  change_profile: profileChangeSchema,
+  change_email: emailChangeSchema,
+};

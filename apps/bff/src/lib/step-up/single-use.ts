@@ -1,0 +1,22 @@
+/**
+ * Remembers one-shot values (grant ids) until they would have expired anyway, so a grant
+ * replayed after use is refused. In memory for one BFF instance; a Redis implementation
+ * (`SET key 1 NX PX ttl`) shares it between instances (SPEC §1).
+ */
+export interface SingleUseStore {
+  /** True the first time `id` is used, false after. */
+  use(id: string, ttlMs: number): Promise<boolean>;
+}
+
+export class MemorySingleUseStore implements SingleUseStore {
+  readonly #used = new Map<string, number>();
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async use(id: string, ttlMs: number) {
+    const t = this.now();
+    for (const [key, until] of this.#used) if (until <= t) this.#used.delete(key);
+    if (this.#used.has(id)) return false;
+    this.#used.set(id, t + ttlMs);
+    return true;
+  }
+}

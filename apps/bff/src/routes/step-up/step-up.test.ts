@@ -1,0 +1,245 @@
+import { profileSchema } from "@kakunin/contracts/registered-info";
+import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
+import { describe, expect, it } from "vitest";
+import { CookieBox } from "../../lib/step-up/cookie-box.ts";
+import { cookiesOf, createTestBff, readAs, readError, TEST_COOKIE_KEYS } from "../../test/harness.ts";
+
+type Bff = ReturnType<typeof createTestBff>;
+
+/** Logs in and returns a cookie jar that follows Set-Cookie like a browser. */
+async function browser(bff: Bff) {
+  const { cookie } = await bff.login();
+  let jar: string[] = [];
+  const request = async (path: string, init: Parameters<Bff["request"]>[1] = {}) => {
+    const res = await bff.request(path, { ...init, cookie, cookies: [...jar, ...(init.cookies ?? [])] });
+    for (const h of res.headers.getSetCookie()) {
+      const [pair] = h.split(";");
+      const name = pair?.split("=")[0] ?? "";
+      jar = jar.filter((c) => !c.startsWith(`${name}=`));
+      if (!/Max-Age=0/i.test(h) && pair) jar.push(pair);
+    }
+    return res;
+  };
+  return { cookie, request, jar: () => jar };
+}
+
+const confirm = async (b: Awaited<ReturnType<typeof browser>>, operation: string, payload: object, body: object) => {
+  const start = await b.request("/api/step-up/challenges", { method: "POST", json: { operation, payload } });
+  expect(start.status).toBe(200);
+  return b.request("/api/step-up/verifications", { method: "POST", json: body });
+};
+
+const change = { postalCode: "160-0022", address: "東京都新宿区新宿3-1-1", phone: "090-2222-3333" };
+const idem = (key: string) => ({ "idempotency-key": key.padEnd(16, "x") });
+
+describe("step-up: viewing registered information (window grant)", () => {
+  it("answers 403 step_up_required with the methods core asks for (R35)", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "auth_code"];
+    const b = await browser(bff);
+    const res = await b.request("/api/me/profile");
+    expect(res.status).toBe(403);
+    expect(await readError(res)).toMatchObject({
+      code: "step_up_required",
+      stepUp: { operation: "view_registered_info", methods: ["execution_password", "auth_code"], maxAgeSeconds: 300 },
+    });
+  });
+
+  it("before enforcement (nothing required) the screens open without a step-up", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = [];
+    const b = await browser(bff);
+    expect((await b.request("/api/me/profile")).status).toBe(200);
+  });
+
+  it("a challenge sends the code when required; the grant opens every screen for 5 minutes, then ends", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "auth_code"];
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    expect(await readAs(start, stepUpChallengeSchema)).toMatchObject({
+      methods: ["execution_password", "auth_code"],
+      codeSentTo: "h***@example.jp",
+    });
+    expect(bff.core.calls.issueAuthCode).toBe(1);
+    // The pending confirmation lives in an encrypted httpOnly __Host- cookie the SPA cannot read.
+    expect(start.headers.getSetCookie().join()).toMatch(
+      /^__Host-kakunin-stepup=[^;]+; Max-Age=600; Path=\/; HttpOnly; Secure; SameSite=Strict/,
+    );
+    expect(cookiesOf(start).join()).not.toContain("view_registered_info");
+
+    const wrongCode = await b.request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x", authCode: "000000" },
+    });
+    expect(await readError(wrongCode)).toMatchObject({ code: "wrong_auth_code", remainingCodeAttempts: 4 });
+    const ok = await b.request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x", authCode: "123456" },
+    });
+    expect(ok.status).toBe(204);
+    expect((await b.request("/api/me/profile")).status).toBe(200);
+    expect((await b.request("/api/me/emails")).status).not.toBe(403);
+
+    bff.clock.now += 5 * 60_000;
+    expect((await readError(await b.request("/api/me/profile"))).code).toBe("step_up_required");
+  });
+
+  it("a wrong execution password passes the remaining tries through", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    const res = await confirm(b, "view_registered_info", {}, { executionPassword: "Wrong1x" });
+    expect(res.status).toBe(422);
+    expect(await readError(res)).toMatchObject({ code: "wrong_execution_password", remainingAttempts: 8 });
+    expect((await b.request("/api/me/profile")).status).toBe(403);
+  });
+
+  it("verifying without a started confirmation is step_up_missing", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    const res = await b.request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x" },
+    });
+    expect(res.status).toBe(409);
+    expect((await readError(res)).code).toBe("step_up_missing");
+  });
+});
+
+describe("step-up cookies", () => {
+  it("a tampered grant is refused", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    await confirm(b, "view_registered_info", {}, { executionPassword: "Rk7m2x" });
+    const tampered = b.jar().map((c) => (c.startsWith("__Host-kakunin-grant-window=") ? `${c.slice(0, -4)}AAAA` : c));
+    const res = await bff.request("/api/me/profile", { cookie: b.cookie, cookies: tampered });
+    expect(res.status).toBe(403);
+  });
+
+  it("a grant of another session is refused", async () => {
+    const bff = createTestBff();
+    const a = await browser(bff);
+    await confirm(a, "view_registered_info", {}, { executionPassword: "Rk7m2x" });
+    const other = await bff.login();
+    const res = await bff.request("/api/me/profile", { cookie: other.cookie, cookies: a.jar() });
+    expect(res.status).toBe(403);
+    // and after logout and a new login in the same browser
+    await a.request("/api/session", { method: "DELETE" });
+    const again = await bff.login();
+    expect((await bff.request("/api/me/profile", { cookie: again.cookie, cookies: a.jar() })).status).toBe(403);
+  });
+
+  it("keys rotate: a grant sealed with the old key still opens; one sealed with a retired key does not", async () => {
+    const bff = createTestBff({ cookieKeys: [TEST_COOKIE_KEYS.old] });
+    const b = await browser(bff);
+    await confirm(b, "view_registered_info", {}, { executionPassword: "Rk7m2x" });
+    const box = (keys: (typeof TEST_COOKIE_KEYS)["old"][]) => new CookieBox(keys, () => bff.clock.now);
+    const grant =
+      b
+        .jar()
+        .find((c) => c.startsWith("__Host-kakunin-grant-window="))
+        ?.split("=")[1] ?? "";
+    expect(await box([TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old]).open(grant)).not.toBeNull();
+    expect(await box([TEST_COOKIE_KEYS.current]).open(grant)).toBeNull();
+    // New grants are sealed with the current key.
+    const fresh = await box([TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old]).seal({ a: 1 }, bff.clock.now + 60_000);
+    expect(JSON.parse(Buffer.from(fresh.split(".")[0] ?? "", "base64url").toString()).kid).toBe("k2");
+  });
+
+  it("an expired pending confirmation cannot be verified", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    bff.clock.now += 10 * 60_000 + 1_000;
+    const res = await b.request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x" },
+    });
+    expect((await readError(res)).code).toBe("step_up_missing");
+  });
+});
+
+describe("step-up: changes (once grant bound to the confirmed fields)", () => {
+  it("runs exactly the confirmed change, once", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    expect((await b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-1") })).status).toBe(
+      403,
+    );
+
+    await confirm(b, "change_profile", change, { executionPassword: "Rk7m2x" });
+    const res = await b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-1") });
+    expect(res.status).toBe(200);
+    expect((await readAs(res, profileSchema)).address).toBe(change.address);
+    expect(bff.core.calls.changeProfile).toBe(1);
+  });
+
+  it("a changed field after confirmation needs a new step-up (R26)", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    await confirm(b, "change_profile", change, { executionPassword: "Rk7m2x" });
+    const altered = { ...change, address: "東京都港区六本木6-10-1" };
+    const res = await b.request("/api/me/profile", { method: "PUT", json: altered, headers: idem("k-2") });
+    expect(res.status).toBe(403);
+    expect(bff.core.calls.changeProfile).toBe(0);
+  });
+
+  it("normalised values match: the postal code with or without a hyphen is the same confirmation", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    await confirm(b, "change_profile", { ...change, postalCode: "1600022" }, { executionPassword: "Rk7m2x" });
+    const res = await b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-3") });
+    expect(res.status).toBe(200);
+  });
+
+  it("a replayed grant after use is refused", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    await confirm(b, "change_profile", change, { executionPassword: "Rk7m2x" });
+    const before = b.jar();
+    expect((await b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-4") })).status).toBe(
+      200,
+    );
+    // An attacker (or a bug) presents the used grant cookie again, with a new key.
+    const replay = await bff.request("/api/me/profile", {
+      method: "PUT",
+      json: change,
+      cookie: b.cookie,
+      cookies: before,
+      headers: idem("k-5"),
+    });
+    expect(replay.status).toBe(403);
+    expect(bff.core.calls.changeProfile).toBe(1);
+  });
+
+  it("a double submit with the same Idempotency-Key executes once and answers twice", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    await confirm(b, "change_profile", change, { executionPassword: "Rk7m2x" });
+    const [first, second] = await Promise.all([
+      b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-6") }),
+      b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-6") }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await second.json()).toEqual(await first.json());
+    expect(bff.core.calls.changeProfile).toBe(1);
+    const later = await b.request("/api/me/profile", { method: "PUT", json: change, headers: idem("k-6") });
+    expect(later.status).toBe(200);
+    expect(later.headers.get("idempotent-replay")).toBe("true");
+    expect(bff.core.calls.changeProfile).toBe(1);
+  });
+
+  it("the final request needs an Idempotency-Key", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    const res = await b.request("/api/me/profile", { method: "PUT", json: change });
+    expect(res.status).toBe(400);
+    expect((await readError(res)).fields?.[0]?.path).toBe("Idempotency-Key");
+  });
+});
