@@ -35,6 +35,13 @@ describe("core app", () => {
         "/v1/customers/{customerId}",
         "/v1/customers/{customerId}/notices",
         "/v1/customers/{customerId}/login-history",
+        "/v1/customers/{customerId}/step-up-requirements",
+        "/v1/customers/{customerId}/auth-codes",
+        "/v1/customers/{customerId}/step-up-verifications",
+        "/v1/customers/{customerId}/profile",
+        "/v1/customers/{customerId}/account-openings",
+        "/v1/customers/{customerId}/emails",
+        "/v1/customers/{customerId}/mail-settings",
       ]),
     );
     expect(Object.keys(doc.paths)).not.toContain("/test/customers");

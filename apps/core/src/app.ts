@@ -13,7 +13,10 @@ import type { CoreServices } from "./lib/types.ts";
 import { credentialsRouter } from "./routes/credentials/credentials.index.ts";
 import { customersRouter } from "./routes/customers/customers.index.ts";
 import { loginVerificationsRouter } from "./routes/login-verifications/login-verifications.index.ts";
+import { mailSettingsRouter } from "./routes/mail-settings/mail-settings.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
+import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
+import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
 
 export interface CoreAppDeps {
@@ -70,6 +73,9 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", loginVerificationsRouter);
   app.route("/", customersRouter);
   app.route("/", credentialsRouter);
+  app.route("/", stepUpRouter);
+  app.route("/", registeredInfoRouter);
+  app.route("/", mailSettingsRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);

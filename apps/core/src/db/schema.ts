@@ -28,8 +28,13 @@ export const customers = pgTable("customers", {
   /** お客様コード */
   customerCode: text("customer_code").notNull().unique(),
   name: text("name").notNull(),
+  /** フリガナ (full-width katakana, family and given name separated by a space). */
+  nameKana: text("name_kana").notNull().default(""),
   birthDate: date("birth_date").notNull(),
   phone: text("phone").notNull(),
+  /** 郵便番号, "150-0002". */
+  postalCode: text("postal_code").notNull().default(""),
+  address: text("address").notNull().default(""),
   /** argon2id PHC string; the plain password never reaches the database. */
   loginPasswordHash: text("login_password_hash").notNull(),
   loginPasswordChangedAt: timestamp("login_password_changed_at", { withTimezone: true }),
@@ -73,6 +78,61 @@ export const customerEmails = pgTable(
     address: text("address").notNull(),
   },
   (t) => [unique("customer_emails_position").on(t.customerId, t.position)],
+);
+
+/** 出金先口座 (registered bank account, one per customer); shown masked (R20). */
+export const bankAccounts = pgTable("bank_accounts", {
+  customerId: uuid("customer_id")
+    .primaryKey()
+    .references(() => customers.id, { onDelete: "cascade" }),
+  bankName: text("bank_name").notNull(),
+  branchName: text("branch_name").notNull(),
+  accountType: text("account_type", { enum: ["普通", "当座"] }).notNull(),
+  accountNumber: text("account_number").notNull(),
+  holderKana: text("holder_kana").notNull(),
+});
+
+/** 口座開設状況 (R20): one row per customer and kind of account. */
+export const accountOpenings = pgTable(
+  "account_openings",
+  {
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["総合口座", "特定口座", "NISA口座", "信用取引口座"] }).notNull(),
+    status: text("status", { enum: ["開設済", "審査中", "未開設"] }).notNull(),
+    appliedOn: date("applied_on"),
+    openedOn: date("opened_on"),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.kind] })],
+);
+
+/**
+ * 認証コード (R13): one-time codes mailed for one operation, bound to the digest of exactly
+ * what the customer confirms. Only a salted SHA-256 of the code is stored. A code is live
+ * while neither consumed nor voided and before `expires_at`; `attempts` counts wrong entries.
+ * Times come from core's clock (per-customer in tests), so they are set by the application.
+ */
+export const authCodes = pgTable(
+  "auth_codes",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    operation: text("operation").notNull(),
+    /** sha256 (hex) of the operation's canonical payload, computed by the BFF. */
+    digest: text("digest").notNull(),
+    /** Random per-code salt (hex) and sha256(salt:code) (hex); the code itself is never stored. */
+    salt: text("salt").notNull(),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+  },
+  (t) => [index("auth_codes_customer_operation_time").on(t.customerId, t.operation, t.createdAt)],
 );
 
 /**

@@ -9,9 +9,16 @@ export type AuditEventType =
   | "account_unlock"
   | "execution_password_change"
   | "login_password_change"
-  | "initial_execution_password_reissue";
-/** `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do. */
-export type AuditOutcome = "success" | "failure" | "refused_locked" | "locked" | "noop";
+  | "initial_execution_password_reissue"
+  | "auth_code_issue"
+  | "step_up"
+  | "profile_change"
+  | "email_change";
+/**
+ * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
+ * `throttled`: refused by a rate limit before anything happened.
+ */
+export type AuditOutcome = "success" | "failure" | "refused_locked" | "locked" | "noop" | "throttled";
 
 export interface AuditEvent {
   eventType: AuditEventType;

@@ -6,7 +6,13 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
-    readonly extra: { fields?: FieldError[]; remainingAttempts?: number } = {},
+    readonly extra: {
+      fields?: FieldError[];
+      remainingAttempts?: number;
+      remainingCodeAttempts?: number;
+      /** Replaces the code's default message where the default would mislead (e.g. which limit was hit). */
+      message?: string;
+    } = {},
   ) {
     super(code);
   }

@@ -41,7 +41,8 @@ export interface MailData {
   view_auth_code: { customerName: string; code: string; expiresAt: Date; purpose: string };
   withdrawal_account_changed: { customerName: string; at: Date; bank: string; accountNumber: string };
   account_locked: { customerName: string; at: Date };
-  email_changed: { customerName: string; at: Date; oldAddress: string; newAddress: string };
+  /** `oldAddress` is null when a second address is registered where there was none. */
+  email_changed: { customerName: string; at: Date; oldAddress: string | null; newAddress: string };
 }
 
 export interface RenderedMail {
@@ -172,7 +173,7 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
       "ご登録のメールアドレスが変更されました。",
       "",
       `変更日時: ${formatJst(d.at)}`,
-      `変更前: ${maskEmail(d.oldAddress)}`,
+      `変更前: ${d.oldAddress ? maskEmail(d.oldAddress) : "（未登録）"}`,
       `変更後: ${maskEmail(d.newAddress)}`,
     ]),
   }),

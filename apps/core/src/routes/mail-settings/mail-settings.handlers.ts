@@ -1,0 +1,12 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { findCustomerSummary } from "../../domain/customers.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { AppBindings } from "../../lib/types.ts";
+import { readMailSettings } from "../../mail/settings.ts";
+import type { getMailSettings } from "./mail-settings.routes.ts";
+
+export const getMailSettingsHandler: RouteHandler<typeof getMailSettings, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  if (!(await findCustomerSummary(c.get("db"), customerId))) throw new AppError("not_found", 404);
+  return c.json(await readMailSettings(c.get("db"), customerId), 200);
+};

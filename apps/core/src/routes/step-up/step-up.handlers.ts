@@ -1,0 +1,38 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { issueAuthCode as issue, stepUpRequirements, verifyStepUp as verify } from "../../domain/step-up.ts";
+import type { AppBindings } from "../../lib/types.ts";
+import type { getStepUpRequirements, issueAuthCode, verifyStepUp } from "./step-up.routes.ts";
+
+export const getStepUpRequirementsHandler: RouteHandler<typeof getStepUpRequirements, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { operation } = c.req.valid("query");
+  return c.json(await stepUpRequirements(c.get("db"), c.get("services"), customerId, operation), 200);
+};
+
+export const issueAuthCodeHandler: RouteHandler<typeof issueAuthCode, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { operation, digest, client } = c.req.valid("json");
+  const { destination, expiresAt } = await issue(c.get("db"), c.get("services"), {
+    customerId,
+    operation,
+    digest,
+    client,
+    requestId: c.get("requestId"),
+  });
+  return c.json({ destination, expiresAt: expiresAt.toISOString() }, 200);
+};
+
+export const verifyStepUpHandler: RouteHandler<typeof verifyStepUp, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { operation, digest, executionPassword, authCode, client } = c.req.valid("json");
+  await verify(c.get("db"), c.get("services"), {
+    customerId,
+    operation,
+    digest,
+    executionPassword,
+    authCode,
+    client,
+    requestId: c.get("requestId"),
+  });
+  return c.json({ verified: true as const }, 200);
+};

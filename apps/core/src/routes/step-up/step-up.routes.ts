@@ -1,0 +1,55 @@
+import { createRoute } from "@hono/zod-openapi";
+import { coreRoutes } from "@kakunin/contracts/core-api";
+import { errorBodySchema } from "@kakunin/contracts/errors";
+import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
+
+const { getStepUpRequirements: requirements, issueAuthCode: issue, verifyStepUp: verify } = coreRoutes;
+
+const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
+
+export const getStepUpRequirements = createRoute({
+  method: requirements.method,
+  path: requirements.path,
+  summary: requirements.summary,
+  tags: ["step-up"],
+  request: { params: requirements.params, query: requirements.query },
+  responses: {
+    200: jsonContent(requirements.response, "What confirming the operation needs now"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});
+
+export const issueAuthCode = createRoute({
+  method: issue.method,
+  path: issue.path,
+  summary: issue.summary,
+  tags: ["step-up"],
+  request: { params: issue.params, body: json(issue.body) },
+  responses: {
+    200: jsonContent(issue.response, "Code mailed (masked destination and expiry)"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+    409: jsonContent(errorBodySchema, "The operation needs no code for this customer (forbidden)"),
+    429: jsonContent(errorBodySchema, "Resend throttled: 1 a minute, 5 an hour (rate_limited)"),
+  },
+});
+
+export const verifyStepUp = createRoute({
+  method: verify.method,
+  path: verify.path,
+  summary: verify.summary,
+  tags: ["step-up"],
+  request: { params: verify.params, body: json(verify.body) },
+  responses: {
+    200: jsonContent(verify.response, "Verified; a code is consumed"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+    410: jsonContent(errorBodySchema, "No live code: expired, void after 5 wrong entries, or used (auth_code_expired)"),
+    422: jsonContent(
+      errorBodySchema,
+      "Wrong execution password (remainingAttempts) or wrong code (wrong_auth_code, remainingCodeAttempts)",
+    ),
+    423: jsonContent(errorBodySchema, "Account locked (account_locked)"),
+  },
+});
