@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import type { ClientContext } from "@kakunin/contracts/core-api";
 import { type StepUpMethod, type StepUpOperation, stepUpOperations } from "@kakunin/contracts/step-up";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
@@ -84,14 +84,18 @@ export async function stepUpRequirements(
   return { methods, codeDestination: codeAddress ? maskEmail(codeAddress) : null };
 }
 
-/** sha256(salt:code), hex. The code has only 10^6 values, so a salt per code; it lives 10 minutes. */
-function hashCode(salt: string, code: string): string {
-  return createHash("sha256").update(`${salt}:${code}`).digest("hex");
+/**
+ * HMAC-SHA256 of salt:code under a server key. A code has only 10^6 values: a plain hash in
+ * a copied database could be reversed by trying them all within its 10 minutes; without
+ * the key it cannot.
+ */
+function hashCode(services: CoreServices, salt: string, code: string): string {
+  return services.secretBox.mac(`auth-code:${salt}:${code}`);
 }
 
-function codeMatches(row: { salt: string; codeHash: string }, code: string): boolean {
+function codeMatches(services: CoreServices, row: { salt: string; codeHash: string }, code: string): boolean {
   const expected = Buffer.from(row.codeHash, "hex");
-  const actual = Buffer.from(hashCode(row.salt, code), "hex");
+  const actual = Buffer.from(hashCode(services, row.salt, code), "hex");
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
@@ -163,7 +167,7 @@ export async function issueAuthCode(
       operation: actor.operation,
       digest: actor.digest,
       salt,
-      codeHash: hashCode(salt, code),
+      codeHash: hashCode(services, salt, code),
       createdAt: now,
       expiresAt,
     });
@@ -227,7 +231,7 @@ async function checkAuthCode(
       return { status: "expired" };
     }
     // Both checks always run; either failing is the same wrong entry.
-    const matches = codeMatches(row, actor.code);
+    const matches = codeMatches(services, row, actor.code);
     if (!matches || row.digest !== actor.digest) {
       const attempts = row.attempts + 1;
       const voidNow = attempts >= AUTH_CODE_MAX_WRONG_ENTRIES;

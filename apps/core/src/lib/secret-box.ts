@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 /**
  * Authenticated encryption at rest (AES-256-GCM from node:crypto) for the few secrets core
@@ -7,9 +7,17 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  */
 export class SecretBox {
   readonly #key: Buffer;
+  readonly #macKey: Buffer;
   constructor(keyBase64: string) {
     this.#key = Buffer.from(keyBase64, "base64");
     if (this.#key.length !== 32) throw new Error("encryption key must be 32 bytes (base64)");
+    // A separate key for MACs, derived so one configured secret serves both purposes safely.
+    this.#macKey = Buffer.from(hkdfSync("sha256", this.#key, Buffer.alloc(0), "kakunin mac v1", 32));
+  }
+
+  /** HMAC-SHA256 (hex) under the derived MAC key, e.g. for short one-time codes at rest. */
+  mac(value: string): string {
+    return createHmac("sha256", this.#macKey).update(value).digest("hex");
   }
 
   seal(plain: string): string {
