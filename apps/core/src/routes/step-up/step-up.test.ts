@@ -165,7 +165,9 @@ describe("認証コード (R13)", () => {
     const row = rows[0];
     expect(row).toMatchObject({ operation: "view_registered_info", digest: DIGEST, attempts: 0 });
     expect(row?.codeHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(row?.codeHash).toBe(createHash("sha256").update(`${row?.salt}:${code}`).digest("hex"));
+    // Keyed with the server's MAC key: a copied table alone cannot be brute-forced back to the code.
+    expect(row?.codeHash).toBe(core.services.secretBox.mac(`auth-code:${row?.salt}:${code}`));
+    expect(row?.codeHash).not.toBe(createHash("sha256").update(`${row?.salt}:${code}`).digest("hex"));
     for (const value of Object.values(row ?? {})) expect(String(value)).not.toBe(code);
     expect(JSON.stringify(rows)).not.toContain(`"${code}"`);
 
