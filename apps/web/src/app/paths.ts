@@ -1,6 +1,10 @@
 export const paths = {
   home: "/",
   login: "/login",
+  profile: "/account/profile",
+  accountOpenings: "/account/openings",
+  emails: "/account/emails",
+  mailSettings: "/account/mail-settings",
   executionPassword: "/account/execution-password",
   loginPassword: "/account/login-password",
   loginHistory: "/account/login-history",

@@ -30,6 +30,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import("./routes/member-top.tsx").then((m) => m.memberTopRoute()),
             },
             {
+              path: paths.profile,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/profile.tsx").then((m) => m.profileRoute()),
+            },
+            {
+              path: paths.accountOpenings,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/account-openings.tsx").then((m) => m.accountOpeningsRoute()),
+            },
+            {
+              path: paths.emails,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/emails.tsx").then((m) => m.emailsRoute()),
+            },
+            {
+              path: paths.mailSettings,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/mail-settings.tsx").then((m) => m.mailSettingsRoute()),
+            },
+            {
               path: paths.executionPassword,
               ErrorBoundary: RouteErrorPanel,
               lazy: () =>

@@ -68,6 +68,38 @@ describe("apiRequest", () => {
     expect(error.retryable).toBe(false);
   });
 
+  it("carries what a step-up asks for and the code tries left", async () => {
+    mockApi({
+      "GET /api/me/profile": errorJson("step_up_required", errorMessages.step_up_required, 403, {
+        stepUp: { operation: "view_registered_info", methods: ["execution_password", "auth_code"], maxAgeSeconds: 300 },
+      }),
+      "POST /api/step-up/verifications": errorJson("wrong_auth_code", errorMessages.wrong_auth_code, 422, {
+        remainingCodeAttempts: 3,
+      }),
+    });
+    const required = await rejection(apiRequest("/api/me/profile", sessionSchema));
+    expect(required.status).toBe(403);
+    expect(required.stepUp).toEqual({
+      operation: "view_registered_info",
+      methods: ["execution_password", "auth_code"],
+      maxAgeSeconds: 300,
+    });
+    const wrongCode = await rejection(apiRequest("/api/step-up/verifications", null, { method: "POST", body: {} }));
+    expect(wrongCode.remainingCodeAttempts).toBe(3);
+    expect(wrongCode.stepUp).toBeUndefined();
+  });
+
+  it("sends extra headers such as Idempotency-Key", async () => {
+    const { requests } = mockApi({ "PUT /api/me/emails": new Response(null, { status: 204 }) });
+    await apiRequest("/api/me/emails", null, {
+      method: "PUT",
+      body: { position: 1, address: "a@example.jp" },
+      headers: { "Idempotency-Key": "k".repeat(32) },
+    });
+    expect(requests[0]?.headers.get("Idempotency-Key")).toBe("k".repeat(32));
+    expect(requests[0]?.headers.get("X-CSRF")).toBe("1");
+  });
+
   it("falls back on the status when the error body is not ours (e.g. a proxy page)", async () => {
     mockApi({ "GET /api/me/notices": new Response("<html>Bad Gateway</html>", { status: 502 }) });
     const error = await rejection(apiRequest("/api/me/notices", sessionSchema));

@@ -1,5 +1,17 @@
-import { type ErrorCode, errorBodySchema, errorMessages, type FieldError } from "@kakunin/contracts/errors";
+import {
+  type ErrorBody,
+  type ErrorCode,
+  errorBodySchema,
+  errorMessages,
+  type FieldError,
+} from "@kakunin/contracts/errors";
 import type { z } from "zod";
+
+/**
+ * What a 403 `step_up_required` asks for (R35): the operation to confirm, the methods to
+ * collect (執行パスワード, 認証コード) and how long the resulting grant lasts.
+ */
+export type StepUpDemand = NonNullable<ErrorBody["error"]["stepUp"]>;
 
 /** An error the SPA can show: a stable code plus the Japanese message the BFF chose. */
 export class ApiError extends Error {
@@ -10,6 +22,10 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Execution-password tries left before the account locks (with wrong_execution_password). */
   readonly remainingAttempts: number | undefined;
+  /** 認証コード entries left before the code is void (with wrong_auth_code). */
+  readonly remainingCodeAttempts: number | undefined;
+  /** With step_up_required: what to confirm before retrying the same call. */
+  readonly stepUp: StepUpDemand | undefined;
 
   constructor(init: {
     code: ErrorCode;
@@ -19,6 +35,8 @@ export class ApiError extends Error {
     retryable?: boolean;
     requestId?: string;
     remainingAttempts?: number;
+    remainingCodeAttempts?: number;
+    stepUp?: StepUpDemand;
   }) {
     super(init.message ?? errorMessages[init.code]);
     this.name = "ApiError";
@@ -28,6 +46,8 @@ export class ApiError extends Error {
     this.retryable = init.retryable ?? defaultRetryable(init.code);
     this.requestId = init.requestId;
     this.remainingAttempts = init.remainingAttempts;
+    this.remainingCodeAttempts = init.remainingCodeAttempts;
+    this.stepUp = init.stepUp;
   }
 }
 
@@ -57,7 +77,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, fields, retryable, requestId, remainingAttempts } = parsed.data.error;
+    const { code, message, fields, retryable, requestId, remainingAttempts, remainingCodeAttempts, stepUp } =
+      parsed.data.error;
     return new ApiError({
       code,
       status: response.status,
@@ -66,6 +87,8 @@ async function toApiError(response: Response): Promise<ApiError> {
       ...(retryable !== undefined ? { retryable } : {}),
       ...(requestId ? { requestId } : {}),
       ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
+      ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
+      ...(stepUp ? { stepUp } : {}),
     });
   }
   return new ApiError({ code: codeForStatus(response.status), status: response.status });
@@ -77,6 +100,8 @@ export interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Extra request headers, e.g. `Idempotency-Key` on a step-up-guarded change. */
+  headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -88,9 +113,9 @@ export async function apiRequest(path: `/api/${string}`, schema: null, options?:
 export async function apiRequest<T>(
   path: `/api/${string}`,
   schema: z.ZodType<T> | null,
-  { method = "GET", body, signal }: RequestOptions = {},
+  { method = "GET", body, signal, headers: extraHeaders }: RequestOptions = {},
 ): Promise<T | undefined> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { ...extraHeaders, Accept: "application/json" };
   // The BFF rejects state-changing requests without this header; a cross-site form cannot set it.
   if (method !== "GET") headers["X-CSRF"] = "1";
   if (body !== undefined) headers["Content-Type"] = "application/json";

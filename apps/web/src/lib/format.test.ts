@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatJstDate, formatJstDateHour, formatJstDateTime } from "./format.ts";
+import { formatCalendarDate, formatJstDate, formatJstDateHour, formatJstDateTime } from "./format.ts";
 
 describe("formatJstDateTime", () => {
   it("shows Japan time whatever the instant's offset", () => {
@@ -19,5 +19,13 @@ describe("formatJstDate / formatJstDateHour", () => {
     expect(formatJstDateHour("2022-09-18T09:00:00.000Z")).toBe("2022年9月18日（日）18時");
     expect(formatJstDateHour("2022-09-18T18:30:00+09:00")).toBe("2022年9月18日（日）18時30分");
     expect(formatJstDateHour("2022-09-17T15:00:00Z")).toBe("2022年9月18日（日）0時");
+  });
+});
+
+describe("formatCalendarDate", () => {
+  it("writes a date-only value as is, without shifting it through a time zone", () => {
+    expect(formatCalendarDate("1980-01-15")).toBe("1980年1月15日");
+    expect(formatCalendarDate("2026-12-31")).toBe("2026年12月31日");
+    expect(formatCalendarDate("not a date")).toBe("not a date");
   });
 });

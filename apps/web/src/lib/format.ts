@@ -49,3 +49,14 @@ export function formatJstDateHour(iso: string): string {
   const minute = Number(parts.minute);
   return `${formatJstDate(iso)}${Number(parts.hour)}時${minute === 0 ? "" : `${minute}分`}`;
 }
+
+/**
+ * A calendar date as sent by the API ("1980-01-15", no time zone: a birth date or an
+ * application date is the same day everywhere) → "1980年1月15日".
+ */
+export function formatCalendarDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [, year, month, day] = match;
+  return `${Number(year)}年${Number(month)}月${Number(day)}日`;
+}

@@ -91,3 +91,52 @@ export function credentialStatus(overrides: CredentialStatusOverrides = {}) {
     },
   } as const;
 }
+
+type StepUpMethodName = "execution_password" | "auth_code";
+
+/** 403 step_up_required as the BFF sends it (R35). */
+export function stepUpRequired(
+  methods: StepUpMethodName[] = ["execution_password"],
+  operation = "view_registered_info",
+  maxAgeSeconds = 300,
+): Response {
+  return errorJson("step_up_required", "この操作には執行パスワードの入力が必要です。", 403, {
+    stepUp: { operation, methods, maxAgeSeconds },
+  });
+}
+
+/** POST /api/step-up/challenges → 200. */
+export function stepUpChallenge(
+  methods: StepUpMethodName[] = ["execution_password"],
+  { operation = "view_registered_info", codeSentTo = null as string | null } = {},
+): Response {
+  return json({
+    operation,
+    methods,
+    codeSentTo: methods.includes("auth_code") ? (codeSentTo ?? "t***@example.jp") : null,
+    expiresAt: "2026-11-25T07:14:05.000Z",
+  });
+}
+
+/** POST /api/step-up/verifications → 204. */
+export function verified(): Response {
+  return new Response(null, { status: 204 });
+}
+
+/** GET /api/me/profile: 山田 太郎 of the demo data. */
+export const demoProfile = {
+  customerCode: "1000001",
+  name: "山田 太郎",
+  nameKana: "ヤマダ タロウ",
+  birthDate: "1980-01-15",
+  postalCode: "150-0002",
+  address: "東京都渋谷区渋谷2-24-12",
+  phone: "090-1234-5678",
+  bankAccount: {
+    bankName: "三井住友銀行",
+    branchName: "渋谷支店",
+    accountType: "普通",
+    accountNumberMasked: "****567",
+    holderKana: "ヤマダ タロウ",
+  },
+} as const;

@@ -1,11 +1,11 @@
 import { PAGE_TITLE_ID } from "@kakunin/ui/page-layout";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
+import { ChangeComplete } from "@kakunin/ui/step-section";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { credentialsQueryOptions, useCredentials } from "../../../features/credentials/api/get-credentials.ts";
 import { AccountLockedAlert } from "../../../features/credentials/components/account-locked-alert.tsx";
-import { ChangeComplete } from "../../../features/credentials/components/change-complete.tsx";
 import { ExecutionPasswordForm } from "../../../features/credentials/components/execution-password-form.tsx";
 import { noticesQueryOptions } from "../../../features/notices/api/get-notices.ts";
 import { paths } from "../../paths.ts";

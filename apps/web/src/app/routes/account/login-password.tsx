@@ -1,7 +1,7 @@
 import { StepIndicator } from "@kakunin/ui/step-indicator";
+import { ChangeComplete } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ChangeComplete } from "../../../features/credentials/components/change-complete.tsx";
 import { LoginPasswordForm } from "../../../features/credentials/components/login-password-form.tsx";
 import { paths } from "../../paths.ts";
 import type { PageHandle } from "../app-layout.tsx";

@@ -1,6 +1,7 @@
 import type { LoginHistoryEntry } from "@kakunin/contracts/customers";
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
+import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
 import { isApiError } from "../../../lib/api-client.ts";
 import { formatJstDateTime } from "../../../lib/format.ts";
@@ -55,8 +56,7 @@ export function LoginHistoryTable() {
   if (history.data.entries.length === 0) return <p>ログイン履歴はありません。</p>;
 
   return (
-    // A labelled region: on phones the table scrolls sideways inside it.
-    <section className="kk-table-wrap" aria-labelledby={captionId}>
+    <TableRegion labelledBy={captionId}>
       <table className="kk-table">
         <caption id={captionId}>最近のログイン（日時は日本時間）</caption>
         <thead>
@@ -74,6 +74,6 @@ export function LoginHistoryTable() {
           ))}
         </tbody>
       </table>
-    </section>
+    </TableRegion>
   );
 }

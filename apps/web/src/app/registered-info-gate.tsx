@@ -1,0 +1,54 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { StepUpViewGate } from "../features/step-up/components/step-up-view-gate.tsx";
+import type { StepUpDemand } from "../lib/api-client.ts";
+
+function Intro({ requirement }: { requirement: StepUpDemand }) {
+  const minutes = Math.floor(requirement.maxAgeSeconds / 60);
+  return (
+    <div>
+      {requirement.methods.includes("execution_password") ? (
+        <>
+          <p>登録情報を表示するには、執行パスワードを入力してください。</p>
+          {requirement.methods.includes("auth_code") && (
+            <p>お客様のご設定により、メールでお送りする認証コードの入力も必要です。</p>
+          )}
+        </>
+      ) : (
+        <p>登録情報を表示するには、メールでお送りする認証コードを入力してください。</p>
+      )}
+      {minutes > 0 && (
+        <p className="kk-text-sm kk-text-muted">入力後{minutes}分間は、登録情報の各画面を続けて表示できます。</p>
+      )}
+    </div>
+  );
+}
+
+export interface RegisteredInfoGateProps<T> {
+  query: UseQueryResult<T>;
+  /** The screen's menu label, shown as 照会内容. */
+  label: string;
+  /** e.g. 口座情報 (→ 口座情報を読み込んでいます…). */
+  subject: string;
+  children: (data: T) => ReactNode;
+}
+
+/**
+ * The four 登録情報 screens (R20, R21): the view_registered_info step-up before anything
+ * shows; one confirmation opens all four for its window.
+ */
+export function RegisteredInfoGate<T>({ query, label, subject, children }: RegisteredInfoGateProps<T>) {
+  return (
+    <StepUpViewGate
+      query={query}
+      operation="view_registered_info"
+      intro={(requirement) => <Intro requirement={requirement} />}
+      summary={<p>照会内容: {label}</p>}
+      submitLabel="表示する"
+      loadingText={`${subject}を読み込んでいます…`}
+      errorText={`${subject}を表示できませんでした。`}
+    >
+      {children}
+    </StepUpViewGate>
+  );
+}

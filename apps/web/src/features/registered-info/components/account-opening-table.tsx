@@ -1,0 +1,59 @@
+import type { AccountOpening } from "@kakunin/contracts/registered-info";
+import { TableRegion } from "@kakunin/ui/table-region";
+import { useId } from "react";
+import { formatCalendarDate } from "../../../lib/format.ts";
+
+function DateCell({ date }: { date: string | null }) {
+  if (!date) {
+    return (
+      <td>
+        <span aria-hidden="true">—</span>
+        <span className="kk-visually-hidden">なし</span>
+      </td>
+    );
+  }
+  return (
+    <td className="kk-table__nowrap">
+      <time dateTime={date}>{formatCalendarDate(date)}</time>
+    </td>
+  );
+}
+
+const statusBadge: Record<AccountOpening["status"], string> = {
+  開設済: "kk-badge kk-badge--success",
+  審査中: "kk-badge kk-badge--pending",
+  未開設: "kk-badge kk-badge--neutral",
+};
+
+/** 口座開設状況照会: each kind of account and where its application stands. */
+export function AccountOpeningTable({ accounts }: { accounts: readonly AccountOpening[] }) {
+  const captionId = useId();
+  if (accounts.length === 0) return <p>口座開設のお申込みはありません。</p>;
+  return (
+    <TableRegion labelledBy={captionId}>
+      <table className="kk-table">
+        <caption id={captionId}>口座開設状況</caption>
+        <thead>
+          <tr>
+            <th scope="col">口座種別</th>
+            <th scope="col">状況</th>
+            <th scope="col">申込日</th>
+            <th scope="col">開設日</th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((account) => (
+            <tr key={account.kind}>
+              <th scope="row">{account.kind}</th>
+              <td>
+                <span className={statusBadge[account.status]}>{account.status}</span>
+              </td>
+              <DateCell date={account.appliedOn} />
+              <DateCell date={account.openedOn} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

@@ -1,0 +1,65 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type EmailChange, emailChangeSchema } from "@kakunin/contracts/registered-info";
+import { Button } from "@kakunin/ui/button";
+import { DescriptionList } from "@kakunin/ui/description-list";
+import { TextField } from "@kakunin/ui/field";
+import { useForm } from "react-hook-form";
+import { type EmailPosition, emailSlotLabel } from "./registered-email-list.tsx";
+
+const resolver = zodResolver(emailChangeSchema);
+
+export interface EmailChangeFormProps {
+  position: EmailPosition;
+  /** The address registered in that slot now, or null (未登録). */
+  current: string | null;
+  /** What the customer entered before going back from the confirmation. */
+  defaultAddress?: string | undefined;
+  onSubmit: (change: EmailChange) => void;
+  onCancel: () => void;
+}
+
+/** 新しいメールアドレス for one slot → 変更確認, validated with the BFF's own schema. */
+export function EmailChangeForm({ position, current, defaultAddress = "", onSubmit, onCancel }: EmailChangeFormProps) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<EmailChange>({ resolver, defaultValues: { position, address: defaultAddress } });
+
+  const submit = handleSubmit((change) => {
+    if (current !== null && change.address.toLowerCase() === current.toLowerCase()) {
+      setError("address", { type: "unchanged", message: "現在と同じメールアドレスです。" }, { shouldFocus: true });
+      return;
+    }
+    onSubmit(change);
+  });
+
+  return (
+    <form className="kk-form" noValidate onSubmit={submit}>
+      <DescriptionList
+        items={[
+          { term: "変更するメールアドレス", detail: emailSlotLabel(position) },
+          { term: "現在のメールアドレス", detail: current ?? "未登録" },
+        ]}
+      />
+      <TextField
+        label="新しいメールアドレス"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={254}
+        error={errors.address?.message}
+        {...register("address")}
+      />
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit">変更確認</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          キャンセル
+        </Button>
+      </div>
+    </form>
+  );
+}

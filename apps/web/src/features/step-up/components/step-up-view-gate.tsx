@@ -1,0 +1,92 @@
+import type { StepUpOperation } from "@kakunin/contracts/step-up";
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { isApiError, type StepUpDemand } from "../../../lib/api-client.ts";
+import { isStepUpRequired } from "../../../lib/step-up.ts";
+import { StepUpConfirmation } from "./step-up-confirmation.tsx";
+
+const NO_PAYLOAD: Record<string, unknown> = {};
+
+export interface StepUpViewGateProps<T> {
+  /** A guarded query: it fails with 403 step_up_required until the customer confirms. */
+  query: UseQueryResult<T>;
+  operation: StepUpOperation;
+  /** Why the password is asked, above the confirmation; given what the BFF asks for. */
+  intro: (requirement: StepUpDemand) => ReactNode;
+  /** What will be shown once confirmed. */
+  summary: ReactNode;
+  submitLabel?: string;
+  /** e.g. 口座情報を読み込んでいます… */
+  loadingText: string;
+  /** e.g. 口座情報を表示できませんでした。 */
+  errorText: string;
+  children: (data: T) => ReactNode;
+}
+
+/**
+ * Shows a guarded query's data, or, while the BFF asks for a step-up (before the first
+ * confirmation, or again once the viewing window is over), the confirmation instead: nothing
+ * of the data shows without it (R20). Confirming refetches the query.
+ */
+export function StepUpViewGate<T>({
+  query,
+  operation,
+  intro,
+  summary,
+  submitLabel = "表示する",
+  loadingText,
+  errorText,
+  children,
+}: StepUpViewGateProps<T>) {
+  // A new confirmation (fresh challenge) when the refetch right after one is refused again.
+  const [round, setRound] = useState(0);
+  const { error, data } = query;
+
+  if (isStepUpRequired(error)) {
+    return (
+      <div className="kk-card kk-stack">
+        {intro(error.stepUp)}
+        <StepUpConfirmation
+          key={round}
+          operation={operation}
+          payload={NO_PAYLOAD}
+          requirement={error.stepUp}
+          summary={summary}
+          submitLabel={submitLabel}
+          onConfirmed={async () => {
+            try {
+              await query.refetch({ throwOnError: true });
+            } catch (refetchError) {
+              if (isStepUpRequired(refetchError)) setRound((value) => value + 1);
+              throw refetchError;
+            }
+          }}
+        />
+      </div>
+    );
+  }
+  if (data !== undefined) return children(data);
+  if (query.isError) {
+    return (
+      <Alert
+        variant="error"
+        actions={
+          <Button variant="secondary" loading={query.isFetching} onClick={() => void query.refetch()}>
+            再試行
+          </Button>
+        }
+      >
+        <p>{errorText}</p>
+        {isApiError(error) && <p>{error.message}</p>}
+        {isApiError(error) && error.requestId && <p className="kk-text-sm">お問い合わせ番号: {error.requestId}</p>}
+      </Alert>
+    );
+  }
+  return (
+    <p className="kk-loading" role="status">
+      {loadingText}
+    </p>
+  );
+}
