@@ -18,3 +18,30 @@ test.describe("アクセシビリティ (WCAG 2.2 AA)", () => {
     expect(results.violations).toEqual([]);
   });
 });
+
+test.describe("アクセシビリティ: confirmation screens (phone width)", () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test("the step-up confirmation, registered information and ログイン履歴 have no axe violations", async ({
+    page,
+    createCustomer,
+    loginAs,
+  }) => {
+    const customer = await createCustomer({
+      executionPassword: "Rk7m2x",
+      mailSettings: [{ type: "view_auth_code", enabled: true, destination: 1 }],
+    });
+    await loginAs(customer);
+    await page.goto("/account/profile");
+    await expect(page.getByLabel("認証コード")).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(wcag).analyze()).violations).toEqual([]);
+
+    await page.goto("/account/login-history");
+    await expect(page.getByRole("table")).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(wcag).analyze()).violations).toEqual([]);
+
+    await page.goto("/account/execution-password");
+    await expect(page.getByLabel("現在の執行パスワード")).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(wcag).analyze()).violations).toEqual([]);
+  });
+});
