@@ -8,7 +8,7 @@ import {
 } from "./credentials.ts";
 import { customerIdSchema, customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
-import { mailSettingsSchema } from "./mail.ts";
+import { mailSettingChangeSchema, mailSettingsSchema } from "./mail.ts";
 import {
   accountOpeningListSchema,
   emailChangeSchema,
@@ -17,6 +17,14 @@ import {
   registeredEmailsSchema,
 } from "./registered-info.ts";
 import { authCodeSchema, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
+import {
+  bankAccountChangeSchema,
+  bankAccountChangeViewSchema,
+  withdrawalListSchema,
+  withdrawalOverviewSchema,
+  withdrawalRequestSchema,
+  withdrawalSchema,
+} from "./withdrawals.ts";
 
 /**
  * Core services API, version 1. This file is the contract a real broker's systems
@@ -76,6 +84,11 @@ export const stepUpRequirementsResponseSchema = z.object({
 export const issueAuthCodeRequestSchema = z.strictObject({
   operation: stepUpOperationSchema,
   digest: operationDigestSchema,
+  /**
+   * The confirmed payload, when the mail must say what the code is for (a withdrawal's
+   * amount and destination). Core checks it hashes to `digest` before using it.
+   */
+  payload: z.record(z.string(), z.unknown()).optional(),
   client: clientContextSchema,
 });
 export const issueAuthCodeResponseSchema = z.object({
@@ -97,6 +110,20 @@ export const changeProfileCoreRequestSchema = z.strictObject({
   client: clientContextSchema,
 });
 export const changeEmailCoreRequestSchema = z.strictObject({ change: emailChangeSchema, client: clientContextSchema });
+export const changeMailSettingCoreRequestSchema = z.strictObject({
+  change: mailSettingChangeSchema,
+  client: clientContextSchema,
+});
+export const createWithdrawalCoreRequestSchema = z.strictObject({
+  request: withdrawalRequestSchema,
+  /** The BFF's idempotency key: the same key never creates a second withdrawal (R26). */
+  requestKey: z.string().min(16).max(128),
+  client: clientContextSchema,
+});
+export const requestBankAccountChangeCoreRequestSchema = z.strictObject({
+  change: bankAccountChangeSchema,
+  client: clientContextSchema,
+});
 
 interface RouteDescriptor {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -254,6 +281,49 @@ export const coreRoutes = {
     params: customerPathSchema,
     response: mailSettingsSchema,
     errors: [404],
+  },
+  changeMailSetting: {
+    method: "put",
+    path: "/v1/customers/{customerId}/mail-settings",
+    summary: "Change one mail type's 配信設定 and 配信先 (R24); audited; 口座情報変更完了通知 when on",
+    params: customerPathSchema,
+    body: changeMailSettingCoreRequestSchema,
+    response: mailSettingsSchema,
+    errors: [404],
+  },
+  getWithdrawalOverview: {
+    method: "get",
+    path: "/v1/customers/{customerId}/withdrawal-overview",
+    summary: "出金可能額, the registered destination (masked) and any pending destination change",
+    params: customerPathSchema,
+    response: withdrawalOverviewSchema,
+    errors: [404],
+  },
+  createWithdrawal: {
+    method: "post",
+    path: "/v1/customers/{customerId}/withdrawals",
+    summary: "出金申込: reduces 出金可能額 atomically; one per requestKey; 出金申込完了通知 when on",
+    params: customerPathSchema,
+    body: createWithdrawalCoreRequestSchema,
+    response: withdrawalSchema,
+    errors: [404, 409, 422],
+  },
+  listWithdrawals: {
+    method: "get",
+    path: "/v1/customers/{customerId}/withdrawals",
+    summary: "Past withdrawal requests, newest first",
+    params: customerPathSchema,
+    response: withdrawalListSchema,
+    errors: [404],
+  },
+  requestBankAccountChange: {
+    method: "post",
+    path: "/v1/customers/{customerId}/bank-account-changes",
+    summary: "出金先口座変更の申請 (R14); applied when an operator approves it",
+    params: customerPathSchema,
+    body: requestBankAccountChangeCoreRequestSchema,
+    response: bankAccountChangeViewSchema,
+    errors: [404, 409],
   },
 } as const satisfies Record<string, RouteDescriptor>;
 

@@ -77,3 +77,11 @@ export const outboxMessageSchema = z.object({
 });
 export const outboxMessageListSchema = z.object({ messages: z.array(outboxMessageSchema) });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** One row of メールサービス配信設定 changed (R24): 配信設定 and 配信先. */
+export const mailSettingChangeSchema = z.strictObject({
+  type: optionalMailTypeSchema,
+  enabled: z.boolean({ error: "配信設定を選択してください。" }),
+  destination: addressPositionSchema,
+});
+export type MailSettingChange = z.infer<typeof mailSettingChangeSchema>;

@@ -35,6 +35,8 @@ export const opsRoutes = {
   reissueInitialExecutionPassword: { method: "post", path: "/ops/customers/{customerCode}/initial-execution-password" },
   listAuditEvents: { method: "get", path: "/ops/customers/{customerCode}/audit-events" },
   listStuckMail: { method: "get", path: "/ops/mail/stuck" },
+  approveBankAccountChange: { method: "post", path: "/ops/customers/{customerCode}/bank-account-changes/approve" },
+  rejectBankAccountChange: { method: "post", path: "/ops/customers/{customerCode}/bank-account-changes/reject" },
   retryMail: { method: "post", path: "/ops/mail/{id}/retry" },
 } as const;
 

@@ -13,6 +13,9 @@ export const stepUpOperations = {
   view_registered_info: { label: "登録情報の照会", grant: "window", codeSetting: "view_auth_code" },
   change_profile: { label: "口座情報の変更", grant: "once", codeSetting: null },
   change_email: { label: "メールアドレスの変更", grant: "once", codeSetting: null },
+  change_mail_settings: { label: "メールサービス配信設定の変更", grant: "once", codeSetting: null },
+  withdrawal: { label: "出金", grant: "once", codeSetting: "withdrawal_auth_code" },
+  change_bank_account: { label: "出金先口座の変更", grant: "once", codeSetting: null },
 } as const satisfies Record<string, { label: string; grant: "window" | "once"; codeSetting: OptionalMailType | null }>;
 
 export type StepUpOperation = keyof typeof stepUpOperations;

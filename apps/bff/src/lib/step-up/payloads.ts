@@ -1,5 +1,7 @@
+import { mailSettingChangeSchema } from "@kakunin/contracts/mail";
 import { emailChangeSchema, profileChangeSchema } from "@kakunin/contracts/registered-info";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
+import { bankAccountChangeSchema, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import { z } from "zod";
 
 /**
@@ -11,4 +13,7 @@ export const stepUpPayloadSchemas: Record<StepUpOperation, z.ZodType> = {
   view_registered_info: z.strictObject({}),
   change_profile: profileChangeSchema,
   change_email: emailChangeSchema,
+  change_mail_settings: mailSettingChangeSchema,
+  withdrawal: withdrawalRequestSchema,
+  change_bank_account: bankAccountChangeSchema,
 };

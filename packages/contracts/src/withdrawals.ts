@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/** 出金 (R12): the amount input. One schema for the form, the BFF and core. */
+export const MAX_WITHDRAWAL_YEN = 10_000_000_000;
+
+export const withdrawalRequestSchema = z.strictObject({
+  amount: z.coerce
+    .number({ error: "出金金額は半角数字で入力してください。" })
+    .int("出金金額は1円単位（小数なし）で入力してください。")
+    .positive("出金金額は1円以上で入力してください。")
+    .max(MAX_WITHDRAWAL_YEN, "出金金額が大きすぎます。"),
+  /** The registered destination the customer saw on the screen; a code is bound to it (R13). */
+  bankAccountId: z.uuid(),
+});
+export type WithdrawalRequest = z.output<typeof withdrawalRequestSchema>;
+export type WithdrawalRequestInput = z.input<typeof withdrawalRequestSchema>;
+
+export const bankAccountViewSchema = z.object({
+  id: z.uuid(),
+  bankName: z.string(),
+  branchName: z.string(),
+  accountType: z.enum(["普通", "当座"]),
+  accountNumberMasked: z.string(),
+  holderKana: z.string(),
+});
+export type BankAccountView = z.infer<typeof bankAccountViewSchema>;
+
+export const bankAccountChangeStatusSchema = z.enum(["申請中", "承認済", "却下"]);
+
+export const bankAccountChangeViewSchema = z.object({
+  id: z.uuid(),
+  status: bankAccountChangeStatusSchema,
+  requestedAt: z.iso.datetime({ offset: true }),
+  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+  bankName: z.string(),
+  branchName: z.string(),
+  accountType: z.enum(["普通", "当座"]),
+  accountNumberMasked: z.string(),
+  holderKana: z.string(),
+});
+export type BankAccountChangeView = z.infer<typeof bankAccountChangeViewSchema>;
+
+/** 出金可能額, the registered destination (masked) and any pending destination change. */
+export const withdrawalOverviewSchema = z.object({
+  withdrawable: z.number().int().min(0),
+  bankAccount: bankAccountViewSchema.nullable(),
+  pendingBankAccountChange: bankAccountChangeViewSchema.nullable(),
+});
+export type WithdrawalOverview = z.infer<typeof withdrawalOverviewSchema>;
+
+export const withdrawalStatusSchema = z.enum(["受付済", "処理中", "完了", "取消"]);
+
+export const withdrawalSchema = z.object({
+  requestNumber: z.string(),
+  amount: z.number().int(),
+  bankName: z.string(),
+  branchName: z.string(),
+  accountType: z.enum(["普通", "当座"]),
+  accountNumberMasked: z.string(),
+  status: withdrawalStatusSchema,
+  requestedAt: z.iso.datetime({ offset: true }),
+});
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
+export const withdrawalListSchema = z.object({ withdrawals: z.array(withdrawalSchema) });
+
+/** 出金先口座変更 (R14): applied only when an operator approves it. */
+export const bankAccountChangeSchema = z.strictObject({
+  bankName: z
+    .string({ error: "金融機関名を入力してください。" })
+    .trim()
+    .min(1, "金融機関名を入力してください。")
+    .max(30, "金融機関名は30文字以内で入力してください。"),
+  branchName: z
+    .string({ error: "支店名を入力してください。" })
+    .trim()
+    .min(1, "支店名を入力してください。")
+    .max(30, "支店名は30文字以内で入力してください。"),
+  accountType: z.enum(["普通", "当座"], { error: "預金種目を選択してください。" }),
+  accountNumber: z
+    .string({ error: "口座番号を入力してください。" })
+    .trim()
+    .regex(/^\d{7}$/, "口座番号は7桁の半角数字で入力してください。"),
+  holderKana: z
+    .string({ error: "口座名義（カナ）を入力してください。" })
+    .trim()
+    .min(1, "口座名義（カナ）を入力してください。")
+    .max(40, "口座名義（カナ）は40文字以内で入力してください。")
+    .regex(/^[ァ-ヶー　 ]+$/, "口座名義は全角カタカナで入力してください。"),
+});
+export type BankAccountChange = z.infer<typeof bankAccountChangeSchema>;
