@@ -117,6 +117,25 @@ export function createCoreClient(options: CoreClientOptions) {
       call("changeEmail", { params: { customerId }, body }, opts),
     getMailSettings: (customerId: string, opts: CallOptions = {}) =>
       call("getMailSettings", { params: { customerId } }, opts),
+    changeMailSetting: (
+      customerId: string,
+      body: z.input<CoreRoutes["changeMailSetting"]["body"]>,
+      opts: CallOptions = {},
+    ) => call("changeMailSetting", { params: { customerId }, body }, opts),
+    getWithdrawalOverview: (customerId: string, opts: CallOptions = {}) =>
+      call("getWithdrawalOverview", { params: { customerId } }, opts),
+    listWithdrawals: (customerId: string, opts: CallOptions = {}) =>
+      call("listWithdrawals", { params: { customerId } }, opts),
+    createWithdrawal: (
+      customerId: string,
+      body: z.input<CoreRoutes["createWithdrawal"]["body"]>,
+      opts: CallOptions = {},
+    ) => call("createWithdrawal", { params: { customerId }, body }, opts),
+    requestBankAccountChange: (
+      customerId: string,
+      body: z.input<CoreRoutes["requestBankAccountChange"]["body"]>,
+      opts: CallOptions = {},
+    ) => call("requestBankAccountChange", { params: { customerId }, body }, opts),
     changeLoginPassword: (
       customerId: string,
       body: { request: ChangeLoginPasswordRequest; client: ClientContext },

@@ -46,5 +46,7 @@ export interface AppEnv {
     deps: BffDeps;
     logger: Logger;
     session?: { id: string; data: SessionData };
+    /** Set by the idempotent middleware: the request's Idempotency-Key. */
+    idempotencyKey?: string;
   };
 }

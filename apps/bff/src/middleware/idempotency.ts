@@ -24,6 +24,7 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     .update(await c.req.text())
     .digest("hex");
   const storeKey = `${session.data.customerId}:${key.data}:${body}`;
+  c.set("idempotencyKey", key.data);
   let ran = false;
   const result = await c.get("deps").idempotency.run(storeKey, DAY_MS, async () => {
     ran = true;

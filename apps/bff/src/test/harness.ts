@@ -3,6 +3,8 @@ import {
   changeLoginPasswordCoreRequestSchema,
   changeProfileCoreRequestSchema,
   coreRoutes,
+  createWithdrawalCoreRequestSchema,
+  issueAuthCodeRequestSchema,
   verifyLoginRequestSchema,
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
@@ -100,14 +102,17 @@ export function createFakeCore() {
   });
   const stepUp = { methods: ["execution_password"] as ("execution_password" | "auth_code")[], code: "123456" };
   const calls = { issueAuthCode: 0, changeProfile: 0 };
+  const issuedCodes: unknown[] = [];
+  const withdrawals: { requestKey: string; amount: number }[] = [];
   app.get(toHono(coreRoutes.getStepUpRequirements.path), (c) =>
     c.json({
       methods: stepUp.methods,
       codeDestination: stepUp.methods.includes("auth_code") ? "h***@example.jp" : null,
     }),
   );
-  app.post(toHono(coreRoutes.issueAuthCode.path), (c) => {
+  app.post(toHono(coreRoutes.issueAuthCode.path), async (c) => {
     calls.issueAuthCode++;
+    issuedCodes.push(issueAuthCodeRequestSchema.parse(await c.req.json()));
     return c.json({ destination: "h***@example.jp", expiresAt: "2026-11-25T00:10:00.000Z" });
   });
   app.post(toHono(coreRoutes.verifyStepUp.path), async (c) => {
@@ -138,6 +143,20 @@ export function createFakeCore() {
     Object.assign(profile, body.change);
     return c.json(profile);
   });
+  app.post(toHono(coreRoutes.createWithdrawal.path), async (c) => {
+    const body = createWithdrawalCoreRequestSchema.parse(await c.req.json());
+    withdrawals.push({ requestKey: body.requestKey, amount: body.request.amount });
+    return c.json({
+      requestNumber: `W${String(withdrawals.length).padStart(8, "0")}`,
+      amount: body.request.amount,
+      bankName: "三井住友銀行",
+      branchName: "渋谷支店",
+      accountType: "普通",
+      accountNumberMasked: "****567",
+      status: "受付済",
+      requestedAt: "2026-11-25T00:00:00.000Z",
+    });
+  });
   app.get(toHono(coreRoutes.getLoginHistory.path), (c) =>
     c.json({
       entries: [{ at: "2026-11-25T00:00:00.000Z", outcome: "success", ipAddress: "127.0.0.1", userAgent: "ua" }],
@@ -147,7 +166,7 @@ export function createFakeCore() {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
   };
-  return { customers, received, state, stepUp, calls, fetch: fetchImpl };
+  return { customers, received, state, stepUp, calls, issuedCodes, withdrawals, fetch: fetchImpl };
 }
 
 export const TEST_COOKIE_KEYS = {

@@ -1,3 +1,4 @@
+import { mailSettingChangeSchema } from "@kakunin/contracts/mail";
 import { emailChangeSchema, profileChangeSchema } from "@kakunin/contracts/registered-info";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
@@ -52,6 +53,22 @@ export const changeEmail = factory.createHandlers(
     const change = c.req.valid("json");
     return c.json(
       await c.get("deps").core.changeEmail(sessionOf(c).customerId, { change, client: clientContext(c) }, opts(c)),
+    );
+  },
+);
+
+/** PUT /api/me/mail-settings: メールサービス配信設定の変更 (R24), confirmed with the 執行パスワード. */
+export const changeMailSetting = factory.createHandlers(
+  requireJson,
+  jsonBody(mailSettingChangeSchema),
+  idempotent,
+  requireStepUp("change_mail_settings"),
+  async (c) => {
+    const change = c.req.valid("json");
+    return c.json(
+      await c
+        .get("deps")
+        .core.changeMailSetting(sessionOf(c).customerId, { change, client: clientContext(c) }, opts(c)),
     );
   },
 );

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../lib/types.ts";
 import { requireSession } from "../../middleware/session.ts";
 import {
   changeEmail,
+  changeMailSetting,
   changeProfile,
   getAccountOpenings,
   getEmails,
@@ -18,4 +19,5 @@ export const registeredInfoRoutes = new Hono<AppEnv>()
   .get("/me/account-openings", ...getAccountOpenings)
   .get("/me/emails", ...getEmails)
   .put("/me/emails", ...changeEmail)
-  .get("/me/mail-settings", ...getMailSettings);
+  .get("/me/mail-settings", ...getMailSettings)
+  .put("/me/mail-settings", ...changeMailSetting);

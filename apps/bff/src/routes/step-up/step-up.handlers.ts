@@ -33,7 +33,13 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
   let codeSentTo: string | null = null;
   let expiresAt = now() + config.stepUp.challengeMs;
   if (methods.includes("auth_code")) {
-    const issued = await core.issueAuthCode(customerId, { operation, digest, client: clientContext(c) }, opts);
+    // The payload goes along so the mail can say what the code is for (e.g. amount and
+    // destination); core checks it hashes to the digest.
+    const issued = await core.issueAuthCode(
+      customerId,
+      { operation, digest, payload: parsed.data as Record<string, unknown>, client: clientContext(c) },
+      opts,
+    );
     codeSentTo = issued.destination;
     expiresAt = Math.min(expiresAt, Date.parse(issued.expiresAt));
   }

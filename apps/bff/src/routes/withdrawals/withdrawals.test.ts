@@ -1,0 +1,97 @@
+import { operationDigest } from "@kakunin/contracts/digest";
+import { withdrawalSchema } from "@kakunin/contracts/withdrawals";
+import { describe, expect, it } from "vitest";
+import { createTestBff, readAs, readError } from "../../test/harness.ts";
+
+const bankAccountId = "0b8f1a52-7c1e-4e44-9d0a-3f2b8c6d1e90";
+
+async function loggedIn() {
+  const bff = createTestBff();
+  bff.core.stepUp.methods = ["execution_password", "auth_code"];
+  const { cookie } = await bff.login();
+  let jar: string[] = [];
+  const request = async (path: string, init: Parameters<typeof bff.request>[1] = {}) => {
+    const res = await bff.request(path, { ...init, cookie, cookies: jar });
+    for (const h of res.headers.getSetCookie()) {
+      const pair = h.split(";")[0] ?? "";
+      const name = pair.split("=")[0];
+      jar = jar.filter((c) => !c.startsWith(`${name}=`));
+      if (!/Max-Age=0/i.test(h)) jar.push(pair);
+    }
+    return res;
+  };
+  return { bff, request };
+}
+
+describe("POST /api/me/withdrawals", () => {
+  it("needs the execution password and the 認証コード when the customer turned it on", async () => {
+    const { request } = await loggedIn();
+    const res = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 10000, bankAccountId },
+      headers: { "idempotency-key": "withdrawal-key-0001" },
+    });
+    expect(await readError(res)).toMatchObject({
+      code: "step_up_required",
+      stepUp: { operation: "withdrawal", methods: ["execution_password", "auth_code"] },
+    });
+  });
+
+  it("binds the code to amount and destination, and executes exactly the confirmed withdrawal once", async () => {
+    const { bff, request } = await loggedIn();
+    // The form sends what the customer typed; the digest covers the normalised values.
+    await request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "withdrawal", payload: { amount: "10000", bankAccountId } },
+    });
+    expect(bff.core.issuedCodes).toEqual([
+      expect.objectContaining({
+        operation: "withdrawal",
+        payload: { amount: 10000, bankAccountId },
+        digest: operationDigest("withdrawal", { amount: 10000, bankAccountId }),
+      }),
+    ]);
+    const verified = await request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x", authCode: "123456" },
+    });
+    expect(verified.status).toBe(204);
+
+    const other = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 20000, bankAccountId },
+      headers: { "idempotency-key": "withdrawal-key-0002" },
+    });
+    expect(other.status).toBe(403);
+
+    const headers = { "idempotency-key": "withdrawal-key-0003" };
+    const first = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 10000, bankAccountId },
+      headers,
+    });
+    const again = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 10000, bankAccountId },
+      headers,
+    });
+    expect((await readAs(first, withdrawalSchema)).requestNumber).toBe("W00000001");
+    expect((await readAs(again, withdrawalSchema)).requestNumber).toBe("W00000001");
+    // Core got the idempotency key too, as a second line of defence.
+    expect(bff.core.withdrawals).toEqual([{ requestKey: "withdrawal-key-0003", amount: 10000 }]);
+  });
+
+  it("refuses fractional, negative, zero and absurd amounts with field errors before anything else", async () => {
+    const { bff, request } = await loggedIn();
+    for (const amount of [1.5, -1, 0, 1e13, "abc"]) {
+      const res = await request("/api/me/withdrawals", {
+        method: "POST",
+        json: { amount, bankAccountId },
+        headers: { "idempotency-key": "withdrawal-key-0004" },
+      });
+      expect(res.status, String(amount)).toBe(400);
+      expect((await readError(res)).fields?.[0]?.path).toBe("amount");
+    }
+    expect(bff.core.withdrawals).toHaveLength(0);
+  });
+});
