@@ -1,5 +1,7 @@
-import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { coreRoutes, verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { opsRoutes } from "@kakunin/contracts/ops";
 import { createTestCustomerResponseSchema } from "@kakunin/contracts/test-support";
+import { withdrawalOverviewSchema } from "@kakunin/contracts/withdrawals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestCore, readAs, readError } from "./test/test-app.ts";
@@ -29,21 +31,11 @@ describe("core app", () => {
     const res = await core.app.request("/openapi.json");
     const doc = await readAs(res, z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }));
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining([
-        "/v1/login-verifications",
-        "/v1/customers/{customerId}",
-        "/v1/customers/{customerId}/notices",
-        "/v1/customers/{customerId}/login-history",
-        "/v1/customers/{customerId}/step-up-requirements",
-        "/v1/customers/{customerId}/auth-codes",
-        "/v1/customers/{customerId}/step-up-verifications",
-        "/v1/customers/{customerId}/profile",
-        "/v1/customers/{customerId}/account-openings",
-        "/v1/customers/{customerId}/emails",
-        "/v1/customers/{customerId}/mail-settings",
-      ]),
-    );
+    const paths = [...Object.values(coreRoutes), ...Object.values(opsRoutes)].map((r) => r.path);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([...new Set(paths)]));
+    for (const route of Object.values(coreRoutes)) {
+      expect(doc.paths[route.path], `${route.method} ${route.path}`).toHaveProperty(route.method);
+    }
     expect(Object.keys(doc.paths)).not.toContain("/test/customers");
   });
 
@@ -69,6 +61,9 @@ describe("core app", () => {
       },
     });
     expect((await readAs(login, verifyLoginResponseSchema)).customer.id).toBe(a.customer.id);
+    // Test customers start with ¥1,000,000 to withdraw.
+    const overview = await coreWithTestApi.call(`/v1/customers/${a.customer.id}/withdrawal-overview`);
+    expect((await readAs(overview, withdrawalOverviewSchema)).withdrawable).toBe(1_000_000);
   });
 
   it("limits the request body size", async () => {

@@ -18,6 +18,7 @@ import { opsRouter } from "./routes/ops/ops.index.ts";
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
 import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
+import { withdrawalsRouter } from "./routes/withdrawals/withdrawals.index.ts";
 
 export interface CoreAppDeps {
   db: Db;
@@ -76,6 +77,7 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", stepUpRouter);
   app.route("/", registeredInfoRouter);
   app.route("/", mailSettingsRouter);
+  app.route("/", withdrawalsRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);

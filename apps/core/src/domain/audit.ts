@@ -13,7 +13,12 @@ export type AuditEventType =
   | "auth_code_issue"
   | "step_up"
   | "profile_change"
-  | "email_change";
+  | "email_change"
+  | "mail_setting_change"
+  | "withdrawal"
+  | "bank_account_change_request"
+  | "bank_account_change_approve"
+  | "bank_account_change_reject";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.

@@ -7,6 +7,7 @@ import type { Db } from "../db/client.ts";
 import {
   accountOpenings,
   bankAccounts,
+  cashBalances,
   customerCodeSeq,
   customerEmails,
   customers,
@@ -44,6 +45,8 @@ export interface NewCustomer {
    * 特定口座 opened on the creation date; NISA口座 and 信用取引口座 are 未開設.
    */
   accountOpenings?: AccountOpening[];
+  /** 出金可能額 in yen; default ¥0. */
+  cash?: number;
 }
 
 export interface NewBankAccount {
@@ -131,6 +134,7 @@ export async function createCustomer(db: Db, services: CoreServices, input: NewC
     }
     for (const setting of input.mailSettings ?? []) await writeMailSetting(tx, created.id, setting);
     if (bankAccount) await tx.insert(bankAccounts).values({ customerId: created.id, ...bankAccount });
+    await tx.insert(cashBalances).values({ customerId: created.id, withdrawable: input.cash ?? 0 });
     await tx.insert(accountOpenings).values(openings.map((a) => ({ customerId: created.id, ...a })));
     return created;
   });

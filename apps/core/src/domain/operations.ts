@@ -5,6 +5,7 @@ import { auditEvents, customers } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { recordAudit } from "./audit.ts";
+import { decideBankAccountChange } from "./bank-accounts.ts";
 import { issueInitialExecutionPassword } from "./credentials.ts";
 import { findCustomerIdByCode } from "./customers.ts";
 
@@ -59,6 +60,27 @@ export async function reissueInitialExecutionPassword(
     subject: req.operator,
     client: operatorClient(req),
     detail: { operator: req.operator, ...(req.note ? { note: req.note } : {}) },
+  });
+}
+
+/**
+ * 出金先口座変更 (R14): the operator applies (or rejects) the customer's pending request after
+ * checking it; approval mails the 出金先口座変更通知. No pending request: `no_pending_request`.
+ */
+export async function decideBankAccountChangeByCode(
+  db: Db,
+  services: CoreServices,
+  customerCode: string,
+  decision: "approve" | "reject",
+  req: OpsActionRequest,
+) {
+  const customerId = await requireId(db, customerCode);
+  return decideBankAccountChange(db, services, {
+    customerId,
+    decision,
+    operator: req.operator,
+    note: req.note,
+    client: operatorClient(req),
   });
 }
 

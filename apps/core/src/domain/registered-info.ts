@@ -7,7 +7,7 @@ import {
   type ProfileChange,
   type RegisteredEmails,
 } from "@kakunin/contracts/registered-info";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { accountOpenings, bankAccounts, customerEmails, customers } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
@@ -42,7 +42,7 @@ export async function readProfile(db: Db | Tx, customerId: string): Promise<Prof
       },
     })
     .from(customers)
-    .leftJoin(bankAccounts, eq(bankAccounts.customerId, customers.id))
+    .leftJoin(bankAccounts, and(eq(bankAccounts.customerId, customers.id), isNull(bankAccounts.retiredAt)))
     .where(eq(customers.id, customerId));
   if (!row) throw new AppError("not_found", 404);
   const { bank, ...profile } = row;

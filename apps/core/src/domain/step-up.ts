@@ -1,6 +1,9 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import { operationDigest } from "@kakunin/contracts/digest";
+import { toFieldErrors } from "@kakunin/contracts/errors";
 import { type StepUpMethod, type StepUpOperation, stepUpOperations } from "@kakunin/contracts/step-up";
+import { type WithdrawalRequest, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { authCodes, customers } from "../db/schema.ts";
@@ -10,6 +13,7 @@ import { maskEmail } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { readMailSettings } from "../mail/settings.ts";
 import { type AuditOutcome, recordAudit } from "./audit.ts";
+import { activeBankAccount, describeBank } from "./bank-accounts.ts";
 import { throwUnlessVerified, verifyExecutionPassword } from "./credentials.ts";
 import { schedulePhase } from "./schedule.ts";
 
@@ -99,17 +103,45 @@ function codeMatches(services: CoreServices, row: { salt: string; codeHash: stri
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+const payloadError = (message: string) =>
+  new AppError("validation_failed", 400, { fields: [{ path: "payload", message }] });
+
+/**
+ * The confirmed payload of an operation whose code mail must say what the code is for
+ * (a withdrawal: amount and destination, R13). It must hash to the digest the code is bound
+ * to, so the mail describes exactly what the code will confirm. Other operations ignore it.
+ */
+function describedPayload(
+  operation: StepUpOperation,
+  digest: string,
+  payload: Record<string, unknown> | undefined,
+): WithdrawalRequest | undefined {
+  if (operation !== "withdrawal") return undefined;
+  if (payload === undefined) throw payloadError("出金の内容が指定されていません。");
+  if (operationDigest(operation, payload) !== digest) throw payloadError("出金の内容が確認内容と一致しません。");
+  const parsed = withdrawalRequestSchema.safeParse(payload);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", 400, {
+      fields: toFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: `payload.${f.path}` })),
+    });
+  }
+  return parsed.data;
+}
+
 /**
  * Mails a 6-digit 認証コード (CSPRNG) for one operation, bound to `digest` (R13). Voids the
  * customer's previous live code for that operation; throttled per customer and operation.
  * The customer's row is locked for the issue, so parallel requests cannot both pass the
  * throttle. The code row, its mail (outbox) and the audit record commit together.
+ * A withdrawal's code mail states the amount and the (masked) destination, taken from the
+ * payload, which must match the digest and name the customer's current 出金先口座.
  */
 export async function issueAuthCode(
   db: Db,
   services: CoreServices,
-  actor: Actor & { operation: StepUpOperation; digest: string },
+  actor: Actor & { operation: StepUpOperation; digest: string; payload?: Record<string, unknown> | undefined },
 ): Promise<{ destination: string; expiresAt: Date }> {
+  const withdrawal = describedPayload(actor.operation, actor.digest, actor.payload);
   const audit = (tx: Db | Tx, outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
     recordAudit(tx, {
       eventType: "auth_code_issue",
@@ -131,6 +163,8 @@ export async function issueAuthCode(
     const { codeSetting, codeAddress } = await requirementsOf(tx, services, actor.customerId, actor.operation);
     // No code for this operation unless the customer asked for one (and has somewhere to get it).
     if (!codeSetting || !codeAddress) throw new AppError("forbidden", 409);
+    const account = withdrawal ? await activeBankAccount(tx, actor.customerId) : undefined;
+    if (withdrawal && account?.id !== withdrawal.bankAccountId) throw new AppError("bank_account_changed", 409);
 
     const longest = Math.max(...AUTH_CODE_LIMITS.map((l) => l.windowMs));
     const recent = await tx
@@ -171,11 +205,28 @@ export async function issueAuthCode(
       createdAt: now,
       expiresAt,
     });
-    const [to] = await enqueueMail(tx, {
-      customerId: actor.customerId,
-      type: codeSetting,
-      data: { customerName: customer.name, code, expiresAt, purpose: stepUpOperations[actor.operation].label },
-    });
+    let to: string | undefined;
+    if (codeSetting === "withdrawal_auth_code") {
+      if (!withdrawal || !account) throw new Error("a withdrawal code needs its payload");
+      [to] = await enqueueMail(tx, {
+        customerId: actor.customerId,
+        type: codeSetting,
+        data: {
+          customerName: customer.name,
+          code,
+          expiresAt,
+          amount: withdrawal.amount,
+          bank: describeBank(account),
+          accountNumber: account.accountNumber,
+        },
+      });
+    } else {
+      [to] = await enqueueMail(tx, {
+        customerId: actor.customerId,
+        type: codeSetting,
+        data: { customerName: customer.name, code, expiresAt, purpose: stepUpOperations[actor.operation].label },
+      });
+    }
     if (!to) throw new AppError("forbidden", 409);
     const destination = maskEmail(to);
     await audit(tx, "success", { destination });

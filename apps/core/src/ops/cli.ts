@@ -15,6 +15,8 @@ const usage = `Usage: npm run ops -- <command> [argument] [options]
 Commands:
   unlock <code> [--note TEXT]                 unlock after 9 failed execution-password attempts
   reissue-initial-password <code> [--note T]  issue a new initial execution password (shown in お知らせ)
+  bank-change-approve <code> [--note TEXT]    apply the customer's pending 出金先口座変更 (mails the customer)
+  bank-change-reject <code> [--note TEXT]     reject the customer's pending 出金先口座変更
   audit <code> [--limit N]                    list the customer's recent audit events
   mail-stuck                                  list mail that failed or is being retried
   mail-retry <id>                             queue a failed mail again
@@ -85,6 +87,18 @@ switch (command) {
     const route = opsRoutes.reissueInitialExecutionPassword;
     const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
     console.log(`${r.customerCode}: new initial execution password issued; the customer sees it in お知らせ`);
+    break;
+  }
+  case "bank-change-approve": {
+    const route = opsRoutes.approveBankAccountChange;
+    const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
+    console.log(`${r.customerCode}: withdrawal bank account changed; the customer was notified by mail`);
+    break;
+  }
+  case "bank-change-reject": {
+    const route = opsRoutes.rejectBankAccountChange;
+    const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
+    console.log(`${r.customerCode}: withdrawal bank account change rejected`);
     break;
   }
   case "audit": {

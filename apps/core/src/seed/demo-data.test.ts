@@ -1,5 +1,8 @@
 import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { withdrawalOverviewSchema } from "@kakunin/contracts/withdrawals";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customers } from "../db/schema.ts";
 import { createTestCore, readAs } from "../test/test-app.ts";
 import { seedDemoData } from "./demo-data.ts";
 
@@ -19,5 +22,17 @@ describe("demo data", () => {
     });
     expect(res.status).toBe(200);
     expect((await readAs(res, verifyLoginResponseSchema)).customer.name).toBe("佐藤 花子");
+  });
+
+  it("gives the demo customers SPEC §9's cash", async () => {
+    await seedDemoData(core.db, core.services);
+    const withdrawable = async (code: string) => {
+      const [row] = await core.db.select({ id: customers.id }).from(customers).where(eq(customers.customerCode, code));
+      const res = await core.call(`/v1/customers/${row?.id}/withdrawal-overview`);
+      return (await readAs(res, withdrawalOverviewSchema)).withdrawable;
+    };
+    expect(await withdrawable("1000001")).toBe(1_000_000);
+    expect(await withdrawable("1000002")).toBe(5_000_000);
+    expect(await withdrawable("1000003")).toBe(0);
   });
 });

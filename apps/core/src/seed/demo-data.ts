@@ -7,7 +7,7 @@ import type { CoreServices } from "../lib/types.ts";
 /**
  * DEMO DATA (SPEC §9): public, documented credentials for local demos. Seeded only into
  * the embedded database outside production; never use these anywhere real.
- * Balances arrive with the trading and withdrawal issues.
+ * Positions arrive with the trading issue.
  */
 export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] = [
   {
@@ -22,6 +22,7 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     loginPassword: "Kiso8pine3",
     // The company-issued initial one, shown in お知らせ until changed (R9).
     executionPassword: { plain: "Ume4k9", initial: true },
+    cash: 1_000_000,
     bankAccount: {
       bankName: "三井住友銀行",
       branchName: "渋谷支店",
@@ -45,6 +46,7 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     emails: ["hanako@example.jp", "hanako.m@example.jp"],
     loginPassword: "Tsuki5river8",
     executionPassword: { plain: "Rk7m2x", initial: false },
+    cash: 5_000_000,
     mailSettings: [
       { type: "login_notification", enabled: true, destination: 1 },
       { type: "withdrawal_auth_code", enabled: true, destination: 2 },

@@ -1,5 +1,7 @@
 import { createRouter } from "../../lib/create-router.ts";
-import { getMailSettingsHandler } from "./mail-settings.handlers.ts";
-import { getMailSettings } from "./mail-settings.routes.ts";
+import { changeMailSettingHandler, getMailSettingsHandler } from "./mail-settings.handlers.ts";
+import { changeMailSetting, getMailSettings } from "./mail-settings.routes.ts";
 
-export const mailSettingsRouter = createRouter().openapi(getMailSettings, getMailSettingsHandler);
+export const mailSettingsRouter = createRouter()
+  .openapi(getMailSettings, getMailSettingsHandler)
+  .openapi(changeMailSetting, changeMailSettingHandler);

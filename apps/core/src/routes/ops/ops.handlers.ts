@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import {
+  decideBankAccountChangeByCode,
   listAuditEvents as listEvents,
   reissueInitialExecutionPassword as reissue,
   unlockCustomer,
@@ -7,9 +8,11 @@ import {
 import type { AppBindings } from "../../lib/types.ts";
 import { listStuckMail as listStuck, retryMail as retry } from "../../mail/operations.ts";
 import type {
+  approveBankAccountChange,
   listAuditEvents,
   listStuckMail,
   reissueInitialExecutionPassword,
+  rejectBankAccountChange,
   retryMail,
   unlock,
 } from "./ops.routes.ts";
@@ -24,6 +27,20 @@ export const reissueHandler: RouteHandler<typeof reissueInitialExecutionPassword
   const { customerCode } = c.req.valid("param");
   await reissue(c.get("db"), c.get("services"), customerCode, c.req.valid("json"));
   return c.json({ customerCode, done: "reissued" }, 200);
+};
+
+export const approveBankAccountChangeHandler: RouteHandler<typeof approveBankAccountChange, AppBindings> = async (
+  c,
+) => {
+  const { customerCode } = c.req.valid("param");
+  await decideBankAccountChangeByCode(c.get("db"), c.get("services"), customerCode, "approve", c.req.valid("json"));
+  return c.json({ customerCode, done: "approved" }, 200);
+};
+
+export const rejectBankAccountChangeHandler: RouteHandler<typeof rejectBankAccountChange, AppBindings> = async (c) => {
+  const { customerCode } = c.req.valid("param");
+  await decideBankAccountChangeByCode(c.get("db"), c.get("services"), customerCode, "reject", c.req.valid("json"));
+  return c.json({ customerCode, done: "rejected" }, 200);
 };
 
 export const listAuditEventsHandler: RouteHandler<typeof listAuditEvents, AppBindings> = async (c) => {

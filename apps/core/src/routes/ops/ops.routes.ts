@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { errorBodySchema } from "@kakunin/contracts/errors";
 import { outboxMessageListSchema } from "@kakunin/contracts/mail";
 import {
   auditEventListSchema,
@@ -29,6 +30,28 @@ export const reissueInitialExecutionPassword = createRoute({
   security,
   request: { params: opsCustomerPathSchema, body },
   responses: { 200: jsonContent(opsActionResponseSchema, "Done"), ...commonErrorResponses, ...notFoundResponse },
+});
+
+const noPendingResponse = {
+  404: jsonContent(errorBodySchema, "No such customer (not_found) or no pending request (no_pending_request)"),
+};
+
+export const approveBankAccountChange = createRoute({
+  ...opsRoutes.approveBankAccountChange,
+  summary: "Apply the customer's pending 出金先口座変更 (R14); always mails 出金先口座変更通知",
+  tags: ["ops"],
+  security,
+  request: { params: opsCustomerPathSchema, body },
+  responses: { 200: jsonContent(opsActionResponseSchema, "Applied"), ...commonErrorResponses, ...noPendingResponse },
+});
+
+export const rejectBankAccountChange = createRoute({
+  ...opsRoutes.rejectBankAccountChange,
+  summary: "Reject the customer's pending 出金先口座変更 (R14); the registered account stays",
+  tags: ["ops"],
+  security,
+  request: { params: opsCustomerPathSchema, body },
+  responses: { 200: jsonContent(opsActionResponseSchema, "Rejected"), ...commonErrorResponses, ...noPendingResponse },
 });
 
 export const listAuditEvents = createRoute({

@@ -11,11 +11,12 @@ export const getStepUpRequirementsHandler: RouteHandler<typeof getStepUpRequirem
 
 export const issueAuthCodeHandler: RouteHandler<typeof issueAuthCode, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  const { operation, digest, client } = c.req.valid("json");
+  const { operation, digest, payload, client } = c.req.valid("json");
   const { destination, expiresAt } = await issue(c.get("db"), c.get("services"), {
     customerId,
     operation,
     digest,
+    payload,
     client,
     requestId: c.get("requestId"),
   });

@@ -30,7 +30,10 @@ export const issueAuthCode = createRoute({
     200: jsonContent(issue.response, "Code mailed (masked destination and expiry)"),
     ...commonErrorResponses,
     ...notFoundResponse,
-    409: jsonContent(errorBodySchema, "The operation needs no code for this customer (forbidden)"),
+    409: jsonContent(
+      errorBodySchema,
+      "The operation needs no code for this customer (forbidden), or the withdrawal names a destination that is no longer registered (bank_account_changed)",
+    ),
     429: jsonContent(errorBodySchema, "Resend throttled: 1 a minute, 5 an hour (rate_limited)"),
   },
 });

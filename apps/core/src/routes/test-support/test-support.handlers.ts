@@ -7,6 +7,8 @@ import type { createTestCustomer, setTestClock } from "./test-support.routes.ts"
 
 /** A password that passes the login-password policy; tests may pass their own. */
 const DEFAULT_TEST_PASSWORD = "Tst4river9";
+/** 出金可能額 every test customer starts with, so withdrawal scenarios need no setup. */
+const DEFAULT_TEST_CASH = 1_000_000;
 
 export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, AppBindings> = async (c) => {
   const input = c.req.valid("json");
@@ -22,6 +24,7 @@ export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, 
     loginPassword,
     ...(input.executionPassword ? { executionPassword: { plain: input.executionPassword, initial: false } } : {}),
     ...(input.locked ? { locked: true } : {}),
+    cash: DEFAULT_TEST_CASH,
   });
   const { executionPassword, executionPasswordIsInitial, ...customer } = created;
   return c.json({ customer, emails, loginPassword, executionPassword, executionPasswordIsInitial }, 201);

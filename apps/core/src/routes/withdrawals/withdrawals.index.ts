@@ -1,0 +1,19 @@
+import { createRouter } from "../../lib/create-router.ts";
+import {
+  createWithdrawalHandler,
+  getWithdrawalOverviewHandler,
+  listWithdrawalsHandler,
+  requestBankAccountChangeHandler,
+} from "./withdrawals.handlers.ts";
+import {
+  createWithdrawal,
+  getWithdrawalOverview,
+  listWithdrawals,
+  requestBankAccountChange,
+} from "./withdrawals.routes.ts";
+
+export const withdrawalsRouter = createRouter()
+  .openapi(getWithdrawalOverview, getWithdrawalOverviewHandler)
+  .openapi(createWithdrawal, createWithdrawalHandler)
+  .openapi(listWithdrawals, listWithdrawalsHandler)
+  .openapi(requestBankAccountChange, requestBankAccountChangeHandler);
