@@ -18,6 +18,8 @@ interface FieldBaseProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id
 
 export interface TextFieldProps extends FieldBaseProps {
   type?: "text" | "email" | "tel" | "url" | "search";
+  /** A unit after the input, e.g. 円; read with the field as part of its description. */
+  suffix?: ReactNode;
 }
 
 export type PasswordFieldProps = FieldBaseProps & {
@@ -30,6 +32,7 @@ interface FieldIds {
   hintId: string;
   errorId: string;
   detailsId: string;
+  suffixId: string;
 }
 
 interface DescribedParts {
@@ -37,18 +40,31 @@ interface DescribedParts {
   error: string | undefined;
   details: ReactNode;
   extra: string | undefined;
+  suffix?: ReactNode;
 }
 
-function describedBy(ids: FieldIds, { hint, error, details, extra }: DescribedParts) {
+function describedBy(ids: FieldIds, { hint, error, details, extra, suffix }: DescribedParts) {
   // Error first so it is announced before the hint.
-  const list = [error ? ids.errorId : null, hint ? ids.hintId : null, details ? ids.detailsId : null, extra ?? null];
+  const list = [
+    error ? ids.errorId : null,
+    suffix ? ids.suffixId : null,
+    hint ? ids.hintId : null,
+    details ? ids.detailsId : null,
+    extra ?? null,
+  ];
   const present = list.filter(Boolean);
   return present.length > 0 ? present.join(" ") : undefined;
 }
 
 function useFieldIds(): FieldIds {
   const base = useId();
-  return { inputId: `${base}-input`, hintId: `${base}-hint`, errorId: `${base}-error`, detailsId: `${base}-details` };
+  return {
+    inputId: `${base}-input`,
+    hintId: `${base}-hint`,
+    errorId: `${base}-error`,
+    detailsId: `${base}-details`,
+    suffixId: `${base}-suffix`,
+  };
 }
 
 function FieldShell({
@@ -100,21 +116,34 @@ export function TextField({
   details,
   className,
   type = "text",
+  suffix,
   ref,
   ...inputProps
 }: TextFieldProps) {
   const ids = useFieldIds();
+  const input = (
+    <input
+      {...inputProps}
+      ref={ref}
+      id={ids.inputId}
+      type={type}
+      className="kk-field__input"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(ids, { hint, error, details, suffix, extra: inputProps["aria-describedby"] })}
+    />
+  );
   return (
     <FieldShell ids={ids} label={label} hint={hint} error={error} details={details} className={className}>
-      <input
-        {...inputProps}
-        ref={ref}
-        id={ids.inputId}
-        type={type}
-        className="kk-field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, { hint, error, details, extra: inputProps["aria-describedby"] })}
-      />
+      {suffix ? (
+        <div className="kk-field__affix">
+          {input}
+          <span className="kk-field__suffix" id={ids.suffixId}>
+            {suffix}
+          </span>
+        </div>
+      ) : (
+        input
+      )}
     </FieldShell>
   );
 }

@@ -3,12 +3,21 @@ import { NavLink } from "react-router";
 import { appMenu, type MenuEntry, type MenuGroup, type MenuLink } from "./menu.ts";
 
 function MenuLinkItem({ link }: { link: MenuLink }) {
+  const linkId = useId();
+  const items = link.items ?? [];
   return (
-    <li className="kk-menu__item">
+    <li className={items.length > 0 ? "kk-menu__item kk-menu__item--parent" : "kk-menu__item"}>
       {/* NavLink sets aria-current="page" on the current page; `end` keeps "/" from matching everything. */}
-      <NavLink className="kk-menu__link" to={link.to} end>
+      <NavLink className="kk-menu__link" id={linkId} to={link.to} end>
         {link.label}
       </NavLink>
+      {items.length > 0 && (
+        <ul className="kk-menu__sublist" aria-labelledby={linkId}>
+          {items.map((item) => (
+            <MenuLinkItem key={item.to} link={item} />
+          ))}
+        </ul>
+      )}
     </li>
   );
 }
@@ -30,7 +39,7 @@ function MenuGroupItem({ group }: { group: MenuGroup }) {
 }
 
 function isGroup(entry: MenuEntry): entry is MenuGroup {
-  return "items" in entry;
+  return !("to" in entry);
 }
 
 /** Rendered inside PageLayout's <nav aria-label="メニュー">. */

@@ -343,7 +343,7 @@ describe("会員トップ and the execution password", () => {
     expect(router.state.location.pathname).toBe("/account/execution-password");
   });
 
-  it("口座管理 lists 執行パスワード変更, ログインパスワード変更, ログイン履歴 in that order, after the 登録情報 screens", async () => {
+  it("口座管理 lists 執行パスワード変更, ログインパスワード変更, ログイン履歴 in that order, after the 登録情報 screens and 出金先口座変更", async () => {
     openMemberTop(credentialStatus());
     const menu = await screen.findByRole("navigation", { name: "メニュー" });
     const group = within(menu).getByRole("list", { name: "口座管理" });
@@ -356,6 +356,7 @@ describe("会員トップ and the execution password", () => {
       ["口座開設状況照会", "/account/openings"],
       ["メールアドレス登録", "/account/emails"],
       ["メールサービス配信設定", "/account/mail-settings"],
+      ["出金先口座変更", "/account/bank-account"],
       ["執行パスワード変更", "/account/execution-password"],
       ["ログインパスワード変更", "/account/login-password"],
       ["ログイン履歴", "/account/login-history"],

@@ -3,6 +3,8 @@ import { paths } from "./paths.ts";
 export interface MenuLink {
   label: string;
   to: string;
+  /** Screens that belong to this one, listed under its link (出金 → 出金申込履歴). */
+  items?: readonly MenuLink[];
 }
 
 export interface MenuGroup {
@@ -15,6 +17,8 @@ export type MenuEntry = MenuLink | MenuGroup;
 /** The member menu. A new screen is one line here (e.g. 執行パスワード変更 under 口座管理). */
 export const appMenu: readonly MenuEntry[] = [
   { label: "会員トップ", to: paths.home },
+  // 出金 (R12): each application is confirmed with the 執行パスワード (and 認証コード when set).
+  { label: "出金", to: paths.withdrawal, items: [{ label: "出金申込履歴", to: paths.withdrawalHistory }] },
   {
     label: "口座管理",
     items: [
@@ -23,6 +27,8 @@ export const appMenu: readonly MenuEntry[] = [
       { label: "口座開設状況照会", to: paths.accountOpenings },
       { label: "メールアドレス登録", to: paths.emails },
       { label: "メールサービス配信設定", to: paths.mailSettings },
+      // R14: applied once the broker has processed the request.
+      { label: "出金先口座変更", to: paths.bankAccount },
       { label: "執行パスワード変更", to: paths.executionPassword },
       { label: "ログインパスワード変更", to: paths.loginPassword },
       { label: "ログイン履歴", to: paths.loginHistory },

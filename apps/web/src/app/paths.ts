@@ -1,10 +1,13 @@
 export const paths = {
   home: "/",
   login: "/login",
+  withdrawal: "/withdrawal",
+  withdrawalHistory: "/withdrawal/history",
   profile: "/account/profile",
   accountOpenings: "/account/openings",
   emails: "/account/emails",
   mailSettings: "/account/mail-settings",
+  bankAccount: "/account/bank-account",
   executionPassword: "/account/execution-password",
   loginPassword: "/account/login-password",
   loginHistory: "/account/login-history",

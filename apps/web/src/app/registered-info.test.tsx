@@ -67,7 +67,7 @@ async function confirmView(user: ReturnType<typeof renderApp>["user"], password 
 }
 
 describe("口座管理 menu", () => {
-  it("lists the four 登録情報 screens first, then the password screens", async () => {
+  it("lists the four 登録情報 screens first, then 出金先口座変更 and the password screens", async () => {
     await openPage("/account/openings", "口座開設状況照会", {
       "GET /api/me/account-openings": stepUpRequired(),
     });
@@ -82,6 +82,7 @@ describe("口座管理 menu", () => {
       ["口座開設状況照会", "/account/openings"],
       ["メールアドレス登録", "/account/emails"],
       ["メールサービス配信設定", "/account/mail-settings"],
+      ["出金先口座変更", "/account/bank-account"],
       ["執行パスワード変更", "/account/execution-password"],
       ["ログインパスワード変更", "/account/login-password"],
       ["ログイン履歴", "/account/login-history"],

@@ -30,6 +30,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import("./routes/member-top.tsx").then((m) => m.memberTopRoute()),
             },
             {
+              path: paths.withdrawal,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/withdrawal/withdrawal.tsx").then((m) => m.withdrawalRoute()),
+            },
+            {
+              path: paths.withdrawalHistory,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/withdrawal/history.tsx").then((m) => m.withdrawalHistoryRoute()),
+            },
+            {
               path: paths.profile,
               ErrorBoundary: RouteErrorPanel,
               lazy: () => import("./routes/account/profile.tsx").then((m) => m.profileRoute()),
@@ -48,6 +58,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.mailSettings,
               ErrorBoundary: RouteErrorPanel,
               lazy: () => import("./routes/account/mail-settings.tsx").then((m) => m.mailSettingsRoute()),
+            },
+            {
+              path: paths.bankAccount,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/bank-account.tsx").then((m) => m.bankAccountRoute()),
             },
             {
               path: paths.executionPassword,

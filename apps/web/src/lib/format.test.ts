@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatJstDate, formatJstDateHour, formatJstDateTime } from "./format.ts";
+import {
+  formatCalendarDate,
+  formatJstDate,
+  formatJstDateHour,
+  formatJstDateTime,
+  formatJstDay,
+  formatYen,
+} from "./format.ts";
 
 describe("formatJstDateTime", () => {
   it("shows Japan time whatever the instant's offset", () => {
@@ -27,5 +34,22 @@ describe("formatCalendarDate", () => {
     expect(formatCalendarDate("1980-01-15")).toBe("1980年1月15日");
     expect(formatCalendarDate("2026-12-31")).toBe("2026年12月31日");
     expect(formatCalendarDate("not a date")).toBe("not a date");
+  });
+});
+
+describe("formatYen", () => {
+  it("groups thousands and writes 円 after the amount", () => {
+    expect(formatYen(1_000_000)).toBe("1,000,000円");
+    expect(formatYen(0)).toBe("0円");
+    expect(formatYen(999)).toBe("999円");
+    expect(formatYen(10_000_000_000)).toBe("10,000,000,000円");
+  });
+});
+
+describe("formatJstDay", () => {
+  it("writes the Japan-time date without the weekday", () => {
+    expect(formatJstDay("2026-11-24T15:30:00Z")).toBe("2026年11月25日");
+    expect(formatJstDay("2026-11-25T09:00:00+09:00")).toBe("2026年11月25日");
+    expect(formatJstDay("nonsense")).toBe("nonsense");
   });
 });

@@ -42,6 +42,13 @@ export function formatJstDate(iso: string): string {
   return `${parts.year}年${parts.month}月${parts.day}日（${parts.weekday}）`;
 }
 
+/** ISO 8601 → "2022年8月22日" in Japan time, for a date inside a sentence（…）. */
+export function formatJstDay(iso: string): string {
+  const parts = jstParts(iso);
+  if (!parts) return iso;
+  return `${parts.year}年${parts.month}月${parts.day}日`;
+}
+
 /** ISO 8601 → "2022年9月18日（日）18時" (or "…18時30分") in Japan time. */
 export function formatJstDateHour(iso: string): string {
   const parts = jstParts(iso);
@@ -59,4 +66,11 @@ export function formatCalendarDate(isoDate: string): string {
   if (!match) return isoDate;
   const [, year, month, day] = match;
   return `${Number(year)}年${Number(month)}月${Number(day)}日`;
+}
+
+const yenNumber = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 0 });
+
+/** An amount of yen → "1,000,000円", as amounts are written on the broker's screens. */
+export function formatYen(amount: number): string {
+  return `${yenNumber.format(amount)}円`;
 }

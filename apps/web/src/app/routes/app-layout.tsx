@@ -38,6 +38,9 @@ function useFocusTitleOnNavigation() {
 
 function MemberLayout() {
   const session = useSession();
+  // Every navigation (a new location key) mounts the page afresh, so choosing 出金 in the
+  // menu on the 出金 completion screen starts a new withdrawal instead of showing the old one.
+  const { key: navigationKey } = useLocation();
   const navigate = useNavigate();
   const title = usePageTitle();
   const logout = useLogout({ onSuccess: () => navigate(loginPath("logged_out"), { replace: true }) });
@@ -69,7 +72,7 @@ function MemberLayout() {
           {isApiError(logout.error) && <p>{logout.error.message}</p>}
         </Alert>
       )}
-      <Outlet />
+      <Outlet key={navigationKey} />
     </PageLayout>
   );
 }

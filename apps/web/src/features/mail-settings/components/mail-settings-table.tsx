@@ -1,15 +1,27 @@
-import { type MailSettings, mailTypeLabels, optionalMailTypes } from "@kakunin/contracts/mail";
-import { useId } from "react";
+import type { MailSettings, OptionalMailType } from "@kakunin/contracts/mail";
+import { type Ref, useId } from "react";
+import { addressAt, enabledText, mailLabel, orderedSettings } from "../utils/mail-setting-text.ts";
+
+export interface MailTypeSelection {
+  /** The radios' shared name. */
+  name: string;
+  selected: OptionalMailType | null;
+  onSelect: (type: OptionalMailType) => void;
+  /** Marks the radios invalid (nothing chosen yet). */
+  invalid?: boolean;
+  ref?: Ref<HTMLInputElement> | undefined;
+}
+
+export interface MailSettingsTableProps {
+  mailSettings: MailSettings;
+  /** Each row's type becomes a radio named by its label (③「出金認証コード通知メール」を選択). */
+  selection?: MailTypeSelection | undefined;
+}
 
 /** メールサービス配信設定 (R23): every optional mail, its state and where it goes. */
-export function MailSettingsTable({ mailSettings }: { mailSettings: MailSettings }) {
+export function MailSettingsTable({ mailSettings, selection }: MailSettingsTableProps) {
   const captionId = useId();
-  const addressOf = (position: 1 | 2) =>
-    mailSettings.addresses.find((entry) => entry.position === position)?.address ?? null;
-  // The notice's order, whatever order the settings arrive in.
-  const settings = optionalMailTypes.flatMap((type) =>
-    mailSettings.settings.filter((setting) => setting.type === type),
-  );
+  const radioId = useId();
 
   return (
     <section className="kk-table-wrap" aria-labelledby={captionId}>
@@ -23,14 +35,39 @@ export function MailSettingsTable({ mailSettings }: { mailSettings: MailSettings
           </tr>
         </thead>
         <tbody>
-          {settings.map((setting) => {
-            const address = addressOf(setting.destination);
+          {orderedSettings(mailSettings).map((setting, index) => {
+            const address = addressAt(mailSettings, setting.destination);
+            const label = mailLabel(setting.type) ?? setting.label;
+            const inputId = `${radioId}-${setting.type}`;
+            // The first radio takes the ref, so an error can move focus into the group.
+            const ref = index === 0 ? selection?.ref : undefined;
             return (
               <tr key={setting.type}>
-                <th scope="row">{mailTypeLabels[setting.type] ?? setting.label}</th>
+                <th scope="row">
+                  {selection ? (
+                    <span className="kk-radio">
+                      <input
+                        ref={ref}
+                        id={inputId}
+                        type="radio"
+                        className="kk-radio__input"
+                        name={selection.name}
+                        value={setting.type}
+                        checked={selection.selected === setting.type}
+                        aria-invalid={selection.invalid ? true : undefined}
+                        onChange={() => selection.onSelect(setting.type)}
+                      />
+                      <label className="kk-radio__label" htmlFor={inputId}>
+                        {label}
+                      </label>
+                    </span>
+                  ) : (
+                    label
+                  )}
+                </th>
                 <td>
                   <span className={setting.enabled ? "kk-badge kk-badge--success" : "kk-badge kk-badge--neutral"}>
-                    {setting.enabled ? "配信中" : "配信不要"}
+                    {enabledText(setting.enabled)}
                   </span>
                 </td>
                 <td>{address ?? <span className="kk-text-muted">未登録</span>}</td>

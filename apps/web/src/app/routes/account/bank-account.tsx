@@ -1,0 +1,173 @@
+import type { BankAccountChange, BankAccountChangeView, BankAccountView } from "@kakunin/contracts/withdrawals";
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import { DescriptionList } from "@kakunin/ui/description-list";
+import { StepIndicator } from "@kakunin/ui/step-indicator";
+import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
+import { type ReactNode, useState } from "react";
+import { Link } from "react-router";
+import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
+import { useRequestBankAccountChange } from "../../../features/withdrawals/api/request-bank-account-change.ts";
+import { BankAccountChangeDetails } from "../../../features/withdrawals/components/bank-account-change-details.tsx";
+import {
+  BankAccountChangeForm,
+  type BankAccountChangeFormValues,
+} from "../../../features/withdrawals/components/bank-account-change-form.tsx";
+import { BankAccountChangeSummary } from "../../../features/withdrawals/components/bank-account-change-summary.tsx";
+import { PendingBankAccountChangeNote } from "../../../features/withdrawals/components/pending-bank-account-change-note.tsx";
+import { bankAccountText } from "../../../features/withdrawals/utils/bank-account-text.ts";
+import { isApiError } from "../../../lib/api-client.ts";
+import { useStepUpFlow } from "../../../lib/step-up.ts";
+import { paths } from "../../paths.ts";
+import type { PageHandle } from "../app-layout.tsx";
+
+const TITLE = "出金先口座変更";
+
+type Step =
+  /** `returned`: back from a later step, so focus goes to the form's heading. */
+  | { step: "input"; returned: boolean; values: BankAccountChangeFormValues | undefined }
+  | { step: "confirm"; current: BankAccountView | null }
+  | { step: "complete"; change: BankAccountChangeView };
+
+/** The registered destination and any request still 申請中, from the withdrawal overview. */
+function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawalOverview> }) {
+  let content: ReactNode;
+  if (overview.data) {
+    const { bankAccount, pendingBankAccountChange: pending } = overview.data;
+    content = (
+      <>
+        <DescriptionList
+          items={[{ term: "出金先口座", detail: bankAccount ? bankAccountText(bankAccount) : "未登録" }]}
+        />
+        {pending?.status === "申請中" && (
+          <>
+            <PendingBankAccountChangeNote change={pending} />
+            <BankAccountChangeDetails change={pending} />
+          </>
+        )}
+      </>
+    );
+  } else if (overview.isError) {
+    content = (
+      <Alert
+        variant="error"
+        actions={
+          <Button variant="secondary" loading={overview.isFetching} onClick={() => void overview.refetch()}>
+            再試行
+          </Button>
+        }
+      >
+        <p>現在の出金先口座を表示できませんでした。</p>
+        {isApiError(overview.error) && <p>{overview.error.message}</p>}
+      </Alert>
+    );
+  } else {
+    content = (
+      <p className="kk-loading" role="status">
+        出金先口座を読み込んでいます…
+      </p>
+    );
+  }
+  return (
+    <StepSection title="現在の出金先口座" autoFocus={false}>
+      {content}
+    </StepSection>
+  );
+}
+
+/**
+ * 出金先口座変更 (R14): the new account → 変更確認 → 執行パスワード → 申請する. The broker
+ * applies it after checking; the customer is told by mail (always sent).
+ */
+function BankAccountPage() {
+  const overview = useWithdrawalOverview();
+  const requestChange = useRequestBankAccountChange();
+  const flow = useStepUpFlow<BankAccountChange>();
+  const [step, setStep] = useState<Step>({ step: "input", returned: false, values: undefined });
+
+  if (step.step === "complete") {
+    return (
+      <div className="kk-stack">
+        <StepIndicator current={2} />
+        <ChangeComplete title="出金先口座の変更を受け付けました">
+          <p>弊社での手続き完了後、メールでお知らせします。</p>
+          <p className="kk-text-sm kk-text-muted">手続きが完了するまでは、現在の出金先口座へ出金します。</p>
+          <BankAccountChangeDetails change={step.change} />
+          <div className="kk-actions">
+            <Link to={paths.withdrawal}>出金へ</Link>
+            <Link to={paths.home}>会員トップへ戻る</Link>
+          </div>
+        </ChangeComplete>
+      </div>
+    );
+  }
+
+  const pending = flow.pending;
+  if (step.step === "confirm" && pending) {
+    return (
+      <div className="kk-stack">
+        <StepIndicator current={1} />
+        <StepSection title="申請内容の確認">
+          <p>
+            以下の出金先口座への変更を申請します。よろしければ執行パスワードを入力し、「申請する」を押してください。
+          </p>
+          <StepUpConfirmation
+            key={pending.id}
+            operation="change_bank_account"
+            payload={pending.payload}
+            requirement={pending.requirement}
+            summary={<BankAccountChangeSummary change={pending.payload} current={step.current} />}
+            submitLabel="申請する"
+            onConfirmed={async () => {
+              let change: BankAccountChangeView;
+              try {
+                // The very object the challenge was bound to, under this confirmation's key.
+                change = await requestChange.mutateAsync({
+                  body: pending.payload,
+                  idempotencyKey: pending.idempotencyKey,
+                });
+              } catch (error) {
+                flow.restartIfRequired(error);
+                throw error;
+              }
+              flow.cancel();
+              setStep({ step: "complete", change });
+            }}
+            onCancel={() => {
+              setStep({ step: "input", returned: true, values: pending.payload });
+              flow.cancel();
+            }}
+          />
+        </StepSection>
+      </div>
+    );
+  }
+
+  const input = step.step === "input" ? step : { returned: false, values: undefined };
+  return (
+    <div className="kk-stack">
+      <CurrentAccount overview={overview} />
+      <StepIndicator current={0} />
+      <StepSection title="新しい出金先口座" autoFocus={input.returned}>
+        <p>
+          新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
+        </p>
+        <BankAccountChangeForm
+          defaultValues={input.values}
+          onSubmit={(change) => {
+            flow.begin(change);
+            setStep({ step: "confirm", current: overview.data?.bankAccount ?? null });
+          }}
+        />
+      </StepSection>
+    </div>
+  );
+}
+
+export function bankAccountRoute() {
+  return {
+    handle: { title: TITLE } satisfies PageHandle,
+    Component: BankAccountPage,
+  };
+}

@@ -1,0 +1,43 @@
+import { IDEMPOTENCY_HEADER } from "@kakunin/contracts/step-up";
+import { type Withdrawal, type WithdrawalRequest, withdrawalSchema } from "@kakunin/contracts/withdrawals";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest, isApiError } from "../../../lib/api-client.ts";
+import { withdrawalOverviewQueryOptions } from "./get-withdrawal-overview.ts";
+import { withdrawalsQueryOptions } from "./get-withdrawals.ts";
+
+export interface CreateWithdrawalInput {
+  /** Exactly the payload the customer confirmed (withdrawal): the grant and the 認証コード are bound to it. */
+  body: WithdrawalRequest;
+  /** One per confirmation, so a double submit withdraws once (R26). */
+  idempotencyKey: string;
+}
+
+/**
+ * 出金申込 (R12). 403 step_up_required without a matching grant; 422 insufficient_funds
+ * (field `amount`) when 出金可能額 fell meanwhile; 409 bank_account_changed when the
+ * destination is no longer the one confirmed.
+ */
+export function createWithdrawal({ body, idempotencyKey }: CreateWithdrawalInput): Promise<Withdrawal> {
+  return apiRequest("/api/me/withdrawals", withdrawalSchema, {
+    method: "POST",
+    body,
+    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+  });
+}
+
+export function useCreateWithdrawal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createWithdrawal,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: withdrawalOverviewQueryOptions().queryKey });
+      void queryClient.invalidateQueries({ queryKey: withdrawalsQueryOptions().queryKey });
+    },
+    onError: (error) => {
+      // What the input screen showed is out of date: 出金可能額 or the destination changed.
+      if (isApiError(error) && (error.code === "insufficient_funds" || error.code === "bank_account_changed")) {
+        void queryClient.invalidateQueries({ queryKey: withdrawalOverviewQueryOptions().queryKey });
+      }
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type BankAccountChange, bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
+import { Button } from "@kakunin/ui/button";
+import { TextField } from "@kakunin/ui/field";
+import { RadioGroup } from "@kakunin/ui/radio-group";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+export interface BankAccountChangeFormValues {
+  bankName: string;
+  branchName: string;
+  accountType: BankAccountChange["accountType"];
+  accountNumber: string;
+  holderKana: string;
+}
+
+/**
+ * NFKC first, so what an IME or a copy gives (１２３４５６７, ﾔﾏﾀﾞ ﾀﾛｳ) becomes what the shared
+ * schema expects (1234567, ヤマダ タロウ); the confirmation shows the normalised values.
+ */
+const nfkc = (value: string) => value.normalize("NFKC");
+const shape = bankAccountChangeSchema.shape;
+const formSchema = z.object({
+  bankName: z.string().transform(nfkc).pipe(shape.bankName),
+  branchName: z.string().transform(nfkc).pipe(shape.branchName),
+  accountType: shape.accountType,
+  accountNumber: z.string().transform(nfkc).pipe(shape.accountNumber),
+  holderKana: z.string().transform(nfkc).pipe(shape.holderKana),
+});
+const resolver = zodResolver(formSchema);
+
+export const emptyBankAccountChange: BankAccountChangeFormValues = {
+  bankName: "",
+  branchName: "",
+  accountType: "普通",
+  accountNumber: "",
+  holderKana: "",
+};
+
+export interface BankAccountChangeFormProps {
+  /** What the customer entered before going back from the confirmation. */
+  defaultValues?: BankAccountChangeFormValues | undefined;
+  /** With exactly the body that will be confirmed and sent. */
+  onSubmit: (change: BankAccountChange) => void;
+}
+
+/** The new 出金先口座 → 「変更確認」, validated with the BFF's own schema. */
+export function BankAccountChangeForm({
+  defaultValues = emptyBankAccountChange,
+  onSubmit,
+}: BankAccountChangeFormProps) {
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<BankAccountChangeFormValues, unknown, BankAccountChange>({ resolver, defaultValues });
+
+  return (
+    <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
+      <TextField
+        label="金融機関名"
+        hint="例: 三井住友銀行"
+        autoComplete="off"
+        maxLength={30}
+        error={errors.bankName?.message}
+        {...register("bankName")}
+      />
+      <TextField
+        label="支店名"
+        hint="例: 渋谷支店"
+        autoComplete="off"
+        maxLength={30}
+        error={errors.branchName?.message}
+        {...register("branchName")}
+      />
+      <RadioGroup
+        legend="預金種目"
+        inline
+        options={[
+          { value: "普通", label: "普通" },
+          { value: "当座", label: "当座" },
+        ]}
+        error={errors.accountType?.message}
+        {...register("accountType")}
+      />
+      <TextField
+        label="口座番号"
+        hint="7桁の半角数字"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={7}
+        error={errors.accountNumber?.message}
+        {...register("accountNumber")}
+      />
+      <TextField
+        label="口座名義（カナ）"
+        hint="全角カタカナ（例: ヤマダ タロウ）"
+        autoComplete="off"
+        maxLength={40}
+        error={errors.holderKana?.message}
+        {...register("holderKana")}
+      />
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit">変更確認</Button>
+      </div>
+    </form>
+  );
+}

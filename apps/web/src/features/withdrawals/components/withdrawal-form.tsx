@@ -1,0 +1,101 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { errorMessages } from "@kakunin/contracts/errors";
+import { MAX_WITHDRAWAL_YEN, type WithdrawalRequest, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
+import { Button } from "@kakunin/ui/button";
+import { TextField } from "@kakunin/ui/field";
+import { useEffect, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+export interface WithdrawalFormValues {
+  amount: string;
+}
+
+/**
+ * What the customer typed → the amount the shared schema checks. Full-width digits (IME),
+ * spaces and thousands separators are accepted; anything but a plain decimal number is not
+ * (no "1e6" or "0x10", which Number() would take).
+ */
+const amountText = z
+  .string()
+  .transform((value) => value.normalize("NFKC").replace(/[\s,]/g, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "出金金額を入力してください。")
+      .regex(/^-?\d+(\.\d+)?$/, "出金金額は半角数字で入力してください。")
+      // Past 2^53 a number is no longer exact, and the contract would call it "not whole".
+      .refine((value) => Math.abs(Number(value)) <= MAX_WITHDRAWAL_YEN, "出金金額が大きすぎます。"),
+  );
+
+/** The form's schema: the contract's, plus 出金可能額, which only the screen knows. */
+export function withdrawalFormSchema(bankAccountId: string, withdrawable: number) {
+  return (
+    z
+      .object({ amount: amountText })
+      .transform(({ amount }) => ({ amount, bankAccountId }))
+      // The contract coerces its input (typed unknown); here it always receives the checked text.
+      .pipe(withdrawalRequestSchema as z.ZodType<WithdrawalRequest, { amount: string; bankAccountId: string }>)
+      .refine((request) => request.amount <= withdrawable, {
+        path: ["amount"],
+        message: errorMessages.insufficient_funds,
+      })
+  );
+}
+
+export interface WithdrawalFormProps {
+  /** The registered destination shown on the screen: the request is bound to it (R13). */
+  bankAccountId: string;
+  withdrawable: number;
+  /** What the customer entered before going back. */
+  defaultAmount?: string | undefined;
+  /** The server's word on the amount (e.g. insufficient_funds), shown on the field. */
+  amountError?: string | undefined;
+  /** With exactly the body that will be confirmed and sent. */
+  onSubmit: (request: WithdrawalRequest) => void;
+}
+
+/** 出金金額 → 「出金確認」, validated with the BFF's own schema before anything is sent. */
+export function WithdrawalForm({
+  bankAccountId,
+  withdrawable,
+  defaultAmount = "",
+  amountError,
+  onSubmit,
+}: WithdrawalFormProps) {
+  const resolver = useMemo(
+    () => zodResolver(withdrawalFormSchema(bankAccountId, withdrawable)),
+    [bankAccountId, withdrawable],
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<WithdrawalFormValues, unknown, WithdrawalRequest>({
+    resolver,
+    defaultValues: { amount: defaultAmount },
+  });
+
+  useEffect(() => {
+    if (amountError) setError("amount", { type: "server", message: amountError }, { shouldFocus: true });
+  }, [amountError, setError]);
+
+  return (
+    <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
+      <TextField
+        label="出金金額"
+        hint="1円単位の半角数字で入力してください（例: 100000）。"
+        suffix="円"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={20}
+        error={errors.amount?.message}
+        {...register("amount")}
+      />
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit">出金確認</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Withdrawal } from "@kakunin/contracts/withdrawals";
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import { TableRegion } from "@kakunin/ui/table-region";
+import { useId } from "react";
+import { isApiError } from "../../../lib/api-client.ts";
+import { formatJstDateTime, formatYen } from "../../../lib/format.ts";
+import { useWithdrawals } from "../api/get-withdrawals.ts";
+import { bankAccountText } from "../utils/bank-account-text.ts";
+import { WithdrawalStatusBadge } from "./withdrawal-status-badge.tsx";
+
+function HistoryRow({ withdrawal }: { withdrawal: Withdrawal }) {
+  return (
+    <tr>
+      <td className="kk-table__mono kk-table__nowrap">{withdrawal.requestNumber}</td>
+      <td className="kk-table__nowrap">
+        <time dateTime={withdrawal.requestedAt}>{formatJstDateTime(withdrawal.requestedAt)}</time>
+      </td>
+      <td className="kk-table__nowrap kk-table__number">{formatYen(withdrawal.amount)}</td>
+      <td>{bankAccountText(withdrawal)}</td>
+      <td className="kk-table__nowrap">
+        <WithdrawalStatusBadge status={withdrawal.status} />
+      </td>
+    </tr>
+  );
+}
+
+/** 出金申込履歴: 受付番号 / 受付日時 (JST) / 出金金額 / 出金先 / 状況, newest first. */
+export function WithdrawalHistoryTable() {
+  const withdrawals = useWithdrawals();
+  const captionId = useId();
+
+  if (withdrawals.isPending) {
+    return (
+      <p className="kk-loading" role="status">
+        出金申込履歴を読み込んでいます…
+      </p>
+    );
+  }
+  if (withdrawals.isError) {
+    return (
+      <Alert
+        variant="error"
+        actions={
+          <Button variant="secondary" loading={withdrawals.isFetching} onClick={() => void withdrawals.refetch()}>
+            再試行
+          </Button>
+        }
+      >
+        <p>出金申込履歴を表示できませんでした。</p>
+        {isApiError(withdrawals.error) && <p>{withdrawals.error.message}</p>}
+        {isApiError(withdrawals.error) && withdrawals.error.requestId && (
+          <p className="kk-text-sm">お問い合わせ番号: {withdrawals.error.requestId}</p>
+        )}
+      </Alert>
+    );
+  }
+  if (withdrawals.data.withdrawals.length === 0) return <p>出金のお申込みはありません。</p>;
+
+  return (
+    <TableRegion labelledBy={captionId}>
+      <table className="kk-table">
+        <caption id={captionId}>出金のお申込み（日時は日本時間）</caption>
+        <thead>
+          <tr>
+            <th scope="col">受付番号</th>
+            <th scope="col">受付日時</th>
+            <th scope="col" className="kk-table__number">
+              出金金額
+            </th>
+            <th scope="col">出金先</th>
+            <th scope="col">状況</th>
+          </tr>
+        </thead>
+        <tbody>
+          {withdrawals.data.withdrawals.map((withdrawal) => (
+            <HistoryRow key={withdrawal.requestNumber} withdrawal={withdrawal} />
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
