@@ -18,6 +18,14 @@ import {
 } from "./registered-info.ts";
 import { authCodeSchema, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
 import {
+  balancesSchema,
+  instrumentListSchema,
+  modifyOrderRequestSchema,
+  orderListSchema,
+  orderRequestSchema,
+  orderSchema,
+} from "./trading.ts";
+import {
   bankAccountChangeSchema,
   bankAccountChangeViewSchema,
   withdrawalListSchema,
@@ -120,6 +128,23 @@ export const createWithdrawalCoreRequestSchema = z.strictObject({
   requestKey: z.string().min(16).max(128),
   client: clientContextSchema,
 });
+export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: z.string().min(1).max(32) });
+export const placeOrderCoreRequestSchema = z.strictObject({
+  request: orderRequestSchema,
+  /** The BFF's idempotency key: the same key never places a second order (R26). */
+  requestKey: z.string().min(16).max(128),
+  client: clientContextSchema,
+});
+export const modifyOrderCoreRequestSchema = z.strictObject({
+  request: modifyOrderRequestSchema,
+  requestKey: z.string().min(16).max(128),
+  client: clientContextSchema,
+});
+export const cancelOrderCoreRequestSchema = z.strictObject({
+  requestKey: z.string().min(16).max(128),
+  client: clientContextSchema,
+});
+
 export const requestBankAccountChangeCoreRequestSchema = z.strictObject({
   change: bankAccountChangeSchema,
   client: clientContextSchema,
@@ -324,6 +349,55 @@ export const coreRoutes = {
     body: requestBankAccountChangeCoreRequestSchema,
     response: bankAccountChangeViewSchema,
     errors: [404, 409],
+  },
+  listInstruments: {
+    method: "get",
+    path: "/v1/instruments",
+    summary: "Stocks and mutual funds with current prices (simulated market) and daily limits",
+    response: instrumentListSchema,
+  },
+  placeOrder: {
+    method: "post",
+    path: "/v1/customers/{customerId}/orders",
+    summary: "Place a stock (cash/margin) or fund order; market orders fill at once (R17, R18)",
+    params: customerPathSchema,
+    body: placeOrderCoreRequestSchema,
+    response: orderSchema,
+    errors: [404, 422],
+  },
+  modifyOrder: {
+    method: "put",
+    path: "/v1/customers/{customerId}/orders/{orderNumber}",
+    summary: "訂正 of an open limit order (price, quantity)",
+    params: orderPathSchema,
+    body: modifyOrderCoreRequestSchema,
+    response: orderSchema,
+    errors: [404, 409, 422],
+  },
+  cancelOrder: {
+    method: "post",
+    path: "/v1/customers/{customerId}/orders/{orderNumber}/cancellation",
+    summary: "取消 of an open order; exactly one of cancel and fill wins",
+    params: orderPathSchema,
+    body: cancelOrderCoreRequestSchema,
+    response: orderSchema,
+    errors: [404, 409],
+  },
+  listOrders: {
+    method: "get",
+    path: "/v1/customers/{customerId}/orders",
+    summary: "注文照会: open and past orders, newest first",
+    params: customerPathSchema,
+    response: orderListSchema,
+    errors: [404],
+  },
+  getBalances: {
+    method: "get",
+    path: "/v1/customers/{customerId}/balances",
+    summary: "残高照会: cash, buying power, positions, margin positions, fund holdings",
+    params: customerPathSchema,
+    response: balancesSchema,
+    errors: [404],
   },
 } as const satisfies Record<string, RouteDescriptor>;
 

@@ -21,6 +21,8 @@ export const errorMessages = {
   insufficient_funds: "出金可能額を超えています。",
   bank_account_changed: "出金先口座が変更されています。画面を更新して、もう一度お手続きください。",
   no_pending_request: "処理待ちのお申込みはありません。",
+  order_rejected: "ご注文を受け付けできませんでした。入力内容をご確認ください。",
+  order_not_open: "このご注文は既に約定・取消・失効しているため、訂正・取消できません。",
   unauthenticated: "ログインしてください。",
   session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
   csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",

@@ -35,9 +35,18 @@ export const opsRoutes = {
   reissueInitialExecutionPassword: { method: "post", path: "/ops/customers/{customerCode}/initial-execution-password" },
   listAuditEvents: { method: "get", path: "/ops/customers/{customerCode}/audit-events" },
   listStuckMail: { method: "get", path: "/ops/mail/stuck" },
+  setPrice: { method: "post", path: "/ops/market/instruments/{code}/price" },
+  runNav: { method: "post", path: "/ops/market/nav-run" },
+  expireOrders: { method: "post", path: "/ops/orders/expire" },
   approveBankAccountChange: { method: "post", path: "/ops/customers/{customerCode}/bank-account-changes/approve" },
   rejectBankAccountChange: { method: "post", path: "/ops/customers/{customerCode}/bank-account-changes/reject" },
   retryMail: { method: "post", path: "/ops/mail/{id}/retry" },
 } as const;
 
 export const opsMailPathSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+
+export const opsSetPriceRequestSchema = z.strictObject({
+  operator: z.string().min(1).max(64),
+  price: z.number().positive(),
+});
+export const opsMarketResultSchema = z.object({ done: z.string(), filledOrders: z.number().int() });

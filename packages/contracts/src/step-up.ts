@@ -16,6 +16,9 @@ export const stepUpOperations = {
   change_mail_settings: { label: "メールサービス配信設定の変更", grant: "once", codeSetting: null },
   withdrawal: { label: "出金", grant: "once", codeSetting: "withdrawal_auth_code" },
   change_bank_account: { label: "出金先口座の変更", grant: "once", codeSetting: null },
+  place_order: { label: "注文", grant: "once", codeSetting: null },
+  modify_order: { label: "注文の訂正", grant: "once", codeSetting: null },
+  cancel_order: { label: "注文の取消", grant: "once", codeSetting: null },
 } as const satisfies Record<string, { label: string; grant: "window" | "once"; codeSetting: OptionalMailType | null }>;
 
 export type StepUpOperation = keyof typeof stepUpOperations;

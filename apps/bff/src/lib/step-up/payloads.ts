@@ -1,6 +1,7 @@
 import { mailSettingChangeSchema } from "@kakunin/contracts/mail";
 import { emailChangeSchema, profileChangeSchema } from "@kakunin/contracts/registered-info";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
+import { cancelOrderRequestSchema, modifyOrderRequestSchema, orderRequestSchema } from "@kakunin/contracts/trading";
 import { bankAccountChangeSchema, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import { z } from "zod";
 
@@ -16,4 +17,7 @@ export const stepUpPayloadSchemas: Record<StepUpOperation, z.ZodType> = {
   change_mail_settings: mailSettingChangeSchema,
   withdrawal: withdrawalRequestSchema,
   change_bank_account: bankAccountChangeSchema,
+  place_order: orderRequestSchema,
+  modify_order: modifyOrderRequestSchema,
+  cancel_order: cancelOrderRequestSchema,
 };
