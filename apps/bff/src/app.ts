@@ -16,6 +16,7 @@ import { registeredInfoRoutes } from "./routes/registered-info/registered-info.i
 import { sessionRoutes } from "./routes/session/session.index.ts";
 import { stepUpRoutes } from "./routes/step-up/step-up.index.ts";
 import { testSupportRoutes } from "./routes/test-support/test-support.index.ts";
+import { tradingRoutes } from "./routes/trading/trading.index.ts";
 import { withdrawalRoutes } from "./routes/withdrawals/withdrawals.index.ts";
 
 const API_BODY_LIMIT = 16 * 1024;
@@ -78,6 +79,7 @@ export function createApp(deps: BffDeps) {
   api.route("/", stepUpRoutes);
   api.route("/", registeredInfoRoutes);
   api.route("/", withdrawalRoutes);
+  api.route("/", tradingRoutes);
   if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
   api.all("*", () => {
     throw new ApiError("not_found", 404);

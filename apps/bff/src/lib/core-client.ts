@@ -136,6 +136,23 @@ export function createCoreClient(options: CoreClientOptions) {
       body: z.input<CoreRoutes["requestBankAccountChange"]["body"]>,
       opts: CallOptions = {},
     ) => call("requestBankAccountChange", { params: { customerId }, body }, opts),
+    listInstruments: (opts: CallOptions = {}) => call("listInstruments", {}, opts),
+    placeOrder: (customerId: string, body: z.input<CoreRoutes["placeOrder"]["body"]>, opts: CallOptions = {}) =>
+      call("placeOrder", { params: { customerId }, body }, opts),
+    modifyOrder: (
+      customerId: string,
+      orderNumber: string,
+      body: z.input<CoreRoutes["modifyOrder"]["body"]>,
+      opts: CallOptions = {},
+    ) => call("modifyOrder", { params: { customerId, orderNumber }, body }, opts),
+    cancelOrder: (
+      customerId: string,
+      orderNumber: string,
+      body: z.input<CoreRoutes["cancelOrder"]["body"]>,
+      opts: CallOptions = {},
+    ) => call("cancelOrder", { params: { customerId, orderNumber }, body }, opts),
+    listOrders: (customerId: string, opts: CallOptions = {}) => call("listOrders", { params: { customerId } }, opts),
+    getBalances: (customerId: string, opts: CallOptions = {}) => call("getBalances", { params: { customerId } }, opts),
     changeLoginPassword: (
       customerId: string,
       body: { request: ChangeLoginPasswordRequest; client: ClientContext },

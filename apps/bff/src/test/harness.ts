@@ -1,10 +1,12 @@
 import {
+  cancelOrderCoreRequestSchema,
   changeExecutionPasswordCoreRequestSchema,
   changeLoginPasswordCoreRequestSchema,
   changeProfileCoreRequestSchema,
   coreRoutes,
   createWithdrawalCoreRequestSchema,
   issueAuthCodeRequestSchema,
+  placeOrderCoreRequestSchema,
   verifyLoginRequestSchema,
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
@@ -157,6 +159,36 @@ export function createFakeCore() {
       requestedAt: "2026-11-25T00:00:00.000Z",
     });
   });
+  const orders: { requestKey: string; request: unknown }[] = [];
+  const orderJson = (n: number, status: "open" | "cancelled") => ({
+    orderNumber: `O${String(n).padStart(8, "0")}`,
+    kind: "stock",
+    instrumentCode: "7203",
+    instrumentName: "トヨタ自動車",
+    side: "buy",
+    account: "cash",
+    marginAction: null,
+    quantity: 100,
+    amount: null,
+    units: null,
+    priceType: "limit",
+    limitPrice: 2800,
+    status,
+    filledPrice: null,
+    filledQuantity: null,
+    filledAt: null,
+    createdAt: "2026-11-25T00:00:00.000Z",
+    updatedAt: "2026-11-25T00:00:00.000Z",
+  });
+  app.post(toHono(coreRoutes.placeOrder.path), async (c) => {
+    const body = placeOrderCoreRequestSchema.parse(await c.req.json());
+    orders.push({ requestKey: body.requestKey, request: body.request });
+    return c.json(orderJson(orders.length, "open"));
+  });
+  app.post(toHono(coreRoutes.cancelOrder.path), async (c) => {
+    cancelOrderCoreRequestSchema.parse(await c.req.json());
+    return c.json(orderJson(Number(c.req.param("orderNumber")?.slice(1)), "cancelled"));
+  });
   app.get(toHono(coreRoutes.getLoginHistory.path), (c) =>
     c.json({
       entries: [{ at: "2026-11-25T00:00:00.000Z", outcome: "success", ipAddress: "127.0.0.1", userAgent: "ua" }],
@@ -166,7 +198,7 @@ export function createFakeCore() {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
   };
-  return { customers, received, state, stepUp, calls, issuedCodes, withdrawals, fetch: fetchImpl };
+  return { customers, received, state, stepUp, calls, issuedCodes, withdrawals, orders, fetch: fetchImpl };
 }
 
 export const TEST_COOKIE_KEYS = {

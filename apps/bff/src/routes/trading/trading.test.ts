@@ -1,0 +1,101 @@
+import { orderSchema } from "@kakunin/contracts/trading";
+import { describe, expect, it } from "vitest";
+import { createTestBff, readAs, readError } from "../../test/harness.ts";
+
+const order = {
+  kind: "stock",
+  instrumentCode: "7203",
+  side: "buy",
+  account: "cash",
+  marginAction: null,
+  quantity: 100,
+  priceType: "limit",
+  limitPrice: 2800,
+};
+
+async function loggedIn() {
+  const bff = createTestBff();
+  const { cookie } = await bff.login();
+  let jar: string[] = [];
+  const request = async (path: string, init: Parameters<typeof bff.request>[1] = {}) => {
+    const res = await bff.request(path, { ...init, cookie, cookies: jar });
+    for (const h of res.headers.getSetCookie()) {
+      const pair = h.split(";")[0] ?? "";
+      const name = pair.split("=")[0];
+      jar = jar.filter((c) => !c.startsWith(`${name}=`));
+      if (!/Max-Age=0/i.test(h)) jar.push(pair);
+    }
+    return res;
+  };
+  const confirm = async (operation: string, payload: object) => {
+    await request("/api/step-up/challenges", { method: "POST", json: { operation, payload } });
+    return request("/api/step-up/verifications", { method: "POST", json: { executionPassword: "Rk7m2x" } });
+  };
+  return { bff, request, confirm };
+}
+
+describe("orders behind the final confirmation (R6, R17, R26)", () => {
+  it("an order needs the execution password on its confirmation", async () => {
+    const { request } = await loggedIn();
+    const res = await request("/api/me/orders", {
+      method: "POST",
+      json: order,
+      headers: { "idempotency-key": "order-key-000001" },
+    });
+    expect(await readError(res)).toMatchObject({ code: "step_up_required", stepUp: { operation: "place_order" } });
+  });
+
+  it("a changed order after confirmation needs a new confirmation; the confirmed one runs once", async () => {
+    const { bff, request, confirm } = await loggedIn();
+    expect((await confirm("place_order", { ...order, quantity: "100", limitPrice: "2800" })).status).toBe(204);
+    const changed = await request("/api/me/orders", {
+      method: "POST",
+      json: { ...order, limitPrice: 2810 },
+      headers: { "idempotency-key": "order-key-000002" },
+    });
+    expect(changed.status).toBe(403);
+
+    const headers = { "idempotency-key": "order-key-000003" };
+    const first = await request("/api/me/orders", { method: "POST", json: order, headers });
+    const again = await request("/api/me/orders", { method: "POST", json: order, headers });
+    expect((await readAs(first, orderSchema)).orderNumber).toBe("O00000001");
+    expect((await readAs(again, orderSchema)).orderNumber).toBe("O00000001");
+    expect(bff.core.orders).toEqual([{ requestKey: "order-key-000003", request: order }]);
+  });
+
+  it("取消 needs its own confirmation, for that order number only", async () => {
+    const { request, confirm } = await loggedIn();
+    await confirm("cancel_order", { orderNumber: "O00000007" });
+    const other = await request("/api/me/orders/O00000008/cancel", {
+      method: "POST",
+      json: { orderNumber: "O00000008" },
+      headers: { "idempotency-key": "cancel-key-000001" },
+    });
+    expect(other.status).toBe(403);
+    const mismatch = await request("/api/me/orders/O00000008/cancel", {
+      method: "POST",
+      json: { orderNumber: "O00000007" },
+      headers: { "idempotency-key": "cancel-key-000002" },
+    });
+    expect(mismatch.status).toBe(400);
+    expect((await readError(mismatch)).fields?.[0]?.path).toBe("orderNumber");
+    // The refused request did not use the confirmation up.
+    const ok = await request("/api/me/orders/O00000007/cancel", {
+      method: "POST",
+      json: { orderNumber: "O00000007" },
+      headers: { "idempotency-key": "cancel-key-000003" },
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it("rejects an inconsistent order before any confirmation", async () => {
+    const { request } = await loggedIn();
+    const res = await request("/api/me/orders", {
+      method: "POST",
+      json: { ...order, priceType: "market" },
+      headers: { "idempotency-key": "order-key-000004" },
+    });
+    expect(res.status).toBe(400);
+    expect((await readError(res)).fields?.map((f) => f.path)).toContain("limitPrice");
+  });
+});
