@@ -15,6 +15,7 @@ import { customersRouter } from "./routes/customers/customers.index.ts";
 import { loginVerificationsRouter } from "./routes/login-verifications/login-verifications.index.ts";
 import { mailSettingsRouter } from "./routes/mail-settings/mail-settings.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
+import { ordersRouter } from "./routes/orders/orders.index.ts";
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
 import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", registeredInfoRouter);
   app.route("/", mailSettingsRouter);
   app.route("/", withdrawalsRouter);
+  app.route("/", ordersRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);

@@ -47,6 +47,10 @@ const envSchema = z
       .positive()
       .default(10 * 60_000),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(30),
+    /** Seed of the simulated market's deterministic price steps (R18): same seed, same prices. */
+    MARKET_SEED: z.coerce.number().int().default(20220918),
+    /** Period of the automatic market tick (one price step of every stock) in ms; 0 = off (operators tick). */
+    MARKET_TICK_MS: z.coerce.number().int().min(0).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { issueMissingInitialExecutionPasswords } from "./domain/credentials.ts";
+import { marketTick } from "./domain/market-ops.ts";
 import { loadCoreEnv } from "./env.ts";
 import { systemClock, TestClock } from "./lib/clock.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -33,6 +34,7 @@ const services: CoreServices = {
     registrationFrom: new Date(env.EXECUTION_PASSWORD_REGISTRATION_FROM),
     enforcedFrom: new Date(env.EXECUTION_PASSWORD_ENFORCED_FROM),
   },
+  market: { seed: env.MARKET_SEED },
 };
 if (database.kind === "pglite" && env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
   if (await seedDemoData(database.db, services)) logger.info("demo customers seeded (SPEC §9)");
@@ -59,6 +61,24 @@ const worker = new DeliveryWorker(database.db, nodemailer.createTransport(env.SM
 });
 worker.start();
 
+// The simulated market's optional periodic tick (R18): the same step as `npm run ops -- market-tick`.
+let ticking = false;
+const marketTimer =
+  env.MARKET_TICK_MS > 0
+    ? setInterval(() => {
+        if (ticking) return;
+        ticking = true;
+        marketTick(database.db, services)
+          .then((r) => {
+            if (r.filledOrders > 0) logger.info({ filledOrders: r.filledOrders }, "market tick filled orders");
+          })
+          .catch((err: unknown) => logger.error({ err }, "market tick failed"))
+          .finally(() => {
+            ticking = false;
+          });
+      }, env.MARKET_TICK_MS)
+    : undefined;
+
 const server = serve({ fetch: app.fetch, hostname: env.CORE_HOST, port: env.CORE_PORT }, (info) => {
   logger.info(`core listening on http://${info.address}:${info.port}`);
 });
@@ -66,6 +86,7 @@ const server = serve({ fetch: app.fetch, hostname: env.CORE_HOST, port: env.CORE
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
+  if (marketTimer) clearInterval(marketTimer);
   await worker.stop();
   await database.close();
   process.exit(0);

@@ -18,7 +18,15 @@ export type AuditEventType =
   | "withdrawal"
   | "bank_account_change_request"
   | "bank_account_change_approve"
-  | "bank_account_change_reject";
+  | "bank_account_change_reject"
+  | "order_place"
+  | "order_modify"
+  | "order_cancel"
+  | "order_fill"
+  | "order_expire"
+  | "orders_expire"
+  | "market_price_set"
+  | "nav_run";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.

@@ -17,6 +17,8 @@ export interface CoreServices {
   clock: Clock;
   secretBox: SecretBox;
   settings: CredentialSettings;
+  /** The simulated market (R18): the seed of its deterministic price steps. */
+  market: { seed: number };
 }
 
 export interface AppBindings {

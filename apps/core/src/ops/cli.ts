@@ -2,11 +2,17 @@ import { parseArgs } from "node:util";
 import { customerCodeSchema } from "@kakunin/contracts/auth";
 import { errorBodySchema } from "@kakunin/contracts/errors";
 import { outboxMessageListSchema } from "@kakunin/contracts/mail";
-import { auditEventListSchema, opsActionResponseSchema, opsRoutes } from "@kakunin/contracts/ops";
+import {
+  auditEventListSchema,
+  opsActionResponseSchema,
+  opsMarketResultSchema,
+  opsRoutes,
+} from "@kakunin/contracts/ops";
+import { instrumentCodeSchema } from "@kakunin/contracts/trading";
 import { loadOpsCliEnv } from "../env.ts";
 
 /**
- * Operator CLI: `npm run ops -- <command> [お客様コード | mail id] [--note TEXT] [--limit N]`.
+ * Operator CLI: `npm run ops -- <command> [お客様コード | mail id | 銘柄コード price] [--note TEXT] [--limit N]`.
  * It calls the running core's operator API, so core stays the only owner of the database
  * and every action lands in the audit trail with the operator's name (OPS_OPERATOR).
  */
@@ -20,6 +26,10 @@ Commands:
   audit <code> [--limit N]                    list the customer's recent audit events
   mail-stuck                                  list mail that failed or is being retried
   mail-retry <id>                             queue a failed mail again
+  set-price <code> <price>                    set a stock's price (or a fund's NAV, code F001…); fills crossed limit orders
+  market-tick                                 move every stock price one deterministic step (MARKET_SEED); fills crossed orders
+  nav-run [--note TEXT]                       move every fund's NAV one step and execute all open fund orders
+  expire-orders [--note TEXT]                 end of day: expire all open stock orders, releasing reservations
 
 Environment: CORE_URL (default http://127.0.0.1:8081), CORE_OPS_TOKEN, OPS_OPERATOR (default $USER)`;
 
@@ -27,15 +37,22 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { note: { type: "string" }, limit: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
-const [command, argument] = positionals;
-const needsArgument = command !== "mail-stuck";
-if (values.help || !command || (needsArgument && !argument)) {
+const [command, argument, secondArgument] = positionals;
+const noArgument = ["mail-stuck", "market-tick", "nav-run", "expire-orders"];
+const needsArgument = command !== undefined && !noArgument.includes(command);
+if (values.help || !command || (needsArgument && !argument) || (command === "set-price" && !secondArgument)) {
   console.log(usage);
   process.exit(values.help ? 0 : 2);
 }
 
-/** Fills `{customerCode}` or `{id}` in a route with the validated argument. */
+/** Fills `{customerCode}`, `{id}` or `{code}` in a route with the validated argument. */
 function path(template: string): string {
+  if (template.includes("{code}")) {
+    const fund = /^F\d{3}$/.test(argument ?? "");
+    const code = fund ? { success: true as const, data: argument ?? "" } : instrumentCodeSchema.safeParse(argument);
+    if (!code.success) fail(`Invalid instrument code "${argument}": ${code.error.issues[0]?.message}`);
+    return template.replace("{code}", code.data);
+  }
   if (template.includes("{customerCode}")) {
     const code = customerCodeSchema.safeParse(argument);
     if (!code.success) fail(`Invalid customer code "${argument}": ${code.error.issues[0]?.message}`);
@@ -138,6 +155,31 @@ switch (command) {
   case "mail-retry": {
     await call(opsRoutes.retryMail.method, opsRoutes.retryMail.path);
     console.log(`mail ${argument}: queued again`);
+    break;
+  }
+  case "set-price": {
+    const price = Number(secondArgument);
+    if (!Number.isInteger(price) || price <= 0) fail(`Invalid price "${secondArgument}": a positive integer (yen)`);
+    const route = opsRoutes.setPrice;
+    const r = opsMarketResultSchema.parse(await call(route.method, route.path, { operator: env.OPS_OPERATOR, price }));
+    console.log(`${r.done}; ${r.filledOrders} order(s) filled`);
+    break;
+  }
+  case "market-tick": {
+    // Core-local operator route (not in the contract's opsRoutes).
+    const r = opsMarketResultSchema.parse(await call("post", "/ops/market/tick", action));
+    console.log(`${r.done}; ${r.filledOrders} order(s) filled`);
+    break;
+  }
+  case "nav-run": {
+    const r = opsMarketResultSchema.parse(await call(opsRoutes.runNav.method, opsRoutes.runNav.path, action));
+    console.log(`${r.done}; ${r.filledOrders} fund order(s) executed`);
+    break;
+  }
+  case "expire-orders": {
+    const route = opsRoutes.expireOrders;
+    const r = opsMarketResultSchema.parse(await call(route.method, route.path, action));
+    console.log(r.done);
     break;
   }
   default:

@@ -1,4 +1,5 @@
 import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { balancesSchema } from "@kakunin/contracts/trading";
 import { withdrawalOverviewSchema } from "@kakunin/contracts/withdrawals";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,5 +35,24 @@ describe("demo data", () => {
     expect(await withdrawable("1000001")).toBe(1_000_000);
     expect(await withdrawable("1000002")).toBe(5_000_000);
     expect(await withdrawable("1000003")).toBe(0);
+  });
+});
+
+describe("demo holdings", () => {
+  it("gives 1000001 SPEC §9's 100 shares of 7203", async () => {
+    const core = await createTestCore();
+    try {
+      await seedDemoData(core.db, core.services);
+      const [row] = await core.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.customerCode, "1000001"));
+      const res = await core.call(`/v1/customers/${row?.id}/balances`);
+      const body = await readAs(res, balancesSchema);
+      expect(body.positions.map((p) => [p.code, p.quantity, p.reservedQuantity])).toEqual([["7203", 100, 0]]);
+      expect(body.buyingPower).toBe(1_000_000);
+    } finally {
+      await core.close();
+    }
   });
 });

@@ -2,14 +2,18 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
 import { createCustomer, type NewCustomer } from "../domain/customers.ts";
+import { grantHolding } from "../domain/orders.ts";
 import type { CoreServices } from "../lib/types.ts";
 
 /**
  * DEMO DATA (SPEC §9): public, documented credentials for local demos. Seeded only into
  * the embedded database outside production; never use these anywhere real.
- * Positions arrive with the trading issue.
  */
-export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] = [
+export const demoCustomers: readonly (NewCustomer & {
+  customerCode: string;
+  /** 現物 holdings: shares (or fund units) and what they cost in total (yen). */
+  holdings?: readonly { code: string; quantity: number; cost: number }[];
+})[] = [
   {
     customerCode: "1000001",
     name: "山田 太郎",
@@ -23,6 +27,7 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
     // The company-issued initial one, shown in お知らせ until changed (R9).
     executionPassword: { plain: "Ume4k9", initial: true },
     cash: 1_000_000,
+    holdings: [{ code: "7203", quantity: 100, cost: 190_000 }],
     bankAccount: {
       bankName: "三井住友銀行",
       branchName: "渋谷支店",
@@ -96,6 +101,9 @@ export const demoCustomers: readonly (NewCustomer & { customerCode: string })[] 
 export async function seedDemoData(db: Db, services: CoreServices): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
   if ((row?.n ?? 0) > 0) return false;
-  for (const customer of demoCustomers) await createCustomer(db, services, customer);
+  for (const { holdings, ...customer } of demoCustomers) {
+    const created = await createCustomer(db, services, customer);
+    for (const h of holdings ?? []) await grantHolding(db, created.id, h.code, h.quantity, h.cost);
+  }
   return true;
 }

@@ -23,6 +23,7 @@ export function createTestServices(): CoreServices & { clock: TestClock } {
       registrationFrom: new Date("2022-08-22T00:00:00+09:00"),
       enforcedFrom: new Date("2022-09-18T18:00:00+09:00"),
     },
+    market: { seed: 1 },
   };
 }
 

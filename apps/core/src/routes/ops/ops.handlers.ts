@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { expireOrders as expire, runNav as nav, setPrice as set, marketTick as tick } from "../../domain/market-ops.ts";
 import {
   decideBankAccountChangeByCode,
   listAuditEvents as listEvents,
@@ -9,11 +10,15 @@ import type { AppBindings } from "../../lib/types.ts";
 import { listStuckMail as listStuck, retryMail as retry } from "../../mail/operations.ts";
 import type {
   approveBankAccountChange,
+  expireOrders,
   listAuditEvents,
   listStuckMail,
+  marketTick,
   reissueInitialExecutionPassword,
   rejectBankAccountChange,
   retryMail,
+  runNav,
+  setPrice,
   unlock,
 } from "./ops.routes.ts";
 
@@ -56,4 +61,20 @@ export const retryMailHandler: RouteHandler<typeof retryMail, AppBindings> = asy
   const { id } = c.req.valid("param");
   await retry(c.get("db"), id);
   return c.json({ id, done: "queued" as const }, 200);
+};
+
+export const setPriceHandler: RouteHandler<typeof setPrice, AppBindings> = async (c) => {
+  const { code } = c.req.valid("param");
+  return c.json(await set(c.get("db"), c.get("services"), code, c.req.valid("json")), 200);
+};
+
+export const runNavHandler: RouteHandler<typeof runNav, AppBindings> = async (c) =>
+  c.json(await nav(c.get("db"), c.get("services"), c.req.valid("json")), 200);
+
+export const expireOrdersHandler: RouteHandler<typeof expireOrders, AppBindings> = async (c) =>
+  c.json(await expire(c.get("db"), c.get("services"), c.req.valid("json")), 200);
+
+export const marketTickHandler: RouteHandler<typeof marketTick, AppBindings> = async (c) => {
+  c.req.valid("json");
+  return c.json(await tick(c.get("db"), c.get("services")), 200);
 };

@@ -1,20 +1,28 @@
 import { createRouter } from "../../lib/create-router.ts";
 import {
   approveBankAccountChangeHandler,
+  expireOrdersHandler,
   listAuditEventsHandler,
   listStuckMailHandler,
+  marketTickHandler,
   reissueHandler,
   rejectBankAccountChangeHandler,
   retryMailHandler,
+  runNavHandler,
+  setPriceHandler,
   unlockHandler,
 } from "./ops.handlers.ts";
 import {
   approveBankAccountChange,
+  expireOrders,
   listAuditEvents,
   listStuckMail,
+  marketTick,
   reissueInitialExecutionPassword,
   rejectBankAccountChange,
   retryMail,
+  runNav,
+  setPrice,
   unlock,
 } from "./ops.routes.ts";
 
@@ -25,4 +33,8 @@ export const opsRouter = createRouter()
   .openapi(rejectBankAccountChange, rejectBankAccountChangeHandler)
   .openapi(listAuditEvents, listAuditEventsHandler)
   .openapi(listStuckMail, listStuckMailHandler)
-  .openapi(retryMail, retryMailHandler);
+  .openapi(retryMail, retryMailHandler)
+  .openapi(setPrice, setPriceHandler)
+  .openapi(runNav, runNavHandler)
+  .openapi(expireOrders, expireOrdersHandler)
+  .openapi(marketTick, marketTickHandler);

@@ -7,7 +7,9 @@ import {
   opsActionResponseSchema,
   opsCustomerPathSchema,
   opsMailPathSchema,
+  opsMarketResultSchema,
   opsRoutes,
+  opsSetPriceRequestSchema,
 } from "@kakunin/contracts/ops";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
@@ -85,4 +87,55 @@ export const retryMail = createRoute({
     ...commonErrorResponses,
     ...notFoundResponse,
   },
+});
+
+/** Not in the contract's opsRoutes: a stock or fund code in the path. */
+export const opsInstrumentPathSchema = z.strictObject({
+  code: z.string().regex(/^(\d{4}|F\d{3})$/, "銘柄コードが正しくありません。"),
+});
+/** Core-local operator route (the contract has none): one deterministic step of every stock price. */
+export const MARKET_TICK_PATH = "/ops/market/tick";
+
+const marketErrors = {
+  404: jsonContent(errorBodySchema, "No such instrument (not_found)"),
+};
+
+export const setPrice = createRoute({
+  ...opsRoutes.setPrice,
+  summary: "Set a stock's price (on the tick, within the daily limits) or a fund's NAV; fills crossed limit orders",
+  tags: ["ops"],
+  security,
+  request: {
+    params: opsInstrumentPathSchema,
+    body: { content: { "application/json": { schema: opsSetPriceRequestSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Set"), ...commonErrorResponses, ...marketErrors },
+});
+
+export const runNav = createRoute({
+  ...opsRoutes.runNav,
+  summary: "基準価額 run: each fund's NAV moves one deterministic step; every open fund order executes at it",
+  tags: ["ops"],
+  security,
+  request: { body },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses },
+});
+
+export const expireOrders = createRoute({
+  ...opsRoutes.expireOrders,
+  summary: "End of day: every open stock order expires (reservations released); prices become previous closes",
+  tags: ["ops"],
+  security,
+  request: { body },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses },
+});
+
+export const marketTick = createRoute({
+  method: "post",
+  path: MARKET_TICK_PATH,
+  summary: "One deterministic step (MARKET_SEED) of every stock price; fills crossed limit orders",
+  tags: ["ops"],
+  security,
+  request: { body },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses },
 });

@@ -1,0 +1,71 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { listInstruments as instruments } from "../../domain/market.ts";
+import {
+  balances,
+  cancelOrder as cancel,
+  listOrders as list,
+  modifyOrder as modify,
+  placeOrder as place,
+} from "../../domain/orders.ts";
+import type { AppBindings } from "../../lib/types.ts";
+import type {
+  cancelOrder,
+  getBalances,
+  listInstruments,
+  listOrders,
+  modifyOrder,
+  placeOrder,
+} from "./orders.routes.ts";
+
+export const listInstrumentsHandler: RouteHandler<typeof listInstruments, AppBindings> = async (c) =>
+  c.json({ instruments: await instruments(c.get("db")) }, 200);
+
+export const placeOrderHandler: RouteHandler<typeof placeOrder, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { request, requestKey, client } = c.req.valid("json");
+  const { order, created } = await place(c.get("db"), c.get("services"), {
+    customerId,
+    request,
+    requestKey,
+    client,
+    requestId: c.get("requestId"),
+  });
+  return created ? c.json(order, 201) : c.json(order, 200);
+};
+
+export const modifyOrderHandler: RouteHandler<typeof modifyOrder, AppBindings> = async (c) => {
+  const { customerId, orderNumber } = c.req.valid("param");
+  const { request, requestKey, client } = c.req.valid("json");
+  const order = await modify(c.get("db"), c.get("services"), {
+    customerId,
+    orderNumber,
+    request,
+    requestKey,
+    client,
+    requestId: c.get("requestId"),
+  });
+  return c.json(order, 200);
+};
+
+export const cancelOrderHandler: RouteHandler<typeof cancelOrder, AppBindings> = async (c) => {
+  const { customerId, orderNumber } = c.req.valid("param");
+  const { requestKey, client } = c.req.valid("json");
+  const order = await cancel(c.get("db"), c.get("services"), {
+    customerId,
+    orderNumber,
+    requestKey,
+    client,
+    requestId: c.get("requestId"),
+  });
+  return c.json(order, 200);
+};
+
+export const listOrdersHandler: RouteHandler<typeof listOrders, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  return c.json({ orders: await list(c.get("db"), customerId) }, 200);
+};
+
+export const getBalancesHandler: RouteHandler<typeof getBalances, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  return c.json(await balances(c.get("db"), customerId), 200);
+};

@@ -1,0 +1,18 @@
+import { createRouter } from "../../lib/create-router.ts";
+import {
+  cancelOrderHandler,
+  getBalancesHandler,
+  listInstrumentsHandler,
+  listOrdersHandler,
+  modifyOrderHandler,
+  placeOrderHandler,
+} from "./orders.handlers.ts";
+import { cancelOrder, getBalances, listInstruments, listOrders, modifyOrder, placeOrder } from "./orders.routes.ts";
+
+export const ordersRouter = createRouter()
+  .openapi(listInstruments, listInstrumentsHandler)
+  .openapi(placeOrder, placeOrderHandler)
+  .openapi(modifyOrder, modifyOrderHandler)
+  .openapi(cancelOrder, cancelOrderHandler)
+  .openapi(listOrders, listOrdersHandler)
+  .openapi(getBalances, getBalancesHandler);

@@ -1,0 +1,509 @@
+import { opsMarketResultSchema } from "@kakunin/contracts/ops";
+import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cashBalances, orders, outbox } from "../../db/schema.ts";
+import { createCustomer } from "../../domain/customers.ts";
+import { marketDraw, nextPrice, priceLimits, tickSize } from "../../domain/market.ts";
+import { grantHolding } from "../../domain/orders.ts";
+import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
+
+type Core = Awaited<ReturnType<typeof createTestCore>>;
+
+async function newCustomer(core: Core, options: { cash?: number; tradeMail?: boolean; fundMail?: boolean } = {}) {
+  return createCustomer(core.db, core.services, {
+    name: "試験 太郎",
+    birthDate: "1980-01-15",
+    phone: "090-1234-5678",
+    emails: ["first@example.test"],
+    loginPassword: "Kiso8pine3",
+    executionPassword: { plain: "Rk7m2x", initial: false },
+    cash: options.cash ?? 1_000_000,
+    mailSettings: [
+      ...(options.tradeMail ? [{ type: "trade_execution" as const, enabled: true, destination: 1 as const }] : []),
+      ...(options.fundMail ? [{ type: "fund_execution" as const, enabled: true, destination: 1 as const }] : []),
+    ],
+  });
+}
+
+const newKey = () => `key-${crypto.randomUUID()}`;
+
+const stock = (o: Record<string, unknown>) => ({
+  kind: "stock",
+  instrumentCode: "7203",
+  side: "buy",
+  account: "cash",
+  marginAction: null,
+  quantity: 100,
+  priceType: "market",
+  limitPrice: null,
+  ...o,
+});
+
+const place = (core: Core, customerId: string, request: Record<string, unknown>, requestKey = newKey()) =>
+  core.call(`/v1/customers/${customerId}/orders`, {
+    method: "POST",
+    json: { request, requestKey, client: testClient },
+  });
+
+const placeOk = async (core: Core, customerId: string, request: Record<string, unknown>) => {
+  const res = await place(core, customerId, request);
+  if (res.status !== 201) throw new Error(`place failed: ${res.status} ${await res.text()}`);
+  return readAs(res, orderSchema);
+};
+
+const cancel = (core: Core, customerId: string, orderNumber: string, requestKey = newKey()) =>
+  core.call(`/v1/customers/${customerId}/orders/${orderNumber}/cancellation`, {
+    method: "POST",
+    json: { requestKey, client: testClient },
+  });
+
+const modify = (core: Core, customerId: string, orderNumber: string, quantity: number, limitPrice: number) =>
+  core.call(`/v1/customers/${customerId}/orders/${orderNumber}`, {
+    method: "PUT",
+    json: { request: { orderNumber, quantity, limitPrice }, requestKey: newKey(), client: testClient },
+  });
+
+const ops = (core: Core, path: string, json: unknown) =>
+  core.call(path, { method: "POST", headers: { authorization: `Bearer ${TEST_OPS_TOKEN}` }, json });
+
+const setPrice = async (core: Core, code: string, price: number) => {
+  const res = await ops(core, `/ops/market/instruments/${code}/price`, { operator: "qa", price });
+  if (res.status !== 200) throw new Error(`set price failed: ${res.status} ${await res.text()}`);
+  return readAs(res, opsMarketResultSchema);
+};
+
+const withdrawable = async (core: Core, customerId: string) =>
+  (await core.db.select().from(cashBalances).where(eq(cashBalances.customerId, customerId)))[0]?.withdrawable;
+
+const balancesOf = async (core: Core, customerId: string) =>
+  readAs(await core.call(`/v1/customers/${customerId}/balances`), balancesSchema);
+
+const orderOf = async (core: Core, customerId: string, orderNumber: string) => {
+  const { orders: list } = await readAs(await core.call(`/v1/customers/${customerId}/orders`), orderListSchema);
+  const found = list.find((o) => o.orderNumber === orderNumber);
+  if (!found) throw new Error(`no order ${orderNumber}`);
+  return found;
+};
+
+const mails = (core: Core, customerId: string) =>
+  core.db.select().from(outbox).where(eq(outbox.customerId, customerId)).orderBy(outbox.id);
+
+describe("market rules", () => {
+  it("uses the TSE tick and price-limit tables", () => {
+    expect([3_000, 3_001, 5_000, 5_001, 30_000, 30_001, 50_001, 300_001].map(tickSize)).toEqual([
+      1, 5, 5, 10, 10, 50, 100, 500,
+    ]);
+    expect(priceLimits(1_950)).toEqual({ limitDown: 1_550, limitUp: 2_350 });
+    expect(priceLimits(2_000)).toEqual({ limitDown: 1_500, limitUp: 2_500 });
+    expect(priceLimits(99)).toEqual({ limitDown: 69, limitUp: 129 });
+  });
+
+  it("steps prices deterministically from the seed, on the tick and within the limits", () => {
+    const row = { code: "6758", kind: "stock" as const, price: 10_500, previousClose: 10_500, step: 0 };
+    expect(nextPrice(row, 42)).toBe(nextPrice(row, 42));
+    expect(marketDraw(1, "6758", 1)).not.toBe(marketDraw(2, "6758", 1));
+    let current = row;
+    for (let i = 0; i < 200; i++) {
+      const price = nextPrice(current, 7);
+      expect(price % tickSize(price)).toBe(0);
+      expect(price).toBeGreaterThanOrEqual(7_500);
+      expect(price).toBeLessThanOrEqual(13_500);
+      current = { ...current, price, step: current.step + 1 };
+    }
+  });
+});
+
+describe("注文 (R17, R18, R19)", () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await createTestCore();
+  });
+  afterAll(() => core.close());
+
+  it("lists about 20 stocks and 5 funds with prices and daily limits", async () => {
+    const { instruments } = await readAs(await core.call("/v1/instruments"), instrumentListSchema);
+    expect(instruments.filter((i) => i.kind === "stock")).toHaveLength(20);
+    expect(instruments.filter((i) => i.kind === "fund").map((i) => i.code)).toEqual([
+      "F001",
+      "F002",
+      "F003",
+      "F004",
+      "F005",
+    ]);
+    expect(instruments.find((i) => i.code === "7203")).toMatchObject({
+      name: "トヨタ自動車",
+      lotSize: 100,
+      limitUp: 2_350,
+      limitDown: 1_550,
+    });
+    expect((await core.call("/v1/instruments", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+  });
+
+  it("fills a market buy at the current price, debits exactly and mails 取引(約定)通知 when on", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core, { tradeMail: true });
+    const order = await placeOk(core, c.id, stock({}));
+    expect(order).toMatchObject({
+      orderNumber: expect.stringMatching(/^O\d{8}$/),
+      status: "filled",
+      filledPrice: 1_950,
+      filledQuantity: 100,
+      instrumentName: "トヨタ自動車",
+    });
+    expect(await withdrawable(core, c.id)).toBe(805_000);
+    const b = await balancesOf(core, c.id);
+    expect(b.positions).toEqual([
+      {
+        code: "7203",
+        name: "トヨタ自動車",
+        quantity: 100,
+        reservedQuantity: 0,
+        averagePrice: 1_950,
+        price: 1_950,
+        marketValue: 195_000,
+        unrealizedPnl: 0,
+      },
+    ]);
+    expect(b).toMatchObject({ cash: 805_000, buyingPower: 805_000, totalValuation: 1_000_000 });
+    const queued = await mails(core, c.id);
+    expect(queued.map((m) => m.mailType)).toEqual(["trade_execution"]);
+    expect(queued[0]?.bodyText).toContain(`注文番号: ${order.orderNumber}`);
+    expect(queued[0]?.bodyText).toContain("数量: 100株");
+  });
+
+  it("queues no mail on a fill when 取引(約定)通知 is off", async () => {
+    const c = await newCustomer(core);
+    expect((await placeOk(core, c.id, stock({}))).status).toBe("filled");
+    expect(await mails(core, c.id)).toHaveLength(0);
+  });
+
+  it("keeps a limit buy open, fills it when the price crosses and refunds the difference", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const order = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }));
+    expect(order.status).toBe("open");
+    expect(await withdrawable(core, c.id)).toBe(810_000);
+    expect(await balancesOf(core, c.id)).toMatchObject({ cash: 1_000_000, buyingPower: 810_000 });
+    expect((await setPrice(core, "7203", 1_901)).filledOrders).toBe(0);
+    expect((await setPrice(core, "7203", 1_880)).filledOrders).toBe(1);
+    expect(await orderOf(core, c.id, order.orderNumber)).toMatchObject({ status: "filled", filledPrice: 1_880 });
+    expect(await withdrawable(core, c.id)).toBe(812_000);
+    expect((await cancel(core, c.id, order.orderNumber)).status).toBe(409);
+  });
+
+  it("fills a limit order at placement when the price is already crossed (at the current price)", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const order = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 2_000 }));
+    expect(order).toMatchObject({ status: "filled", filledPrice: 1_950 });
+    expect(await withdrawable(core, c.id)).toBe(805_000);
+  });
+
+  it.each([
+    ["lot", stock({ quantity: 150 }), "quantity", "数量は100株単位で入力してください。"],
+    [
+      "tick",
+      stock({ instrumentCode: "9432", priceType: "limit", limitPrice: 3_901 }),
+      "limitPrice",
+      "この価格帯の呼値は5円単位です。",
+    ],
+    [
+      "price_limit",
+      stock({ priceType: "limit", limitPrice: 2_400 }),
+      "limitPrice",
+      "値幅制限（1,550円～2,350円）の範囲外です。",
+    ],
+    ["unknown_instrument", stock({ instrumentCode: "1234" }), "instrumentCode", "該当する銘柄がありません。"],
+    ["holdings", stock({ side: "sell" }), "quantity", "売却可能な数量（0株）を超えています。"],
+    [
+      "margin_position",
+      stock({ account: "margin", marginAction: "close", side: "sell" }),
+      "quantity",
+      "返済できる建玉がありません（数量をご確認ください）。",
+    ],
+  ])("refuses %s with a field error and stores nothing", async (reason, request, path, message) => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const res = await place(core, c.id, request);
+    expect(res.status).toBe(422);
+    expect(await readError(res)).toMatchObject({ code: "order_rejected", fields: [{ path, message, reason }] });
+    expect(await withdrawable(core, c.id)).toBe(1_000_000);
+    expect(await core.db.select().from(orders).where(eq(orders.customerId, c.id))).toHaveLength(0);
+  });
+
+  it("refuses more than 買付余力, stating it in yen", async () => {
+    const c = await newCustomer(core, { cash: 100_000 });
+    const res = await place(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }));
+    expect(res.status).toBe(422);
+    expect(await readError(res)).toMatchObject({
+      code: "order_rejected",
+      fields: [{ path: "quantity", message: "買付余力（¥100,000）を超えています。", reason: "buying_power" }],
+    });
+    expect(await withdrawable(core, c.id)).toBe(100_000);
+  });
+
+  it("places one order per request key (idempotent submit)", async () => {
+    const c = await newCustomer(core);
+    const key = newKey();
+    const request = stock({ priceType: "limit", limitPrice: 1_800 });
+    const first = await place(core, c.id, request, key);
+    expect(first.status).toBe(201);
+    const again = await Promise.all([place(core, c.id, request, key), place(core, c.id, request, key)]);
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    const numbers = await Promise.all([first, ...again].map(async (r) => (await readAs(r, orderSchema)).orderNumber));
+    expect(new Set(numbers).size).toBe(1);
+    expect(await withdrawable(core, c.id)).toBe(820_000);
+    expect(await core.db.select().from(orders).where(eq(orders.customerId, c.id))).toHaveLength(1);
+  });
+
+  it("訂正 re-reserves the difference, refuses beyond 買付余力 and then fills when crossed", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const order = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }));
+    expect(await withdrawable(core, c.id)).toBe(810_000);
+    const res = await modify(core, c.id, order.orderNumber, 200, 1_800);
+    expect(res.status).toBe(200);
+    expect(await readAs(res, orderSchema)).toMatchObject({ status: "open", quantity: 200, limitPrice: 1_800 });
+    expect(await withdrawable(core, c.id)).toBe(640_000);
+    const tooMuch = await modify(core, c.id, order.orderNumber, 600, 1_800);
+    expect(tooMuch.status).toBe(422);
+    expect((await readError(tooMuch)).fields?.[0]?.reason).toBe("buying_power");
+    expect((await readError(await modify(core, c.id, order.orderNumber, 150, 1_800))).fields?.[0]?.reason).toBe("lot");
+    expect(await withdrawable(core, c.id)).toBe(640_000);
+    const smaller = await modify(core, c.id, order.orderNumber, 100, 1_950);
+    expect(await readAs(smaller, orderSchema)).toMatchObject({ status: "filled", filledPrice: 1_950 });
+    expect(await withdrawable(core, c.id)).toBe(805_000);
+    expect((await modify(core, c.id, order.orderNumber, 100, 1_900)).status).toBe(409);
+  });
+
+  it("取消 releases the reservation; a retry with the same key answers the same; others get 409", async () => {
+    const c = await newCustomer(core);
+    const order = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_700 }));
+    expect(await withdrawable(core, c.id)).toBe(830_000);
+    const key = newKey();
+    const res = await cancel(core, c.id, order.orderNumber, key);
+    expect(res.status).toBe(200);
+    expect((await readAs(res, orderSchema)).status).toBe("cancelled");
+    expect((await cancel(core, c.id, order.orderNumber, key)).status).toBe(200);
+    const other = await cancel(core, c.id, order.orderNumber);
+    expect(other.status).toBe(409);
+    expect((await readError(other)).code).toBe("order_not_open");
+    expect(await withdrawable(core, c.id)).toBe(1_000_000);
+    expect((await cancel(core, c.id, "O99999999")).status).toBe(404);
+  });
+
+  it("sells holdings: reserves the shares, refuses more than free, credits the proceeds on fill", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core, { cash: 0 });
+    await grantHolding(core.db, c.id, "7203", 200, 360_000);
+    const order = await placeOk(core, c.id, stock({ side: "sell", priceType: "limit", limitPrice: 2_000 }));
+    expect(order.status).toBe("open");
+    expect((await balancesOf(core, c.id)).positions[0]).toMatchObject({ quantity: 200, reservedQuantity: 100 });
+    const over = await place(core, c.id, stock({ side: "sell", quantity: 200 }));
+    expect(await readError(over)).toMatchObject({
+      fields: [{ path: "quantity", reason: "holdings", message: "売却可能な数量（100株）を超えています。" }],
+    });
+    expect((await setPrice(core, "7203", 2_010)).filledOrders).toBe(1);
+    expect(await withdrawable(core, c.id)).toBe(201_000);
+    expect((await balancesOf(core, c.id)).positions[0]).toMatchObject({
+      quantity: 100,
+      reservedQuantity: 0,
+      averagePrice: 1_800,
+    });
+    const all = await placeOk(core, c.id, stock({ side: "sell" }));
+    expect(all.status).toBe("filled");
+    expect((await balancesOf(core, c.id)).positions).toEqual([]);
+    expect(await withdrawable(core, c.id)).toBe(402_000);
+  });
+
+  it("opens a margin long with 30 % margin and realizes the P&L on 返済", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const open = await placeOk(core, c.id, stock({ account: "margin", marginAction: "open" }));
+    expect(open.status).toBe("filled");
+    expect(await withdrawable(core, c.id)).toBe(1_000_000 - 58_500);
+    await setPrice(core, "7203", 2_050);
+    let b = await balancesOf(core, c.id);
+    expect(b.marginPositions).toEqual([
+      expect.objectContaining({
+        side: "buy",
+        quantity: 100,
+        openPrice: 1_950,
+        unrealizedPnl: 10_000,
+        requiredMargin: 58_500,
+      }),
+    ]);
+    expect(b.cash).toBe(1_000_000);
+    expect(b.totalValuation).toBe(1_010_000);
+    const close = await placeOk(core, c.id, stock({ account: "margin", marginAction: "close", side: "sell" }));
+    expect(close).toMatchObject({ status: "filled", filledPrice: 2_050 });
+    expect(await withdrawable(core, c.id)).toBe(1_010_000);
+    b = await balancesOf(core, c.id);
+    expect(b.marginPositions).toEqual([]);
+  });
+
+  it("opens a margin short and a losing 返済 takes the loss from the released margin", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    await placeOk(core, c.id, stock({ account: "margin", marginAction: "open", side: "sell" }));
+    expect(await withdrawable(core, c.id)).toBe(1_000_000 - 58_500);
+    // 返済 needs the opposite side: a buy closes the short; another sell would open nothing to close.
+    expect((await place(core, c.id, stock({ account: "margin", marginAction: "close", side: "sell" }))).status).toBe(
+      422,
+    );
+    await setPrice(core, "7203", 2_100);
+    const closing = await placeOk(
+      core,
+      c.id,
+      stock({ account: "margin", marginAction: "close", side: "buy", priceType: "limit", limitPrice: 2_050 }),
+    );
+    expect(closing.status).toBe("open");
+    expect((await balancesOf(core, c.id)).marginPositions[0]?.unrealizedPnl).toBe(-15_000);
+    await setPrice(core, "7203", 2_050);
+    expect(await orderOf(core, c.id, closing.orderNumber)).toMatchObject({ status: "filled", filledPrice: 2_050 });
+    // 58,500 of margin released, less the 10,000 loss.
+    expect(await withdrawable(core, c.id)).toBe(990_000);
+    expect((await balancesOf(core, c.id)).marginPositions).toEqual([]);
+  });
+
+  it("executes a fund buy and a fund sell at the next NAV run, with 投信約定通知メール when on", async () => {
+    const c = await newCustomer(core, { fundMail: true });
+    const buy = await placeOk(core, c.id, {
+      kind: "fund",
+      fundCode: "F001",
+      side: "buy",
+      amount: 100_000,
+      units: null,
+    });
+    expect(buy.status).toBe("open");
+    expect(await withdrawable(core, c.id)).toBe(900_000);
+    const run = await readAs(await ops(core, "/ops/market/nav-run", { operator: "qa" }), opsMarketResultSchema);
+    expect(run.filledOrders).toBeGreaterThanOrEqual(1);
+    const filled = await orderOf(core, c.id, buy.orderNumber);
+    const nav = filled.filledPrice ?? 0;
+    const units = Math.floor((100_000 * 10_000) / nav);
+    expect(filled).toMatchObject({ status: "filled", filledQuantity: units });
+    expect((await balancesOf(core, c.id)).fundHoldings).toEqual([
+      expect.objectContaining({ code: "F001", units, nav }),
+    ]);
+    const over = await place(core, c.id, {
+      kind: "fund",
+      fundCode: "F001",
+      side: "sell",
+      amount: null,
+      units: units + 1,
+    });
+    expect((await readError(over)).fields?.[0]).toMatchObject({ path: "units", reason: "holdings" });
+    const sell = await placeOk(core, c.id, { kind: "fund", fundCode: "F001", side: "sell", amount: null, units });
+    await ops(core, "/ops/market/nav-run", { operator: "qa" });
+    const sold = await orderOf(core, c.id, sell.orderNumber);
+    expect(await withdrawable(core, c.id)).toBe(900_000 + Math.floor((units * (sold.filledPrice ?? 0)) / 10_000));
+    expect((await balancesOf(core, c.id)).fundHoldings).toEqual([]);
+    expect((await mails(core, c.id)).map((m) => m.mailType)).toEqual(["fund_execution", "fund_execution"]);
+  });
+
+  it("moves every stock one deterministic step on market tick", async () => {
+    const before = await readAs(await core.call("/v1/instruments"), instrumentListSchema);
+    const res = await ops(core, "/ops/market/tick", { operator: "qa" });
+    expect(res.status).toBe(200);
+    const after = await readAs(await core.call("/v1/instruments"), instrumentListSchema);
+    for (const i of after.instruments.filter((x) => x.kind === "stock")) {
+      expect(i.price).toBeGreaterThanOrEqual(i.limitDown ?? 0);
+      expect(i.price).toBeLessThanOrEqual(i.limitUp ?? 0);
+    }
+    expect(after.instruments.map((i) => i.price)).not.toEqual(before.instruments.map((i) => i.price));
+  });
+
+  it("refuses a set price off the tick or outside the limits", async () => {
+    const off = await ops(core, "/ops/market/instruments/9432/price", { operator: "qa", price: 3_901 });
+    expect(off.status).toBe(400);
+    expect((await readError(off)).fields?.[0]?.reason).toBe("tick");
+    const unknown = await ops(core, "/ops/market/instruments/1234/price", { operator: "qa", price: 100 });
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe("失効 (expire-orders)", () => {
+  it("expires open stock orders, releasing cash and shares, and leaves fund orders", async () => {
+    const core = await createTestCore();
+    try {
+      const c = await newCustomer(core);
+      await grantHolding(core.db, c.id, "7203", 100, 190_000);
+      await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }));
+      await placeOk(core, c.id, stock({ side: "sell", priceType: "limit", limitPrice: 2_100 }));
+      const fund = await placeOk(core, c.id, {
+        kind: "fund",
+        fundCode: "F002",
+        side: "buy",
+        amount: 10_000,
+        units: null,
+      });
+      expect(await withdrawable(core, c.id)).toBe(800_000);
+      const res = await ops(core, "/ops/orders/expire", { operator: "qa" });
+      expect(await readAs(res, opsMarketResultSchema)).toMatchObject({ done: "2 orders expired" });
+      expect(await withdrawable(core, c.id)).toBe(990_000);
+      expect((await balancesOf(core, c.id)).positions[0]).toMatchObject({ reservedQuantity: 0 });
+      const { orders: list } = await readAs(await core.call(`/v1/customers/${c.id}/orders`), orderListSchema);
+      expect(list.map((o) => o.status).sort()).toEqual(["expired", "expired", "open"]);
+      expect((await orderOf(core, c.id, fund.orderNumber)).status).toBe("open");
+    } finally {
+      await core.close();
+    }
+  });
+});
+
+describe.each(testBackends)("trading concurrency on $name", ({ open }) => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await createTestCore({ database: await open() });
+  });
+  afterAll(() => core.close());
+
+  it("10 concurrent buys over 買付余力: exactly the affordable ones succeed, never negative", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => place(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }))),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(5);
+    expect(await withdrawable(core, c.id)).toBe(50_000);
+    const open = await core.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, c.id), eq(orders.status, "open")));
+    expect(open).toHaveLength(5);
+  });
+
+  it("cancel vs fill: exactly one wins, and the money adds up", async () => {
+    // 9432: no other test leaves open orders on it.
+    const c = await newCustomer(core, { cash: 5_000_000 });
+    let expected = 5_000_000;
+    let shares = 0;
+    for (let i = 0; i < 10; i++) {
+      await setPrice(core, "9432", 3_900);
+      const order = await placeOk(core, c.id, stock({ instrumentCode: "9432", priceType: "limit", limitPrice: 3_800 }));
+      const [cancelled, priced] = await Promise.all([
+        cancel(core, c.id, order.orderNumber),
+        setPrice(core, "9432", 3_800),
+      ]);
+      const final = await orderOf(core, c.id, order.orderNumber);
+      if (cancelled.status === 200) {
+        expect(final.status).toBe("cancelled");
+        expect(priced.filledOrders).toBe(0);
+      } else {
+        expect(cancelled.status).toBe(409);
+        expect(final.status).toBe("filled");
+        expect(priced.filledOrders).toBe(1);
+        expected -= 380_000;
+        shares += 100;
+      }
+      expect(await withdrawable(core, c.id)).toBe(expected);
+    }
+    const b = await balancesOf(core, c.id);
+    expect(b.positions.find((p) => p.code === "9432")?.quantity ?? 0).toBe(shares);
+    expect(b.cash).toBe(expected);
+  });
+});
