@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, useId, useState } from "react";
+import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, useId, useState } from "react";
 import { classNames } from "./class-names.ts";
 
 interface FieldBaseProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "children"> {
@@ -191,6 +191,58 @@ export function PasswordField({
           </button>
         )}
       </div>
+    </FieldShell>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldProps
+  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "children" | "className"> {
+  label: ReactNode;
+  options: readonly SelectOption[];
+  /** A first, empty option such as 選択してください (its value is ""). */
+  placeholder?: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  details?: ReactNode;
+  className?: string;
+  ref?: Ref<HTMLSelectElement>;
+}
+
+/** One choice among many (e.g. ファンド), as a labelled native <select>. */
+export function SelectField({
+  label,
+  options,
+  placeholder,
+  hint,
+  error,
+  details,
+  className,
+  ref,
+  ...selectProps
+}: SelectFieldProps) {
+  const ids = useFieldIds();
+  return (
+    <FieldShell ids={ids} label={label} hint={hint} error={error} details={details} className={className}>
+      <select
+        {...selectProps}
+        ref={ref}
+        id={ids.inputId}
+        className="kk-field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(ids, { hint, error, details, extra: selectProps["aria-describedby"] })}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </FieldShell>
   );
 }

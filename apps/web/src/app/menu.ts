@@ -17,6 +17,16 @@ export type MenuEntry = MenuLink | MenuGroup;
 /** The member menu. A new screen is one line here (e.g. 執行パスワード変更 under 口座管理). */
 export const appMenu: readonly MenuEntry[] = [
   { label: "会員トップ", to: paths.home },
+  // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
+  {
+    label: "取引",
+    items: [
+      { label: "株式注文", to: paths.tradeStock },
+      { label: "投資信託", to: paths.tradeFund },
+      { label: "注文照会", to: paths.tradeOrders },
+      { label: "残高照会", to: paths.tradeBalances },
+    ],
+  },
   // 出金 (R12): each application is confirmed with the 執行パスワード (and 認証コード when set).
   { label: "出金", to: paths.withdrawal, items: [{ label: "出金申込履歴", to: paths.withdrawalHistory }] },
   {

@@ -1,6 +1,10 @@
 export const paths = {
   home: "/",
   login: "/login",
+  tradeStock: "/trade/stock",
+  tradeFund: "/trade/fund",
+  tradeOrders: "/trade/orders",
+  tradeBalances: "/trade/balances",
   withdrawal: "/withdrawal",
   withdrawalHistory: "/withdrawal/history",
   profile: "/account/profile",

@@ -30,6 +30,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import("./routes/member-top.tsx").then((m) => m.memberTopRoute()),
             },
             {
+              path: paths.tradeStock,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/trade/stock-order.tsx").then((m) => m.stockOrderRoute()),
+            },
+            {
+              path: paths.tradeFund,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/trade/fund-order.tsx").then((m) => m.fundOrderRoute()),
+            },
+            {
+              path: paths.tradeOrders,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/trade/orders.tsx").then((m) => m.ordersRoute()),
+            },
+            {
+              path: paths.tradeBalances,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/trade/balances.tsx").then((m) => m.balancesRoute()),
+            },
+            {
               path: paths.withdrawal,
               ErrorBoundary: RouteErrorPanel,
               lazy: () => import("./routes/withdrawal/withdrawal.tsx").then((m) => m.withdrawalRoute()),

@@ -83,14 +83,18 @@ async function submitButton() {
 }
 
 describe("出金 menu", () => {
-  it("puts 出金 with 出金申込履歴 before 口座管理", async () => {
+  it("puts 出金 with 出金申込履歴 after 取引, before 口座管理", async () => {
     await openWithdrawal();
     const menu = screen.getByRole("navigation", { name: "メニュー" });
     const links = within(menu)
       .getAllByRole("link")
       .map((link) => [link.textContent, link.getAttribute("href")]);
-    expect(links.slice(0, 4)).toEqual([
+    expect(links.slice(0, 8)).toEqual([
       ["会員トップ", "/"],
+      ["株式注文", "/trade/stock"],
+      ["投資信託", "/trade/fund"],
+      ["注文照会", "/trade/orders"],
+      ["残高照会", "/trade/balances"],
       ["出金", "/withdrawal"],
       ["出金申込履歴", "/withdrawal/history"],
       ["口座情報照会／変更", "/account/profile"],

@@ -74,3 +74,17 @@ const yenNumber = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 0 });
 export function formatYen(amount: number): string {
   return `${yenNumber.format(amount)}円`;
 }
+
+const priceNumber = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 2 });
+
+/** A unit price (株価, 基準価額) → "1,234.5円": prices may carry fractions of a yen. */
+export function formatPrice(price: number): string {
+  return `${priceNumber.format(price)}円`;
+}
+
+const countNumber = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 0 });
+
+/** A count of shares or units → "1,000" (the caller adds 株 or 口). */
+export function formatCount(count: number): string {
+  return countNumber.format(count);
+}

@@ -1,0 +1,17 @@
+import { useBalances } from "../../../features/trading/api/get-balances.ts";
+import { BalancesView } from "../../../features/trading/components/balances-view.tsx";
+import type { PageHandle } from "../app-layout.tsx";
+import { QueryStatus } from "./query-status.tsx";
+
+/** 残高照会 (R18): cash, 買付余力 and holdings at the current prices, refreshed every few seconds. */
+function BalancesPage() {
+  const balances = useBalances();
+  return balances.data ? <BalancesView balances={balances.data} /> : <QueryStatus query={balances} what="残高" />;
+}
+
+export function balancesRoute() {
+  return {
+    handle: { title: "残高照会" } satisfies PageHandle,
+    Component: BalancesPage,
+  };
+}

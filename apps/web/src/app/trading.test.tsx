@@ -1,0 +1,484 @@
+import { errorMessages } from "@kakunin/contracts/errors";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { authenticatedSession, errorJson, json, mockApi, stepUpChallenge, verified } from "../testing/mock-api.ts";
+import { renderApp } from "../testing/render-app.tsx";
+
+const updatedAt = "2026-11-25T07:04:05.000Z";
+const instruments = {
+  instruments: [
+    {
+      code: "7203",
+      name: "トヨタ自動車",
+      kind: "stock",
+      lotSize: 100,
+      price: 2500,
+      previousClose: 2480,
+      limitUp: 2980,
+      limitDown: 1980,
+      updatedAt,
+    },
+    {
+      code: "F001",
+      name: "かくにん日本株インデックス",
+      kind: "fund",
+      lotSize: 1,
+      price: 15000,
+      previousClose: 14950,
+      limitUp: null,
+      limitDown: null,
+      updatedAt,
+    },
+  ],
+};
+
+const balances = {
+  cash: 3_000_000,
+  buyingPower: 2_500_000,
+  positions: [
+    {
+      code: "7203",
+      name: "トヨタ自動車",
+      quantity: 200,
+      reservedQuantity: 0,
+      averagePrice: 2400,
+      price: 2500,
+      marketValue: 500_000,
+      unrealizedPnl: 20_000,
+    },
+  ],
+  marginPositions: [
+    {
+      id: "m1",
+      code: "7203",
+      name: "トヨタ自動車",
+      side: "buy",
+      quantity: 100,
+      openPrice: 2550,
+      price: 2500,
+      unrealizedPnl: -5000,
+      requiredMargin: 76_500,
+    },
+  ],
+  fundHoldings: [
+    { code: "F001", name: "かくにん日本株インデックス", units: 100_000, nav: 15000, marketValue: 150_000 },
+  ],
+  totalValuation: 3_650_000,
+};
+
+const baseOrder = {
+  orderNumber: "O0001",
+  kind: "stock",
+  instrumentCode: "7203",
+  instrumentName: "トヨタ自動車",
+  side: "buy",
+  account: "cash",
+  marginAction: null,
+  quantity: 100,
+  amount: null,
+  units: null,
+  priceType: "limit",
+  limitPrice: 2400,
+  status: "open",
+  filledPrice: null,
+  filledQuantity: null,
+  filledAt: null,
+  createdAt: updatedAt,
+  updatedAt,
+} as const;
+
+const filledOrder = {
+  ...baseOrder,
+  orderNumber: "O0002",
+  priceType: "market",
+  limitPrice: null,
+  status: "filled",
+  filledPrice: 2500,
+  filledQuantity: 100,
+  filledAt: updatedAt,
+} as const;
+
+type Routes = Parameters<typeof mockApi>[0];
+
+function common(operation: string, routes: Routes): Routes {
+  return {
+    "GET /api/session": json(authenticatedSession),
+    "GET /api/market/instruments": json(instruments),
+    "GET /api/me/balances": json(balances),
+    "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation }),
+    "POST /api/step-up/verifications": verified(),
+    ...routes,
+  };
+}
+
+function field(label: string): HTMLInputElement {
+  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
+}
+
+function radio(group: string, name: string): HTMLInputElement {
+  return within(screen.getByRole("group", { name: group })).getByRole("radio", { name }) as HTMLInputElement;
+}
+
+async function submitButton(name: string) {
+  const button = await screen.findByRole("button", { name });
+  await waitFor(() => expect(button.getAttribute("aria-busy")).toBeNull());
+  return button;
+}
+
+async function openStock(routes: Routes = {}) {
+  const api = mockApi(common("place_order", routes));
+  const app = renderApp("/trade/stock");
+  await screen.findByRole("heading", { level: 1, name: "株式注文" });
+  await screen.findByLabelText("銘柄コード", { selector: "input" });
+  return { ...api, ...app };
+}
+
+describe("取引 menu", () => {
+  it("puts 取引 after 会員トップ", async () => {
+    await openStock();
+    const menu = screen.getByRole("navigation", { name: "メニュー" });
+    const links = within(menu)
+      .getAllByRole("link")
+      .map((link) => [link.textContent, link.getAttribute("href")]);
+    expect(links.slice(0, 6)).toEqual([
+      ["会員トップ", "/"],
+      ["株式注文", "/trade/stock"],
+      ["投資信託", "/trade/fund"],
+      ["注文照会", "/trade/orders"],
+      ["残高照会", "/trade/balances"],
+      ["出金", "/withdrawal"],
+    ]);
+    expect(within(menu).getByRole("list", { name: "取引" })).toBeTruthy();
+  });
+});
+
+describe("株式注文 (R17, R6)", () => {
+  it("orders with the 執行パスワード: exact payload, one POST with an Idempotency-Key across a double click", async () => {
+    const { user, requests } = await openStock({ "POST /api/me/orders": json(baseOrder) });
+    expect(await within(screen.getByRole("main")).findByText("2,500,000円")).toBeTruthy();
+    await user.type(field("銘柄コード"), "7203");
+    expect(await screen.findByText("トヨタ自動車（7203）")).toBeTruthy();
+    expect(screen.getByText("+20円（+0.81%）")).toBeTruthy();
+    expect(screen.getByText("1,980円〜2,980円")).toBeTruthy();
+    await user.click(radio("売買", "買"));
+    await user.click(radio("取引区分", "現物"));
+    expect(field("数量").getAttribute("inputmode")).toBe("numeric");
+    await user.type(field("数量"), "100");
+    await user.click(radio("執行条件", "指値"));
+    await user.type(field("価格"), "2400");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+
+    expect(await screen.findByRole("heading", { level: 2, name: "注文内容の確認" })).toBeTruthy();
+    const summary = screen.getByRole("main").querySelector("dl") as HTMLElement;
+    expect(summary.textContent).toContain("銘柄トヨタ自動車（7203）");
+    expect(summary.textContent).toContain("売買買");
+    expect(summary.textContent).toContain("取引区分現物");
+    expect(summary.textContent).toContain("数量100株");
+    expect(summary.textContent).toContain("執行条件指値");
+    expect(summary.textContent).toContain("価格2,400円");
+    expect(summary.textContent).toContain("概算金額240,000円");
+    const payload = {
+      kind: "stock",
+      instrumentCode: "7203",
+      side: "buy",
+      account: "cash",
+      marginAction: null,
+      quantity: 100,
+      priceType: "limit",
+      limitPrice: 2400,
+    };
+    const challenge = requests.find((request) => request.path === "/api/step-up/challenges");
+    expect(challenge?.body).toEqual({ operation: "place_order", payload });
+
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await user.click(button);
+    expect(await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" })).toBeTruthy();
+    expect(screen.getByText("O0001")).toBeTruthy();
+    expect(screen.getByText("注文中")).toBeTruthy();
+    const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual(payload);
+    expect(posts[0]?.headers.get("X-CSRF")).toBe("1");
+    expect(posts[0]?.headers.get("Idempotency-Key")).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(requests.filter((request) => request.path === "/api/step-up/verifications")).toHaveLength(1);
+  });
+
+  it("a market order: 価格 disabled, payload without a price, 約定価格 on completion", async () => {
+    const { user, requests } = await openStock({ "POST /api/me/orders": json(filledOrder) });
+    await user.type(field("銘柄コード"), "7203");
+    await user.click(radio("取引区分", "信用新規"));
+    await user.type(field("数量"), "100");
+    expect(radio("執行条件", "成行").checked).toBe(true);
+    expect(field("価格").disabled).toBe(true);
+    await user.click(radio("執行条件", "指値"));
+    expect(field("価格").disabled).toBe(false);
+    await user.click(radio("執行条件", "成行"));
+    expect(field("価格").disabled).toBe(true);
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    await screen.findByRole("heading", { level: 2, name: "注文内容の確認" });
+    expect(screen.getByText("250,000円")).toBeTruthy();
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" });
+    const receipt = screen.getByRole("main").querySelector("dl") as HTMLElement;
+    expect(receipt.textContent).toContain("約定済");
+    expect(receipt.textContent).toContain("約定価格2,500円");
+    const post = requests.find((request) => request.method === "POST" && request.path === "/api/me/orders");
+    expect(post?.body).toEqual({
+      kind: "stock",
+      instrumentCode: "7203",
+      side: "buy",
+      account: "margin",
+      marginAction: "open",
+      quantity: 100,
+      priceType: "market",
+      limitPrice: null,
+    });
+  });
+
+  it.each([
+    ["", "100", "銘柄コードは4桁の半角数字で入力してください。", "銘柄コード"],
+    ["9999", "100", "この銘柄コードの銘柄は取り扱っていません。", "銘柄コード"],
+    ["7203", "", "数量を入力してください。", "数量"],
+    ["7203", "abc", "数量は半角数字で入力してください。", "数量"],
+    ["7203", "150", "数量は100株単位で入力してください。", "数量"],
+  ])("refuses code %j quantity %j on the field and sends nothing", async (code, quantity, message, label) => {
+    const { user, requests } = await openStock();
+    if (code) await user.type(field("銘柄コード"), code);
+    if (quantity) await user.type(field("数量"), quantity);
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(field(label).getAttribute("aria-invalid")).toBe("true");
+    expect(requests.filter((request) => request.method === "POST")).toHaveLength(0);
+  });
+
+  it("asks for the 指値 price", async () => {
+    const { user, requests } = await openStock();
+    await user.type(field("銘柄コード"), "7203");
+    await user.type(field("数量"), "100");
+    await user.click(radio("執行条件", "指値"));
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    expect(await screen.findByText("指値の価格を入力してください。")).toBeTruthy();
+    expect(requests.filter((request) => request.method === "POST")).toHaveLength(0);
+  });
+
+  it("takes the server's order_rejected back to the field", async () => {
+    const message = "値幅制限（1,980円〜2,980円）の範囲内で入力してください。";
+    const { user } = await openStock({
+      "POST /api/me/orders": errorJson("order_rejected", errorMessages.order_rejected, 422, {
+        fields: [{ path: "limitPrice", message, reason: "price_limit" }],
+      }),
+    });
+    await user.type(field("銘柄コード"), "7203");
+    await user.type(field("数量"), "100");
+    await user.click(radio("執行条件", "指値"));
+    await user.type(field("価格"), "3000");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect(await screen.findByText(message)).toBeTruthy();
+    const price = field("価格");
+    expect(price.getAttribute("aria-invalid")).toBe("true");
+    expect(price.value).toBe("3000");
+    expect(document.activeElement).toBe(price);
+  });
+
+  it("shows the remaining attempts on a wrong 執行パスワード", async () => {
+    const { user } = await openStock({
+      "POST /api/step-up/verifications": errorJson(
+        "wrong_execution_password",
+        "執行パスワードが正しくありません。",
+        401,
+        {
+          remainingAttempts: 8,
+        },
+      ),
+    });
+    await user.type(field("銘柄コード"), "7203");
+    await user.type(field("数量"), "100");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "wrong1");
+    await user.click(button);
+    expect((await screen.findByRole("alert")).textContent).toContain("あと8回間違えると");
+  });
+});
+
+describe("投資信託", () => {
+  it("buys by amount and says when it executes", async () => {
+    const fundOrder = {
+      ...baseOrder,
+      orderNumber: "O0003",
+      kind: "fund",
+      instrumentCode: "F001",
+      instrumentName: "かくにん日本株インデックス",
+      account: null,
+      quantity: null,
+      amount: 10_000,
+      priceType: null,
+      limitPrice: null,
+    };
+    const { requests } = mockApi(common("place_order", { "POST /api/me/orders": json(fundOrder) }));
+    const { user } = renderApp("/trade/fund");
+    await screen.findByRole("heading", { level: 1, name: "投資信託" });
+    const fund = (await screen.findByLabelText("ファンド")) as HTMLSelectElement;
+    await user.selectOptions(fund, "F001");
+    await user.click(radio("売買", "買付"));
+    await user.type(field("金額"), "10000");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    await screen.findByRole("heading", { level: 2, name: "注文内容の確認" });
+    const payload = { kind: "fund", fundCode: "F001", side: "buy", amount: 10_000, units: null };
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect(await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" })).toBeTruthy();
+    expect(screen.getByText("O0003")).toBeTruthy();
+    expect(screen.getByText("約定は次回の基準価額で行われます。")).toBeTruthy();
+    const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual(payload);
+    expect(requests.find((request) => request.path === "/api/step-up/challenges")?.body).toEqual({
+      operation: "place_order",
+      payload,
+    });
+  });
+
+  it("sells by units and requires them", async () => {
+    const { requests } = mockApi(common("place_order", {}));
+    const { user } = renderApp("/trade/fund");
+    await user.selectOptions(await screen.findByLabelText("ファンド"), "F001");
+    await user.click(radio("売買", "解約"));
+    expect(screen.queryByLabelText("金額")).toBeNull();
+    expect(screen.getByText("保有口数: 100,000口")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    expect(await screen.findByText("解約口数を入力してください。")).toBeTruthy();
+    expect(requests.filter((request) => request.method === "POST")).toHaveLength(0);
+  });
+});
+
+describe("注文照会: 訂正 and 取消", () => {
+  async function openOrders(operation: string, routes: Routes) {
+    const api = mockApi(common(operation, routes));
+    const app = renderApp("/trade/orders");
+    await screen.findByRole("heading", { level: 1, name: "注文照会" });
+    await screen.findByRole("table");
+    return { ...api, ...app };
+  }
+
+  it("lists the orders with 訂正・取消 for open limit orders only", async () => {
+    await openOrders("modify_order", { "GET /api/me/orders": json({ orders: [baseOrder, filledOrder] }) });
+    const table = screen.getByRole("table");
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["注文番号", "銘柄", "売買", "数量・金額", "執行条件", "状況", "約定価格", "注文日時", "訂正・取消"]);
+    expect(within(table).getByRole("cell", { name: "注文中" })).toBeTruthy();
+    expect(within(table).getByRole("cell", { name: "約定済" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "注文O0001を訂正" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "注文O0001を取消" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "注文O0002を訂正" })).toBeNull();
+  });
+
+  it("訂正: 数量・価格 → 訂正確認 → 訂正する", async () => {
+    const modified = { ...baseOrder, quantity: 200, limitPrice: 2450 };
+    const { user, requests } = await openOrders("modify_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder] }),
+      "PUT /api/me/orders/O0001": json(modified),
+    });
+    await user.click(screen.getByRole("button", { name: "注文O0001を訂正" }));
+    const quantity = field("数量");
+    expect(quantity.value).toBe("100");
+    await user.clear(quantity);
+    await user.type(quantity, "200");
+    await user.clear(field("価格"));
+    await user.type(field("価格"), "2450");
+    await user.click(screen.getByRole("button", { name: "訂正確認" }));
+    await screen.findByRole("heading", { level: 2, name: "訂正内容の確認" });
+    const payload = { orderNumber: "O0001", quantity: 200, limitPrice: 2450 };
+    await waitFor(() =>
+      expect(requests.find((request) => request.path === "/api/step-up/challenges")?.body).toEqual({
+        operation: "modify_order",
+        payload,
+      }),
+    );
+    const button = await submitButton("訂正する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect(await screen.findByRole("heading", { level: 2, name: "ご注文を訂正しました" })).toBeTruthy();
+    const puts = requests.filter((request) => request.method === "PUT");
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.body).toEqual(payload);
+    expect(puts[0]?.headers.get("Idempotency-Key")).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The list is refetched.
+    await waitFor(() =>
+      expect(requests.filter((request) => request.path === "/api/me/orders").length).toBeGreaterThanOrEqual(2),
+    );
+  });
+
+  it("取消: confirmation at once → 取消する", async () => {
+    const cancelled = { ...baseOrder, status: "cancelled" };
+    const { user, requests } = await openOrders("cancel_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder] }),
+      "POST /api/me/orders/O0001/cancel": json(cancelled),
+    });
+    await user.click(screen.getByRole("button", { name: "注文O0001を取消" }));
+    await screen.findByRole("heading", { level: 2, name: "取消内容の確認" });
+    expect(await screen.findByText("O0001")).toBeTruthy();
+    const button = await submitButton("取消する");
+    expect(requests.find((request) => request.path === "/api/step-up/challenges")?.body).toEqual({
+      operation: "cancel_order",
+      payload: { orderNumber: "O0001" },
+    });
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect(await screen.findByRole("heading", { level: 2, name: "ご注文を取り消しました" })).toBeTruthy();
+    expect(screen.getByText("取消済")).toBeTruthy();
+    const posts = requests.filter((request) => request.path === "/api/me/orders/O0001/cancel");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual({ orderNumber: "O0001" });
+  });
+
+  it("取消 of an order that meanwhile filled: back to the list with the message", async () => {
+    const { user } = await openOrders("cancel_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder] }),
+      "POST /api/me/orders/O0001/cancel": errorJson("order_not_open", errorMessages.order_not_open, 409),
+    });
+    await user.click(screen.getByRole("button", { name: "注文O0001を取消" }));
+    const button = await submitButton("取消する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect((await screen.findByRole("alert")).textContent).toContain(errorMessages.order_not_open);
+    expect(screen.getByRole("table")).toBeTruthy();
+  });
+});
+
+describe("残高照会", () => {
+  it("shows cash, 買付余力, 評価額合計 and the holdings", async () => {
+    mockApi(common("place_order", {}));
+    renderApp("/trade/balances");
+    await screen.findByRole("heading", { level: 1, name: "残高照会" });
+    const main = screen.getByRole("main");
+    const totals = (await within(main).findByText("現金残高")).closest("dl") as HTMLElement;
+    expect(totals.textContent).toBe("現金残高3,000,000円買付余力2,500,000円評価額合計3,650,000円");
+    const tables = within(main).getAllByRole("table");
+    expect(tables).toHaveLength(3);
+    const rows = tables.map((table) =>
+      within(table)
+        .getAllByRole("row")
+        .map((row) => row.textContent),
+    );
+    expect(rows[0]).toEqual([
+      "銘柄数量平均取得単価現在値評価額評価損益",
+      "トヨタ自動車（7203）200株2,400円2,500円500,000円+20,000円",
+    ]);
+    expect(rows[1]?.[1]).toBe("トヨタ自動車（7203）買100株2,550円2,500円−5,000円76,500円");
+    expect(rows[2]?.[1]).toBe("かくにん日本株インデックス100,000口15,000円150,000円");
+    expect(within(main).getByRole("region", { name: "保有株式" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,134 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type FundOrderRequest, fundOrderRequestSchema, type Instrument, sideSchema } from "@kakunin/contracts/trading";
+import { Button } from "@kakunin/ui/button";
+import { SelectField, TextField } from "@kakunin/ui/field";
+import { RadioGroup } from "@kakunin/ui/radio-group";
+import { useEffect, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { formatCount } from "../../../lib/format.ts";
+import { fundSideLabels, numberText } from "../utils/order-text.ts";
+import { InstrumentQuote } from "./instrument-quote.tsx";
+
+export interface FundOrderFormValues {
+  fundCode: string;
+  side: "buy" | "sell";
+  amount?: string | undefined;
+  units?: string | undefined;
+}
+
+export type FundOrderField = "fundCode" | "side" | "amount" | "units";
+export const fundOrderFields: readonly FundOrderField[] = ["fundCode", "side", "amount", "units"];
+
+type Draft = Omit<FundOrderRequest, "amount" | "units"> & { amount: string | null; units: string | null };
+
+export const fundOrderFormSchema = z
+  .object({
+    fundCode: z.string(),
+    side: sideSchema,
+    amount: z.string().optional(),
+    units: z.string().optional(),
+  })
+  .transform(
+    (values): Draft => ({
+      kind: "fund",
+      fundCode: values.fundCode,
+      side: values.side,
+      amount: values.side === "buy" ? numberText(values.amount) || null : null,
+      units: values.side === "sell" ? numberText(values.units) || null : null,
+    }),
+  )
+  .pipe(fundOrderRequestSchema as z.ZodType<FundOrderRequest, Draft>);
+
+export const emptyFundOrder: FundOrderFormValues = { fundCode: "", side: "buy", amount: "", units: "" };
+
+export interface FundOrderFormProps {
+  funds: readonly Instrument[];
+  /** Units held per fund code, for 解約. */
+  heldUnits?: Readonly<Record<string, number>> | undefined;
+  defaultValues?: FundOrderFormValues | undefined;
+  fieldErrors?: Partial<Record<FundOrderField, string>> | undefined;
+  onSubmit: (request: FundOrderRequest, values: FundOrderFormValues) => void;
+}
+
+/** 投資信託: ファンド, 買付 (金額) or 解約 (口数) → 「注文確認」. */
+export function FundOrderForm({
+  funds,
+  heldUnits,
+  defaultValues = emptyFundOrder,
+  fieldErrors,
+  onSubmit,
+}: FundOrderFormProps) {
+  const resolver = useMemo(() => zodResolver(fundOrderFormSchema), []);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    getValues,
+    formState: { errors },
+  } = useForm<FundOrderFormValues, unknown, FundOrderRequest>({ resolver, defaultValues, shouldUnregister: false });
+
+  useEffect(() => {
+    if (!fieldErrors) return;
+    let first = true;
+    for (const name of fundOrderFields) {
+      const message = fieldErrors[name];
+      if (!message) continue;
+      setError(name, { type: "server", message }, { shouldFocus: first });
+      first = false;
+    }
+  }, [fieldErrors, setError]);
+
+  const fund = funds.find((instrument) => instrument.code === watch("fundCode"));
+  const side = watch("side");
+  const held = fund ? heldUnits?.[fund.code] : undefined;
+
+  return (
+    <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
+      <SelectField
+        label="ファンド"
+        placeholder="選択してください"
+        options={funds.map((instrument) => ({ value: instrument.code, label: instrument.name }))}
+        error={errors.fundCode?.message}
+        details={fund && <InstrumentQuote instrument={fund} />}
+        {...register("fundCode")}
+      />
+      <RadioGroup
+        legend="売買"
+        inline
+        options={(["buy", "sell"] as const).map((value) => ({ value, label: fundSideLabels[value] }))}
+        error={errors.side?.message}
+        {...register("side")}
+      />
+      {side === "buy" ? (
+        <TextField
+          key="amount"
+          label="金額"
+          hint="100円以上、1円単位で入力してください。"
+          suffix="円"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={14}
+          error={errors.amount?.message}
+          {...register("amount")}
+        />
+      ) : (
+        <TextField
+          key="units"
+          label="口数"
+          hint={held !== undefined ? `保有口数: ${formatCount(held)}口` : "解約する口数を入力してください。"}
+          suffix="口"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={14}
+          error={errors.units?.message}
+          {...register("units")}
+        />
+      )}
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit">注文確認</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type ModifyOrderRequest, modifyOrderRequestSchema, type Order } from "@kakunin/contracts/trading";
+import { Button } from "@kakunin/ui/button";
+import { TextField } from "@kakunin/ui/field";
+import { useEffect, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { numberText } from "../utils/order-text.ts";
+
+export interface ModifyOrderFormValues {
+  quantity: string;
+  limitPrice: string;
+}
+
+export type ModifyOrderField = keyof ModifyOrderFormValues;
+export const modifyOrderFields: readonly ModifyOrderField[] = ["quantity", "limitPrice"];
+
+type Draft = { orderNumber: string; quantity: string; limitPrice: string };
+
+export function modifyOrderFormSchema(orderNumber: string) {
+  return z
+    .object({ quantity: z.string(), limitPrice: z.string() })
+    .transform(
+      (values): Draft => ({
+        orderNumber,
+        quantity: numberText(values.quantity),
+        limitPrice: numberText(values.limitPrice),
+      }),
+    )
+    .pipe(modifyOrderRequestSchema as z.ZodType<ModifyOrderRequest, Draft>);
+}
+
+export function modifyDefaults(order: Order): ModifyOrderFormValues {
+  return { quantity: String(order.quantity ?? ""), limitPrice: String(order.limitPrice ?? "") };
+}
+
+export interface ModifyOrderFormProps {
+  order: Order;
+  defaultValues?: ModifyOrderFormValues | undefined;
+  fieldErrors?: Partial<Record<ModifyOrderField, string>> | undefined;
+  onSubmit: (request: ModifyOrderRequest, values: ModifyOrderFormValues) => void;
+  onCancel: () => void;
+}
+
+/** 訂正: the new 数量 and 価格 of an open limit order → 「訂正確認」. */
+export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, onCancel }: ModifyOrderFormProps) {
+  const resolver = useMemo(() => zodResolver(modifyOrderFormSchema(order.orderNumber)), [order.orderNumber]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    formState: { errors },
+  } = useForm<ModifyOrderFormValues, unknown, ModifyOrderRequest>({
+    resolver,
+    defaultValues: defaultValues ?? modifyDefaults(order),
+  });
+
+  useEffect(() => {
+    if (!fieldErrors) return;
+    let first = true;
+    for (const name of modifyOrderFields) {
+      const message = fieldErrors[name];
+      if (!message) continue;
+      setError(name, { type: "server", message }, { shouldFocus: first });
+      first = false;
+    }
+  }, [fieldErrors, setError]);
+
+  return (
+    <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
+      <TextField
+        label="数量"
+        suffix="株"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={12}
+        error={errors.quantity?.message}
+        {...register("quantity")}
+      />
+      <TextField
+        label="価格"
+        suffix="円"
+        inputMode="decimal"
+        autoComplete="off"
+        maxLength={12}
+        error={errors.limitPrice?.message}
+        {...register("limitPrice")}
+      />
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit">訂正確認</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          注文照会へ戻る
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,210 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  type Instrument,
+  type StockOrderRequest,
+  sideSchema,
+  stockOrderRequestSchema,
+} from "@kakunin/contracts/trading";
+import { Button } from "@kakunin/ui/button";
+import { TextField } from "@kakunin/ui/field";
+import { RadioGroup } from "@kakunin/ui/radio-group";
+import { useEffect, useId, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { accountOf, numberText, type TradeType, tradeTypeLabels } from "../utils/order-text.ts";
+import { InstrumentQuote } from "./instrument-quote.tsx";
+
+export interface StockOrderFormValues {
+  instrumentCode: string;
+  side: "buy" | "sell";
+  tradeType: TradeType;
+  quantity: string;
+  priceType: "market" | "limit";
+  limitPrice?: string | undefined;
+}
+
+export type StockOrderField = "instrumentCode" | "side" | "tradeType" | "quantity" | "priceType" | "limitPrice";
+export const stockOrderFields: readonly StockOrderField[] = [
+  "instrumentCode",
+  "side",
+  "tradeType",
+  "quantity",
+  "priceType",
+  "limitPrice",
+];
+
+type Draft = Omit<StockOrderRequest, "quantity" | "limitPrice"> & { quantity: string; limitPrice: string | null };
+
+/** The form's schema: the contract's, plus what the polled list knows (銘柄, 単元株数). */
+export function stockOrderFormSchema(stocks: readonly Instrument[] | undefined) {
+  return z
+    .object({
+      instrumentCode: z.string(),
+      side: sideSchema,
+      tradeType: z.enum(["cash", "margin_open", "margin_close"], { error: "取引区分を選択してください。" }),
+      quantity: z.string(),
+      priceType: z.enum(["market", "limit"], { error: "執行条件を選択してください。" }),
+      limitPrice: z.string().optional(),
+    })
+    .transform(
+      (values): Draft => ({
+        kind: "stock",
+        instrumentCode: values.instrumentCode.normalize("NFKC").trim(),
+        side: values.side,
+        ...accountOf(values.tradeType),
+        quantity: numberText(values.quantity),
+        priceType: values.priceType,
+        limitPrice: values.priceType === "limit" ? numberText(values.limitPrice) || null : null,
+      }),
+    )
+    .pipe(stockOrderRequestSchema as z.ZodType<StockOrderRequest, Draft>)
+    .superRefine((request, ctx) => {
+      if (!stocks) return;
+      const stock = stocks.find((instrument) => instrument.code === request.instrumentCode);
+      if (!stock) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["instrumentCode"],
+          message: "この銘柄コードの銘柄は取り扱っていません。",
+        });
+      } else if (request.quantity % stock.lotSize !== 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["quantity"],
+          message: `数量は${stock.lotSize}株単位で入力してください。`,
+        });
+      }
+    });
+}
+
+export interface StockOrderFormProps {
+  /** The stocks of the polled list; undefined while it loads (then core checks the code). */
+  stocks: readonly Instrument[] | undefined;
+  defaultValues?: StockOrderFormValues | undefined;
+  /** The server's word on fields (order_rejected), shown on them. */
+  fieldErrors?: Partial<Record<StockOrderField, string>> | undefined;
+  /** With exactly the body that will be confirmed and sent, and what was typed (for 戻る). */
+  onSubmit: (request: StockOrderRequest, values: StockOrderFormValues) => void;
+}
+
+export const emptyStockOrder: StockOrderFormValues = {
+  instrumentCode: "",
+  side: "buy",
+  tradeType: "cash",
+  quantity: "",
+  priceType: "market",
+  limitPrice: "",
+};
+
+/** 株式注文の入力 → 「注文確認」, checked with the shared contract before anything is sent. */
+export function StockOrderForm({
+  stocks,
+  defaultValues = emptyStockOrder,
+  fieldErrors,
+  onSubmit,
+}: StockOrderFormProps) {
+  const listId = useId();
+  const resolver = useMemo(() => zodResolver(stockOrderFormSchema(stocks)), [stocks]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    getValues,
+    formState: { errors },
+  } = useForm<StockOrderFormValues, unknown, StockOrderRequest>({ resolver, defaultValues });
+
+  useEffect(() => {
+    if (!fieldErrors) return;
+    let first = true;
+    for (const name of stockOrderFields) {
+      const message = fieldErrors[name];
+      if (!message) continue;
+      setError(name, { type: "server", message }, { shouldFocus: first });
+      first = false;
+    }
+  }, [fieldErrors, setError]);
+
+  const code = watch("instrumentCode").normalize("NFKC").trim();
+  const priceType = watch("priceType");
+  const stock = stocks?.find((instrument) => instrument.code === code);
+
+  return (
+    <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
+      <TextField
+        label="銘柄コード"
+        hint="4桁の半角数字で入力してください（例: 7203）。"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={4}
+        list={stocks ? listId : undefined}
+        error={errors.instrumentCode?.message}
+        details={stock && <InstrumentQuote instrument={stock} />}
+        {...register("instrumentCode")}
+      />
+      {stocks && (
+        <datalist id={listId}>
+          {stocks.map((instrument) => (
+            <option key={instrument.code} value={instrument.code}>
+              {instrument.name}
+            </option>
+          ))}
+        </datalist>
+      )}
+      <RadioGroup
+        legend="売買"
+        inline
+        options={[
+          { value: "buy", label: "買" },
+          { value: "sell", label: "売" },
+        ]}
+        error={errors.side?.message}
+        {...register("side")}
+      />
+      <RadioGroup
+        legend="取引区分"
+        inline
+        options={(Object.keys(tradeTypeLabels) as TradeType[]).map((value) => ({
+          value,
+          label: tradeTypeLabels[value],
+        }))}
+        error={errors.tradeType?.message}
+        {...register("tradeType")}
+      />
+      <TextField
+        label="数量"
+        hint={stock ? `${stock.lotSize}株単位で入力してください。` : "単元株数の倍数で入力してください。"}
+        suffix="株"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={12}
+        error={errors.quantity?.message}
+        {...register("quantity")}
+      />
+      <RadioGroup
+        legend="執行条件"
+        inline
+        options={[
+          { value: "market", label: "成行" },
+          { value: "limit", label: "指値" },
+        ]}
+        error={errors.priceType?.message}
+        {...register("priceType")}
+      />
+      <TextField
+        label="価格"
+        hint="指値の場合に入力してください。"
+        suffix="円"
+        inputMode="decimal"
+        autoComplete="off"
+        maxLength={12}
+        error={priceType === "limit" ? errors.limitPrice?.message : undefined}
+        {...register("limitPrice")}
+        disabled={priceType !== "limit"}
+      />
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit">注文確認</Button>
+      </div>
+    </form>
+  );
+}
