@@ -1,38 +1,18 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { demoLoginHistory, demoNotices } from "../testing/fixtures.ts";
 import { authenticatedSession, credentialStatus, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
-const notices = {
-  notices: [
-    {
-      id: "n1",
-      kind: "important",
-      title: "執行パスワードのご案内",
-      body: "初期執行パスワード: Ume4k9",
-      publishedAt: "2026-11-25T00:00:00Z",
-    },
-  ],
-};
+const notices = demoNotices;
 
 // A customer who has set their own execution password: 会員トップ shows no banner.
 const ownPassword = credentialStatus({
   executionPassword: { isInitial: false, changedAt: "2026-11-20T00:00:00.000Z" },
 });
 
-const loginHistory = {
-  entries: [
-    {
-      at: "2026-11-25T07:04:05Z",
-      outcome: "success",
-      ipAddress: "203.0.113.5",
-      userAgent:
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-    },
-    { at: "2026-11-24T23:59:59Z", outcome: "failure", ipAddress: null, userAgent: null },
-  ],
-};
+const loginHistory = demoLoginHistory;
 
 describe("/login", () => {
   it("shows the session-expired message from ?reason=session_expired", async () => {

@@ -1,102 +1,13 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { demoBalances, demoInstruments, filledOrder, openOrder } from "../testing/fixtures.ts";
 import { authenticatedSession, errorJson, json, mockApi, stepUpChallenge, verified } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
-const updatedAt = "2026-11-25T07:04:05.000Z";
-const instruments = {
-  instruments: [
-    {
-      code: "7203",
-      name: "トヨタ自動車",
-      kind: "stock",
-      lotSize: 100,
-      price: 2500,
-      previousClose: 2480,
-      limitUp: 2980,
-      limitDown: 1980,
-      updatedAt,
-    },
-    {
-      code: "F001",
-      name: "かくにん日本株インデックス",
-      kind: "fund",
-      lotSize: 1,
-      price: 15000,
-      previousClose: 14950,
-      limitUp: null,
-      limitDown: null,
-      updatedAt,
-    },
-  ],
-};
-
-const balances = {
-  cash: 3_000_000,
-  buyingPower: 2_500_000,
-  positions: [
-    {
-      code: "7203",
-      name: "トヨタ自動車",
-      quantity: 200,
-      reservedQuantity: 0,
-      averagePrice: 2400,
-      price: 2500,
-      marketValue: 500_000,
-      unrealizedPnl: 20_000,
-    },
-  ],
-  marginPositions: [
-    {
-      id: "m1",
-      code: "7203",
-      name: "トヨタ自動車",
-      side: "buy",
-      quantity: 100,
-      openPrice: 2550,
-      price: 2500,
-      unrealizedPnl: -5000,
-      requiredMargin: 76_500,
-    },
-  ],
-  fundHoldings: [
-    { code: "F001", name: "かくにん日本株インデックス", units: 100_000, nav: 15000, marketValue: 150_000 },
-  ],
-  totalValuation: 3_650_000,
-};
-
-const baseOrder = {
-  orderNumber: "O0001",
-  kind: "stock",
-  instrumentCode: "7203",
-  instrumentName: "トヨタ自動車",
-  side: "buy",
-  account: "cash",
-  marginAction: null,
-  quantity: 100,
-  amount: null,
-  units: null,
-  priceType: "limit",
-  limitPrice: 2400,
-  status: "open",
-  filledPrice: null,
-  filledQuantity: null,
-  filledAt: null,
-  createdAt: updatedAt,
-  updatedAt,
-} as const;
-
-const filledOrder = {
-  ...baseOrder,
-  orderNumber: "O0002",
-  priceType: "market",
-  limitPrice: null,
-  status: "filled",
-  filledPrice: 2500,
-  filledQuantity: 100,
-  filledAt: updatedAt,
-} as const;
+const instruments = demoInstruments;
+const balances = demoBalances;
+const baseOrder = openOrder;
 
 type Routes = Parameters<typeof mockApi>[0];
 

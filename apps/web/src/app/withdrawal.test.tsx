@@ -1,6 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { acceptedWithdrawal, bankAccountId, demoBankAccount, demoWithdrawalOverview } from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   errorJson,
@@ -12,30 +13,12 @@ import {
 } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
-const accountId = "0b9d6c1e-5f3a-4c2b-9a1d-2e3f4a5b6c7d";
+const accountId = bankAccountId;
 const newAccountId = "7e2a1f4b-8c3d-4e5f-a6b7-c8d9e0f1a2b3";
 
-const bankAccount = {
-  id: accountId,
-  bankName: "三井住友銀行",
-  branchName: "渋谷支店",
-  accountType: "普通",
-  accountNumberMasked: "****567",
-  holderKana: "ヤマダ タロウ",
-} as const;
-
-const overview = { withdrawable: 1_000_000, bankAccount, pendingBankAccountChange: null };
-
-const accepted = {
-  requestNumber: "W20261125-0001",
-  amount: 100_000,
-  bankName: "三井住友銀行",
-  branchName: "渋谷支店",
-  accountType: "普通",
-  accountNumberMasked: "****567",
-  status: "受付済",
-  requestedAt: "2026-11-25T07:04:05.000Z",
-};
+const bankAccount = demoBankAccount;
+const overview = demoWithdrawalOverview;
+const accepted = acceptedWithdrawal;
 
 type Routes = Parameters<typeof mockApi>[0];
 

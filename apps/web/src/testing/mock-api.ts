@@ -1,4 +1,8 @@
 import { vi } from "vitest";
+import { type StepUpMethodName, stepUpChallengeBody, stepUpRequiredBody } from "./fixtures.ts";
+
+// The fixtures live in fixtures.ts, shared with the Storybook MSW handlers.
+export { authenticatedSession, credentialStatus, demoProfile } from "./fixtures.ts";
 
 export interface RecordedRequest {
   method: string;
@@ -17,13 +21,6 @@ export function json(body: unknown, status = 200): Response {
 export function errorJson(code: string, message: string, status: number, extra: Record<string, unknown> = {}) {
   return json({ error: { code, message, ...extra } }, status);
 }
-
-export const authenticatedSession = {
-  authenticated: true,
-  customer: { customerCode: "1000001", name: "山田 太郎" },
-  idleExpiresAt: "2026-11-25T07:34:05.000Z",
-  absoluteExpiresAt: "2026-11-25T15:04:05.000Z",
-} as const;
 
 /**
  * Replaces fetch with a table of "METHOD /path" → reply. A reply may be a list, used
@@ -62,81 +59,24 @@ export function mockApi(routes: Record<string, Reply | Reply[]>) {
   return { requests, fetchMock };
 }
 
-type CredentialStatusOverrides = {
-  executionPassword?: Partial<{
-    isInitial: boolean;
-    changedAt: string | null;
-    remainingAttempts: number;
-    locked: boolean;
-  }>;
-  schedule?: Partial<{ now: string; phase: "before_registration" | "registration" | "enforced" }>;
-};
-
-/** GET /api/me/credentials: by default after enforcement (as the demo data), initial password, no failures. */
-export function credentialStatus(overrides: CredentialStatusOverrides = {}) {
-  return {
-    executionPassword: {
-      isInitial: true,
-      changedAt: null,
-      remainingAttempts: 9,
-      locked: false,
-      ...overrides.executionPassword,
-    },
-    schedule: {
-      registrationFrom: "2022-08-21T15:00:00.000Z",
-      enforcedFrom: "2022-09-18T09:00:00.000Z",
-      now: "2026-11-25T07:04:05.000Z",
-      phase: "enforced",
-      ...overrides.schedule,
-    },
-  } as const;
-}
-
-type StepUpMethodName = "execution_password" | "auth_code";
-
 /** 403 step_up_required as the BFF sends it (R35). */
 export function stepUpRequired(
   methods: StepUpMethodName[] = ["execution_password"],
   operation = "view_registered_info",
   maxAgeSeconds = 300,
 ): Response {
-  return errorJson("step_up_required", "この操作には執行パスワードの入力が必要です。", 403, {
-    stepUp: { operation, methods, maxAgeSeconds },
-  });
+  return json(stepUpRequiredBody(methods, operation, maxAgeSeconds), 403);
 }
 
 /** POST /api/step-up/challenges → 200. */
 export function stepUpChallenge(
   methods: StepUpMethodName[] = ["execution_password"],
-  { operation = "view_registered_info", codeSentTo = null as string | null } = {},
+  options: { operation?: string; codeSentTo?: string | null } = {},
 ): Response {
-  return json({
-    operation,
-    methods,
-    codeSentTo: methods.includes("auth_code") ? (codeSentTo ?? "t***@example.jp") : null,
-    expiresAt: "2026-11-25T07:14:05.000Z",
-  });
+  return json(stepUpChallengeBody(methods, options));
 }
 
 /** POST /api/step-up/verifications → 204. */
 export function verified(): Response {
   return new Response(null, { status: 204 });
 }
-
-/** GET /api/me/profile: 山田 太郎 of the demo data. */
-export const demoProfile = {
-  customerCode: "1000001",
-  name: "山田 太郎",
-  nameKana: "ヤマダ タロウ",
-  birthDate: "1980-01-15",
-  postalCode: "150-0002",
-  address: "東京都渋谷区渋谷2-24-12",
-  phone: "090-1234-5678",
-  bankAccount: {
-    bankName: "三井住友銀行",
-    branchName: "渋谷支店",
-    accountType: "普通",
-    accountNumberMasked: "****567",
-    holderKana: "ヤマダ タロウ",
-  },
-} as const;

@@ -1,0 +1,13 @@
+import type { StorybookConfig } from "@storybook/react-vite";
+
+// Design previews of every screen in every state, with the API mocked by MSW (no backend).
+const config: StorybookConfig = {
+  framework: "@storybook/react-vite",
+  stories: ["../src/**/*.stories.tsx"],
+  addons: ["@storybook/addon-a11y", "msw-storybook-addon"],
+  // Only the MSW worker lives here, so the app's own build never ships it.
+  staticDirs: ["./public"],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+};
+
+export default config;

@@ -1,0 +1,91 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { demoProfile } from "../../../testing/fixtures.ts";
+import {
+  getJson,
+  locked,
+  stepUpChallenge,
+  stepUpRequired,
+  upstreamUnavailable,
+  wrongCode,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
+
+/**
+ * 口座情報照会／変更 and the step-up confirmation (執行パスワード, and the mailed 認証コード when
+ * the customer turned 照会用認証コード on) that guards it.
+ */
+const meta = {
+  title: "画面/口座情報照会・変更",
+  component: AppScreen,
+  args: { path: "/account/profile" },
+  parameters: {
+    screen: true,
+    msw: { handlers: { profile: stepUpRequired("get", "/api/me/profile") } },
+  },
+} satisfies Meta<typeof AppScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const passwordAndCode = {
+  profile: stepUpRequired("get", "/api/me/profile", ["execution_password", "auth_code"]),
+  stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"]),
+};
+
+export const 確認_執行パスワード: Story = {};
+export const 確認_執行パスワードスマートフォン: Story = { globals: phone };
+export const 確認_執行パスワードと認証コード: Story = { parameters: { msw: { handlers: passwordAndCode } } };
+export const 確認_執行パスワードと認証コードスマートフォン: Story = {
+  globals: phone,
+  parameters: { msw: { handlers: passwordAndCode } },
+};
+export const 確認_認証コード再送信: Story = {
+  parameters: { msw: { handlers: passwordAndCode } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("再送信");
+    await page.waitForText("認証コードを再送信しました。");
+  },
+};
+export const 確認_入力エラー: Story = {
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("表示する");
+    await page.canvas.findByText(/執行パスワードを入力してください/, {}, { timeout: 5000 });
+  },
+};
+export const 確認_執行パスワード誤り: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("表示する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const 確認_認証コード誤り: Story = {
+  parameters: { msw: { handlers: { ...passwordAndCode, stepUpVerification: wrongCode(2) } } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.type("認証コード", "000000");
+    await page.click("表示する");
+    await page.waitForText(/認証コードが正しくありません/);
+  },
+};
+export const 確認_ロック: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("表示する");
+    await page.waitForText("アカウントロック中");
+  },
+};
+export const 照会: Story = {
+  parameters: { msw: { handlers: { profile: getJson("/api/me/profile", demoProfile) } } },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { profile: upstreamUnavailable("get", "/api/me/profile") } } },
+};

@@ -1,0 +1,52 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, within } from "storybook/test";
+import { AppScreen, phone } from "../../testing/app-screen.tsx";
+import { anonymous, apiError, upstreamUnavailable } from "../../testing/msw-handlers.ts";
+
+const meta = {
+  title: "画面/ログイン",
+  component: AppScreen,
+  args: { path: "/login" },
+  parameters: { screen: true, msw: { handlers: anonymous } },
+} satisfies Meta<typeof AppScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+async function fillAndSubmit(canvasElement: HTMLElement, code: string, password: string) {
+  const canvas = within(canvasElement);
+  if (code) await userEvent.type(await canvas.findByLabelText("お客様コード"), code);
+  if (password) await userEvent.type(canvas.getByLabelText("ログインパスワード"), password);
+  await userEvent.click(canvas.getByRole("button", { name: "ログイン" }));
+}
+
+export const 入力前: Story = {};
+export const スマートフォン: Story = { globals: phone };
+export const 入力エラー: Story = {
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "12ab", "");
+    await expect(await within(canvasElement).findAllByText(/お客様コード/)).not.toHaveLength(0);
+  },
+};
+export const 認証失敗: Story = {
+  parameters: { msw: { handlers: { login: apiError("post", "/api/session", 401, "invalid_credentials") } } },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "1000001", "Wrong1pass");
+    await within(canvasElement).findByRole("alert");
+  },
+};
+export const 試行回数超過: Story = {
+  parameters: { msw: { handlers: { login: apiError("post", "/api/session", 429, "rate_limited") } } },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "1000001", "Wrong1pass");
+    await within(canvasElement).findByRole("alert");
+  },
+};
+export const セッション切れ: Story = { args: { path: "/login?reason=session_expired" } };
+export const ログアウト後: Story = { args: { path: "/login?reason=logged_out" } };
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { login: upstreamUnavailable("post", "/api/session") } } },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "1000001", "Kiso8pine3");
+    await within(canvasElement).findByRole("alert");
+  },
+};

@@ -1,0 +1,69 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { AppScreen, phone } from "../../testing/app-screen.tsx";
+import { expiredSession } from "../../testing/fixtures.ts";
+import { credentials, getJson, loading, upstreamUnavailable } from "../../testing/msw-handlers.ts";
+
+const meta = {
+  title: "画面/会員トップ",
+  component: AppScreen,
+  args: { path: "/" },
+  parameters: { screen: true },
+} satisfies Meta<typeof AppScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** 初期執行パスワードのお知らせと変更を促すバナー (demo data). */
+export const お知らせあり: Story = {};
+export const お知らせありスマートフォン: Story = { globals: phone };
+export const お知らせなし: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        notices: getJson("/api/me/notices", { notices: [] }),
+        credentials: credentials({ executionPassword: { isInitial: false, changedAt: "2026-11-20T00:00:00.000Z" } }),
+      },
+    },
+  },
+};
+export const 読み込み中: Story = {
+  parameters: {
+    msw: {
+      handlers: { notices: loading("get", "/api/me/notices"), credentials: loading("get", "/api/me/credentials") },
+    },
+  },
+};
+export const 登録期間中: Story = {
+  parameters: {
+    msw: {
+      handlers: { credentials: credentials({ schedule: { now: "2022-09-01T00:00:00.000Z", phase: "registration" } }) },
+    },
+  },
+};
+export const 導入前: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        credentials: credentials({ schedule: { now: "2022-08-01T00:00:00.000Z", phase: "before_registration" } }),
+      },
+    },
+  },
+};
+export const ロック中: Story = {
+  parameters: {
+    msw: { handlers: { credentials: credentials({ executionPassword: { locked: true, remainingAttempts: 0 } }) } },
+  },
+};
+export const 接続不可: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        notices: upstreamUnavailable("get", "/api/me/notices"),
+        credentials: upstreamUnavailable("get", "/api/me/credentials"),
+      },
+    },
+  },
+};
+/** The BFF finds the session timed out: the app leaves for ログイン with the message. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: { session: getJson("/api/session", expiredSession) } } },
+};

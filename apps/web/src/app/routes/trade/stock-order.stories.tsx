@@ -1,0 +1,39 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { stepUpChallenge } from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
+
+const meta = {
+  title: "画面/株式注文",
+  component: AppScreen,
+  args: { path: "/trade/stock" },
+  parameters: {
+    screen: true,
+    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "place_order") } },
+  },
+} satisfies Meta<typeof AppScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+async function toConfirmation(canvasElement: HTMLElement) {
+  const page = screen(canvasElement);
+  await page.type("銘柄コード", "7203");
+  await page.type("数量", "100");
+  await page.click("注文確認");
+  await page.canvas.findByRole("heading", { name: "注文内容の確認" }, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  return page;
+}
+
+export const 入力: Story = {};
+export const 注文確認: Story = {
+  play: async ({ canvasElement }) => {
+    await toConfirmation(canvasElement);
+  },
+};
+export const 注文確認スマートフォン: Story = {
+  globals: phone,
+  play: async ({ canvasElement }) => {
+    await toConfirmation(canvasElement);
+  },
+};

@@ -1,0 +1,263 @@
+import { sessionSchema } from "@kakunin/contracts/auth";
+import { credentialStatusSchema } from "@kakunin/contracts/credentials";
+import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
+import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { profileSchema } from "@kakunin/contracts/registered-info";
+import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
+import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
+import { withdrawalOverviewSchema, withdrawalSchema } from "@kakunin/contracts/withdrawals";
+import type { z } from "zod";
+
+/**
+ * API fixtures shared by the unit tests (src/testing/mock-api.ts) and the Storybook MSW
+ * handlers (src/testing/msw-handlers.ts). Each one is checked against its contract schema
+ * when this module loads, so neither the tests nor the stories can drift from the API.
+ * Dates are fixed; nothing here is random.
+ */
+function checked<T>(schema: z.ZodType, value: T): T {
+  schema.parse(value);
+  return value;
+}
+
+/** The fixed "now" of every fixture (16:04:05 JST). */
+export const FIXED_NOW = "2026-11-25T07:04:05.000Z";
+
+export const authenticatedSession = checked(sessionSchema, {
+  authenticated: true,
+  customer: { customerCode: "1000001", name: "山田 太郎" },
+  idleExpiresAt: "2026-11-25T07:34:05.000Z",
+  absoluteExpiresAt: "2026-11-25T15:04:05.000Z",
+} as const);
+
+export const anonymousSession = checked(sessionSchema, { authenticated: false } as const);
+
+type CredentialStatusOverrides = {
+  executionPassword?: Partial<{
+    isInitial: boolean;
+    changedAt: string | null;
+    remainingAttempts: number;
+    locked: boolean;
+  }>;
+  schedule?: Partial<{ now: string; phase: "before_registration" | "registration" | "enforced" }>;
+};
+
+/** GET /api/me/credentials: by default after enforcement (as the demo data), initial password, no failures. */
+export function credentialStatus(overrides: CredentialStatusOverrides = {}) {
+  return checked(credentialStatusSchema, {
+    executionPassword: {
+      isInitial: true,
+      changedAt: null,
+      remainingAttempts: 9,
+      locked: false,
+      ...overrides.executionPassword,
+    },
+    schedule: {
+      registrationFrom: "2022-08-21T15:00:00.000Z",
+      enforcedFrom: "2022-09-18T09:00:00.000Z",
+      now: FIXED_NOW,
+      phase: "enforced",
+      ...overrides.schedule,
+    },
+  } as const);
+}
+
+export type StepUpMethodName = "execution_password" | "auth_code";
+
+/** The body of a BFF error (contract's errorBody, checked against errorBodySchema). */
+export function errorBodyFixture(code: ErrorCode, extra: Parameters<typeof errorBody>[1] = {}) {
+  return checked(errorBodySchema, errorBody(code, extra));
+}
+
+/** Body of 403 step_up_required as the BFF sends it (R35). */
+export function stepUpRequiredBody(
+  methods: StepUpMethodName[] = ["execution_password"],
+  operation = "view_registered_info",
+  maxAgeSeconds = 300,
+) {
+  return errorBodyFixture("step_up_required", { stepUp: { operation, methods, maxAgeSeconds } });
+}
+
+/** Body of POST /api/step-up/challenges → 200. */
+export function stepUpChallengeBody(
+  methods: StepUpMethodName[] = ["execution_password"],
+  { operation = "view_registered_info", codeSentTo = null as string | null } = {},
+) {
+  return checked(stepUpChallengeSchema, {
+    operation,
+    methods,
+    codeSentTo: methods.includes("auth_code") ? (codeSentTo ?? "t***@example.jp") : null,
+    expiresAt: "2026-11-25T07:14:05.000Z",
+  });
+}
+
+/** GET /api/me/profile: 山田 太郎 of the demo data. */
+export const demoProfile = checked(profileSchema, {
+  customerCode: "1000001",
+  name: "山田 太郎",
+  nameKana: "ヤマダ タロウ",
+  birthDate: "1980-01-15",
+  postalCode: "150-0002",
+  address: "東京都渋谷区渋谷2-24-12",
+  phone: "090-1234-5678",
+  bankAccount: {
+    bankName: "三井住友銀行",
+    branchName: "渋谷支店",
+    accountType: "普通",
+    accountNumberMasked: "****567",
+    holderKana: "ヤマダ タロウ",
+  },
+} as const);
+
+/** GET /api/me/notices: the initial execution password notice of the demo data. */
+export const demoNotices = checked(noticeListSchema, {
+  notices: [
+    {
+      id: "n1",
+      kind: "important",
+      title: "執行パスワードのご案内",
+      body: "初期執行パスワード: Ume4k9",
+      publishedAt: "2026-11-25T00:00:00Z",
+    },
+  ],
+} as const);
+
+export const demoLoginHistory = checked(loginHistorySchema, {
+  entries: [
+    {
+      at: "2026-11-25T07:04:05Z",
+      outcome: "success",
+      ipAddress: "203.0.113.5",
+      userAgent:
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    },
+    { at: "2026-11-24T23:59:59Z", outcome: "failure", ipAddress: null, userAgent: null },
+  ],
+} as const);
+
+export const demoInstruments = checked(instrumentListSchema, {
+  instruments: [
+    {
+      code: "7203",
+      name: "トヨタ自動車",
+      kind: "stock",
+      lotSize: 100,
+      price: 2500,
+      previousClose: 2480,
+      limitUp: 2980,
+      limitDown: 1980,
+      updatedAt: FIXED_NOW,
+    },
+    {
+      code: "F001",
+      name: "かくにん日本株インデックス",
+      kind: "fund",
+      lotSize: 1,
+      price: 15000,
+      previousClose: 14950,
+      limitUp: null,
+      limitDown: null,
+      updatedAt: FIXED_NOW,
+    },
+  ],
+} as const);
+
+export const demoBalances = checked(balancesSchema, {
+  cash: 3_000_000,
+  buyingPower: 2_500_000,
+  positions: [
+    {
+      code: "7203",
+      name: "トヨタ自動車",
+      quantity: 200,
+      reservedQuantity: 0,
+      averagePrice: 2400,
+      price: 2500,
+      marketValue: 500_000,
+      unrealizedPnl: 20_000,
+    },
+  ],
+  marginPositions: [
+    {
+      id: "m1",
+      code: "7203",
+      name: "トヨタ自動車",
+      side: "buy",
+      quantity: 100,
+      openPrice: 2550,
+      price: 2500,
+      unrealizedPnl: -5000,
+      requiredMargin: 76_500,
+    },
+  ],
+  fundHoldings: [
+    { code: "F001", name: "かくにん日本株インデックス", units: 100_000, nav: 15000, marketValue: 150_000 },
+  ],
+  totalValuation: 3_650_000,
+} as const);
+
+/** An open limit order to buy 100 shares of 7203. */
+export const openOrder = checked(orderSchema, {
+  orderNumber: "O0001",
+  kind: "stock",
+  instrumentCode: "7203",
+  instrumentName: "トヨタ自動車",
+  side: "buy",
+  account: "cash",
+  marginAction: null,
+  quantity: 100,
+  amount: null,
+  units: null,
+  priceType: "limit",
+  limitPrice: 2400,
+  status: "open",
+  filledPrice: null,
+  filledQuantity: null,
+  filledAt: null,
+  createdAt: FIXED_NOW,
+  updatedAt: FIXED_NOW,
+} as const);
+
+export const filledOrder = checked(orderSchema, {
+  ...openOrder,
+  orderNumber: "O0002",
+  priceType: "market",
+  limitPrice: null,
+  status: "filled",
+  filledPrice: 2500,
+  filledQuantity: 100,
+  filledAt: FIXED_NOW,
+} as const);
+
+export const demoOrders = checked(orderListSchema, { orders: [openOrder, filledOrder] });
+
+export const bankAccountId = "0b9d6c1e-5f3a-4c2b-9a1d-2e3f4a5b6c7d";
+
+export const demoBankAccount = {
+  id: bankAccountId,
+  bankName: "三井住友銀行",
+  branchName: "渋谷支店",
+  accountType: "普通",
+  accountNumberMasked: "****567",
+  holderKana: "ヤマダ タロウ",
+} as const;
+
+export const demoWithdrawalOverview = checked(withdrawalOverviewSchema, {
+  withdrawable: 1_000_000,
+  bankAccount: demoBankAccount,
+  pendingBankAccountChange: null,
+});
+
+/** POST /api/me/withdrawals → the accepted 出金 of ¥100,000. */
+export const acceptedWithdrawal = checked(withdrawalSchema, {
+  requestNumber: "W20261125-0001",
+  amount: 100_000,
+  bankName: "三井住友銀行",
+  branchName: "渋谷支店",
+  accountType: "普通",
+  accountNumberMasked: "****567",
+  status: "受付済",
+  requestedAt: FIXED_NOW,
+} as const);
+
+/** GET /api/session after the session timed out. */
+export const expiredSession = checked(sessionSchema, { authenticated: false, reason: "session_expired" } as const);

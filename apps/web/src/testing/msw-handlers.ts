@@ -1,0 +1,135 @@
+import type { ErrorCode } from "@kakunin/contracts/errors";
+import { delay, type HttpHandler, HttpResponse, http, type JsonBodyType } from "msw";
+import {
+  acceptedWithdrawal,
+  anonymousSession,
+  authenticatedSession,
+  credentialStatus,
+  demoBalances,
+  demoInstruments,
+  demoLoginHistory,
+  demoNotices,
+  demoOrders,
+  demoProfile,
+  demoWithdrawalOverview,
+  errorBodyFixture,
+  openOrder,
+  type StepUpMethodName,
+  stepUpChallengeBody,
+  stepUpRequiredBody,
+} from "./fixtures.ts";
+
+/**
+ * MSW handlers for Storybook, built from the same contract-checked fixtures as the unit
+ * tests (fixtures.ts). Stories override one entry by its key, e.g.
+ * `parameters: { msw: { handlers: { notices: loading("get", "/api/me/notices") } } }`.
+ */
+export type Method = "get" | "post" | "put" | "delete";
+export type HandlerMap = Record<string, HttpHandler | HttpHandler[]>;
+
+/** A BFF error with the contract's body. */
+export function apiError(
+  method: Method,
+  path: string,
+  status: number,
+  code: ErrorCode,
+  extra: Parameters<typeof errorBodyFixture>[1] = {},
+): HttpHandler {
+  return http[method](path, () => HttpResponse.json(errorBodyFixture(code, extra), { status }));
+}
+
+/** The request never answers: the screen stays in its loading state. */
+export function loading(method: Method, path: string): HttpHandler {
+  return http[method](path, async () => {
+    await delay("infinite");
+    return new HttpResponse(null, { status: 204 });
+  });
+}
+
+/** 503 upstream_unavailable (retryable: the query client retries, then shows the outage). */
+export function upstreamUnavailable(method: Method, path: string): HttpHandler {
+  return apiError(method, path, 503, "upstream_unavailable");
+}
+
+/** 401 session_expired: the app leaves for the login screen with the timeout message. */
+export function sessionExpired(method: Method, path: string): HttpHandler {
+  return apiError(method, path, 401, "session_expired");
+}
+
+/** 403 step_up_required for a guarded call. */
+export function stepUpRequired(
+  method: Method,
+  path: string,
+  methods: StepUpMethodName[] = ["execution_password"],
+  operation = "view_registered_info",
+): HttpHandler {
+  return http[method](path, () => HttpResponse.json(stepUpRequiredBody(methods, operation), { status: 403 }));
+}
+
+/** POST /api/step-up/challenges → the challenge for `methods`. */
+export function stepUpChallenge(
+  methods: StepUpMethodName[] = ["execution_password"],
+  operation = "view_registered_info",
+): HttpHandler {
+  return http.post("/api/step-up/challenges", () =>
+    HttpResponse.json(stepUpChallengeBody(methods, { operation, codeSentTo: null })),
+  );
+}
+
+/** 422 wrong_execution_password with the tries left before the lock. */
+export function wrongPassword(remaining: number, method: Method = "post", path = "/api/step-up/verifications") {
+  return apiError(method, path, 422, "wrong_execution_password", { remainingAttempts: remaining });
+}
+
+/** 422 wrong_auth_code with the entries left for this code. */
+export function wrongCode(remaining: number) {
+  return apiError("post", "/api/step-up/verifications", 422, "wrong_auth_code", { remainingCodeAttempts: remaining });
+}
+
+/** 423 account_locked. */
+export function locked(method: Method = "post", path = "/api/step-up/verifications"): HttpHandler {
+  return apiError(method, path, 423, "account_locked");
+}
+
+/** GET /api/me/credentials with overrides (banner states, lock). */
+export function credentials(overrides: Parameters<typeof credentialStatus>[0] = {}): HttpHandler {
+  return http.get("/api/me/credentials", () => HttpResponse.json(credentialStatus(overrides)));
+}
+
+export function getJson(path: string, body: JsonBodyType): HttpHandler {
+  return http.get(path, () => HttpResponse.json(body));
+}
+
+/** A logged-in 山田 太郎 of the demo data, every read answering with its fixture. */
+export const defaultHandlers: HandlerMap = {
+  session: getJson("/api/session", authenticatedSession),
+  login: http.post("/api/session", () => HttpResponse.json(authenticatedSession)),
+  logout: http.delete("/api/session", () => new HttpResponse(null, { status: 204 })),
+  credentials: credentials(),
+  notices: getJson("/api/me/notices", demoNotices),
+  loginHistory: getJson("/api/me/login-history", demoLoginHistory),
+  profile: getJson("/api/me/profile", demoProfile),
+  instruments: getJson("/api/market/instruments", demoInstruments),
+  balances: getJson("/api/me/balances", demoBalances),
+  orders: getJson("/api/me/orders", demoOrders),
+  placeOrder: http.post("/api/me/orders", () => HttpResponse.json(openOrder)),
+  withdrawalOverview: getJson("/api/me/withdrawals/overview", demoWithdrawalOverview),
+  withdrawals: getJson("/api/me/withdrawals", { withdrawals: [acceptedWithdrawal] }),
+  createWithdrawal: http.post("/api/me/withdrawals", () => HttpResponse.json(acceptedWithdrawal)),
+  stepUpChallenge: stepUpChallenge(),
+  stepUpVerification: http.post("/api/step-up/verifications", () => new HttpResponse(null, { status: 204 })),
+  executionPassword: http.put("/api/me/execution-password", () =>
+    HttpResponse.json({ changedAt: "2026-11-25T07:04:05.000Z" }),
+  ),
+};
+
+/** Nobody logged in (the login screen's starting point). */
+export const anonymous: HandlerMap = {
+  session: getJson("/api/session", anonymousSession),
+};
+
+/** Any /api call no handler answers fails loudly, so a story cannot silently miss its data. */
+export const unhandledApi = http.all("/api/*", ({ request }) => {
+  console.error(`[msw] no handler for ${request.method} ${new URL(request.url).pathname}`);
+  return HttpResponse.json(errorBodyFixture("internal_error"), { status: 500 });
+});

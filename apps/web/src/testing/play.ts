@@ -1,0 +1,20 @@
+import { userEvent, within } from "storybook/test";
+
+/** Play-function steps shared by the screen stories (Storybook's userEvent and queries). */
+export function screen(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  return {
+    canvas,
+    async type(label: string | RegExp, text: string) {
+      const input = await canvas.findByLabelText(label, {}, { timeout: 5000 });
+      await userEvent.clear(input);
+      await userEvent.type(input, text);
+    },
+    async click(name: string | RegExp) {
+      await userEvent.click(await canvas.findByRole("button", { name }, { timeout: 5000 }));
+    },
+    async waitForText(text: string | RegExp) {
+      await canvas.findAllByText(text, {}, { timeout: 5000 });
+    },
+  };
+}
