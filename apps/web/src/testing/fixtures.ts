@@ -2,10 +2,16 @@ import { sessionSchema } from "@kakunin/contracts/auth";
 import { credentialStatusSchema } from "@kakunin/contracts/credentials";
 import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
 import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
-import { profileSchema } from "@kakunin/contracts/registered-info";
+import { mailSettingsSchema } from "@kakunin/contracts/mail";
+import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
-import { withdrawalOverviewSchema, withdrawalSchema } from "@kakunin/contracts/withdrawals";
+import {
+  bankAccountChangeViewSchema,
+  withdrawalListSchema,
+  withdrawalOverviewSchema,
+  withdrawalSchema,
+} from "@kakunin/contracts/withdrawals";
 import type { z } from "zod";
 
 /**
@@ -261,3 +267,83 @@ export const acceptedWithdrawal = checked(withdrawalSchema, {
 
 /** GET /api/session after the session timed out. */
 export const expiredSession = checked(sessionSchema, { authenticated: false, reason: "session_expired" } as const);
+
+/** GET /api/me/emails: both addresses of the demo data. */
+export const demoRegisteredEmails = checked(registeredEmailsSchema, {
+  addresses: [
+    { position: 1, address: "taro@example.jp" },
+    { position: 2, address: "taro.m@example.jp" },
+  ],
+} as const);
+
+/** GET /api/me/mail-settings: only 取引(約定)通知 on, everything to the first address. */
+export const demoMailSettings = checked(mailSettingsSchema, {
+  addresses: demoRegisteredEmails.addresses,
+  settings: [
+    { type: "login_notification", label: "ログイン通知", enabled: false, destination: 1 },
+    { type: "trade_execution", label: "取引(約定)通知", enabled: true, destination: 1 },
+    { type: "fund_execution", label: "投信約定通知メール", enabled: false, destination: 1 },
+    { type: "withdrawal_completed", label: "出金申込完了通知メール", enabled: false, destination: 1 },
+    { type: "account_info_changed", label: "口座情報変更完了通知メール", enabled: false, destination: 1 },
+    { type: "withdrawal_auth_code", label: "出金認証コード通知メール", enabled: false, destination: 1 },
+    { type: "view_auth_code", label: "照会用認証コード", enabled: false, destination: 1 },
+  ],
+} as const);
+
+/** GET /api/me/account-openings: one of each status. */
+export const demoAccountOpenings = checked(accountOpeningListSchema, {
+  accounts: [
+    { kind: "総合口座", status: "開設済", appliedOn: "2020-04-01", openedOn: "2020-04-08" },
+    { kind: "特定口座", status: "開設済", appliedOn: "2020-04-01", openedOn: "2020-04-08" },
+    { kind: "NISA口座", status: "審査中", appliedOn: "2026-11-20", openedOn: null },
+    { kind: "信用取引口座", status: "未開設", appliedOn: null, openedOn: null },
+  ],
+} as const);
+
+/** A 出金先口座変更 still 申請中 (to みずほ銀行). */
+export const pendingBankAccountChange = checked(bankAccountChangeViewSchema, {
+  id: "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b",
+  status: "申請中",
+  requestedAt: "2026-11-24T01:00:00.000Z",
+  decidedAt: null,
+  bankName: "みずほ銀行",
+  branchName: "新宿支店",
+  accountType: "普通",
+  accountNumberMasked: "****321",
+  holderKana: "ヤマダ タロウ",
+} as const);
+
+/** GET /api/me/withdrawals: one request of each status, newest first. */
+export const demoWithdrawals = checked(withdrawalListSchema, {
+  withdrawals: [
+    acceptedWithdrawal,
+    {
+      ...acceptedWithdrawal,
+      requestNumber: "W20261120-0001",
+      amount: 50_000,
+      status: "完了",
+      requestedAt: "2026-11-20T02:00:00.000Z",
+    },
+    {
+      ...acceptedWithdrawal,
+      requestNumber: "W20261118-0002",
+      amount: 30_000,
+      status: "取消",
+      requestedAt: "2026-11-18T05:30:00.000Z",
+    },
+  ],
+} as const);
+
+/** POST /api/me/orders for 投資信託: a ¥10,000 buy of F001, at the next NAV. */
+export const fundOrder = checked(orderSchema, {
+  ...openOrder,
+  orderNumber: "O0003",
+  kind: "fund",
+  instrumentCode: "F001",
+  instrumentName: "かくにん日本株インデックス",
+  account: null,
+  quantity: null,
+  amount: 10_000,
+  priceType: null,
+  limitPrice: null,
+} as const);

@@ -5,15 +5,19 @@ import {
   anonymousSession,
   authenticatedSession,
   credentialStatus,
+  demoAccountOpenings,
   demoBalances,
   demoInstruments,
   demoLoginHistory,
+  demoMailSettings,
   demoNotices,
   demoOrders,
   demoProfile,
+  demoRegisteredEmails,
   demoWithdrawalOverview,
   errorBodyFixture,
   openOrder,
+  pendingBankAccountChange,
   type StepUpMethodName,
   stepUpChallengeBody,
   stepUpRequiredBody,
@@ -121,6 +125,13 @@ export const defaultHandlers: HandlerMap = {
   executionPassword: http.put("/api/me/execution-password", () =>
     HttpResponse.json({ changedAt: "2026-11-25T07:04:05.000Z" }),
   ),
+  loginPassword: http.put("/api/me/login-password", () => HttpResponse.json({ changedAt: "2026-11-25T07:04:05.000Z" })),
+  // The registered-info reads answer as within the step-up window (override with stepUpRequired).
+  emails: getJson("/api/me/emails", demoRegisteredEmails),
+  accountOpenings: getJson("/api/me/account-openings", demoAccountOpenings),
+  mailSettings: getJson("/api/me/mail-settings", demoMailSettings),
+  changeMailSetting: http.put("/api/me/mail-settings", () => HttpResponse.json(demoMailSettings)),
+  bankAccountChange: http.post("/api/me/bank-account-changes", () => HttpResponse.json(pendingBankAccountChange)),
 };
 
 /** Nobody logged in (the login screen's starting point). */

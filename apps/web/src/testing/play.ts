@@ -13,6 +13,12 @@ export function screen(canvasElement: HTMLElement) {
     async click(name: string | RegExp) {
       await userEvent.click(await canvas.findByRole("button", { name }, { timeout: 5000 }));
     },
+    async choose(name: string | RegExp) {
+      await userEvent.click(await canvas.findByRole("radio", { name }, { timeout: 5000 }));
+    },
+    async select(label: string | RegExp, value: string) {
+      await userEvent.selectOptions(await canvas.findByLabelText(label, {}, { timeout: 5000 }), value);
+    },
     async waitForText(text: string | RegExp) {
       await canvas.findAllByText(text, {}, { timeout: 5000 });
     },

@@ -1,0 +1,51 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { HttpResponse, http } from "msw";
+import { AppScreen } from "../../../testing/app-screen.tsx";
+import { fundOrder } from "../../../testing/fixtures.ts";
+import { stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
+
+const meta = {
+  title: "画面/投資信託",
+  component: AppScreen,
+  args: { path: "/trade/fund" },
+  parameters: {
+    screen: true,
+    msw: {
+      handlers: {
+        stepUpChallenge: stepUpChallenge(["execution_password"], "place_order"),
+        placeOrder: http.post("/api/me/orders", () => HttpResponse.json(fundOrder)),
+      },
+    },
+  },
+} satisfies Meta<typeof AppScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+async function toConfirmation(canvasElement: HTMLElement) {
+  const page = screen(canvasElement);
+  await page.select("ファンド", "F001");
+  await page.type("金額", "10000");
+  await page.click("注文確認");
+  await page.canvas.findByRole("heading", { name: "注文内容の確認" }, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  return page;
+}
+
+export const 入力: Story = {};
+export const 注文確認: Story = {
+  play: async ({ canvasElement }) => {
+    await toConfirmation(canvasElement);
+  },
+};
+export const 完了: Story = {
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("注文する");
+    await page.waitForText("O0003");
+  },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { instruments: upstreamUnavailable("get", "/api/market/instruments") } } },
+};
