@@ -1,16 +1,33 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
 import { demoWithdrawalOverview, pendingBankAccountChange } from "../../../testing/fixtures.ts";
-import { getJson } from "../../../testing/msw-handlers.ts";
+import { getJson, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
 
 const meta = {
   title: "画面/出金先口座変更",
   component: AppScreen,
   args: { path: "/account/bank-account" },
-  parameters: { screen: true },
+  parameters: {
+    screen: true,
+    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "change_bank_account") } },
+  },
 } satisfies Meta<typeof AppScreen>;
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+async function toConfirmation(canvasElement: HTMLElement) {
+  const page = screen(canvasElement);
+  await page.type("金融機関名", "みずなみ銀行");
+  await page.type("支店名", "本店営業部");
+  await page.choose("普通");
+  await page.type("口座番号", "7654321");
+  await page.type("口座名義（カナ）", "ヤマダ　タロウ");
+  await page.click("変更確認");
+  await page.canvas.findByRole("heading", { name: "申請内容の確認" }, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  return page;
+}
 
 export const 入力: Story = {};
 export const 申請中: Story = {
@@ -23,5 +40,30 @@ export const 申請中: Story = {
         }),
       },
     },
+  },
+};
+export const 入力エラー: Story = {
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("変更確認");
+    await page.waitForText("金融機関名を入力してください。");
+  },
+};
+export const 確認: Story = {
+  play: async ({ canvasElement }) => {
+    await toConfirmation(canvasElement);
+  },
+};
+export const 完了: Story = {
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("申請する");
+    await page.waitForText("出金先口座の変更を受け付けました");
+  },
+};
+export const 接続不可: Story = {
+  parameters: {
+    msw: { handlers: { withdrawalOverview: upstreamUnavailable("get", "/api/me/withdrawals/overview") } },
   },
 };

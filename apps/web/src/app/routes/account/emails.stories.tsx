@@ -1,5 +1,15 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
+import {
+  loading,
+  locked,
+  sessionExpired,
+  stepUpChallenge,
+  stepUpRequired,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
 
 /** メールアドレス登録, within the step-up window of 登録情報 (the read answers its data). */
 const meta = {
@@ -12,3 +22,41 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const 一覧: Story = {};
+
+const passwordAndCode = {
+  emails: stepUpRequired("get", "/api/me/emails", ["execution_password", "auth_code"]),
+  stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"]),
+};
+
+export const 読み込み中: Story = { parameters: { msw: { handlers: { emails: loading("get", "/api/me/emails") } } } };
+export const 確認_執行パスワード: Story = {
+  parameters: { msw: { handlers: { emails: stepUpRequired("get", "/api/me/emails") } } },
+};
+export const 確認_執行パスワードと認証コード: Story = { parameters: { msw: { handlers: passwordAndCode } } };
+export const 確認_執行パスワード誤り: Story = {
+  parameters: {
+    msw: { handlers: { emails: stepUpRequired("get", "/api/me/emails"), stepUpVerification: wrongPassword(8) } },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("表示する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const 確認_ロック: Story = {
+  parameters: { msw: { handlers: { emails: stepUpRequired("get", "/api/me/emails"), stepUpVerification: locked() } } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("表示する");
+    await page.waitForText("アカウントロック中");
+  },
+};
+/** The BFF finds the session timed out: the app leaves for ログイン with the message. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: { emails: sessionExpired("get", "/api/me/emails") } } },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { emails: upstreamUnavailable("get", "/api/me/emails") } } },
+};

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { getJson } from "../../../testing/msw-handlers.ts";
+import { getJson, loading, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 
 const meta = {
   title: "画面/ログイン履歴",
@@ -14,4 +14,10 @@ type Story = StoryObj<typeof meta>;
 export const 一覧: Story = {};
 export const 履歴なし: Story = {
   parameters: { msw: { handlers: { loginHistory: getJson("/api/me/login-history", { entries: [] }) } } },
+};
+export const 読み込み中: Story = {
+  parameters: { msw: { handlers: { loginHistory: loading("get", "/api/me/login-history") } } },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { loginHistory: upstreamUnavailable("get", "/api/me/login-history") } } },
 };

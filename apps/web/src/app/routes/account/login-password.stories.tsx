@@ -1,5 +1,7 @@
+import { errorMessages } from "@kakunin/contracts/errors";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
+import { apiError, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -10,6 +12,17 @@ const meta = {
 } satisfies Meta<typeof AppScreen>;
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+const path = "/api/me/login-password";
+
+async function change(canvasElement: HTMLElement, current: string) {
+  const page = screen(canvasElement);
+  await page.type("現在のログインパスワード", current);
+  await page.type("新しいログインパスワード", "Tsuru5kame7");
+  await page.type("新しいログインパスワード（確認）", "Tsuru5kame7");
+  await page.click("変更する");
+  return page;
+}
 
 export const 入力: Story = {};
 export const 入力エラー: Story = {
@@ -27,5 +40,19 @@ export const 完了: Story = {
     await page.type("新しいログインパスワード（確認）", "Tsuru5kame7");
     await page.click("変更する");
     await page.waitForText("ログインパスワードの変更が完了しました");
+  },
+};
+export const 現在のパスワード誤り: Story = {
+  parameters: { msw: { handlers: { loginPassword: apiError("put", path, 422, "wrong_current_password") } } },
+  play: async ({ canvasElement }) => {
+    const page = await change(canvasElement, "Wrong1pine");
+    await page.waitForText(errorMessages.wrong_current_password);
+  },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { loginPassword: upstreamUnavailable("put", path) } } },
+  play: async ({ canvasElement }) => {
+    const page = await change(canvasElement, "Kiso8pine3");
+    await page.waitForText(errorMessages.upstream_unavailable);
   },
 };

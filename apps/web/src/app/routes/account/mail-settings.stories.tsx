@@ -1,6 +1,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import {
+  loading,
+  locked,
+  sessionExpired,
+  stepUpChallenge,
+  stepUpRequired,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 /** メールサービス配信設定, within the step-up window of 登録情報 (the read answers its data). */
@@ -24,4 +32,45 @@ export const 変更: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { mailSettings: upstreamUnavailable("get", "/api/me/mail-settings") } } },
+};
+
+const passwordAndCode = {
+  mailSettings: stepUpRequired("get", "/api/me/mail-settings", ["execution_password", "auth_code"]),
+  stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"]),
+};
+
+export const 読み込み中: Story = {
+  parameters: { msw: { handlers: { mailSettings: loading("get", "/api/me/mail-settings") } } },
+};
+export const 確認_執行パスワード: Story = {
+  parameters: { msw: { handlers: { mailSettings: stepUpRequired("get", "/api/me/mail-settings") } } },
+};
+export const 確認_執行パスワードと認証コード: Story = { parameters: { msw: { handlers: passwordAndCode } } };
+export const 確認_執行パスワード誤り: Story = {
+  parameters: {
+    msw: {
+      handlers: { mailSettings: stepUpRequired("get", "/api/me/mail-settings"), stepUpVerification: wrongPassword(8) },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("表示する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const 確認_ロック: Story = {
+  parameters: {
+    msw: { handlers: { mailSettings: stepUpRequired("get", "/api/me/mail-settings"), stepUpVerification: locked() } },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("表示する");
+    await page.waitForText("アカウントロック中");
+  },
+};
+/** The BFF finds the session timed out: the app leaves for ログイン with the message. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: { mailSettings: sessionExpired("get", "/api/me/mail-settings") } } },
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { AppScreen } from "../../../testing/app-screen.tsx";
 import { fundOrder } from "../../../testing/fixtures.ts";
-import { stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { stepUpChallenge, upstreamUnavailable, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -48,4 +48,22 @@ export const 完了: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { instruments: upstreamUnavailable("get", "/api/market/instruments") } } },
+};
+export const 入力エラー: Story = {
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.select("ファンド", "F001");
+    await page.type("金額", "50");
+    await page.click("注文確認");
+    await page.waitForText("金額は100円以上で入力してください。");
+  },
+};
+export const 執行パスワード誤り: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("注文する");
+    await page.waitForText(/あと8回/);
+  },
 };

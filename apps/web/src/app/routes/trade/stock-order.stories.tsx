@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { stepUpChallenge } from "../../../testing/msw-handlers.ts";
+import { stepUpChallenge, upstreamUnavailable, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -36,4 +36,31 @@ export const 注文確認スマートフォン: Story = {
   play: async ({ canvasElement }) => {
     await toConfirmation(canvasElement);
   },
+};
+export const 入力エラー: Story = {
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("注文確認");
+    await page.waitForText(/銘柄コード.*入力してください。/);
+  },
+};
+export const 執行パスワード誤り: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("注文する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const 完了: Story = {
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("注文する");
+    await page.waitForText("ご注文を受け付けました");
+  },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { instruments: upstreamUnavailable("get", "/api/market/instruments") } } },
 };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
 import { demoWithdrawals } from "../../../testing/fixtures.ts";
-import { getJson } from "../../../testing/msw-handlers.ts";
+import { getJson, loading, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 
 const meta = {
   title: "画面/出金申込履歴",
@@ -17,4 +17,10 @@ export const 一覧: Story = {
 };
 export const 履歴なし: Story = {
   parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", { withdrawals: [] }) } } },
+};
+export const 読み込み中: Story = {
+  parameters: { msw: { handlers: { withdrawals: loading("get", "/api/me/withdrawals") } } },
+};
+export const 接続不可: Story = {
+  parameters: { msw: { handlers: { withdrawals: upstreamUnavailable("get", "/api/me/withdrawals") } } },
 };

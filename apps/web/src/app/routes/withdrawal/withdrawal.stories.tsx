@@ -1,6 +1,12 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import {
+  credentials,
+  loading,
+  stepUpChallenge,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -58,5 +64,20 @@ export const 完了: Story = {
 export const 接続不可: Story = {
   parameters: {
     msw: { handlers: { withdrawalOverview: upstreamUnavailable("get", "/api/me/withdrawals/overview") } },
+  },
+};
+export const 執行パスワード誤り: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.type("認証コード", "123456");
+    await page.click("出金する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const ロック中: Story = {
+  parameters: {
+    msw: { handlers: { credentials: credentials({ executionPassword: { locked: true, remainingAttempts: 0 } }) } },
   },
 };
