@@ -114,9 +114,14 @@ export function createApp(deps: BffDeps) {
     const rid = c.get("requestId");
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.options.headers ?? {})) c.header(k, v);
-      const { fields, stepUp } = err.options;
+      const { fields, stepUp, remainingAttempts } = err.options;
       return c.json(
-        errorBody(err.code, { requestId: rid, ...(fields ? { fields } : {}), ...(stepUp ? { stepUp } : {}) }),
+        errorBody(err.code, {
+          requestId: rid,
+          ...(fields ? { fields } : {}),
+          ...(stepUp ? { stepUp } : {}),
+          ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
+        }),
         err.status,
       );
     }

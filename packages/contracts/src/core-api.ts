@@ -87,6 +87,11 @@ export const stepUpRequirementsResponseSchema = z.object({
   methods: z.array(stepUpMethodSchema),
   /** Masked destination of the 認証コード, when one is required. */
   codeDestination: z.string().nullable(),
+  /**
+   * The execution password is locked (R8): every confirmation that needs it will be
+   * refused until an operator unlocks the account.
+   */
+  locked: z.boolean(),
 });
 
 export const issueAuthCodeRequestSchema = z.strictObject({

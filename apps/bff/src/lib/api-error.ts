@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly options: {
       fields?: FieldError[];
       headers?: Record<string, string>;
+      /** Execution-password tries left, as core reports them (0 with account_locked). */
+      remainingAttempts?: number;
       stepUp?: { operation: string; methods: ("execution_password" | "auth_code")[]; maxAgeSeconds: number };
     } = {},
   ) {

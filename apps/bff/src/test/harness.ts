@@ -110,6 +110,7 @@ export function createFakeCore() {
     c.json({
       methods: stepUp.methods,
       codeDestination: stepUp.methods.includes("auth_code") ? "h***@example.jp" : null,
+      locked: state2.attempts >= 9,
     }),
   );
   app.post(toHono(coreRoutes.issueAuthCode.path), async (c) => {
@@ -198,7 +199,19 @@ export function createFakeCore() {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
   };
-  return { customers, received, state, stepUp, calls, issuedCodes, withdrawals, orders, fetch: fetchImpl };
+  return {
+    customers,
+    received,
+    state,
+    /** The execution password and its failed tries; 9 tries is the lock. */
+    credentials: state2,
+    stepUp,
+    calls,
+    issuedCodes,
+    withdrawals,
+    orders,
+    fetch: fetchImpl,
+  };
 }
 
 export const TEST_COOKIE_KEYS = {

@@ -43,7 +43,10 @@ interface Requirements {
 }
 
 async function requireCustomer(db: Db | Tx, customerId: string) {
-  const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+  const [row] = await db
+    .select({ name: customers.name, lockedAt: customers.lockedAt })
+    .from(customers)
+    .where(eq(customers.id, customerId));
   if (!row) throw new AppError("not_found", 404);
   return row;
 }
@@ -82,10 +85,10 @@ export async function stepUpRequirements(
   services: CoreServices,
   customerId: string,
   operation: StepUpOperation,
-): Promise<{ methods: StepUpMethod[]; codeDestination: string | null }> {
-  await requireCustomer(db, customerId);
+): Promise<{ methods: StepUpMethod[]; codeDestination: string | null; locked: boolean }> {
+  const { lockedAt } = await requireCustomer(db, customerId);
   const { methods, codeAddress } = await requirementsOf(db, services, customerId, operation);
-  return { methods, codeDestination: codeAddress ? maskEmail(codeAddress) : null };
+  return { methods, codeDestination: codeAddress ? maskEmail(codeAddress) : null, locked: lockedAt !== null };
 }
 
 /**
@@ -135,6 +138,8 @@ function describedPayload(
  * throttle. The code row, its mail (outbox) and the audit record commit together.
  * A withdrawal's code mail states the amount and the (masked) destination, taken from the
  * payload, which must match the digest and name the customer's current 出金先口座.
+ * A locked customer gets no code for a confirmation that needs the 執行パスワード (R8): it
+ * would be refused anyway, so nothing is mailed and the refusal is audited (423).
  */
 export async function issueAuthCode(
   db: Db,
@@ -154,13 +159,15 @@ export async function issueAuthCode(
 
   const result = await db.transaction(async (tx) => {
     const [customer] = await tx
-      .select({ name: customers.name })
+      .select({ name: customers.name, lockedAt: customers.lockedAt })
       .from(customers)
       .where(eq(customers.id, actor.customerId))
       .for("update");
     if (!customer) throw new AppError("not_found", 404);
     const now = services.clock.now(actor.customerId);
-    const { codeSetting, codeAddress } = await requirementsOf(tx, services, actor.customerId, actor.operation);
+    const { methods, codeSetting, codeAddress } = await requirementsOf(tx, services, actor.customerId, actor.operation);
+    // Returned, not thrown: the refusal's audit is recorded after the transaction, like the throttle's.
+    if (customer.lockedAt && methods.includes("execution_password")) return { status: "locked" as const };
     // No code for this operation unless the customer asked for one (and has somewhere to get it).
     if (!codeSetting || !codeAddress) throw new AppError("forbidden", 409);
     const account = withdrawal ? await activeBankAccount(tx, actor.customerId) : undefined;
@@ -233,6 +240,10 @@ export async function issueAuthCode(
     return { status: "issued" as const, destination, expiresAt };
   });
 
+  if (result.status === "locked") {
+    await audit(db, "refused_locked", { reason: "account_locked" });
+    throw new AppError("account_locked", 423, { remainingAttempts: 0 });
+  }
   if (result.status === "throttled") {
     await audit(db, "throttled", { windowSeconds: result.windowSeconds });
     throw new AppError("rate_limited", 429, { message: THROTTLED_MESSAGE });

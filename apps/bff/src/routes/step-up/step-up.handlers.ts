@@ -15,7 +15,8 @@ const factory = createFactory<AppEnv>();
 /**
  * POST /api/step-up/challenges: the confirmation screen opens (or asks to 再送信). Binds the
  * pending confirmation to the operation and the digest of its payload, and has core mail
- * the 認証コード when the customer's settings require one (R13).
+ * the 認証コード when the customer's settings require one (R13). A locked customer is told
+ * at once (423, as core answers a locked verification): no code, no pending confirmation.
  */
 export const startChallenge = factory.createHandlers(requireJson, jsonBody(startStepUpRequestSchema), async (c) => {
   const { operation, payload } = c.req.valid("json");
@@ -29,7 +30,10 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
   const { core, config, now } = c.get("deps");
   const opts = { requestId: c.get("requestId") };
   const digest = operationDigest(operation, parsed.data);
-  const { methods } = await core.getStepUpRequirements(customerId, operation, opts);
+  const { methods, locked } = await core.getStepUpRequirements(customerId, operation, opts);
+  if (locked && methods.includes("execution_password")) {
+    throw new ApiError("account_locked", 423, { remainingAttempts: 0 });
+  }
   let codeSentTo: string | null = null;
   let expiresAt = now() + config.stepUp.challengeMs;
   if (methods.includes("auth_code")) {

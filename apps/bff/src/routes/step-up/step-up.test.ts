@@ -1,3 +1,4 @@
+import { errorMessages } from "@kakunin/contracts/errors";
 import { profileSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { describe, expect, it } from "vitest";
@@ -95,6 +96,49 @@ describe("step-up: viewing registered information (window grant)", () => {
     expect(res.status).toBe(422);
     expect(await readError(res)).toMatchObject({ code: "wrong_execution_password", remainingAttempts: 8 });
     expect((await b.request("/api/me/profile")).status).toBe(403);
+  });
+
+  it("a locked customer is refused when the confirmation opens: 423, no code mailed, no pending cookie", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "auth_code"];
+    bff.core.credentials.attempts = 9;
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    expect(start.status).toBe(423);
+    expect(await readError(start)).toMatchObject({
+      code: "account_locked",
+      message: errorMessages.account_locked,
+      remainingAttempts: 0,
+    });
+    expect(bff.core.calls.issueAuthCode).toBe(0);
+    expect(start.headers.getSetCookie().filter((h) => h.startsWith("__Host-kakunin-stepup="))).toEqual([]);
+    // Nothing is pending, so there is nothing to submit the password against.
+    const verify = await b.request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x", authCode: "123456" },
+    });
+    expect(verify.status).toBe(409);
+    expect((await readError(verify)).code).toBe("step_up_missing");
+  });
+
+  it("before enforcement (no execution password asked) a locked customer still gets the code", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["auth_code"];
+    bff.core.credentials.attempts = 9;
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    expect(start.status).toBe(200);
+    expect(await readAs(start, stepUpChallengeSchema)).toMatchObject({
+      methods: ["auth_code"],
+      codeSentTo: "h***@example.jp",
+    });
+    expect(bff.core.calls.issueAuthCode).toBe(1);
   });
 
   it("verifying without a started confirmation is step_up_missing", async () => {

@@ -34,6 +34,10 @@ export const issueAuthCode = createRoute({
       errorBodySchema,
       "The operation needs no code for this customer (forbidden), or the withdrawal names a destination that is no longer registered (bank_account_changed)",
     ),
+    423: jsonContent(
+      errorBodySchema,
+      "Account locked (account_locked): the confirmation needs the execution password, so no code is mailed",
+    ),
     429: jsonContent(errorBodySchema, "Resend throttled: 1 a minute, 5 an hour (rate_limited)"),
   },
 });

@@ -101,12 +101,16 @@ describe("step-up requirements (R6, R11, R13, R21)", () => {
   };
 
   it("asks for nothing before enforcement unless the customer turned the code on", async () => {
-    expect(await methodsAt(BEFORE_REGISTRATION, false)).toEqual({ methods: [], codeDestination: null });
-    expect(await methodsAt(REGISTRATION, false)).toEqual({ methods: [], codeDestination: null });
+    expect(await methodsAt(BEFORE_REGISTRATION, false)).toEqual({ methods: [], codeDestination: null, locked: false });
+    expect(await methodsAt(REGISTRATION, false)).toEqual({ methods: [], codeDestination: null, locked: false });
   });
 
   it("asks for the execution password from enforcement on", async () => {
-    expect(await methodsAt(ENFORCED, false)).toEqual({ methods: ["execution_password"], codeDestination: null });
+    expect(await methodsAt(ENFORCED, false)).toEqual({
+      methods: ["execution_password"],
+      codeDestination: null,
+      locked: false,
+    });
     expect(await methodsAt(new Date("2022-09-18T18:00:00+09:00"), false)).toMatchObject({
       methods: ["execution_password"],
     });
@@ -116,10 +120,12 @@ describe("step-up requirements (R6, R11, R13, R21)", () => {
     expect(await methodsAt(REGISTRATION, true)).toEqual({
       methods: ["auth_code"],
       codeDestination: "s***@example.test",
+      locked: false,
     });
     expect(await methodsAt(ENFORCED, true)).toEqual({
       methods: ["execution_password", "auth_code"],
       codeDestination: "s***@example.test",
+      locked: false,
     });
   });
 
@@ -127,7 +133,19 @@ describe("step-up requirements (R6, R11, R13, R21)", () => {
     expect(await methodsAt(ENFORCED, true, "change_profile")).toEqual({
       methods: ["execution_password"],
       codeDestination: null,
+      locked: false,
     });
+  });
+
+  it("reports a locked execution password (R8), and no lock once an operator unlocks", async () => {
+    const c = await newCustomer(core, { codeOn: true, locked: true });
+    expect(
+      await readAs(await requirements(core, c.id, "view_registered_info"), stepUpRequirementsResponseSchema),
+    ).toEqual({ methods: ["execution_password", "auth_code"], codeDestination: "s***@example.test", locked: true });
+    await core.db.update(customers).set({ lockedAt: null, executionFailedAttempts: 0 }).where(eq(customers.id, c.id));
+    expect(
+      (await readAs(await requirements(core, c.id, "view_registered_info"), stepUpRequirementsResponseSchema)).locked,
+    ).toBe(false);
   });
 
   it("answers 404 for an unknown customer and 400 for an unknown operation", async () => {
@@ -190,6 +208,28 @@ describe("認証コード (R13)", () => {
     expect(await mails(core, on.id)).toHaveLength(0);
     expect(await codeRows(core, off.id)).toHaveLength(0);
     expect((await issue(core, crypto.randomUUID())).status).toBe(404);
+  });
+
+  it("refuses a locked customer (R8): 423 account_locked, no code, no mail, the refusal audited", async () => {
+    const c = await newCustomer(core, { codeOn: true, locked: true });
+    const res = await issue(core, c.id);
+    expect(res.status).toBe(423);
+    expect(await readError(res)).toMatchObject({ code: "account_locked", remainingAttempts: 0 });
+    expect(await codeRows(core, c.id)).toHaveLength(0);
+    expect(await mails(core, c.id)).toHaveLength(0);
+    const events = await core.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.customerId, c.id), eq(auditEvents.eventType, "auth_code_issue")));
+    expect(events.map((e) => [e.outcome, e.detail])).toEqual([
+      ["refused_locked", { operation: "view_registered_info", reason: "account_locked" }],
+    ]);
+  });
+
+  it("before enforcement the code alone confirms, so a locked customer still gets it", async () => {
+    const c = await newCustomer(core, { at: REGISTRATION, codeOn: true, locked: true });
+    expect((await issue(core, c.id)).status).toBe(200);
+    expect(await mails(core, c.id)).toHaveLength(1);
   });
 
   it("throttles: 1 a minute and 5 an hour per customer and operation", async () => {
@@ -373,8 +413,13 @@ describe("step-up verification (R6, R8, R13, R26)", () => {
   });
 
   it("a locked account is refused before the code is looked at", async () => {
-    const c = await newCustomer(core, { codeOn: true, locked: true });
+    const c = await newCustomer(core, { codeOn: true });
     const code = await issueCode(core, c.id);
+    // Locked after the code was mailed (e.g. 9 wrong tries elsewhere).
+    await core.db
+      .update(customers)
+      .set({ lockedAt: new Date(), executionFailedAttempts: 9 })
+      .where(eq(customers.id, c.id));
     const res = await verify(core, c.id, { executionPassword: EXECUTION_PASSWORD, authCode: wrongCodeFor(code) });
     expect(res.status).toBe(423);
     expect((await readError(res)).code).toBe("account_locked");
@@ -417,6 +462,25 @@ describe.each(testBackends)("認証コード under concurrency on $name", ({ ope
     expect(statuses.filter((s) => s === 422)).toHaveLength(4);
     expect(statuses.filter((s) => s === 410)).toHaveLength(16);
     expect((await codeRows(core, c.id))[0]).toMatchObject({ attempts: 5 });
+  });
+
+  it("20 parallel issues by a locked customer send nothing, and every refusal is audited", async () => {
+    const c = await newCustomer(core, { codeOn: true, locked: true });
+    const statuses = await Promise.all(Array.from({ length: 20 }, async () => (await issue(core, c.id)).status));
+    expect(statuses.filter((s) => s === 423)).toHaveLength(20);
+    expect(await mails(core, c.id)).toHaveLength(0);
+    expect(await codeRows(core, c.id)).toHaveLength(0);
+    const refused = await core.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.customerId, c.id),
+          eq(auditEvents.eventType, "auth_code_issue"),
+          eq(auditEvents.outcome, "refused_locked"),
+        ),
+      );
+    expect(refused).toHaveLength(20);
   });
 
   it("20 parallel issues send one code", async () => {
