@@ -1,6 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { authenticatedSession, json, mockApi, stepUpChallenge, verified } from "../testing/mock-api.ts";
+import {
+  authenticatedSession,
+  credentialStatus,
+  json,
+  mockApi,
+  stepUpChallenge,
+  verified,
+} from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 const bankAccount = {
@@ -39,6 +46,7 @@ function main(): HTMLElement {
 async function openBankAccount(routes: Routes = {}) {
   const api = mockApi({
     "GET /api/session": json(authenticatedSession),
+    "GET /api/me/credentials": json(credentialStatus()),
     "GET /api/me/withdrawals/overview": json(overview),
     "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation: "change_bank_account" }),
     "POST /api/step-up/verifications": verified(),

@@ -1,6 +1,8 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { credentialsQueryOptions } from "../features/credentials/api/get-credentials.ts";
+import { demoBalances, demoInstruments, demoOrders, demoWithdrawalOverview } from "../testing/fixtures.ts";
 import { authenticatedSession, credentialStatus, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
@@ -361,5 +363,49 @@ describe("会員トップ and the execution password", () => {
       ["ログインパスワード変更", "/account/login-password"],
       ["ログイン履歴", "/account/login-history"],
     ]);
+  });
+});
+
+describe("screens confirmed with the execution password, while it is locked", () => {
+  // Each screen's own reads; the lock notice must not depend on them.
+  const reads = {
+    "GET /api/market/instruments": json(demoInstruments),
+    "GET /api/me/balances": json(demoBalances),
+    "GET /api/me/orders": json(demoOrders),
+    "GET /api/me/withdrawals/overview": json(demoWithdrawalOverview),
+  };
+  const screens = [
+    ["株式注文", "/trade/stock"],
+    ["投資信託", "/trade/fund"],
+    ["注文照会", "/trade/orders"],
+    ["出金", "/withdrawal"],
+    ["出金先口座変更", "/account/bank-account"],
+  ] as const;
+
+  it.each(screens)("%s says so before the customer fills anything in", async (title, path) => {
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(credentialStatus({ executionPassword: { locked: true, remainingAttempts: 0 } })),
+      ...reads,
+    });
+    renderApp(path);
+    await screen.findByRole("heading", { level: 1, name: title });
+    const main = screen.getByRole("main");
+    const alert = await within(main).findByRole("alert");
+    expect(alert.textContent).toContain("アカウントロック中");
+    expect(alert.textContent).toContain(errorMessages.account_locked);
+  });
+
+  it.each(screens)("%s shows no lock while the password works", async (title, path) => {
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(credentialStatus({ executionPassword: { remainingAttempts: 3 } })),
+      ...reads,
+    });
+    const { queryClient } = renderApp(path);
+    await screen.findByRole("heading", { level: 1, name: title });
+    // The status has been read (and rendered from) before the absence of its alert means anything.
+    await waitFor(() => expect(queryClient.getQueryState(credentialsQueryOptions().queryKey)?.status).toBe("success"));
+    expect(screen.queryByText("アカウントロック中")).toBeNull();
   });
 });

@@ -2,7 +2,15 @@ import { errorMessages } from "@kakunin/contracts/errors";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoBalances, demoInstruments, filledOrder, openOrder } from "../testing/fixtures.ts";
-import { authenticatedSession, errorJson, json, mockApi, stepUpChallenge, verified } from "../testing/mock-api.ts";
+import {
+  authenticatedSession,
+  credentialStatus,
+  errorJson,
+  json,
+  mockApi,
+  stepUpChallenge,
+  verified,
+} from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 const instruments = demoInstruments;
@@ -14,6 +22,7 @@ type Routes = Parameters<typeof mockApi>[0];
 function common(operation: string, routes: Routes): Routes {
   return {
     "GET /api/session": json(authenticatedSession),
+    "GET /api/me/credentials": json(credentialStatus()),
     "GET /api/market/instruments": json(instruments),
     "GET /api/me/balances": json(balances),
     "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation }),

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { acceptedWithdrawal, bankAccountId, demoBankAccount, demoWithdrawalOverview } from "../testing/fixtures.ts";
 import {
   authenticatedSession,
+  credentialStatus,
   errorJson,
   json,
   mockApi,
@@ -40,6 +41,7 @@ function currentStep(): string | null | undefined {
 async function openWithdrawal(routes: Routes = {}) {
   const api = mockApi({
     "GET /api/session": json(authenticatedSession),
+    "GET /api/me/credentials": json(credentialStatus()),
     "GET /api/me/withdrawals/overview": json(overview),
     "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation: "withdrawal" }),
     "POST /api/step-up/verifications": verified(),

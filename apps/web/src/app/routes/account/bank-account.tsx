@@ -6,6 +6,7 @@ import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { useRequestBankAccountChange } from "../../../features/withdrawals/api/request-bank-account-change.ts";
@@ -150,6 +151,7 @@ function BankAccountPage() {
       <CurrentAccount overview={overview} />
       <StepIndicator current={0} />
       <StepSection title="新しい出金先口座" autoFocus={input.returned}>
+        <ExecutionPasswordLockNotice />
         <p>
           新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
         </p>

@@ -3,6 +3,7 @@ import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { useInstruments } from "../../../features/trading/api/get-instruments.ts";
@@ -120,6 +121,7 @@ function FundOrderPage() {
     <div className="kk-stack">
       <StepIndicator current={0} />
       <StepSection title="注文内容の入力" autoFocus={input.returned && !input.fieldErrors}>
+        <ExecutionPasswordLockNotice />
         <NoticeAlert notice={input.notice} />
         <BuyingPower />
         {funds ? (

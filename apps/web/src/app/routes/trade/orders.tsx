@@ -4,6 +4,7 @@ import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
 import { useOrders } from "../../../features/trading/api/get-orders.ts";
@@ -217,6 +218,7 @@ function OrdersPage() {
   const notice = step.step === "list" ? step.notice : undefined;
   return (
     <div className="kk-stack">
+      <ExecutionPasswordLockNotice />
       <NoticeAlert notice={notice} />
       <p>
         注文中の指値注文は訂正・取消ができます。新たに注文する場合は<Link to={paths.tradeStock}>株式注文</Link>

@@ -3,6 +3,7 @@ import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
 import { useInstruments } from "../../../features/trading/api/get-instruments.ts";
 import { usePlaceOrder } from "../../../features/trading/api/place-order.ts";
@@ -123,6 +124,7 @@ function StockOrderPage() {
     <div className="kk-stack">
       <StepIndicator current={0} />
       <StepSection title="注文内容の入力" autoFocus={input.returned && !input.fieldErrors}>
+        <ExecutionPasswordLockNotice />
         <NoticeAlert notice={input.notice} />
         <BuyingPower />
         {instruments.isError && <QueryStatus query={instruments} what="銘柄の情報" />}

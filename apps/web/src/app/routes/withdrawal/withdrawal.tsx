@@ -10,6 +10,7 @@ import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
 import { useCreateWithdrawal } from "../../../features/withdrawals/api/create-withdrawal.ts";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
@@ -177,6 +178,7 @@ function WithdrawalPage() {
       <div className="kk-stack">
         <StepIndicator current={0} />
         <StepSection title="出金金額の入力" autoFocus={input.returned && !input.amountError}>
+          <ExecutionPasswordLockNotice />
           {input.notice && (
             <Alert variant="error">
               <p>{input.notice.message}</p>
