@@ -201,6 +201,17 @@ export const demoBalances = checked(balancesSchema, {
   totalValuation: 3_650_000,
 } as const);
 
+/** GET /api/me/balances of a customer who has only deposited cash. */
+export const cashOnlyBalances = checked(balancesSchema, {
+  ...demoBalances,
+  cash: 1_000_000,
+  buyingPower: 1_000_000,
+  positions: [],
+  marginPositions: [],
+  fundHoldings: [],
+  totalValuation: 1_000_000,
+} as const);
+
 /** An open limit order to buy 100 shares of 7203. */
 export const openOrder = checked(orderSchema, {
   orderNumber: "O0001",
@@ -235,6 +246,12 @@ export const filledOrder = checked(orderSchema, {
 } as const);
 
 export const demoOrders = checked(orderListSchema, { orders: [openOrder, filledOrder] });
+
+/** PUT /api/me/orders/O0001 → the open order after 訂正 to 200 shares at ¥2,450. */
+export const modifiedOrder = checked(orderSchema, { ...openOrder, quantity: 200, limitPrice: 2450 } as const);
+
+/** POST /api/me/orders/O0001/cancel → the order after 取消. */
+export const cancelledOrder = checked(orderSchema, { ...openOrder, status: "cancelled" } as const);
 
 export const bankAccountId = "0b9d6c1e-5f3a-4c2b-9a1d-2e3f4a5b6c7d";
 
@@ -347,3 +364,27 @@ export const fundOrder = checked(orderSchema, {
   priceType: null,
   limitPrice: null,
 } as const);
+
+/** PUT /api/me/profile → the profile after a move (new 郵便番号, 住所 and 電話番号). */
+export const changedProfile = checked(profileSchema, {
+  ...demoProfile,
+  postalCode: "160-0022",
+  address: "東京都新宿区新宿3-1-1",
+  phone: "080-9876-5432",
+} as const);
+
+/** PUT /api/me/emails → メールアドレス2 changed to taro.new@example.jp. */
+export const changedRegisteredEmails = checked(registeredEmailsSchema, {
+  addresses: [
+    { position: 1, address: "taro@example.jp" },
+    { position: 2, address: "taro.new@example.jp" },
+  ],
+} as const);
+
+/** PUT /api/me/mail-settings → 出金認証コード通知メール turned on for メールアドレス2 (the notice's example). */
+export const withdrawalCodeOnMailSettings = checked(mailSettingsSchema, {
+  ...demoMailSettings,
+  settings: demoMailSettings.settings.map((setting) =>
+    setting.type === "withdrawal_auth_code" ? { ...setting, enabled: true, destination: 2 } : setting,
+  ),
+});

@@ -4,6 +4,9 @@ import {
   acceptedWithdrawal,
   anonymousSession,
   authenticatedSession,
+  cancelledOrder,
+  changedProfile,
+  changedRegisteredEmails,
   credentialStatus,
   demoAccountOpenings,
   demoBalances,
@@ -16,11 +19,14 @@ import {
   demoRegisteredEmails,
   demoWithdrawalOverview,
   errorBodyFixture,
+  expiredSession,
+  modifiedOrder,
   openOrder,
   pendingBankAccountChange,
   type StepUpMethodName,
   stepUpChallengeBody,
   stepUpRequiredBody,
+  withdrawalCodeOnMailSettings,
 } from "./fixtures.ts";
 
 /**
@@ -100,6 +106,36 @@ export function credentials(overrides: Parameters<typeof credentialStatus>[0] = 
   return http.get("/api/me/credentials", () => HttpResponse.json(credentialStatus(overrides)));
 }
 
+/**
+ * An execution password locked before the screen opened (R8): the status says so, and the
+ * BFF refuses to open a confirmation (no code is mailed) or to verify one.
+ */
+export const lockedAccount: HandlerMap = {
+  credentials: credentials({ executionPassword: { locked: true, remainingAttempts: 0 } }),
+  stepUpChallenge: locked("post", "/api/step-up/challenges"),
+  stepUpVerification: locked(),
+};
+
+/**
+ * The session times out just before the call `key` (`method path`): that call answers 401
+ * session_expired, and the next GET /api/session reports the timeout as the BFF does, so the
+ * login screen shows why. Reported once, so the story starts afresh when opened again.
+ */
+export function sessionExpiresAt(key: string, method: Method, path: string): HandlerMap {
+  let expired = false;
+  return {
+    session: http.get("/api/session", () => {
+      if (!expired) return HttpResponse.json(authenticatedSession);
+      expired = false;
+      return HttpResponse.json(expiredSession);
+    }),
+    [key]: http[method](path, () => {
+      expired = true;
+      return HttpResponse.json(errorBodyFixture("session_expired"), { status: 401 });
+    }),
+  };
+}
+
 export function getJson(path: string, body: JsonBodyType): HttpHandler {
   return http.get(path, () => HttpResponse.json(body));
 }
@@ -117,6 +153,8 @@ export const defaultHandlers: HandlerMap = {
   balances: getJson("/api/me/balances", demoBalances),
   orders: getJson("/api/me/orders", demoOrders),
   placeOrder: http.post("/api/me/orders", () => HttpResponse.json(openOrder)),
+  modifyOrder: http.put("/api/me/orders/:orderNumber", () => HttpResponse.json(modifiedOrder)),
+  cancelOrder: http.post("/api/me/orders/:orderNumber/cancel", () => HttpResponse.json(cancelledOrder)),
   withdrawalOverview: getJson("/api/me/withdrawals/overview", demoWithdrawalOverview),
   withdrawals: getJson("/api/me/withdrawals", { withdrawals: [acceptedWithdrawal] }),
   createWithdrawal: http.post("/api/me/withdrawals", () => HttpResponse.json(acceptedWithdrawal)),
@@ -130,7 +168,9 @@ export const defaultHandlers: HandlerMap = {
   emails: getJson("/api/me/emails", demoRegisteredEmails),
   accountOpenings: getJson("/api/me/account-openings", demoAccountOpenings),
   mailSettings: getJson("/api/me/mail-settings", demoMailSettings),
-  changeMailSetting: http.put("/api/me/mail-settings", () => HttpResponse.json(demoMailSettings)),
+  changeMailSetting: http.put("/api/me/mail-settings", () => HttpResponse.json(withdrawalCodeOnMailSettings)),
+  changeProfile: http.put("/api/me/profile", () => HttpResponse.json(changedProfile)),
+  changeEmail: http.put("/api/me/emails", () => HttpResponse.json(changedRegisteredEmails)),
   bankAccountChange: http.post("/api/me/bank-account-changes", () => HttpResponse.json(pendingBankAccountChange)),
 };
 

@@ -1,3 +1,4 @@
+import { errorMessages } from "@kakunin/contracts/errors";
 import { userEvent, within } from "storybook/test";
 
 /** Play-function steps shared by the screen stories (Storybook's userEvent and queries). */
@@ -21,6 +22,14 @@ export function screen(canvasElement: HTMLElement) {
     },
     async waitForText(text: string | RegExp) {
       await canvas.findAllByText(text, {}, { timeout: 5000 });
+    },
+    async waitForHeading(name: string | RegExp) {
+      await canvas.findByRole("heading", { name }, { timeout: 5000 });
+    },
+    /** The app has left for ログイン, which says the session timed out. */
+    async waitForSessionExpiredLogin() {
+      await canvas.findByRole("heading", { level: 1, name: "ログイン" }, { timeout: 5000 });
+      await canvas.findByText(errorMessages.session_expired, {}, { timeout: 5000 });
     },
   };
 }

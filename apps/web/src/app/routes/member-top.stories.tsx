@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../testing/app-screen.tsx";
 import { expiredSession } from "../../testing/fixtures.ts";
 import { credentials, getJson, loading, upstreamUnavailable } from "../../testing/msw-handlers.ts";
+import { screen } from "../../testing/play.ts";
 
 const meta = {
   title: "画面/会員トップ",
@@ -64,6 +65,10 @@ export const 接続不可: Story = {
   },
 };
 /** The BFF finds the session timed out: the app leaves for ログイン with the message. */
+/** Opened after the session timed out: straight to ログイン, which says why. */
 export const セッション切れ: Story = {
   parameters: { msw: { handlers: { session: getJson("/api/session", expiredSession) } } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };

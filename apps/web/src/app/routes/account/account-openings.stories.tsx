@@ -3,7 +3,7 @@ import { AppScreen } from "../../../testing/app-screen.tsx";
 import {
   loading,
   locked,
-  sessionExpired,
+  sessionExpiresAt,
   stepUpChallenge,
   stepUpRequired,
   upstreamUnavailable,
@@ -66,7 +66,10 @@ export const 確認_ロック: Story = {
 };
 /** The BFF finds the session timed out: the app leaves for ログイン with the message. */
 export const セッション切れ: Story = {
-  parameters: { msw: { handlers: { accountOpenings: sessionExpired("get", "/api/me/account-openings") } } },
+  parameters: { msw: { handlers: sessionExpiresAt("accountOpenings", "get", "/api/me/account-openings") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { accountOpenings: upstreamUnavailable("get", "/api/me/account-openings") } } },

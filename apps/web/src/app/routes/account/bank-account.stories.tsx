@@ -1,7 +1,16 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
 import { demoWithdrawalOverview, pendingBankAccountChange } from "../../../testing/fixtures.ts";
-import { getJson, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import {
+  getJson,
+  loading,
+  locked,
+  lockedAccount,
+  sessionExpiresAt,
+  stepUpChallenge,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -65,5 +74,46 @@ export const 完了: Story = {
 export const 接続不可: Story = {
   parameters: {
     msw: { handlers: { withdrawalOverview: upstreamUnavailable("get", "/api/me/withdrawals/overview") } },
+  },
+};
+export const 読み込み中: Story = {
+  parameters: { msw: { handlers: { withdrawalOverview: loading("get", "/api/me/withdrawals/overview") } } },
+};
+export const 執行パスワード誤り: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("申請する");
+    await page.waitForText(/あと8回/);
+  },
+};
+/** Locked before the screen opened: said on arrival, and the confirmation will not open. */
+export const ロック中: Story = {
+  parameters: { msw: { handlers: lockedAccount } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForText("アカウントロック中");
+  },
+};
+/** The session times out while the customer confirms: 申請する leads to ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: {
+    msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("申請する");
+    await page.waitForSessionExpiredLogin();
+  },
+};
+/** The lock comes from this confirmation: the 9th wrong password. */
+export const ロック: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("申請する");
+    await page.waitForText("アカウントロック中");
   },
 };

@@ -1,7 +1,15 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { apiError, credentials, locked, upstreamUnavailable, wrongPassword } from "../../../testing/msw-handlers.ts";
+import {
+  apiError,
+  credentials,
+  loading,
+  locked,
+  sessionExpiresAt,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const path = "/api/me/execution-password";
@@ -79,4 +87,14 @@ export const 完了: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { credentials: upstreamUnavailable("get", "/api/me/credentials") } } },
+};
+export const 読み込み中: Story = {
+  parameters: { msw: { handlers: { credentials: loading("get", "/api/me/credentials") } } },
+};
+/** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("credentials", "get", "/api/me/credentials") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };

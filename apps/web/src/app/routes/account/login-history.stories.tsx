@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { getJson, loading, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { getJson, loading, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
 
 const meta = {
   title: "画面/ログイン履歴",
@@ -20,4 +21,11 @@ export const 読み込み中: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { loginHistory: upstreamUnavailable("get", "/api/me/login-history") } } },
+};
+/** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("loginHistory", "get", "/api/me/login-history") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };

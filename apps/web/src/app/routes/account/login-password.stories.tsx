@@ -1,7 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { apiError, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { apiError, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -54,5 +54,13 @@ export const 接続不可: Story = {
   play: async ({ canvasElement }) => {
     const page = await change(canvasElement, "Kiso8pine3");
     await page.waitForText(errorMessages.upstream_unavailable);
+  },
+};
+/** The session timed out while the customer typed: 変更する leads to ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("loginPassword", "put", path) } },
+  play: async ({ canvasElement }) => {
+    const page = await change(canvasElement, "Kiso8pine3");
+    await page.waitForSessionExpiredLogin();
   },
 };

@@ -3,7 +3,9 @@ import { AppScreen, phone } from "../../../testing/app-screen.tsx";
 import { demoProfile } from "../../../testing/fixtures.ts";
 import {
   getJson,
+  loading,
   locked,
+  sessionExpiresAt,
   stepUpChallenge,
   stepUpRequired,
   upstreamUnavailable,
@@ -88,4 +90,76 @@ export const 照会: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { profile: upstreamUnavailable("get", "/api/me/profile") } } },
+};
+
+/** Within the 照会 window, on to 変更する: the change needs its own confirmation (R21). */
+const readable = {
+  profile: getJson("/api/me/profile", demoProfile),
+  stepUpChallenge: stepUpChallenge(["execution_password"], "change_profile"),
+};
+
+async function toChangeForm(canvasElement: HTMLElement) {
+  const page = screen(canvasElement);
+  await page.click("変更する");
+  await page.waitForHeading("口座情報の変更");
+  return page;
+}
+
+async function toChangeConfirmation(canvasElement: HTMLElement) {
+  const page = await toChangeForm(canvasElement);
+  await page.type("郵便番号", "160-0022");
+  await page.type("住所", "東京都新宿区新宿3-1-1");
+  await page.type("電話番号", "080-9876-5432");
+  await page.click("変更確認");
+  await page.waitForHeading("変更内容の確認");
+  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  return page;
+}
+
+export const 読み込み中: Story = { parameters: { msw: { handlers: { profile: loading("get", "/api/me/profile") } } } };
+export const 変更入力: Story = {
+  parameters: { msw: { handlers: readable } },
+  play: async ({ canvasElement }) => {
+    await toChangeForm(canvasElement);
+  },
+};
+export const 変更入力エラー: Story = {
+  parameters: { msw: { handlers: readable } },
+  play: async ({ canvasElement }) => {
+    const page = await toChangeForm(canvasElement);
+    await page.type("郵便番号", "1600");
+    await page.click("変更確認");
+    await page.waitForText("郵便番号は7桁の数字（例: 150-0002）で入力してください。");
+  },
+};
+export const 変更確認: Story = {
+  parameters: { msw: { handlers: readable } },
+  play: async ({ canvasElement }) => {
+    await toChangeConfirmation(canvasElement);
+  },
+};
+export const 変更_執行パスワード誤り: Story = {
+  parameters: { msw: { handlers: { ...readable, stepUpVerification: wrongPassword(8) } } },
+  play: async ({ canvasElement }) => {
+    const page = await toChangeConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("変更する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const 変更完了: Story = {
+  parameters: { msw: { handlers: readable } },
+  play: async ({ canvasElement }) => {
+    const page = await toChangeConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("変更する");
+    await page.waitForHeading("口座情報の変更が完了しました");
+  },
+};
+/** The session timed out before 口座情報 was read: the app leaves for ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("profile", "get", "/api/me/profile") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { loading, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { cashOnlyBalances } from "../../../testing/fixtures.ts";
+import { getJson, loading, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
 
 const meta = {
   title: "画面/残高照会",
@@ -18,4 +20,18 @@ export const 読み込み中: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { balances: upstreamUnavailable("get", "/api/me/balances") } } },
+};
+/** Only cash: each table says it has nothing to show. */
+export const 保有なし: Story = {
+  parameters: { msw: { handlers: { balances: getJson("/api/me/balances", cashOnlyBalances) } } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForText("保有株式はありません。");
+  },
+};
+/** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("balances", "get", "/api/me/balances") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };

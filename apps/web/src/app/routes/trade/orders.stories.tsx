@@ -1,6 +1,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import {
+  getJson,
+  loading,
+  lockedAccount,
+  sessionExpiresAt,
+  stepUpChallenge,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -37,5 +45,79 @@ export const 取消確認: Story = {
     await page.click("注文O0001を取消");
     await page.canvas.findByRole("heading", { name: "取消内容の確認" }, { timeout: 5000 });
     await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  },
+};
+
+async function toModifyConfirmation(canvasElement: HTMLElement) {
+  const page = screen(canvasElement);
+  await page.click("注文O0001を訂正");
+  await page.type("数量", "200");
+  await page.type("価格", "2450");
+  await page.click("訂正確認");
+  await page.waitForHeading("訂正内容の確認");
+  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  return page;
+}
+
+export const 訂正入力エラー: Story = {
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("注文O0001を訂正");
+    await page.type("数量", "0");
+    await page.click("訂正確認");
+    await page.waitForText("数量を入力してください。");
+  },
+};
+export const 訂正完了: Story = {
+  parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "modify_order") } } },
+  play: async ({ canvasElement }) => {
+    const page = await toModifyConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("訂正する");
+    await page.waitForHeading("ご注文を訂正しました");
+  },
+};
+export const 訂正_執行パスワード誤り: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        stepUpChallenge: stepUpChallenge(["execution_password"], "modify_order"),
+        stepUpVerification: wrongPassword(8),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await toModifyConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("訂正する");
+    await page.waitForText(/あと8回/);
+  },
+};
+export const 取消完了: Story = {
+  parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "cancel_order") } } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("注文O0001を取消");
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("取消する");
+    await page.waitForHeading("ご注文を取り消しました");
+  },
+};
+/** Locked before the screen opened: said above the list; 訂正/取消 will not open a confirmation. */
+export const ロック中: Story = {
+  parameters: { msw: { handlers: lockedAccount } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.waitForText("アカウントロック中");
+    await page.click("注文O0001を取消");
+    await page.waitForHeading("取消内容の確認");
+    await page.canvas.findByRole("button", { name: "戻る" }, { timeout: 5000 });
+  },
+};
+/** The list is refreshed after the session timed out: the app leaves for ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("orders", "get", "/api/me/orders") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
   },
 };

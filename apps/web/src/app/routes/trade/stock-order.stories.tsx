@@ -1,6 +1,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { stepUpChallenge, upstreamUnavailable, wrongPassword } from "../../../testing/msw-handlers.ts";
+import {
+  loading,
+  locked,
+  lockedAccount,
+  sessionExpiresAt,
+  stepUpChallenge,
+  upstreamUnavailable,
+  wrongPassword,
+} from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -63,4 +71,43 @@ export const 完了: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { instruments: upstreamUnavailable("get", "/api/market/instruments") } } },
+};
+export const 読み込み中: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        instruments: loading("get", "/api/market/instruments"),
+        balances: loading("get", "/api/me/balances"),
+      },
+    },
+  },
+};
+/** The lock comes from this confirmation: the 9th wrong password. */
+export const ロック: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.click("注文する");
+    await page.waitForText("アカウントロック中");
+  },
+};
+/** Locked before the screen opened: said on arrival, and the confirmation will not open. */
+export const ロック中: Story = {
+  parameters: { msw: { handlers: lockedAccount } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForText("アカウントロック中");
+  },
+};
+/** The session times out while the customer confirms: 注文する leads to ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: {
+    msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.click("注文する");
+    await page.waitForSessionExpiredLogin();
+  },
 };

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
 import { demoWithdrawals } from "../../../testing/fixtures.ts";
-import { getJson, loading, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { getJson, loading, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { screen } from "../../../testing/play.ts";
 
 const meta = {
   title: "画面/出金申込履歴",
@@ -23,4 +24,11 @@ export const 読み込み中: Story = {
 };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { withdrawals: upstreamUnavailable("get", "/api/me/withdrawals") } } },
+};
+/** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
+export const セッション切れ: Story = {
+  parameters: { msw: { handlers: sessionExpiresAt("withdrawals", "get", "/api/me/withdrawals") } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForSessionExpiredLogin();
+  },
 };

@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
 import {
-  credentials,
   loading,
+  locked,
+  lockedAccount,
+  sessionExpiresAt,
   stepUpChallenge,
   upstreamUnavailable,
+  wrongCode,
   wrongPassword,
 } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
@@ -21,11 +24,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function toConfirmation(canvasElement: HTMLElement) {
+/** 出金確認 → the confirmation, ready for input (the 認証コード's field when it is on). */
+async function toConfirmation(canvasElement: HTMLElement, lastField = "認証コード") {
   const page = screen(canvasElement);
   await page.type("出金金額", "100000");
   await page.click("出金確認");
-  await page.canvas.findByLabelText("認証コード", {}, { timeout: 5000 });
+  await page.canvas.findByLabelText(lastField, {}, { timeout: 5000 });
   return page;
 }
 
@@ -76,8 +80,62 @@ export const 執行パスワード誤り: Story = {
     await page.waitForText(/あと8回/);
   },
 };
+/** Locked before the screen opened: said on arrival, and 出金確認 opens no confirmation (no code is mailed). */
 export const ロック中: Story = {
+  parameters: { msw: { handlers: lockedAccount } },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.waitForText("アカウントロック中");
+    await page.type("出金金額", "100000");
+    await page.click("出金確認");
+    await page.canvas.findByRole("button", { name: "戻る" }, { timeout: 5000 });
+  },
+};
+/** 出金認証コード通知メール is off: the 執行パスワード alone. */
+export const 確認_執行パスワード: Story = {
+  parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "withdrawal") } } },
+  play: async ({ canvasElement }) => {
+    await toConfirmation(canvasElement, "執行パスワード");
+  },
+};
+export const 確認_認証コード再送信: Story = {
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.click("再送信");
+    await page.waitForText("認証コードを再送信しました。");
+  },
+};
+export const 認証コード誤り: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: wrongCode(2) } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.type("認証コード", "000000");
+    await page.click("出金する");
+    await page.waitForText(/認証コードが正しくありません/);
+  },
+};
+/** The lock comes from this confirmation: the 9th wrong password. */
+export const ロック: Story = {
+  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Wrong1");
+    await page.type("認証コード", "123456");
+    await page.click("出金する");
+    await page.waitForText("アカウントロック中");
+  },
+};
+/** The session times out while the customer confirms: 出金する leads to ログイン, which says why. */
+export const セッション切れ: Story = {
   parameters: {
-    msw: { handlers: { credentials: credentials({ executionPassword: { locked: true, remainingAttempts: 0 } }) } },
+    msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", "Ume4k9");
+    await page.type("認証コード", "123456");
+    await page.click("出金する");
+    await page.waitForSessionExpiredLogin();
   },
 };
