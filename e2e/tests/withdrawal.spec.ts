@@ -78,6 +78,39 @@ test.describe("出金 (R12–R16)", () => {
     await expect(page.getByRole("main")).toContainText("750,000円");
   });
 
+  test("a locked customer is told on arrival, gets no confirmation and no code until the operator unlocks", async ({
+    page,
+    createCustomer,
+    loginAs,
+    ops,
+  }) => {
+    const address = `locked-${unique()}@example.test`;
+    const customer = await createCustomer({
+      executionPassword: "Rk7m2x",
+      emails: [address],
+      mailSettings: [{ type: "withdrawal_auth_code", enabled: true, destination: 1 }],
+      locked: true,
+    });
+    await loginAs(customer);
+    await menu(page).getByRole("link", { name: "出金", exact: true }).click();
+    const main = page.getByRole("main");
+    await expect(main.getByRole("alert")).toContainText("アカウントロック中");
+
+    await page.getByLabel("出金金額", { exact: true }).fill("10000");
+    await page.getByRole("button", { name: "出金確認" }).click();
+    await expect(main.getByRole("alert")).toContainText("お客様サポートセンター");
+    await expect(page.getByLabel("執行パスワード", { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel("認証コード")).toHaveCount(0);
+
+    expect(await ops("unlock", customer.customerCode, "--note", "本人確認済み")).toContain("unlocked");
+    await startWithdrawal(page, "10000");
+    await expect(page.getByLabel("認証コード")).toBeVisible();
+    await codeFrom(address);
+    // The only code mail is the one sent after the unlock: none went out while locked.
+    const codeMails = (await mailbox.list(address)).filter((m) => m.subject.includes("出金認証コードのお知らせ"));
+    expect(codeMails).toHaveLength(1);
+  });
+
   test("a wrong code is refused with the tries left; an expired one asks for a new code", async ({
     page,
     createCustomer,
