@@ -61,11 +61,6 @@ export function upstreamUnavailable(method: Method, path: string): HttpHandler {
   return apiError(method, path, 503, "upstream_unavailable");
 }
 
-/** 401 session_expired: the app leaves for the login screen with the timeout message. */
-export function sessionExpired(method: Method, path: string): HttpHandler {
-  return apiError(method, path, 401, "session_expired");
-}
-
 /** 403 step_up_required for a guarded call. */
 export function stepUpRequired(
   method: Method,
