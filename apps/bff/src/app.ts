@@ -9,6 +9,7 @@ import { timeout } from "hono/timeout";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "./lib/api-error.ts";
 import { CoreError } from "./lib/core-client.ts";
+import { StoreUnavailableError } from "./lib/store-unavailable.ts";
 import type { AppEnv, BffDeps } from "./lib/types.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
@@ -134,6 +135,11 @@ export function createApp(deps: BffDeps) {
         ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
       };
       return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
+    }
+    if (err instanceof StoreUnavailableError) {
+      // Shared state (Redis) is down: refuse rather than skip a check; retryable like core down.
+      (c.get("logger") ?? deps.logger).error({ err, requestId: rid }, "shared store unavailable");
+      return c.json(errorBody("upstream_unavailable", { requestId: rid }), 503);
     }
     if (err instanceof HTTPException && err.status === 504) {
       return c.json(errorBody("request_timeout", { requestId: rid }), 504);

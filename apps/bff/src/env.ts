@@ -57,6 +57,11 @@ const envSchema = z
     STEP_UP_CHALLENGE_SECONDS: seconds(10 * 60),
     /** A confirmed operation must be executed within this time. */
     STEP_UP_GRANT_SECONDS: seconds(5 * 60),
+    /**
+     * Redis shared by every BFF instance for sessions, login throttling, single-use grants and
+     * idempotency (SPEC §1). Unset: all four stay in this process's memory (one instance only).
+     */
+    REDIS_URL: z.url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL" }).optional(),
     /** Exposes test-only routes under /api/test. Never in production. */
     BFF_TEST_API: z.stringbool().default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

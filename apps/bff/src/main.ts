@@ -7,9 +7,14 @@ import { loadBffEnv } from "./env.ts";
 import { createCoreClient } from "./lib/core-client.ts";
 import { MemoryIdempotencyStore } from "./lib/idempotency.ts";
 import { LoginThrottle } from "./lib/login-throttle.ts";
+import { createRedisClient, REDIS_KEY_PREFIX } from "./lib/redis.ts";
+import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
+import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { MemorySessionStore } from "./lib/session-store.ts";
 import { CookieBox, parseCookieKeys } from "./lib/step-up/cookie-box.ts";
+import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
 import { MemorySingleUseStore } from "./lib/step-up/single-use.ts";
+import type { BffDeps } from "./lib/types.ts";
 
 const env = (() => {
   try {
@@ -23,6 +28,34 @@ const logger = pino({ level: env.LOG_LEVEL, base: { app: "bff" } });
 
 const webDistDir = existsSync(`${env.WEB_DIST_DIR}/index.html`) ? env.WEB_DIST_DIR : undefined;
 if (!webDistDir) logger.warn({ dir: env.WEB_DIST_DIR }, "no built SPA found: serving /api only");
+
+// With REDIS_URL, every instance behind the load balancer shares sessions, throttle counts,
+// single-use marks and idempotent answers (SPEC §1); without it they live in this process.
+const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { keyPrefix: REDIS_KEY_PREFIX }) : undefined;
+// Reconnects are ioredis's job; without a listener it would print each failure unformatted.
+redis?.on("error", (err: Error) => logger.error({ err }, "redis error"));
+const throttle = {
+  maxPerCode: env.LOGIN_MAX_FAILURES_PER_CODE,
+  maxPerClient: env.LOGIN_MAX_FAILURES_PER_CLIENT,
+  windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
+};
+const stores: Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency"> = redis
+  ? {
+      sessions: new RedisSessionStore(redis),
+      loginThrottle: LoginThrottle.redis(redis, throttle),
+      singleUse: new RedisSingleUseStore(redis),
+      idempotency: new RedisIdempotencyStore(redis, {
+        waitMs: env.REQUEST_TIMEOUT_MS,
+        onError: (err) => logger.error({ err }, "idempotency: could not record an executed operation's answer"),
+      }),
+    }
+  : {
+      sessions: new MemorySessionStore(),
+      loginThrottle: LoginThrottle.inMemory(throttle),
+      singleUse: new MemorySingleUseStore(),
+      idempotency: new MemoryIdempotencyStore(),
+    };
+logger.info({ stores: redis ? "redis" : "memory" }, "shared state");
 
 const app = createApp({
   config: {
@@ -44,15 +77,8 @@ const app = createApp({
     serviceToken: env.CORE_SERVICE_TOKEN,
     timeoutMs: env.CORE_TIMEOUT_MS,
   }),
-  sessions: new MemorySessionStore(),
-  loginThrottle: LoginThrottle.inMemory({
-    maxPerCode: env.LOGIN_MAX_FAILURES_PER_CODE,
-    maxPerClient: env.LOGIN_MAX_FAILURES_PER_CLIENT,
-    windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
-  }),
+  ...stores,
   cookieBox: new CookieBox(parseCookieKeys(env.STEP_UP_KEYS), Date.now),
-  singleUse: new MemorySingleUseStore(),
-  idempotency: new MemoryIdempotencyStore(),
   logger,
   now: Date.now,
   remoteAddress: (c) => getConnInfo(c).remote.address,
@@ -64,7 +90,14 @@ const server = serve({ fetch: app.fetch, hostname: env.BFF_HOST, port: env.BFF_P
 
 function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
-  server.close(() => process.exit(0));
+  server.close(() => {
+    // QUIT lets Redis finish the replies in flight; disconnect() if it does not answer.
+    if (!redis) process.exit(0);
+    redis
+      .quit()
+      .catch(() => redis.disconnect())
+      .finally(() => process.exit(0));
+  });
   // Keep-alive connections must not hold Ctrl-C hostage.
   setTimeout(() => process.exit(0), 2_000).unref();
 }

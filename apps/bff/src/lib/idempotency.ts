@@ -1,7 +1,7 @@
 /**
  * Double submits execute once (R26): the first request with an Idempotency-Key runs; a
  * second with the same key (and body) gets the first one's answer, even while the first is
- * still running. In memory for one instance; Redis would hold the stored answers for several.
+ * still running. In memory for one instance; RedisIdempotencyStore shares them between several.
  */
 export interface StoredResponse {
   status: number;

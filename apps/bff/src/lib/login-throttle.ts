@@ -1,14 +1,22 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { StoreUnavailableError, storeCall } from "./store-unavailable.ts";
 
 export interface ThrottleKeys {
   customerCode: string;
   clientAddress: string | null;
 }
 
+export interface ThrottleOptions {
+  maxPerCode: number;
+  maxPerClient: number;
+  windowSeconds: number;
+}
+
 /**
  * Throttles failed logins per customer code and per client address (R1). Backed by
- * rate-limiter-flexible: memory limiters now; RateLimiterRedis instances drop in for
- * several BFF instances without changing callers.
+ * rate-limiter-flexible: memory limiters for one BFF instance, RateLimiterRedis for several
+ * (SPEC §1). A store failure is a StoreUnavailableError (503), never a skipped check.
  */
 export class LoginThrottle {
   constructor(
@@ -16,15 +24,37 @@ export class LoginThrottle {
     private readonly byClient: RateLimiterAbstract,
   ) {}
 
-  static inMemory(options: { maxPerCode: number; maxPerClient: number; windowSeconds: number }) {
+  static inMemory(options: ThrottleOptions) {
     const make = (points: number) =>
       new RateLimiterMemory({ points, duration: options.windowSeconds, blockDuration: options.windowSeconds });
     return new LoginThrottle(make(options.maxPerCode), make(options.maxPerClient));
   }
 
+  /**
+   * Counts shared by every instance, under `throttle:login-code:` and `throttle:login-client:`.
+   * No insuranceLimiter: while Redis is down logins fail closed (503) instead of falling back
+   * to per-instance counts an attacker could multiply by the number of instances.
+   */
+  static redis(client: Redis, options: ThrottleOptions) {
+    const make = (points: number, keyPrefix: string) =>
+      new RateLimiterRedis({
+        storeClient: client,
+        keyPrefix,
+        points,
+        duration: options.windowSeconds,
+        blockDuration: options.windowSeconds,
+      });
+    return new LoginThrottle(
+      make(options.maxPerCode, "throttle:login-code"),
+      make(options.maxPerClient, "throttle:login-client"),
+    );
+  }
+
   /** Seconds until a login may be tried again, or 0 when it may be tried now. */
   async retryAfter(keys: ThrottleKeys): Promise<number> {
-    const results = await Promise.all(this.#pairs(keys).map(([limiter, key]) => limiter.get(key)));
+    const results = await storeCall("login-throttle", () =>
+      Promise.all(this.#pairs(keys).map(([limiter, key]) => limiter.get(key))),
+    );
     const pairs = this.#pairs(keys);
     let wait = 0;
     results.forEach((res, i) => {
@@ -39,7 +69,7 @@ export class LoginThrottle {
       this.#pairs(keys).map(([limiter, key]) =>
         limiter.consume(key).catch((err: unknown) => {
           // Exceeding the budget is the expected way to become throttled, not an error.
-          if (!(err instanceof RateLimiterRes)) throw err;
+          if (!(err instanceof RateLimiterRes)) throw new StoreUnavailableError("login-throttle", err);
         }),
       ),
     );
@@ -47,7 +77,7 @@ export class LoginThrottle {
 
   /** A success clears the code's consecutive failures; the client's budget keeps counting. */
   async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    await this.byCode.delete(`code:${keys.customerCode}`);
+    await storeCall("login-throttle", () => this.byCode.delete(`code:${keys.customerCode}`));
   }
 
   #pairs(keys: ThrottleKeys): [RateLimiterAbstract, string][] {

@@ -10,7 +10,7 @@ export interface SessionData {
 }
 
 /**
- * Where sessions live. The in-memory store serves one BFF instance; a Redis store
+ * Where sessions live. The in-memory store serves one BFF instance; RedisSessionStore
  * (same interface, keys with TTLs) lets several instances share sessions (SPEC §1).
  */
 export interface SessionStore {

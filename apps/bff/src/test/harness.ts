@@ -21,7 +21,7 @@ import { LoginThrottle } from "../lib/login-throttle.ts";
 import { MemorySessionStore } from "../lib/session-store.ts";
 import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
-import type { BffConfig } from "../lib/types.ts";
+import type { BffConfig, BffDeps } from "../lib/types.ts";
 
 export const ORIGIN = "http://localhost:8080";
 const SERVICE_TOKEN = "test-only-service-token-0123456789";
@@ -219,11 +219,25 @@ export const TEST_COOKIE_KEYS = {
   old: { id: "k1", secret: new Uint8Array(32).fill(1) },
 };
 
+export type FakeCore = ReturnType<typeof createFakeCore>;
+
+/** The state a BFF instance keeps outside itself; Redis stores make instances share it. */
+export type SharedStores = Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency">;
+
 export function createTestBff(
-  overrides: { config?: Partial<BffConfig>; maxPerCode?: number; maxPerClient?: number; cookieKeys?: CookieKey[] } = {},
+  overrides: {
+    config?: Partial<BffConfig>;
+    maxPerCode?: number;
+    maxPerClient?: number;
+    cookieKeys?: CookieKey[];
+    /** Instead of this instance's memory stores (e.g. Redis stores shared with another instance). */
+    stores?: Partial<SharedStores>;
+    /** A core shared with another BFF instance, as behind a load balancer; a new fake otherwise. */
+    core?: FakeCore;
+  } = {},
 ) {
   const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
-  const core = createFakeCore();
+  const core = overrides.core ?? createFakeCore();
   const sessions = new MemorySessionStore(() => clock.now);
   const app = createApp({
     config: {
@@ -251,6 +265,7 @@ export function createTestBff(
       maxPerClient: overrides.maxPerClient ?? 30,
       windowSeconds: 900,
     }),
+    ...overrides.stores,
     logger: pino({ level: "silent" }),
     now: () => clock.now,
     remoteAddress: () => "203.0.113.7",

@@ -1,6 +1,6 @@
 /**
  * Remembers one-shot values (grant ids) until they would have expired anyway, so a grant
- * replayed after use is refused. In memory for one BFF instance; a Redis implementation
+ * replayed after use is refused. In memory for one BFF instance; RedisSingleUseStore
  * (`SET key 1 NX PX ttl`) shares it between instances (SPEC §1).
  */
 export interface SingleUseStore {

@@ -1,0 +1,165 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { openTestRedis, testRedisUrl } from "../test/redis.ts";
+import { RedisSessionStore } from "./redis-session-store.ts";
+import { MemorySessionStore, newSessionId, type SessionData, type SessionStore, storeKey } from "./session-store.ts";
+
+const redis = testRedisUrl ? openTestRedis(testRedisUrl) : undefined;
+afterAll(() => redis?.close());
+
+interface Backend {
+  name: string;
+  /** Two handles on one store: the same object in memory, two instances with their own clients on Redis. */
+  pair(): [SessionStore, SessionStore];
+  /** Lets `ms` pass for the store's TTLs: moves the memory store's clock; Redis keeps real time. */
+  elapse(ms: number): void;
+}
+
+const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
+const backends: Backend[] = [
+  {
+    name: "memory",
+    pair: () => {
+      const store = new MemorySessionStore(() => clock.now);
+      return [store, store];
+    },
+    elapse: (ms) => {
+      clock.now += ms;
+    },
+  },
+  ...(redis
+    ? [
+        {
+          name: "Redis",
+          pair: (): [SessionStore, SessionStore] => [
+            new RedisSessionStore(redis.client()),
+            new RedisSessionStore(redis.client()),
+          ],
+          elapse: () => {},
+        },
+      ]
+    : []),
+];
+
+let customerSeq = 0;
+/** Each test its own customer, so one test's deleteOthers cannot touch another's sessions. */
+const customer = () => `cust-${process.pid}-${++customerSeq}-${Math.random().toString(36).slice(2)}`;
+const session = (customerId: string, overrides: Partial<SessionData> = {}): SessionData => ({
+  customerId,
+  customerCode: "1000001",
+  name: "山田 太郎",
+  createdAt: 1_764_028_800_000,
+  lastSeenAt: 1_764_028_800_000,
+  ...overrides,
+});
+const MINUTE = 60_000;
+
+describe.each(backends)("session store ($name)", (backend) => {
+  it("gives back what was set; an unknown id is undefined", async () => {
+    const [a, b] = backend.pair();
+    const id = newSessionId();
+    const data = session(customer());
+    await a.set(id, data, MINUTE);
+    expect(await b.get(id)).toEqual(data);
+    expect(await b.get(newSessionId())).toBeUndefined();
+  });
+
+  it("a session ends with its ttl; setting it again extends it", async () => {
+    const [a, b] = backend.pair();
+    const id = newSessionId();
+    const kept = newSessionId();
+    const data = session(customer());
+    await a.set(id, data, 200);
+    await a.set(kept, data, MINUTE);
+    expect(await b.get(id)).toEqual(data);
+    backend.elapse(250);
+    await vi.waitFor(async () => expect(await b.get(id)).toBeUndefined(), { timeout: 3_000, interval: 20 });
+    expect(await b.get(kept)).toEqual(data);
+  });
+
+  it("delete ends a session for every instance", async () => {
+    const [a, b] = backend.pair();
+    const id = newSessionId();
+    const other = newSessionId();
+    const cust = customer();
+    await a.set(id, session(cust), MINUTE);
+    await a.set(other, session(cust), MINUTE);
+    await b.delete(id);
+    expect(await a.get(id)).toBeUndefined();
+    expect(await a.get(other)).toEqual(session(cust));
+  });
+
+  it("deleteOthers ends the customer's sessions written by another instance and keeps keepId and other customers", async () => {
+    const [a, b] = backend.pair();
+    const cust = customer();
+    const [phone, tablet, laptop] = [newSessionId(), newSessionId(), newSessionId()];
+    const someoneElse = newSessionId();
+    await a.set(phone, session(cust), MINUTE);
+    await a.set(tablet, session(cust), MINUTE);
+    await b.set(laptop, session(cust), MINUTE);
+    await a.set(someoneElse, session(customer()), MINUTE);
+
+    expect(await b.deleteOthers(cust, laptop)).toBe(2);
+    expect(await a.get(phone)).toBeUndefined();
+    expect(await b.get(tablet)).toBeUndefined();
+    expect(await a.get(laptop)).toEqual(session(cust));
+    expect(await a.get(someoneElse)).toBeDefined();
+    expect(await a.deleteOthers(cust, laptop)).toBe(0);
+  });
+});
+
+describe.skipIf(!redis)("RedisSessionStore", () => {
+  const store = () => {
+    if (!redis) throw new Error("TEST_REDIS_URL not set");
+    const client = redis.client();
+    return { client, store: new RedisSessionStore(client) };
+  };
+
+  it("keys sessions by the id's SHA-256: neither keys nor values hold the raw id", async () => {
+    const { store: s } = store();
+    const id = newSessionId();
+    await s.set(id, session(customer()), MINUTE);
+    const dump = (await redis?.dump()) ?? {};
+    expect(Object.keys(dump)).toContain(`${redis?.prefix}session:${storeKey(id)}`);
+    expect(JSON.stringify(dump)).not.toContain(id);
+  });
+
+  it("reads malformed JSON or a wrong shape as no session", async () => {
+    const { client, store: s } = store();
+    const broken = newSessionId();
+    const wrongShape = newSessionId();
+    await client.set(`session:${storeKey(broken)}`, "{not json", "PX", MINUTE);
+    await client.set(`session:${storeKey(wrongShape)}`, JSON.stringify({ customerId: 42 }), "PX", MINUTE);
+    expect(await s.get(broken)).toBeUndefined();
+    expect(await s.get(wrongShape)).toBeUndefined();
+  });
+
+  it("keeps the customer's set at least as long as the session and drops a deleted session from it", async () => {
+    const { client, store: s } = store();
+    const cust = customer();
+    const id = newSessionId();
+    await s.set(id, session(cust), 10 * MINUTE);
+    expect(await client.smembers(`customer-sessions:${cust}`)).toEqual([storeKey(id)]);
+    expect(await client.pttl(`customer-sessions:${cust}`)).toBeGreaterThan(9 * MINUTE);
+    await s.delete(id);
+    expect(await client.smembers(`customer-sessions:${cust}`)).toEqual([]);
+  });
+
+  it("a refresh that read the session before another instance ended it cannot bring it back", async () => {
+    const a = store().store;
+    const b = store().store;
+    const cust = customer();
+    const [ended, loggedOut, kept] = [newSessionId(), newSessionId(), newSessionId()];
+    for (const id of [ended, loggedOut, kept]) await a.set(id, session(cust), MINUTE);
+    // requireSession on instance A has read these sessions and is about to write them back
+    // with a new lastSeenAt when instance B ends them.
+    const readEnded = await a.get(ended);
+    const readLoggedOut = await a.get(loggedOut);
+    await b.deleteOthers(cust, kept);
+    await b.delete(loggedOut);
+    await a.set(ended, { ...session(cust), ...readEnded, lastSeenAt: Date.now() }, MINUTE);
+    await a.set(loggedOut, { ...session(cust), ...readLoggedOut, lastSeenAt: Date.now() }, MINUTE);
+    expect(await b.get(ended)).toBeUndefined();
+    expect(await b.get(loggedOut)).toBeUndefined();
+    expect(await b.get(kept)).toBeDefined();
+  });
+});

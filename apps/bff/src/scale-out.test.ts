@@ -1,0 +1,169 @@
+import { sessionSchema } from "@kakunin/contracts/auth";
+import { afterAll, describe, expect, it } from "vitest";
+import { LoginThrottle } from "./lib/login-throttle.ts";
+import { createRedisClient } from "./lib/redis.ts";
+import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
+import { RedisSessionStore } from "./lib/redis-session-store.ts";
+import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
+import { createFakeCore, createTestBff, type FakeCore, readAs, readError, type SharedStores } from "./test/harness.ts";
+import { openTestRedis, testRedisUrl } from "./test/redis.ts";
+
+const redis = testRedisUrl ? openTestRedis(testRedisUrl) : undefined;
+afterAll(() => redis?.close());
+
+type Bff = ReturnType<typeof createTestBff>;
+
+/** The Redis stores of one BFF process, over its own connection. */
+function redisStores(client: ReturnType<typeof createRedisClient>): SharedStores {
+  return {
+    sessions: new RedisSessionStore(client),
+    loginThrottle: LoginThrottle.redis(client, { maxPerCode: 5, maxPerClient: 30, windowSeconds: 900 }),
+    singleUse: new RedisSingleUseStore(client),
+    idempotency: new RedisIdempotencyStore(client, { pollMs: 10 }),
+  };
+}
+
+/**
+ * Two BFF instances behind a load balancer: the same core (its database is the other thing
+ * instances share), Redis stores over separate connections, nothing else in common.
+ */
+function twoInstances(): { a: Bff; b: Bff; core: FakeCore } {
+  if (!redis) throw new Error("TEST_REDIS_URL not set");
+  const core = createFakeCore();
+  const a = createTestBff({ core, stores: redisStores(redis.client()) });
+  const b = createTestBff({ core, stores: redisStores(redis.client()) });
+  return { a, b, core };
+}
+
+/** One browser whose requests the load balancer sends to either instance; its jar follows Set-Cookie. */
+function browser(session: string | undefined) {
+  let jar: string[] = [];
+  const request = async (via: Bff, path: string, init: Parameters<Bff["request"]>[1] = {}) => {
+    const res = await via.request(path, { ...init, cookie: session, cookies: [...jar, ...(init.cookies ?? [])] });
+    for (const h of res.headers.getSetCookie()) {
+      const [pair] = h.split(";");
+      const name = pair?.split("=")[0] ?? "";
+      jar = jar.filter((c) => !c.startsWith(`${name}=`));
+      if (!/Max-Age=0/i.test(h) && pair) jar.push(pair);
+    }
+    return res;
+  };
+  return { request, jar: () => jar };
+}
+
+const change = { postalCode: "160-0022", address: "東京都新宿区新宿3-1-1", phone: "090-2222-3333" };
+const idem = (key: string) => ({ "idempotency-key": key.padEnd(16, "x") });
+
+describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
+  it("a session started on A works on B; logging out on B ends it on A", async () => {
+    const { a, b } = twoInstances();
+    const { res, cookie } = await a.login();
+    expect(res.status).toBe(200);
+    expect(await readAs(await b.request("/api/session", { cookie }), sessionSchema)).toMatchObject({
+      authenticated: true,
+      customer: { customerCode: "1000001" },
+    });
+    expect((await b.request("/api/me/notices", { cookie })).status).toBe(200);
+
+    expect((await b.request("/api/session", { method: "DELETE", cookie })).status).toBe(204);
+    expect(await readAs(await a.request("/api/session", { cookie }), sessionSchema)).toMatchObject({
+      authenticated: false,
+    });
+    expect((await readError(await a.request("/api/me/notices", { cookie }))).code).toBe("session_expired");
+  });
+
+  it("a login-password change on B ends the customer's session on A and keeps B's", async () => {
+    const { a, b } = twoInstances();
+    const phone = await a.login();
+    const laptop = await b.login();
+    const res = await b.request("/api/me/login-password", {
+      method: "PUT",
+      cookie: laptop.cookie,
+      json: { currentPassword: "Kiso8pine3", newPassword: "Fuji7lake4", newPasswordConfirmation: "Fuji7lake4" },
+    });
+    expect(res.status).toBe(200);
+    expect((await a.request("/api/me/notices", { cookie: phone.cookie })).status).toBe(401);
+    expect((await a.request("/api/me/notices", { cookie: laptop.cookie })).status).toBe(200);
+  });
+
+  it("a once-grant used on A is refused when replayed on B", async () => {
+    const { a, b, core } = twoInstances();
+    const { cookie } = await a.login();
+    const browse = browser(cookie);
+    await browse.request(a, "/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "change_profile", payload: change },
+    });
+    const verified = await browse.request(a, "/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x" },
+    });
+    expect(verified.status).toBe(204);
+    const grant = browse.jar();
+    const used = await browse.request(a, "/api/me/profile", { method: "PUT", json: change, headers: idem("scale-1") });
+    expect(used.status).toBe(200);
+
+    // The copied grant cookie, presented to the other instance with a new Idempotency-Key.
+    const replay = await b.request("/api/me/profile", {
+      method: "PUT",
+      json: change,
+      cookie,
+      cookies: grant,
+      headers: idem("scale-2"),
+    });
+    expect(replay.status).toBe(403);
+    expect((await readError(replay)).code).toBe("step_up_required");
+    expect(core.calls.changeProfile).toBe(1);
+  });
+
+  it("a double submit split across A and B executes once and both get the answer", async () => {
+    const { a, b, core } = twoInstances();
+    const { cookie } = await a.login();
+    const browse = browser(cookie);
+    await browse.request(a, "/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "change_profile", payload: change },
+    });
+    await browse.request(b, "/api/step-up/verifications", { method: "POST", json: { executionPassword: "Rk7m2x" } });
+    const grant = browse.jar();
+    const submit = (via: Bff) =>
+      via.request("/api/me/profile", { method: "PUT", json: change, cookie, cookies: grant, headers: idem("scale-3") });
+    const [first, second] = await Promise.all([submit(a), submit(b)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await second.json()).toEqual(await first.json());
+    expect([first, second].filter((r) => r.headers.get("idempotent-replay") === "true")).toHaveLength(1);
+    expect(core.calls.changeProfile).toBe(1);
+  });
+
+  it("failed logins on A and B add up to one throttle", async () => {
+    const { a, b } = twoInstances();
+    for (const via of [a, b, a, b, a]) {
+      expect((await via.login("1000099", "Wrong1pass")).res.status).toBe(401);
+    }
+    const res = await b.login("1000099", "Wrong1pass");
+    expect(res.res.status).toBe(429);
+    expect((await readError(res.res)).code).toBe("rate_limited");
+  });
+});
+
+describe("a BFF whose Redis is down", () => {
+  it("answers 503 upstream_unavailable (retryable, no stack trace) instead of skipping the throttle or the session", async () => {
+    const client = createRedisClient("redis://127.0.0.1:1", { keyPrefix: "kakunin:test:down:", commandTimeoutMs: 200 });
+    client.on("error", () => {});
+    try {
+      const bff = createTestBff({ stores: redisStores(client) });
+      const login = await bff.login();
+      const text = await login.res.text();
+      expect(login.res.status).toBe(503);
+      expect(JSON.parse(text).error).toMatchObject({ code: "upstream_unavailable", retryable: true });
+      expect(text).not.toMatch(/at .*\.[jt]s:\d+|127\.0\.0\.1:1|ECONNREFUSED|timed out/i);
+      expect(bff.core.received).toHaveLength(0);
+
+      const session = await bff.request("/api/session", { cookie: "some-session-id" });
+      expect(session.status).toBe(503);
+      expect((await readError(session)).code).toBe("upstream_unavailable");
+    } finally {
+      client.disconnect();
+    }
+  });
+});
