@@ -32,6 +32,28 @@ test.describe("ログイン", () => {
     await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
   });
 
+  test("5 wrong passwords throttle the customer code, even for the right one, and the audit trail shows it", async ({
+    page,
+    customer,
+    ops,
+  }) => {
+    await page.goto("/login");
+    const alert = page.getByRole("alert");
+    for (let i = 0; i < 5; i++) {
+      await fillLogin(page, customer.customerCode, `Wrong${i}pass9`);
+      await expect(alert).toHaveText("お客様コードまたはログインパスワードが正しくありません。");
+    }
+    await fillLogin(page, customer.customerCode, customer.loginPassword);
+    await expect(alert).toHaveText(
+      "ログインの試行回数が上限に達しました。しばらく時間をおいてから再度お試しください。",
+    );
+    await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+    // The refused attempt never reached core; the moment the throttle engaged did (R29).
+    const audit = await ops("audit", customer.customerCode);
+    expect(audit).toContain("login_throttle");
+    expect(audit).toContain("customer_code");
+  });
+
   test("an invalid customer code is caught on the field before anything is sent", async ({ page }) => {
     let posted = false;
     page.on("request", (req) => {

@@ -12,6 +12,7 @@ import type { Logger } from "./lib/logger.ts";
 import type { CoreServices } from "./lib/types.ts";
 import { credentialsRouter } from "./routes/credentials/credentials.index.ts";
 import { customersRouter } from "./routes/customers/customers.index.ts";
+import { loginThrottlesRouter } from "./routes/login-throttles/login-throttles.index.ts";
 import { loginVerificationsRouter } from "./routes/login-verifications/login-verifications.index.ts";
 import { mailSettingsRouter } from "./routes/mail-settings/mail-settings.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
@@ -73,6 +74,7 @@ export function createApp(deps: CoreAppDeps) {
   const auth = bearer(deps.serviceToken);
   app.use("/v1/*", auth);
   app.route("/", loginVerificationsRouter);
+  app.route("/", loginThrottlesRouter);
   app.route("/", customersRouter);
   app.route("/", credentialsRouter);
   app.route("/", stepUpRouter);

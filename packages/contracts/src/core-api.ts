@@ -57,6 +57,22 @@ export type VerifyLoginRequest = z.infer<typeof verifyLoginRequestSchema>;
 
 export const verifyLoginResponseSchema = z.object({ customer: customerSummarySchema });
 
+/**
+ * The BFF's login throttle has just engaged (R1): its later refusals never reach core, so
+ * core audits the moment it starts (R29), once per window and budget rather than per attempt.
+ */
+export const recordLoginThrottleRequestSchema = z.strictObject({
+  /** Which budget ran out: the customer code's or the client address's. */
+  scope: z.enum(["customer_code", "client"]),
+  /** The code typed in the attempt that used up the budget. */
+  customerCode: customerCodeSchema,
+  client: clientContextSchema,
+  /** How long further attempts are refused. */
+  retryAfterSeconds: z.number().int().positive(),
+});
+export type RecordLoginThrottleRequest = z.infer<typeof recordLoginThrottleRequestSchema>;
+export const recordLoginThrottleResponseSchema = z.object({ recorded: z.literal(true) });
+
 export const customerPathSchema = z.strictObject({ customerId: customerIdSchema });
 
 export const verifyExecutionPasswordRequestSchema = z.strictObject({
@@ -174,6 +190,13 @@ export const coreRoutes = {
     summary: "Verify a customer code and login password; audits the attempt",
     body: verifyLoginRequestSchema,
     response: verifyLoginResponseSchema,
+  },
+  recordLoginThrottle: {
+    method: "post",
+    path: "/v1/login-throttles",
+    summary: "Audit that the BFF's login throttle engaged for a customer code or a client",
+    body: recordLoginThrottleRequestSchema,
+    response: recordLoginThrottleResponseSchema,
   },
   getCustomer: {
     method: "get",

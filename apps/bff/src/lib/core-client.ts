@@ -3,6 +3,7 @@ import {
   type CoreRouteName,
   type CoreRoutes,
   coreRoutes,
+  type RecordLoginThrottleRequest,
   type VerifyExecutionPasswordRequest,
   type VerifyLoginRequest,
 } from "@kakunin/contracts/core-api";
@@ -88,6 +89,8 @@ export function createCoreClient(options: CoreClientOptions) {
 
   return {
     verifyLogin: (body: VerifyLoginRequest, opts: CallOptions = {}) => call("verifyLogin", { body }, opts),
+    recordLoginThrottle: (body: RecordLoginThrottleRequest, opts: CallOptions = {}) =>
+      call("recordLoginThrottle", { body }, opts),
     getCustomer: (customerId: string, opts: CallOptions = {}) => call("getCustomer", { params: { customerId } }, opts),
     listNotices: (customerId: string, opts: CallOptions = {}) => call("listNotices", { params: { customerId } }, opts),
     getLoginHistory: (customerId: string, opts: CallOptions = {}) =>

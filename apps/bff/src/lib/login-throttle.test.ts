@@ -62,6 +62,19 @@ describe.each(backends)("login throttle ($name)", (backend) => {
     // … while the client address has used its four.
     expect(await b.retryAfter(keys)).toBeGreaterThan(0);
   });
+
+  it("says which budget a failure used up, exactly once, even for 20 concurrent failures on two instances", async () => {
+    const [a, b] = backend.pair({ maxPerCode: 5, maxPerClient: 8, windowSeconds: 900 });
+    const keys = keysOf();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).recordFailure(keys)));
+    const engaged = results.flat();
+    expect(engaged.map((e) => e.scope).sort()).toEqual(["client", "customer_code"]);
+    for (const e of engaged) {
+      expect(e.retryAfterSeconds).toBeGreaterThan(0);
+      expect(e.retryAfterSeconds).toBeLessThanOrEqual(900);
+    }
+    expect(await a.recordFailure(keys)).toEqual([]);
+  });
 });
 
 describe.skipIf(!redis)("LoginThrottle.redis", () => {

@@ -7,6 +7,15 @@ export interface ThrottleKeys {
   clientAddress: string | null;
 }
 
+/** Which budget a throttle counts: failures per customer code, or per client address. */
+export type ThrottleScope = "customer_code" | "client";
+
+/** A budget used up by a failure: logins on that key are refused for `retryAfterSeconds`. */
+export interface EngagedThrottle {
+  scope: ThrottleScope;
+  retryAfterSeconds: number;
+}
+
 export interface ThrottleOptions {
   maxPerCode: number;
   maxPerClient: number;
@@ -64,15 +73,30 @@ export class LoginThrottle {
     return Math.ceil(wait / 1000);
   }
 
-  async recordFailure(keys: ThrottleKeys): Promise<void> {
-    await Promise.all(
-      this.#pairs(keys).map(([limiter, key]) =>
+  /**
+   * Counts a failure against each budget. Returns the budgets this very failure used up
+   * (at most once per window each), so the caller can have the moment audited.
+   */
+  async recordFailure(keys: ThrottleKeys): Promise<EngagedThrottle[]> {
+    const pairs = this.#pairs(keys);
+    const results = await Promise.all(
+      pairs.map(([limiter, key]) =>
         limiter.consume(key).catch((err: unknown) => {
           // Exceeding the budget is the expected way to become throttled, not an error.
           if (!(err instanceof RateLimiterRes)) throw new StoreUnavailableError("login-throttle", err);
+          return undefined;
         }),
       ),
     );
+    const engaged: EngagedThrottle[] = [];
+    results.forEach((res, i) => {
+      const pair = pairs[i];
+      // The failure that reaches the limit is the last one let through: from now on retryAfter refuses.
+      if (res && pair && res.consumedPoints === pair[0].points) {
+        engaged.push({ scope: pair[2], retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+      }
+    });
+    return engaged;
   }
 
   /** A success clears the code's consecutive failures; the client's budget keeps counting. */
@@ -80,9 +104,11 @@ export class LoginThrottle {
     await storeCall("login-throttle", () => this.byCode.delete(`code:${keys.customerCode}`));
   }
 
-  #pairs(keys: ThrottleKeys): [RateLimiterAbstract, string][] {
-    const pairs: [RateLimiterAbstract, string][] = [[this.byCode, `code:${keys.customerCode}`]];
-    if (keys.clientAddress) pairs.push([this.byClient, `client:${keys.clientAddress}`]);
+  #pairs(keys: ThrottleKeys): [RateLimiterAbstract, string, ThrottleScope][] {
+    const pairs: [RateLimiterAbstract, string, ThrottleScope][] = [
+      [this.byCode, `code:${keys.customerCode}`, "customer_code"],
+    ];
+    if (keys.clientAddress) pairs.push([this.byClient, `client:${keys.clientAddress}`, "client"]);
     return pairs;
   }
 }

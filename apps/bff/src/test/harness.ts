@@ -7,6 +7,8 @@ import {
   createWithdrawalCoreRequestSchema,
   issueAuthCodeRequestSchema,
   placeOrderCoreRequestSchema,
+  type RecordLoginThrottleRequest,
+  recordLoginThrottleRequestSchema,
   verifyLoginRequestSchema,
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
@@ -42,7 +44,8 @@ export function createFakeCore() {
     { id: "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a01", customerCode: "1000001", name: "山田 太郎", password: "Kiso8pine3" },
   ];
   const received: Request[] = [];
-  const state = { down: false };
+  /** `down`: core unreachable; `auditDown`: only the throttle report fails (500). */
+  const state = { down: false, auditDown: false };
   const app = new Hono();
   app.use(async (c, next) => {
     received.push(c.req.raw.clone());
@@ -57,6 +60,13 @@ export function createFakeCore() {
     const found = customers.find((x) => x.customerCode === body.customerCode && x.password === body.password);
     if (!found) return c.json(errorBody("invalid_credentials"), 422);
     return c.json({ customer: { id: found.id, customerCode: found.customerCode, name: found.name } });
+  });
+  /** Each time the BFF reported its login throttle engaging. */
+  const throttleReports: RecordLoginThrottleRequest[] = [];
+  app.post(toHono(coreRoutes.recordLoginThrottle.path), async (c) => {
+    if (state.auditDown) return c.json(errorBody("internal_error"), 500);
+    throttleReports.push(recordLoginThrottleRequestSchema.parse(await c.req.json()));
+    return c.json({ recorded: true });
   });
   const byId = (id: string) => customers.find((x) => x.id === id);
   app.get(toHono(coreRoutes.listNotices.path), (c) => {
@@ -207,6 +217,7 @@ export function createFakeCore() {
     credentials: state2,
     stepUp,
     calls,
+    throttleReports,
     issuedCodes,
     withdrawals,
     orders,

@@ -4,6 +4,7 @@ import { auditEvents } from "../db/schema.ts";
 
 export type AuditEventType =
   | "login"
+  | "login_throttle"
   | "execution_password"
   | "account_lock"
   | "account_unlock"

@@ -3,6 +3,7 @@ import { createFactory } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import { recordLoginFailure } from "../../lib/login-failures.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
 import { sessionOf } from "./session-of.ts";
@@ -56,7 +57,7 @@ export const changeLoginPassword = factory.createHandlers(
       return c.json(result);
     } catch (err) {
       if (err instanceof CoreError && err.body.error.code === "wrong_current_password") {
-        await loginThrottle.recordFailure(keys);
+        await recordLoginFailure(c, keys);
       }
       throw err;
     }

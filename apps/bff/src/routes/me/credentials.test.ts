@@ -89,6 +89,10 @@ describe("/api/me credentials", () => {
       json: body("Kiso8pine3", "Fuji7lake4"),
     });
     expect(blocked.status).toBe(429);
+    // The guessing on this screen is audited like failed logins: once, when the budget ran out.
+    expect(bff.core.throttleReports).toEqual([
+      expect.objectContaining({ scope: "customer_code", customerCode: "1000001" }),
+    ]);
   });
 
   it("needs a session and the CSRF header", async () => {

@@ -3,6 +3,7 @@ import { createFactory } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import { recordLoginFailure } from "../../lib/login-failures.ts";
 import { newSessionId } from "../../lib/session-store.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
@@ -43,7 +44,7 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
     ));
   } catch (err) {
     if (err instanceof CoreError && err.body.error.code === "invalid_credentials") {
-      await loginThrottle.recordFailure(keys);
+      await recordLoginFailure(c, keys);
       throw new ApiError("invalid_credentials", 401);
     }
     throw err;

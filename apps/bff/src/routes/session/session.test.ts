@@ -107,6 +107,48 @@ describe("POST /api/session (login)", () => {
     expect(blocked.cookie).toBeUndefined();
   });
 
+  it("has core audit the moment a code's budget runs out, once, with the client and the wait (R29)", async () => {
+    const bff = createTestBff({ maxPerCode: 3 });
+    await bff.login("1000001", "Wrong9pass");
+    await bff.login("1000001", "Wrong9pass");
+    expect(bff.core.throttleReports).toEqual([]);
+    expect((await bff.login("1000001", "Wrong9pass")).res.status).toBe(401);
+    expect(bff.core.throttleReports).toHaveLength(1);
+    const [report] = bff.core.throttleReports;
+    expect(report).toMatchObject({
+      scope: "customer_code",
+      customerCode: "1000001",
+      client: { ipAddress: "203.0.113.7" },
+    });
+    expect(report?.retryAfterSeconds).toBeGreaterThan(0);
+    // Refused attempts stop at the BFF: no report per attempt.
+    expect((await bff.login()).res.status).toBe(429);
+    expect((await bff.login("1000001", "Wrong9pass")).res.status).toBe(429);
+    expect(bff.core.throttleReports).toHaveLength(1);
+  });
+
+  it("reports a client's budget running out under the code typed last", async () => {
+    const bff = createTestBff({ maxPerClient: 2 });
+    await bff.login("1111111", "Wrong9pass");
+    await bff.login("2222222", "Wrong9pass");
+    expect(bff.core.throttleReports).toEqual([
+      expect.objectContaining({
+        scope: "client",
+        customerCode: "2222222",
+        client: expect.objectContaining({ ipAddress: "203.0.113.7" }),
+      }),
+    ]);
+  });
+
+  it("still refuses with invalid_credentials when the audit report fails", async () => {
+    const bff = createTestBff({ maxPerCode: 1 });
+    bff.core.state.auditDown = true;
+    const { res } = await bff.login("1000001", "Wrong9pass");
+    expect(res.status).toBe(401);
+    expect((await readError(res)).code).toBe("invalid_credentials");
+    expect((await bff.login()).res.status).toBe(429);
+  });
+
   it("throttles a client address across customer codes", async () => {
     const bff = createTestBff({ maxPerClient: 2 });
     await bff.login("1111111", "Wrong9pass");

@@ -1,0 +1,26 @@
+import type { Context } from "hono";
+import { clientContext } from "./client-context.ts";
+import type { ThrottleKeys } from "./login-throttle.ts";
+import type { AppEnv } from "./types.ts";
+
+/**
+ * A wrong login password (at login, or as the current one on ログインパスワード変更) counts
+ * toward the throttle (R1). When it uses up a budget, core audits that the throttle engaged
+ * (R29): the attempts refused after it stop here and never reach core's audit trail.
+ */
+export async function recordLoginFailure(c: Context<AppEnv>, keys: ThrottleKeys): Promise<void> {
+  const { loginThrottle, core, logger } = c.get("deps");
+  const requestId = c.get("requestId");
+  const engaged = await loginThrottle.recordFailure(keys);
+  for (const { scope, retryAfterSeconds } of engaged) {
+    try {
+      await core.recordLoginThrottle(
+        { scope, customerCode: keys.customerCode, client: clientContext(c), retryAfterSeconds },
+        { requestId },
+      );
+    } catch (err) {
+      // The refusal stands either way; operators learn of the missing record from the log.
+      logger.error({ err, requestId, scope }, "could not audit that the login throttle engaged");
+    }
+  }
+}
