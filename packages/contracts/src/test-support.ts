@@ -24,6 +24,8 @@ export const createTestCustomerRequestSchema = z.strictObject({
   executionPassword: z.string().min(4).max(20).optional(),
   /** Starts the customer locked (R8), as after 9 failed execution-password attempts. */
   locked: z.boolean().optional(),
+  /** true: the 信用取引口座 is 開設済 (opened on the creation date), so margin orders are accepted; default 未開設. */
+  marginAccount: z.boolean().optional(),
 });
 export type CreateTestCustomerRequest = z.infer<typeof createTestCustomerRequestSchema>;
 

@@ -68,6 +68,13 @@ export const stockOrderRequestSchema = z
   });
 export type StockOrderRequest = z.output<typeof stockOrderRequestSchema>;
 
+/**
+ * Core's refusal (order_rejected, reason `margin_account`, on `account`) of a 信用新規 order
+ * or its 訂正 while the 信用取引口座 is not 開設済; the SPA says the same. 返済 is not refused.
+ */
+export const marginAccountNotOpenMessage =
+  "信用取引口座が開設されていないため、信用取引の新規建てのご注文はお受けできません。";
+
 /** 投資信託 buy (金額指定) or sell (口数指定); executes at the next NAV run. */
 export const fundOrderRequestSchema = z
   .strictObject({
@@ -184,5 +191,10 @@ export const balancesSchema = z.object({
     }),
   ),
   totalValuation: z.number(),
+  /**
+   * Whether the 信用取引口座 is 開設済: core refuses 信用 orders (新規 and 返済) otherwise
+   * (order_rejected, reason margin_account), and the order screen says so up front.
+   */
+  marginAccountOpen: z.boolean(),
 });
 export type Balances = z.infer<typeof balancesSchema>;

@@ -7,6 +7,8 @@ export interface RadioOption {
   label: ReactNode;
   /** Extra words under the label, read as the option's description (not part of its name). */
   description?: ReactNode;
+  /** Shown but not choosable (e.g. 信用 choices without a 信用取引口座); say why in the group's hint. */
+  disabled?: boolean;
 }
 
 export interface RadioGroupProps
@@ -77,6 +79,7 @@ export function RadioGroup({
                 className="kk-radio__input"
                 aria-invalid={error ? true : undefined}
                 aria-describedby={option.description ? descriptionId : undefined}
+                disabled={option.disabled || inputProps.disabled}
               />
               {/* The description sits outside the <label> so it does not become part of the name. */}
               <span className="kk-radio__text">

@@ -1,9 +1,23 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
 import type { FieldError } from "@kakunin/contracts/errors";
-import type { Balances, ModifyOrderRequest, Order, OrderRequest } from "@kakunin/contracts/trading";
+import {
+  type Balances,
+  type ModifyOrderRequest,
+  marginAccountNotOpenMessage,
+  type Order,
+  type OrderRequest,
+} from "@kakunin/contracts/trading";
 import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
-import { cashBalances, customers, instruments, marginPositions, orders, positions } from "../db/schema.ts";
+import {
+  accountOpenings,
+  cashBalances,
+  customers,
+  instruments,
+  marginPositions,
+  orders,
+  positions,
+} from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { enqueueMail } from "../mail/outbox.ts";
@@ -15,6 +29,10 @@ import { withdrawableOf } from "./withdrawals.ts";
  * Orders, cash and positions (R17, R18, R19). Money is integer yen throughout.
  *
  * - `cash_balances.withdrawable` is the free cash: 買付余力 and 出金可能額 alike.
+ * - 信用新規 orders (and their 訂正) need the customer's 信用取引口座 開設済; its row is read
+ *   under a share lock in the order's transaction, so no status change slips in between.
+ *   返済 is always allowed: closing a position only lowers the customer's risk, and refusing
+ *   it would trap them in a position opened while the account was open.
  * - Placing an order reserves what it may need with one conditional UPDATE (as a
  *   withdrawal does): cash for buys (limit price × quantity, or the daily upper limit ×
  *   quantity for 成行), 30 % of the notional for margin 新規, shares/units for sells, the
@@ -198,6 +216,27 @@ const buyingPowerError = (path: string, withdrawable: number): FieldError => ({
   message: `買付余力（${yen(withdrawable)}）を超えています。`,
   reason: "buying_power",
 });
+
+/**
+ * Whether the customer's 信用取引口座 is 開設済; a missing row counts as 未開設, as on
+ * 口座開設状況. With `lock`, the row is share-locked so its status cannot change until the
+ * caller's transaction (the order and its reservation) commits.
+ */
+export async function isMarginAccountOpen(db: Db | Tx, customerId: string, lock?: "share"): Promise<boolean> {
+  const query = db
+    .select({ status: accountOpenings.status })
+    .from(accountOpenings)
+    .where(and(eq(accountOpenings.customerId, customerId), eq(accountOpenings.kind, "信用取引口座")));
+  const [row] = lock ? await query.for(lock) : await query;
+  return row?.status === "開設済";
+}
+
+/** 信用新規 only with an opened 信用取引口座; checked in the order's own transaction. */
+async function requireMarginAccount(tx: Tx, customerId: string) {
+  if (await isMarginAccountOpen(tx, customerId, "share")) return;
+  // 審査中 and 未開設 alike; `account` is the field the SPA shows it on (取引区分).
+  throw reject([{ path: "account", message: marginAccountNotOpenMessage, reason: "margin_account" }]);
+}
 
 const crosses = (o: Pick<OrderRow, "side" | "priceType" | "limitPrice">, price: number) =>
   o.priceType === "market" ||
@@ -580,6 +619,10 @@ export async function placeOrder(
       let values: typeof orders.$inferInsert;
       let marginPositionId: string | null = null;
       if (request.kind === "stock") {
+        // Before anything else about the order: without the account, lot or price do not matter.
+        if (request.account === "margin" && request.marginAction === "open") {
+          await requireMarginAccount(tx, actor.customerId);
+        }
         const fields = checkStockPrice(inst, request.quantity, request.limitPrice);
         if (fields.length > 0) throw reject(fields);
         if (request.marginAction === "close") {
@@ -707,6 +750,8 @@ export async function modifyOrder(
     if (order.status !== "open" || order.kind !== "stock" || order.priceType !== "limit") {
       throw new AppError("order_not_open", 409);
     }
+    // A 訂正 is validated like a new order, so a 信用新規 one needs the account still 開設済.
+    if (order.account === "margin" && order.marginAction === "open") await requireMarginAccount(tx, actor.customerId);
     const fields = checkStockPrice(inst, quantity, limitPrice);
     if (fields.length > 0) throw reject(fields);
 
@@ -893,6 +938,7 @@ export async function balances(db: Db, customerId: string): Promise<Balances> {
     marginPositions: marginView,
     fundHoldings: funds,
     totalValuation,
+    marginAccountOpen: await isMarginAccountOpen(db, customerId),
   };
 }
 

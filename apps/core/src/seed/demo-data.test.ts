@@ -39,7 +39,7 @@ describe("demo data", () => {
 });
 
 describe("demo holdings", () => {
-  it("gives 1000001 SPEC §9's 100 shares of 7203", async () => {
+  it("gives 1000001 SPEC §9's 100 shares of 7203 and an opened 信用取引口座", async () => {
     const core = await createTestCore();
     try {
       await seedDemoData(core.db, core.services);
@@ -51,6 +51,8 @@ describe("demo holdings", () => {
       const body = await readAs(res, balancesSchema);
       expect(body.positions.map((p) => [p.code, p.quantity, p.reservedQuantity])).toEqual([["7203", 100, 0]]);
       expect(body.buyingPower).toBe(1_000_000);
+      // The one demo customer who can show 信用 trading.
+      expect(body.marginAccountOpen).toBe(true);
     } finally {
       await core.close();
     }

@@ -38,6 +38,8 @@ export const demoCustomers: readonly (NewCustomer & {
     accountOpenings: [
       { kind: "総合口座", status: "開設済", appliedOn: "2018-04-02", openedOn: "2018-04-09" },
       { kind: "特定口座", status: "開設済", appliedOn: "2018-04-02", openedOn: "2018-04-09" },
+      // SPEC §9 is silent here; open so the demo can show 信用 trading (1000002's is 審査中).
+      { kind: "信用取引口座", status: "開設済", appliedOn: "2019-05-07", openedOn: "2019-05-14" },
     ],
   },
   {

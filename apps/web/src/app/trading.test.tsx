@@ -1,7 +1,8 @@
 import { errorMessages } from "@kakunin/contracts/errors";
+import { marginAccountNotOpenMessage } from "@kakunin/contracts/trading";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { demoBalances, demoInstruments, filledOrder, openOrder } from "../testing/fixtures.ts";
+import { demoBalances, demoInstruments, filledOrder, noMarginAccountBalances, openOrder } from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   credentialStatus,
@@ -38,6 +39,14 @@ function field(label: string): HTMLInputElement {
 function radio(group: string, name: string): HTMLInputElement {
   return within(screen.getByRole("group", { name: group })).getByRole("radio", { name }) as HTMLInputElement;
 }
+
+/** The texts the group's aria-describedby points at (its hint, its error). */
+function describedText(element: HTMLElement): string {
+  const ids = element.getAttribute("aria-describedby")?.split(" ") ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+}
+
+const marginHint = "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。";
 
 async function submitButton(name: string) {
   const button = await screen.findByRole("button", { name });
@@ -206,6 +215,63 @@ describe("株式注文 (R17, R6)", () => {
     expect(price.getAttribute("aria-invalid")).toBe("true");
     expect(price.value).toBe("3000");
     expect(document.activeElement).toBe(price);
+  });
+
+  it("without an opened 信用取引口座: 信用新規 disabled with the reason, a 現物 order still goes through", async () => {
+    const { user, requests } = await openStock({
+      "GET /api/me/balances": json(noMarginAccountBalances),
+      "POST /api/me/orders": json(baseOrder),
+    });
+    await waitFor(() => expect(radio("取引区分", "信用新規").disabled).toBe(true));
+    // Closing a position stays possible (core takes 返済 without the account too).
+    expect(radio("取引区分", "信用返済").disabled).toBe(false);
+    expect(radio("取引区分", "現物").disabled).toBe(false);
+    expect(radio("取引区分", "現物").checked).toBe(true);
+    const group = screen.getByRole("group", { name: "取引区分" });
+    expect(within(group).getByText(marginHint)).toBeTruthy();
+    expect(describedText(group)).toBe(marginHint);
+    await user.click(radio("取引区分", "信用新規"));
+    expect(radio("取引区分", "信用新規").checked).toBe(false);
+
+    await user.type(field("銘柄コード"), "7203");
+    await user.type(field("数量"), "100");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    await screen.findByRole("heading", { level: 2, name: "注文内容の確認" });
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect(await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" })).toBeTruthy();
+    const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
+    expect(posts.map((post) => post.body)).toEqual([expect.objectContaining({ account: "cash", marginAction: null })]);
+  });
+
+  it("with an opened 信用取引口座: every 取引区分 can be chosen and no reason is shown", async () => {
+    await openStock();
+    // 買付余力 shown: the balances (marginAccountOpen: true) have arrived.
+    expect(await within(screen.getByRole("main")).findByText("2,500,000円")).toBeTruthy();
+    for (const name of ["現物", "信用新規", "信用返済"]) expect(radio("取引区分", name).disabled).toBe(false);
+    expect(screen.queryByText(marginHint)).toBeNull();
+    expect(screen.getByRole("group", { name: "取引区分" }).getAttribute("aria-describedby")).toBeNull();
+  });
+
+  it("a refusal for the 信用取引口座 (balances not yet caught up) shows on 取引区分", async () => {
+    const { user } = await openStock({
+      "POST /api/me/orders": errorJson("order_rejected", errorMessages.order_rejected, 422, {
+        fields: [{ path: "account", message: marginAccountNotOpenMessage, reason: "margin_account" }],
+      }),
+    });
+    await user.type(field("銘柄コード"), "7203");
+    await user.click(radio("取引区分", "信用新規"));
+    await user.type(field("数量"), "100");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    const button = await submitButton("注文する");
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect(await screen.findByText(marginAccountNotOpenMessage)).toBeTruthy();
+    const group = screen.getByRole("group", { name: "取引区分" });
+    expect(describedText(group)).toContain(marginAccountNotOpenMessage);
+    expect(radio("取引区分", "信用新規").getAttribute("aria-invalid")).toBe("true");
+    expect(radio("取引区分", "信用新規").checked).toBe(true);
   });
 
   it("shows the remaining attempts on a wrong 執行パスワード", async () => {

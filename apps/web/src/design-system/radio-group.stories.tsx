@@ -30,3 +30,17 @@ export const 説明付き: Story = {
   },
 };
 export const エラー: Story = { args: { inline: true, error: "配信設定を選択してください。" } };
+/** An option shown but not choosable; the hint says why. */
+export const 選択不可あり: Story = {
+  args: {
+    legend: "取引区分",
+    name: "tradeType",
+    inline: true,
+    options: [
+      { value: "cash", label: "現物" },
+      { value: "margin_open", label: "信用新規", disabled: true },
+      { value: "margin_close", label: "信用返済" },
+    ],
+    hint: "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。",
+  },
+};

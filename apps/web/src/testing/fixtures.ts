@@ -199,6 +199,14 @@ export const demoBalances = checked(balancesSchema, {
     { code: "F001", name: "かくにん日本株インデックス", units: 100_000, nav: 15000, marketValue: 150_000 },
   ],
   totalValuation: 3_650_000,
+  marginAccountOpen: true,
+} as const);
+
+/** GET /api/me/balances of a customer whose 信用取引口座 is not 開設済 (審査中 or 未開設). */
+export const noMarginAccountBalances = checked(balancesSchema, {
+  ...demoBalances,
+  marginPositions: [],
+  marginAccountOpen: false,
 } as const);
 
 /** GET /api/me/balances of a customer who has only deposited cash. */

@@ -1,6 +1,6 @@
-import { orderSchema } from "@kakunin/contracts/trading";
+import { balancesSchema, orderSchema } from "@kakunin/contracts/trading";
 import { describe, expect, it } from "vitest";
-import { createTestBff, readAs, readError } from "../../test/harness.ts";
+import { createFakeCore, createTestBff, type FakeCore, readAs, readError } from "../../test/harness.ts";
 
 const order = {
   kind: "stock",
@@ -97,5 +97,46 @@ describe("orders behind the final confirmation (R6, R17, R26)", () => {
     });
     expect(res.status).toBe(400);
     expect((await readError(res)).fields?.map((f) => f.path)).toContain("limitPrice");
+  });
+});
+
+describe("残高照会 from core, checked with the contract", () => {
+  const balances = {
+    cash: 1_000_000,
+    buyingPower: 1_000_000,
+    positions: [],
+    marginPositions: [],
+    fundHoldings: [],
+    totalValuation: 1_000_000,
+    marginAccountOpen: false,
+  };
+
+  /** The BFF over the fake core, with core's balances answer replaced by `body`. */
+  async function balancesVia(body: unknown) {
+    const core = createFakeCore();
+    const withBalances: FakeCore = {
+      ...core,
+      fetch: async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (/^\/v1\/customers\/[^/]+\/balances$/.test(url.pathname)) return Response.json(body);
+        return core.fetch(input, init);
+      },
+    };
+    const bff = createTestBff({ core: withBalances });
+    const { cookie } = await bff.login();
+    return bff.request("/api/me/balances", { cookie });
+  }
+
+  it.each([false, true])("passes marginAccountOpen: %s through to the SPA", async (marginAccountOpen) => {
+    const res = await balancesVia({ ...balances, marginAccountOpen });
+    expect(res.status).toBe(200);
+    expect(await readAs(res, balancesSchema)).toEqual({ ...balances, marginAccountOpen });
+  });
+
+  it("refuses a core answer without marginAccountOpen (upstream_unavailable)", async () => {
+    const { marginAccountOpen: _, ...withoutFlag } = balances;
+    const res = await balancesVia(withoutFlag);
+    expect(res.status).toBe(503);
+    expect((await readError(res)).code).toBe("upstream_unavailable");
   });
 });

@@ -9,7 +9,7 @@ const { cancelOrder: cancel, listOrders: list, getBalances: balancesRoute } = co
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const rejected = jsonContent(
   errorBodySchema,
-  "Refused by market rules (order_rejected; field reasons lot, tick, price_limit, buying_power, holdings, margin_position, unknown_instrument)",
+  "Refused by market or account rules (order_rejected; field reasons lot, tick, price_limit, buying_power, holdings, margin_position, margin_account, unknown_instrument)",
 );
 const notOpen = jsonContent(
   errorBodySchema,

@@ -1,16 +1,26 @@
 import { opsMarketResultSchema } from "@kakunin/contracts/ops";
+import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
+import { createTestCustomerResponseSchema } from "@kakunin/contracts/test-support";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cashBalances, orders, outbox } from "../../db/schema.ts";
-import { createCustomer } from "../../domain/customers.ts";
+import { accountOpenings, auditEvents, cashBalances, marginPositions, orders, outbox } from "../../db/schema.ts";
+import { createCustomer, jstDate } from "../../domain/customers.ts";
 import { marketDraw, nextPrice, priceLimits, tickSize } from "../../domain/market.ts";
 import { grantHolding } from "../../domain/orders.ts";
 import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
-async function newCustomer(core: Core, options: { cash?: number; tradeMail?: boolean; fundMail?: boolean } = {}) {
+interface NewCustomerOptions {
+  cash?: number;
+  tradeMail?: boolean;
+  fundMail?: boolean;
+  /** 信用取引口座: true = 開設済, "審査中" = applied for; default 未開設, as for every new customer. */
+  marginAccount?: true | "審査中";
+}
+
+async function newCustomer(core: Core, options: NewCustomerOptions = {}) {
   return createCustomer(core.db, core.services, {
     name: "試験 太郎",
     birthDate: "1980-01-15",
@@ -23,8 +33,22 @@ async function newCustomer(core: Core, options: { cash?: number; tradeMail?: boo
       ...(options.tradeMail ? [{ type: "trade_execution" as const, enabled: true, destination: 1 as const }] : []),
       ...(options.fundMail ? [{ type: "fund_execution" as const, enabled: true, destination: 1 as const }] : []),
     ],
+    ...(options.marginAccount ? { accountOpenings: [marginAccountRow(options.marginAccount)] } : {}),
   });
 }
+
+function marginAccountRow(status: true | "審査中") {
+  return status === true
+    ? ({ kind: "信用取引口座", status: "開設済", appliedOn: "2026-01-05", openedOn: "2026-01-13" } as const)
+    : ({ kind: "信用取引口座", status: "審査中", appliedOn: "2026-11-20", openedOn: null } as const);
+}
+
+/** Changes the 信用取引口座 of an existing customer (as an operator's review would). */
+const setMarginAccount = (core: Core, customerId: string, status: "開設済" | "審査中" | "未開設") =>
+  core.db
+    .update(accountOpenings)
+    .set({ status })
+    .where(and(eq(accountOpenings.customerId, customerId), eq(accountOpenings.kind, "信用取引口座")));
 
 const newKey = () => `key-${crypto.randomUUID()}`;
 
@@ -224,7 +248,8 @@ describe("注文 (R17, R18, R19)", () => {
     ],
   ])("refuses %s with a field error and stores nothing", async (reason, request, path, message) => {
     await setPrice(core, "7203", 1_950);
-    const c = await newCustomer(core);
+    // 信用取引口座 開設済, so the margin case is refused for its position, not for the account.
+    const c = await newCustomer(core, { marginAccount: true });
     const res = await place(core, c.id, request);
     expect(res.status).toBe(422);
     expect(await readError(res)).toMatchObject({ code: "order_rejected", fields: [{ path, message, reason }] });
@@ -319,7 +344,7 @@ describe("注文 (R17, R18, R19)", () => {
 
   it("opens a margin long with 30 % margin and realizes the P&L on 返済", async () => {
     await setPrice(core, "7203", 1_950);
-    const c = await newCustomer(core);
+    const c = await newCustomer(core, { marginAccount: true });
     const open = await placeOk(core, c.id, stock({ account: "margin", marginAction: "open" }));
     expect(open.status).toBe("filled");
     expect(await withdrawable(core, c.id)).toBe(1_000_000 - 58_500);
@@ -345,7 +370,7 @@ describe("注文 (R17, R18, R19)", () => {
 
   it("opens a margin short and a losing 返済 takes the loss from the released margin", async () => {
     await setPrice(core, "7203", 1_950);
-    const c = await newCustomer(core);
+    const c = await newCustomer(core, { marginAccount: true });
     await placeOk(core, c.id, stock({ account: "margin", marginAction: "open", side: "sell" }));
     expect(await withdrawable(core, c.id)).toBe(1_000_000 - 58_500);
     // 返済 needs the opposite side: a buy closes the short; another sell would open nothing to close.
@@ -424,6 +449,156 @@ describe("注文 (R17, R18, R19)", () => {
   });
 });
 
+describe("信用取引口座: 信用新規 only when it is 開設済; 返済 always", () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await createTestCore({ enableTestApi: true });
+  });
+  afterAll(() => core.close());
+
+  const MESSAGE = "信用取引口座が開設されていないため、信用取引の新規建てのご注文はお受けできません。";
+  const refusal = { code: "order_rejected", fields: [{ path: "account", message: MESSAGE, reason: "margin_account" }] };
+  const marginOrders = [
+    ["信用新規買", stock({ account: "margin", marginAction: "open", side: "buy" })],
+    ["信用新規売", stock({ account: "margin", marginAction: "open", side: "sell" })],
+    ["信用新規買 (指値)", stock({ account: "margin", marginAction: "open", priceType: "limit", limitPrice: 1_900 })],
+  ] as const;
+
+  /** Everything an order could touch: free cash, holdings, margin positions, orders. */
+  const stateOf = async (customerId: string) => ({
+    withdrawable: await withdrawable(core, customerId),
+    balances: await balancesOf(core, customerId),
+    marginRows: await core.db.select().from(marginPositions).where(eq(marginPositions.customerId, customerId)),
+    orders: await core.db.select().from(orders).where(eq(orders.customerId, customerId)),
+  });
+
+  describe.each([
+    ["未開設", {}],
+    ["審査中", { marginAccount: "審査中" }],
+  ] as const)("信用取引口座 %s", (_status, options) => {
+    it.each(marginOrders)("refuses %s on 取引区分, reserving and storing nothing", async (_label, request) => {
+      await setPrice(core, "7203", 1_950);
+      const c = await newCustomer(core, options);
+      await grantHolding(core.db, c.id, "7203", 100, 190_000);
+      const before = await stateOf(c.id);
+      const res = await place(core, c.id, request);
+      expect(res.status).toBe(422);
+      expect(await readError(res)).toMatchObject(refusal);
+      const after = await stateOf(c.id);
+      expect(after).toEqual(before);
+      expect(after.withdrawable).toBe(1_000_000);
+      expect(after.orders).toEqual([]);
+      expect(after.balances.positions).toEqual([expect.objectContaining({ quantity: 100, reservedQuantity: 0 })]);
+      // Audited as a refused order, like every other validation refusal.
+      const events = await core.db.select().from(auditEvents).where(eq(auditEvents.customerId, c.id));
+      expect(events.map((e) => [e.eventType, e.outcome, e.detail?.reason])).toEqual([
+        ["order_place", "failure", ["margin_account"]],
+      ]);
+    });
+
+    it("still takes 現物 orders, and balances say marginAccountOpen: false", async () => {
+      await setPrice(core, "7203", 1_950);
+      const c = await newCustomer(core, options);
+      expect((await placeOk(core, c.id, stock({}))).status).toBe("filled");
+      expect(await balancesOf(core, c.id)).toMatchObject({ buyingPower: 805_000, marginAccountOpen: false });
+    });
+  });
+
+  it("開設済: the same orders are accepted and balances say marginAccountOpen: true", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core, { marginAccount: true });
+    expect((await balancesOf(core, c.id)).marginAccountOpen).toBe(true);
+    const long = await placeOk(core, c.id, stock({ account: "margin", marginAction: "open", side: "buy" }));
+    const short = await placeOk(core, c.id, stock({ account: "margin", marginAction: "open", side: "sell" }));
+    const limit = await placeOk(
+      core,
+      c.id,
+      stock({ account: "margin", marginAction: "open", priceType: "limit", limitPrice: 1_900 }),
+    );
+    expect([long.status, short.status, limit.status]).toEqual(["filled", "filled", "open"]);
+    expect((await balancesOf(core, c.id)).marginPositions).toHaveLength(2);
+    const closeLong = await placeOk(core, c.id, stock({ account: "margin", marginAction: "close", side: "sell" }));
+    const closeShort = await placeOk(core, c.id, stock({ account: "margin", marginAction: "close", side: "buy" }));
+    expect([closeLong.status, closeShort.status]).toEqual(["filled", "filled"]);
+    const b = await balancesOf(core, c.id);
+    expect(b.marginPositions).toEqual([]);
+    // Only the open 指値 新規 holds its margin: 30 % of 1,900 × 100.
+    expect(b.buyingPower).toBe(1_000_000 - 57_000);
+  });
+
+  it("still takes 返済 of a held position once the account is no longer 開設済: closing only lowers the risk", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core, { marginAccount: true });
+    await placeOk(core, c.id, stock({ account: "margin", marginAction: "open" }));
+    await setMarginAccount(core, c.id, "審査中");
+    expect((await stateOf(c.id)).marginRows).toEqual([expect.objectContaining({ quantity: 100 })]);
+    // 新規 is refused now …
+    expect(await readError(await place(core, c.id, stock({ account: "margin", marginAction: "open" })))).toMatchObject(
+      refusal,
+    );
+    // … while 返済 closes the position.
+    const close = await placeOk(core, c.id, stock({ account: "margin", marginAction: "close", side: "sell" }));
+    expect(close.status).toBe("filled");
+    expect((await stateOf(c.id)).marginRows).toEqual([]);
+    expect((await balancesOf(core, c.id)).marginAccountOpen).toBe(false);
+  });
+
+  it("refuses 返済 without a position for that reason, not for the account", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const res = await place(core, c.id, stock({ account: "margin", marginAction: "close", side: "sell" }));
+    expect(res.status).toBe(422);
+    const error = await readError(res);
+    expect(error.code).toBe("order_rejected");
+    expect(error.fields?.map((f) => f.reason)).not.toContain("margin_account");
+  });
+
+  it("refuses a 訂正 of an open 信用 order once the account is no longer 開設済; 取消 still releases it", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core, { marginAccount: true });
+    const order = await placeOk(
+      core,
+      c.id,
+      stock({ account: "margin", marginAction: "open", priceType: "limit", limitPrice: 1_900 }),
+    );
+    expect(await withdrawable(core, c.id)).toBe(1_000_000 - 57_000);
+    await setMarginAccount(core, c.id, "未開設");
+    const res = await modify(core, c.id, order.orderNumber, 200, 1_900);
+    expect(res.status).toBe(422);
+    expect(await readError(res)).toMatchObject(refusal);
+    expect(await orderOf(core, c.id, order.orderNumber)).toMatchObject({ status: "open", quantity: 100 });
+    expect(await withdrawable(core, c.id)).toBe(1_000_000 - 57_000);
+    // A 現物 order's 訂正 does not depend on the margin account.
+    const cash = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_800 }));
+    expect((await modify(core, c.id, cash.orderNumber, 100, 1_850)).status).toBe(200);
+    expect((await cancel(core, c.id, order.orderNumber)).status).toBe(200);
+    expect(await withdrawable(core, c.id)).toBe(1_000_000 - 185_000);
+  });
+
+  it("the test API opens the 信用取引口座 on the creation date with marginAccount: true, and only then", async () => {
+    await setPrice(core, "7203", 1_950);
+    const create = async (json: object) =>
+      readAs(await core.call("/test/customers", { method: "POST", json }), createTestCustomerResponseSchema);
+    const opened = await create({ marginAccount: true });
+    const plain = await create({});
+    const marginAccountOf = async (customerId: string) =>
+      (
+        await readAs(await core.call(`/v1/customers/${customerId}/account-openings`), accountOpeningListSchema)
+      ).accounts.find((a) => a.kind === "信用取引口座");
+    const today = jstDate(core.services.clock.now());
+    expect(await marginAccountOf(opened.customer.id)).toEqual({
+      kind: "信用取引口座",
+      status: "開設済",
+      appliedOn: today,
+      openedOn: today,
+    });
+    expect((await marginAccountOf(plain.customer.id))?.status).toBe("未開設");
+    const request = stock({ account: "margin", marginAction: "open" });
+    expect((await place(core, opened.customer.id, request)).status).toBe(201);
+    expect(await readError(await place(core, plain.customer.id, request))).toMatchObject(refusal);
+  });
+});
+
 describe("失効 (expire-orders)", () => {
   it("expires open stock orders, releasing cash and shares, and leaves fund orders", async () => {
     const core = await createTestCore();
@@ -453,7 +628,7 @@ describe("失効 (expire-orders)", () => {
   });
 });
 
-describe.each(testBackends)("trading concurrency on $name", ({ open }) => {
+describe.each(testBackends)("trading concurrency on $name", ({ name, open }) => {
   let core: Core;
   beforeAll(async () => {
     core = await createTestCore({ database: await open() });
@@ -476,6 +651,40 @@ describe.each(testBackends)("trading concurrency on $name", ({ open }) => {
       .where(and(eq(orders.customerId, c.id), eq(orders.status, "open")));
     expect(open).toHaveLength(5);
   });
+
+  // PGlite runs one transaction at a time, so only a server can hold the row while the order waits:
+  // the test exists on PostgreSQL only (rather than showing as skipped on PGlite).
+  if (name === "PostgreSQL")
+    it("a 信用取引口座 change in flight decides a margin order placed meanwhile (no window between check and order)", async () => {
+      await setPrice(core, "7203", 1_950);
+      const c = await newCustomer(core, { marginAccount: true });
+      const marginRow = and(eq(accountOpenings.customerId, c.id), eq(accountOpenings.kind, "信用取引口座"));
+      let placed: Promise<Response> | undefined;
+      await core.db.transaction(async (tx) => {
+        // A review taking the account back to 未開設, holding the row until it commits.
+        await tx.select().from(accountOpenings).where(marginRow).for("update");
+        const order = Promise.resolve(place(core, c.id, stock({ account: "margin", marginAction: "open" })));
+        placed = order;
+        let settled = false;
+        void order.finally(() => {
+          settled = true;
+        });
+        // Until the order waits on the row's lock (or, were it not locked, has already finished).
+        const waiting = async () => {
+          const result = await core.db.execute(
+            sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+          );
+          return ((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0;
+        };
+        while (!settled && !(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+        await tx.update(accountOpenings).set({ status: "未開設" }).where(marginRow);
+      });
+      const res = await (placed as Promise<Response>);
+      expect(res.status).toBe(422);
+      expect((await readError(res)).fields).toEqual([expect.objectContaining({ reason: "margin_account" })]);
+      expect(await withdrawable(core, c.id)).toBe(1_000_000);
+      expect(await core.db.select().from(orders).where(eq(orders.customerId, c.id))).toHaveLength(0);
+    });
 
   it("cancel vs fill: exactly one wins, and the money adds up", async () => {
     // 9432: no other test leaves open orders on it.

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { createCustomer } from "../../domain/customers.ts";
+import { createCustomer, jstDate } from "../../domain/customers.ts";
 import { TestClock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
@@ -9,6 +9,10 @@ import type { createTestCustomer, setTestClock } from "./test-support.routes.ts"
 const DEFAULT_TEST_PASSWORD = "Tst4river9";
 /** 出金可能額 every test customer starts with, so withdrawal scenarios need no setup. */
 const DEFAULT_TEST_CASH = 1_000_000;
+
+/** 信用取引口座 開設済 on `on` (the creation date, as the default 総合口座 and 特定口座 are). */
+const openedMarginAccount = (on: string) =>
+  ({ kind: "信用取引口座", status: "開設済", appliedOn: on, openedOn: on }) as const;
 
 export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, AppBindings> = async (c) => {
   const input = c.req.valid("json");
@@ -24,6 +28,7 @@ export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, 
     loginPassword,
     ...(input.executionPassword ? { executionPassword: { plain: input.executionPassword, initial: false } } : {}),
     ...(input.locked ? { locked: true } : {}),
+    ...(input.marginAccount ? { accountOpenings: [openedMarginAccount(jstDate(c.get("services").clock.now()))] } : {}),
     cash: DEFAULT_TEST_CASH,
   });
   const { executionPassword, executionPasswordIsInitial, ...customer } = created;

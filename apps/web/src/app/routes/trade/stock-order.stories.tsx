@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { noMarginAccountBalances } from "../../../testing/fixtures.ts";
 import {
+  getJson,
   loading,
   locked,
   lockedAccount,
@@ -109,5 +111,12 @@ export const セッション切れ: Story = {
     await page.type("執行パスワード", "Ume4k9");
     await page.click("注文する");
     await page.waitForSessionExpiredLogin();
+  },
+};
+/** No 信用取引口座 yet: 信用新規 is shown but cannot be chosen, and the hint says why. */
+export const 信用取引口座未開設: Story = {
+  parameters: { msw: { handlers: { balances: getJson("/api/me/balances", noMarginAccountBalances) } } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForText(/信用取引口座が開設されていないため/);
   },
 };

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { useInstruments } from "../../../features/trading/api/get-instruments.ts";
 import { usePlaceOrder } from "../../../features/trading/api/place-order.ts";
 import { BuyingPower } from "../../../features/trading/components/buying-power.tsx";
@@ -51,6 +52,8 @@ const initialStep: InputStep = {
  */
 function StockOrderPage() {
   const instruments = useInstruments();
+  // The same query as 買付余力 shows: whether 信用 can be chosen at all.
+  const balances = useBalances();
   const placeOrder = usePlaceOrder();
   const flow = useStepUpFlow<StockOrderRequest>();
   const [step, setStep] = useState<Step>(initialStep);
@@ -131,6 +134,7 @@ function StockOrderPage() {
         <p>注文内容を入力し、「注文確認」を押してください。</p>
         <StockOrderForm
           stocks={stocks}
+          marginAccountOpen={balances.data?.marginAccountOpen}
           defaultValues={input.values}
           fieldErrors={input.fieldErrors}
           onSubmit={(request, values) => {

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   type Instrument,
+  marginAccountNotOpenMessage,
   type StockOrderRequest,
   sideSchema,
   stockOrderRequestSchema,
@@ -35,8 +36,14 @@ export const stockOrderFields: readonly StockOrderField[] = [
 
 type Draft = Omit<StockOrderRequest, "quantity" | "limitPrice"> & { quantity: string; limitPrice: string | null };
 
-/** The form's schema: the contract's, plus what the polled list knows (銘柄, 単元株数). */
-export function stockOrderFormSchema(stocks: readonly Instrument[] | undefined) {
+/** Under 取引区分 when 信用新規 is disabled. */
+export const marginUnavailableHint = "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。";
+
+/**
+ * The form's schema: the contract's, plus what the polled lists know (銘柄, 単元株数, and
+ * whether the 信用取引口座 is open: false refuses a 信用新規 choice kept from before).
+ */
+export function stockOrderFormSchema(stocks: readonly Instrument[] | undefined, marginAccountOpen?: boolean) {
   return z
     .object({
       instrumentCode: z.string(),
@@ -59,6 +66,9 @@ export function stockOrderFormSchema(stocks: readonly Instrument[] | undefined) 
     )
     .pipe(stockOrderRequestSchema as z.ZodType<StockOrderRequest, Draft>)
     .superRefine((request, ctx) => {
+      if (marginAccountOpen === false && request.account === "margin" && request.marginAction === "open") {
+        ctx.addIssue({ code: "custom", path: ["tradeType"], message: marginAccountNotOpenMessage });
+      }
       if (!stocks) return;
       const stock = stocks.find((instrument) => instrument.code === request.instrumentCode);
       if (!stock) {
@@ -80,6 +90,11 @@ export function stockOrderFormSchema(stocks: readonly Instrument[] | undefined) 
 export interface StockOrderFormProps {
   /** The stocks of the polled list; undefined while it loads (then core checks the code). */
   stocks: readonly Instrument[] | undefined;
+  /**
+   * From 残高照会: false disables 信用新規 and says why; undefined (loading, or not known)
+   * leaves it enabled, core refusing a 信用新規 order without the account anyway.
+   */
+  marginAccountOpen?: boolean | undefined;
   defaultValues?: StockOrderFormValues | undefined;
   /** The server's word on fields (order_rejected), shown on them. */
   fieldErrors?: Partial<Record<StockOrderField, string>> | undefined;
@@ -99,12 +114,17 @@ export const emptyStockOrder: StockOrderFormValues = {
 /** 株式注文の入力 → 「注文確認」, checked with the shared contract before anything is sent. */
 export function StockOrderForm({
   stocks,
+  marginAccountOpen,
   defaultValues = emptyStockOrder,
   fieldErrors,
   onSubmit,
 }: StockOrderFormProps) {
   const listId = useId();
-  const resolver = useMemo(() => zodResolver(stockOrderFormSchema(stocks)), [stocks]);
+  const resolver = useMemo(
+    () => zodResolver(stockOrderFormSchema(stocks, marginAccountOpen)),
+    [stocks, marginAccountOpen],
+  );
+  const marginDisabled = marginAccountOpen === false;
   const {
     register,
     handleSubmit,
@@ -167,7 +187,10 @@ export function StockOrderForm({
         options={(Object.keys(tradeTypeLabels) as TradeType[]).map((value) => ({
           value,
           label: tradeTypeLabels[value],
+          // 返済 stays open: closing a position is always allowed (core agrees).
+          disabled: marginDisabled && value === "margin_open",
         }))}
+        hint={marginDisabled ? marginUnavailableHint : undefined}
         error={errors.tradeType?.message}
         {...register("tradeType")}
       />
