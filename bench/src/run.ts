@@ -10,12 +10,14 @@ import { spaInitialJs } from "./spa-size.ts";
 /**
  * `npm run bench`: an authenticated read (GET notices) through the BFF, from core
  * directly, and through a bare reverse proxy to core, in one run on this machine; plus
- * the SPA's initial JavaScript per route. Numbers are noisy on 2 shared cores: compare
- * ratios within one run, not absolute figures across machines.
+ * the SPA's initial JavaScript per route. With BENCH_REDIS_URL, also through a BFF that keeps
+ * its sessions in Redis (as several instances do, SPEC §1). Numbers are noisy on 2 shared
+ * cores: compare ratios within one run, not absolute figures across machines.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
-const ports = { core: 8191, bff: 8190, proxy: 8192 };
+const ports = { core: 8191, bff: 8190, proxy: 8192, bffRedis: 8193 };
+const redisUrl = process.env.BENCH_REDIS_URL;
 const token = "bench-only-kakunin-core-service-token";
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 const children: ChildProcess[] = [];
@@ -65,6 +67,14 @@ try {
     CORE_URL: `http://127.0.0.1:${ports.core}`,
     CORE_SERVICE_TOKEN: token,
   });
+  if (redisUrl) {
+    start("bff (Redis)", `${root}apps/bff/src/main.ts`, {
+      BFF_PORT: String(ports.bffRedis),
+      CORE_URL: `http://127.0.0.1:${ports.core}`,
+      CORE_SERVICE_TOKEN: token,
+      REDIS_URL: redisUrl,
+    });
+  }
   start("proxy", `${root}bench/src/bare-proxy.ts`, {
     PORT: String(ports.proxy),
     TARGET: `http://127.0.0.1:${ports.core}`,
@@ -74,6 +84,7 @@ try {
       `http://127.0.0.1:${ports.core}/health`,
       `http://127.0.0.1:${ports.bff}/api/session`,
       `http://127.0.0.1:${ports.proxy}/`,
+      ...(redisUrl ? [`http://127.0.0.1:${ports.bffRedis}/api/session`] : []),
     ].map((u) => waitFor(u)),
   );
 
@@ -84,19 +95,30 @@ try {
     body: "{}",
   });
   const { customer, loginPassword } = createTestCustomerResponseSchema.parse(await created.json());
-  const login = await fetch(`http://127.0.0.1:${ports.bff}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
-    body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
-  if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
+  const logIn = async (port: number) => {
+    const login = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
+      body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
+    });
+    const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
+    if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
+    return cookie;
+  };
+  const cookie = await logIn(ports.bff);
 
   const corePath = `/v1/customers/${customer.id}/notices`;
   const rows = [
     await measure("core direct", `http://127.0.0.1:${ports.core}${corePath}`, service),
     await measure("bare proxy → core", `http://127.0.0.1:${ports.proxy}${corePath}`, service),
     await measure("BFF → core", `http://127.0.0.1:${ports.bff}/api/me/notices`, { cookie }),
+    ...(redisUrl
+      ? [
+          await measure("BFF (Redis) → core", `http://127.0.0.1:${ports.bffRedis}/api/me/notices`, {
+            cookie: await logIn(ports.bffRedis),
+          }),
+        ]
+      : []),
   ];
   const base = rows[0]?.rps ?? 1;
   console.log(`\nAuthenticated read (GET notices), ${duration}s each, 10 connections`);

@@ -55,14 +55,25 @@ export function describeSession(data: SessionData, config: { sessionIdleMs: numb
   } satisfies Session;
 }
 
+/**
+ * Activity extends the idle timer at most this often: the trading screens poll every few
+ * seconds, and with several instances each extension is a write to Redis. The idle timeout
+ * may then end up to this much early, which is on the safe side.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 15_000;
+
 /** Guards customer routes: 401 `unauthenticated` or `session_expired`; activity extends the idle timer. */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const found = await lookupSession(c);
   if (found.status === "none") throw new ApiError("unauthenticated", 401);
   if (found.status === "expired") throw new ApiError("session_expired", 401);
   const { sessions, config, now } = c.get("deps");
-  const data = { ...found.data, lastSeenAt: now() };
-  await sessions.set(found.id, data, remainingTtl(data, config));
+  let data = found.data;
+  const t = now();
+  if (t - data.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) {
+    data = { ...data, lastSeenAt: t };
+    await sessions.set(found.id, data, remainingTtl(data, config));
+  }
   c.set("session", { id: found.id, data });
   await next();
 });

@@ -237,6 +237,19 @@ describe("session lifetime", () => {
     expect(res.headers.getSetCookie().join()).toMatch(/__Host-kakunin-session=;.*Max-Age=0/);
   });
 
+  it("extends the idle timer at most every 15 s, so polling screens do not write the session each time", async () => {
+    const bff = createTestBff();
+    const { cookie } = await bff.login();
+    const idleExpiry = async () =>
+      (await readAs(await bff.request("/api/session", { cookie }), sessionSchema)) as { idleExpiresAt?: string };
+    bff.clock.now += 10_000;
+    expect((await bff.request("/api/me/notices", { cookie })).status).toBe(200);
+    expect((await idleExpiry()).idleExpiresAt).toBe("2026-11-25T00:30:00.000Z");
+    bff.clock.now += 10_000;
+    expect((await bff.request("/api/me/notices", { cookie })).status).toBe(200);
+    expect((await idleExpiry()).idleExpiresAt).toBe("2026-11-25T00:30:20.000Z");
+  });
+
   it("ends at the absolute timeout however active the customer is", async () => {
     const bff = createTestBff({ config: { sessionAbsoluteMs: 60 * 60_000 } });
     const { cookie } = await bff.login();
