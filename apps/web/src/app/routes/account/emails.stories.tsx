@@ -1,14 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import {
-  loading,
-  locked,
-  sessionExpiresAt,
-  stepUpChallenge,
-  stepUpRequired,
-  upstreamUnavailable,
-  wrongPassword,
-} from "../../../testing/msw-handlers.ts";
+import { changeStates, registeredInfoStates } from "../../../testing/confirmation-stories.ts";
+import { stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 /** メールアドレス登録, within the step-up window of 登録情報 (the read answers its data). */
@@ -23,46 +16,14 @@ type Story = StoryObj<typeof meta>;
 
 export const 一覧: Story = {};
 
-const passwordAndCode = {
-  emails: stepUpRequired("get", "/api/me/emails", ["execution_password", "auth_code"]),
-  stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"]),
-};
-
-export const 読み込み中: Story = { parameters: { msw: { handlers: { emails: loading("get", "/api/me/emails") } } } };
-export const 確認_執行パスワード: Story = {
-  parameters: { msw: { handlers: { emails: stepUpRequired("get", "/api/me/emails") } } },
-};
-export const 確認_執行パスワードと認証コード: Story = { parameters: { msw: { handlers: passwordAndCode } } };
-export const 確認_執行パスワード誤り: Story = {
-  parameters: {
-    msw: { handlers: { emails: stepUpRequired("get", "/api/me/emails"), stepUpVerification: wrongPassword(8) } },
-  },
-  play: async ({ canvasElement }) => {
-    const page = screen(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("表示する");
-    await page.waitForText(/あと8回/);
-  },
-};
-export const 確認_ロック: Story = {
-  parameters: { msw: { handlers: { emails: stepUpRequired("get", "/api/me/emails"), stepUpVerification: locked() } } },
-  play: async ({ canvasElement }) => {
-    const page = screen(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("表示する");
-    await page.waitForText("アカウントロック中");
-  },
-};
-/** The BFF finds the session timed out: the app leaves for ログイン with the message. */
-export const セッション切れ: Story = {
-  parameters: { msw: { handlers: sessionExpiresAt("emails", "get", "/api/me/emails") } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForSessionExpiredLogin();
-  },
-};
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { emails: upstreamUnavailable("get", "/api/me/emails") } } },
-};
+const gate = registeredInfoStates("emails", "/api/me/emails");
+export const 読み込み中: Story = gate.読み込み中;
+export const 確認_執行パスワード: Story = gate.確認_執行パスワード;
+export const 確認_執行パスワードと認証コード: Story = gate.確認_執行パスワードと認証コード;
+export const 確認_執行パスワード誤り: Story = gate.確認_執行パスワード誤り;
+export const 確認_ロック: Story = gate.確認_ロック;
+export const セッション切れ: Story = gate.セッション切れ;
+export const 接続不可: Story = gate.接続不可;
 
 /** The change of メールアドレス2 needs its own confirmation (R21). */
 const changeConfirmation = { stepUpChallenge: stepUpChallenge(["execution_password"], "change_email") };
@@ -96,27 +57,13 @@ export const 変更入力エラー: Story = {
     await page.waitForText("現在と同じメールアドレスです。");
   },
 };
-export const 変更確認: Story = {
-  parameters: { msw: { handlers: changeConfirmation } },
-  play: async ({ canvasElement }) => {
-    await toChangeConfirmation(canvasElement);
-  },
-};
-export const 変更_執行パスワード誤り: Story = {
-  parameters: { msw: { handlers: { ...changeConfirmation, stepUpVerification: wrongPassword(8) } } },
-  play: async ({ canvasElement }) => {
-    const page = await toChangeConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("変更する");
-    await page.waitForText(/あと8回/);
-  },
-};
-export const 変更完了: Story = {
-  parameters: { msw: { handlers: changeConfirmation } },
-  play: async ({ canvasElement }) => {
-    const page = await toChangeConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("変更する");
-    await page.waitForHeading("メールアドレスの変更が完了しました");
-  },
-};
+
+const changes = changeStates({
+  handlers: changeConfirmation,
+  toConfirmation: toChangeConfirmation,
+  submit: "変更する",
+  completion: "メールアドレスの変更が完了しました",
+});
+export const 変更確認: Story = changes.変更確認;
+export const 変更_執行パスワード誤り: Story = changes.変更_執行パスワード誤り;
+export const 変更完了: Story = changes.変更完了;

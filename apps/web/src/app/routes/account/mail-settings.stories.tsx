@@ -1,14 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import {
-  loading,
-  locked,
-  sessionExpiresAt,
-  stepUpChallenge,
-  stepUpRequired,
-  upstreamUnavailable,
-  wrongPassword,
-} from "../../../testing/msw-handlers.ts";
+import { changeStates, registeredInfoStates } from "../../../testing/confirmation-stories.ts";
+import { stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 /** メールサービス配信設定, within the step-up window of 登録情報 (the read answers its data). */
@@ -22,59 +15,21 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const 一覧: Story = {};
+
+const gate = registeredInfoStates("mailSettings", "/api/me/mail-settings");
+export const 読み込み中: Story = gate.読み込み中;
+export const 確認_執行パスワード: Story = gate.確認_執行パスワード;
+export const 確認_執行パスワードと認証コード: Story = gate.確認_執行パスワードと認証コード;
+export const 確認_執行パスワード誤り: Story = gate.確認_執行パスワード誤り;
+export const 確認_ロック: Story = gate.確認_ロック;
+export const セッション切れ: Story = gate.セッション切れ;
+export const 接続不可: Story = gate.接続不可;
 export const 変更: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.choose("出金認証コード通知メール");
     await page.click("変更する");
     await page.canvas.findByRole("heading", { name: "出金認証コード通知メールの配信設定" }, { timeout: 5000 });
-  },
-};
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { mailSettings: upstreamUnavailable("get", "/api/me/mail-settings") } } },
-};
-
-const passwordAndCode = {
-  mailSettings: stepUpRequired("get", "/api/me/mail-settings", ["execution_password", "auth_code"]),
-  stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"]),
-};
-
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { mailSettings: loading("get", "/api/me/mail-settings") } } },
-};
-export const 確認_執行パスワード: Story = {
-  parameters: { msw: { handlers: { mailSettings: stepUpRequired("get", "/api/me/mail-settings") } } },
-};
-export const 確認_執行パスワードと認証コード: Story = { parameters: { msw: { handlers: passwordAndCode } } };
-export const 確認_執行パスワード誤り: Story = {
-  parameters: {
-    msw: {
-      handlers: { mailSettings: stepUpRequired("get", "/api/me/mail-settings"), stepUpVerification: wrongPassword(8) },
-    },
-  },
-  play: async ({ canvasElement }) => {
-    const page = screen(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("表示する");
-    await page.waitForText(/あと8回/);
-  },
-};
-export const 確認_ロック: Story = {
-  parameters: {
-    msw: { handlers: { mailSettings: stepUpRequired("get", "/api/me/mail-settings"), stepUpVerification: locked() } },
-  },
-  play: async ({ canvasElement }) => {
-    const page = screen(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("表示する");
-    await page.waitForText("アカウントロック中");
-  },
-};
-/** The BFF finds the session timed out: the app leaves for ログイン with the message. */
-export const セッション切れ: Story = {
-  parameters: { msw: { handlers: sessionExpiresAt("mailSettings", "get", "/api/me/mail-settings") } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForSessionExpiredLogin();
   },
 };
 
@@ -94,29 +49,13 @@ async function toChangeConfirmation(canvasElement: HTMLElement) {
   return page;
 }
 
-export const 変更確認: Story = {
-  parameters: { msw: { handlers: changeConfirmation } },
-  play: async ({ canvasElement }) => {
-    await toChangeConfirmation(canvasElement);
-  },
-};
-export const 変更_執行パスワード誤り: Story = {
-  parameters: { msw: { handlers: { ...changeConfirmation, stepUpVerification: wrongPassword(8) } } },
-  play: async ({ canvasElement }) => {
-    const page = await toChangeConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("変更する");
-    await page.waitForText(/あと8回/);
-  },
-};
-/** 「出金認証コード通知メール設定完了」 and what it means for the next 出金. */
-export const 変更完了: Story = {
-  parameters: { msw: { handlers: changeConfirmation } },
-  play: async ({ canvasElement }) => {
-    const page = await toChangeConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("変更する");
-    await page.waitForHeading("出金認証コード通知メール設定完了");
-    await page.waitForText("次回より、出金申込時に認証コードが必要になります");
-  },
-};
+const changes = changeStates({
+  handlers: changeConfirmation,
+  toConfirmation: toChangeConfirmation,
+  submit: "変更する",
+  completion: "出金認証コード通知メール設定完了",
+  completionText: "次回より、出金申込時に認証コードが必要になります",
+});
+export const 変更確認: Story = changes.変更確認;
+export const 変更_執行パスワード誤り: Story = changes.変更_執行パスワード誤り;
+export const 変更完了: Story = changes.変更完了;

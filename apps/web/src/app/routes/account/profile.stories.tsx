@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { changeStates } from "../../../testing/confirmation-stories.ts";
 import { demoProfile } from "../../../testing/fixtures.ts";
 import {
   getJson,
@@ -132,30 +133,6 @@ export const 変更入力エラー: Story = {
     await page.waitForText("郵便番号は7桁の数字（例: 150-0002）で入力してください。");
   },
 };
-export const 変更確認: Story = {
-  parameters: { msw: { handlers: readable } },
-  play: async ({ canvasElement }) => {
-    await toChangeConfirmation(canvasElement);
-  },
-};
-export const 変更_執行パスワード誤り: Story = {
-  parameters: { msw: { handlers: { ...readable, stepUpVerification: wrongPassword(8) } } },
-  play: async ({ canvasElement }) => {
-    const page = await toChangeConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("変更する");
-    await page.waitForText(/あと8回/);
-  },
-};
-export const 変更完了: Story = {
-  parameters: { msw: { handlers: readable } },
-  play: async ({ canvasElement }) => {
-    const page = await toChangeConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("変更する");
-    await page.waitForHeading("口座情報の変更が完了しました");
-  },
-};
 /** The session timed out before 口座情報 was read: the app leaves for ログイン, which says why. */
 export const セッション切れ: Story = {
   parameters: { msw: { handlers: sessionExpiresAt("profile", "get", "/api/me/profile") } },
@@ -163,3 +140,13 @@ export const セッション切れ: Story = {
     await screen(canvasElement).waitForSessionExpiredLogin();
   },
 };
+
+const changes = changeStates({
+  handlers: readable,
+  toConfirmation: toChangeConfirmation,
+  submit: "変更する",
+  completion: "口座情報の変更が完了しました",
+});
+export const 変更確認: Story = changes.変更確認;
+export const 変更_執行パスワード誤り: Story = changes.変更_執行パスワード誤り;
+export const 変更完了: Story = changes.変更完了;

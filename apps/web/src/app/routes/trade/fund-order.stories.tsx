@@ -1,16 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { confirmationStates } from "../../../testing/confirmation-stories.ts";
 import { fundOrder } from "../../../testing/fixtures.ts";
-import {
-  loading,
-  locked,
-  lockedAccount,
-  sessionExpiresAt,
-  stepUpChallenge,
-  upstreamUnavailable,
-  wrongPassword,
-} from "../../../testing/msw-handlers.ts";
+import { loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -66,15 +59,6 @@ export const 入力エラー: Story = {
     await page.waitForText("金額は100円以上で入力してください。");
   },
 };
-export const 執行パスワード誤り: Story = {
-  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("注文する");
-    await page.waitForText(/あと8回/);
-  },
-};
 export const 注文確認スマートフォン: Story = {
   globals: phone,
   play: async ({ canvasElement }) => {
@@ -91,32 +75,9 @@ export const 読み込み中: Story = {
     },
   },
 };
-/** The lock comes from this confirmation: the 9th wrong password. */
-export const ロック: Story = {
-  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("注文する");
-    await page.waitForText("アカウントロック中");
-  },
-};
-/** Locked before the screen opened: said on arrival, and the confirmation will not open. */
-export const ロック中: Story = {
-  parameters: { msw: { handlers: lockedAccount } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForText("アカウントロック中");
-  },
-};
-/** The session times out while the customer confirms: 注文する leads to ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: {
-    msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
-  },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("注文する");
-    await page.waitForSessionExpiredLogin();
-  },
-};
+
+const states = confirmationStates({ toConfirmation, submit: "注文する" });
+export const 執行パスワード誤り: Story = states.執行パスワード誤り;
+export const ロック: Story = states.ロック;
+export const ロック中: Story = states.ロック中;
+export const セッション切れ: Story = states.セッション切れ;

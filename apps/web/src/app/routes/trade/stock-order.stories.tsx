@@ -1,16 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { confirmationStates } from "../../../testing/confirmation-stories.ts";
 import { noMarginAccountBalances } from "../../../testing/fixtures.ts";
-import {
-  getJson,
-  loading,
-  locked,
-  lockedAccount,
-  sessionExpiresAt,
-  stepUpChallenge,
-  upstreamUnavailable,
-  wrongPassword,
-} from "../../../testing/msw-handlers.ts";
+import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -54,15 +46,6 @@ export const 入力エラー: Story = {
     await page.waitForText(/銘柄コード.*入力してください。/);
   },
 };
-export const 執行パスワード誤り: Story = {
-  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("注文する");
-    await page.waitForText(/あと8回/);
-  },
-};
 export const 完了: Story = {
   play: async ({ canvasElement }) => {
     const page = await toConfirmation(canvasElement);
@@ -84,35 +67,6 @@ export const 読み込み中: Story = {
     },
   },
 };
-/** The lock comes from this confirmation: the 9th wrong password. */
-export const ロック: Story = {
-  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.click("注文する");
-    await page.waitForText("アカウントロック中");
-  },
-};
-/** Locked before the screen opened: said on arrival, and the confirmation will not open. */
-export const ロック中: Story = {
-  parameters: { msw: { handlers: lockedAccount } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForText("アカウントロック中");
-  },
-};
-/** The session times out while the customer confirms: 注文する leads to ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: {
-    msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
-  },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("注文する");
-    await page.waitForSessionExpiredLogin();
-  },
-};
 /** No 信用取引口座 yet: 信用新規 is shown but cannot be chosen, and the hint says why. */
 export const 信用取引口座未開設: Story = {
   parameters: { msw: { handlers: { balances: getJson("/api/me/balances", noMarginAccountBalances) } } },
@@ -120,3 +74,9 @@ export const 信用取引口座未開設: Story = {
     await screen(canvasElement).waitForText(/信用取引口座が開設されていないため/);
   },
 };
+
+const states = confirmationStates({ toConfirmation, submit: "注文する" });
+export const 執行パスワード誤り: Story = states.執行パスワード誤り;
+export const ロック: Story = states.ロック;
+export const ロック中: Story = states.ロック中;
+export const セッション切れ: Story = states.セッション切れ;

@@ -1,14 +1,12 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { confirmationStates } from "../../../testing/confirmation-stories.ts";
 import {
   loading,
-  locked,
   lockedAccount,
-  sessionExpiresAt,
   stepUpChallenge,
   upstreamUnavailable,
   wrongCode,
-  wrongPassword,
 } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
@@ -70,16 +68,6 @@ export const 接続不可: Story = {
     msw: { handlers: { withdrawalOverview: upstreamUnavailable("get", "/api/me/withdrawals/overview") } },
   },
 };
-export const 執行パスワード誤り: Story = {
-  parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.type("認証コード", "123456");
-    await page.click("出金する");
-    await page.waitForText(/あと8回/);
-  },
-};
 /** Locked before the screen opened: said on arrival, and 出金確認 opens no confirmation (no code is mailed). */
 export const ロック中: Story = {
   parameters: { msw: { handlers: lockedAccount } },
@@ -115,27 +103,12 @@ export const 認証コード誤り: Story = {
     await page.waitForText(/認証コードが正しくありません/);
   },
 };
-/** The lock comes from this confirmation: the 9th wrong password. */
-export const ロック: Story = {
-  parameters: { msw: { handlers: { stepUpVerification: locked() } } },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Wrong1");
-    await page.type("認証コード", "123456");
-    await page.click("出金する");
-    await page.waitForText("アカウントロック中");
-  },
-};
-/** The session times out while the customer confirms: 出金する leads to ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: {
-    msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
-  },
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.type("認証コード", "123456");
-    await page.click("出金する");
-    await page.waitForSessionExpiredLogin();
-  },
-};
+
+const states = confirmationStates({
+  toConfirmation: (canvasElement) => toConfirmation(canvasElement),
+  submit: "出金する",
+  fillOthers: (page) => page.type("認証コード", "123456"),
+});
+export const 執行パスワード誤り: Story = states.執行パスワード誤り;
+export const ロック: Story = states.ロック;
+export const セッション切れ: Story = states.セッション切れ;

@@ -1,0 +1,168 @@
+import type { StoryObj } from "@storybook/react-vite";
+import type { AppScreen } from "./app-screen.tsx";
+import {
+  type HandlerMap,
+  loading,
+  locked,
+  lockedAccount,
+  sessionExpiresAt,
+  stepUpChallenge,
+  stepUpRequired,
+  upstreamUnavailable,
+  wrongPassword,
+} from "./msw-handlers.ts";
+import { screen } from "./play.ts";
+
+type Story = StoryObj<typeof AppScreen>;
+type Page = ReturnType<typeof screen>;
+
+export interface ConfirmationScreen {
+  /** From the screen's input to its confirmation, ready for the 執行パスワード. */
+  toConfirmation: (canvasElement: HTMLElement) => Promise<Page>;
+  /** The confirmation's button: 注文する, 出金する, 申請する … */
+  submit: string;
+  /** Fills the confirmation's other fields (the 認証コード) before it is submitted. */
+  fillOthers?: (page: Page) => Promise<void>;
+}
+
+/** Reaches the confirmation, enters `password` (and the other fields) and submits. */
+function confirmer({ toConfirmation, submit, fillOthers }: ConfirmationScreen) {
+  return async (canvasElement: HTMLElement, password: string) => {
+    const page = await toConfirmation(canvasElement);
+    await page.type("執行パスワード", password);
+    await fillOthers?.(page);
+    await page.click(submit);
+    return page;
+  };
+}
+
+/**
+ * The states every screen confirmed with the 執行パスワード shares (R6, R8), built from how
+ * the screen reaches its confirmation: a wrong password with the tries left, the lock coming
+ * from this confirmation, a lock from before the screen opened, and the session timing out
+ * while the customer confirms. A screen exports them under their names:
+ * `export const ロック: Story = states.ロック;`.
+ */
+export function confirmationStates(confirmation: ConfirmationScreen) {
+  const confirmWith = confirmer(confirmation);
+  return {
+    執行パスワード誤り: {
+      parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
+      play: async ({ canvasElement }) => {
+        await (await confirmWith(canvasElement, "Wrong1")).waitForText(/あと8回/);
+      },
+    },
+    /** The lock comes from this confirmation: the 9th wrong password. */
+    ロック: {
+      parameters: { msw: { handlers: { stepUpVerification: locked() } } },
+      play: async ({ canvasElement }) => {
+        await (await confirmWith(canvasElement, "Wrong1")).waitForText("アカウントロック中");
+      },
+    },
+    /** Locked before the screen opened: said on arrival, and the confirmation will not open. */
+    ロック中: {
+      parameters: { msw: { handlers: lockedAccount } },
+      play: async ({ canvasElement }) => {
+        await screen(canvasElement).waitForText("アカウントロック中");
+      },
+    },
+    /** The session times out while the customer confirms: the button leads to ログイン, which says why. */
+    セッション切れ: {
+      parameters: {
+        msw: { handlers: sessionExpiresAt("stepUpVerification", "post", "/api/step-up/verifications") },
+      },
+      play: async ({ canvasElement }) => {
+        await (await confirmWith(canvasElement, "Ume4k9")).waitForSessionExpiredLogin();
+      },
+    },
+  } satisfies Record<string, Story>;
+}
+
+export interface ChangeFlow extends ConfirmationScreen {
+  /** What the screen needs answered on the way (e.g. the challenge for its operation). */
+  handlers: HandlerMap;
+  /** The completion's heading. */
+  completion: string;
+  /** A further text the completion must show. */
+  completionText?: string;
+}
+
+/**
+ * A registered-information change's confirmation, its wrong password and its completion
+ * (R22, R24), for screens whose change is confirmed on its own after the 照会.
+ */
+export function changeStates(flow: ChangeFlow) {
+  const { handlers, toConfirmation, completion, completionText } = flow;
+  const confirmWith = confirmer(flow);
+  return {
+    変更確認: {
+      parameters: { msw: { handlers } },
+      play: async ({ canvasElement }) => {
+        await toConfirmation(canvasElement);
+      },
+    },
+    変更_執行パスワード誤り: {
+      parameters: { msw: { handlers: { ...handlers, stepUpVerification: wrongPassword(8) } } },
+      play: async ({ canvasElement }) => {
+        await (await confirmWith(canvasElement, "Wrong1")).waitForText(/あと8回/);
+      },
+    },
+    変更完了: {
+      parameters: { msw: { handlers } },
+      play: async ({ canvasElement }) => {
+        const page = await confirmWith(canvasElement, "Ume4k9");
+        await page.waitForHeading(completion);
+        if (completionText) await page.waitForText(completionText);
+      },
+    },
+  } satisfies Record<string, Story>;
+}
+
+/**
+ * A 登録情報 screen whose read (`key`: `GET path`) is guarded by the 照会 confirmation (R20,
+ * R21): its loading, both forms of the confirmation, a wrong password, the lock, the session
+ * timing out and the outage. Without an override the read answers as within the window.
+ */
+export function registeredInfoStates(key: string, path: string) {
+  const guarded = { [key]: stepUpRequired("get", path) };
+  const view = async (canvasElement: HTMLElement, password: string) => {
+    const page = screen(canvasElement);
+    await page.type("執行パスワード", password);
+    await page.click("表示する");
+    return page;
+  };
+  return {
+    読み込み中: { parameters: { msw: { handlers: { [key]: loading("get", path) } } } },
+    確認_執行パスワード: { parameters: { msw: { handlers: guarded } } },
+    確認_執行パスワードと認証コード: {
+      parameters: {
+        msw: {
+          handlers: {
+            [key]: stepUpRequired("get", path, ["execution_password", "auth_code"]),
+            stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"]),
+          },
+        },
+      },
+    },
+    確認_執行パスワード誤り: {
+      parameters: { msw: { handlers: { ...guarded, stepUpVerification: wrongPassword(8) } } },
+      play: async ({ canvasElement }) => {
+        await (await view(canvasElement, "Wrong1")).waitForText(/あと8回/);
+      },
+    },
+    確認_ロック: {
+      parameters: { msw: { handlers: { ...guarded, stepUpVerification: locked() } } },
+      play: async ({ canvasElement }) => {
+        await (await view(canvasElement, "Wrong1")).waitForText("アカウントロック中");
+      },
+    },
+    /** The BFF finds the session timed out: the app leaves for ログイン, which says why. */
+    セッション切れ: {
+      parameters: { msw: { handlers: sessionExpiresAt(key, "get", path) } },
+      play: async ({ canvasElement }) => {
+        await screen(canvasElement).waitForSessionExpiredLogin();
+      },
+    },
+    接続不可: { parameters: { msw: { handlers: { [key]: upstreamUnavailable("get", path) } } } },
+  } satisfies Record<string, Story>;
+}
