@@ -7,7 +7,7 @@ import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { useRequestBankAccountChange } from "../../../features/withdrawals/api/request-bank-account-change.ts";
 import { BankAccountChangeDetails } from "../../../features/withdrawals/components/bank-account-change-details.tsx";
@@ -107,41 +107,18 @@ function BankAccountPage() {
   const pending = flow.pending;
   if (step.step === "confirm" && pending) {
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} />
-        <StepSection title="申請内容の確認">
-          <p>
-            以下の出金先口座への変更を申請します。よろしければ執行パスワードを入力し、「申請する」を押してください。
-          </p>
-          <StepUpConfirmation
-            key={pending.id}
-            operation="change_bank_account"
-            payload={pending.payload}
-            requirement={pending.requirement}
-            summary={<BankAccountChangeSummary change={pending.payload} current={step.current} />}
-            submitLabel="申請する"
-            onConfirmed={async () => {
-              let change: BankAccountChangeView;
-              try {
-                // The very object the challenge was bound to, under this confirmation's key.
-                change = await requestChange.mutateAsync({
-                  body: pending.payload,
-                  idempotencyKey: pending.idempotencyKey,
-                });
-              } catch (error) {
-                flow.restartIfRequired(error);
-                throw error;
-              }
-              flow.cancel();
-              setStep({ step: "complete", change });
-            }}
-            onCancel={() => {
-              setStep({ step: "input", returned: true, values: pending.payload });
-              flow.cancel();
-            }}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={flow}
+        pending={pending}
+        operation="change_bank_account"
+        title="申請内容の確認"
+        instruction="以下の出金先口座への変更を申請します。よろしければ執行パスワードを入力し、「申請する」を押してください。"
+        summary={<BankAccountChangeSummary change={pending.payload} current={step.current} />}
+        submitLabel="申請する"
+        execute={requestChange.mutateAsync}
+        onDone={(change) => setStep({ step: "complete", change })}
+        onCancel={() => setStep({ step: "input", returned: true, values: pending.payload })}
+      />
     );
   }
 

@@ -14,7 +14,7 @@ import {
   emailSlotLabel,
   RegisteredEmailList,
 } from "../../../features/registered-info/components/registered-email-list.tsx";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
@@ -60,35 +60,18 @@ function EmailsPage() {
   if (step.step === "confirm" && pending) {
     const { before } = step;
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} />
-        <StepSection title="変更内容の確認">
-          <p>以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。</p>
-          <StepUpConfirmation
-            key={pending.id}
-            operation="change_email"
-            payload={pending.payload}
-            requirement={pending.requirement}
-            summary={<EmailChangeSummary change={pending.payload} before={before} />}
-            submitLabel="変更する"
-            onConfirmed={async () => {
-              try {
-                // The very object the challenge was bound to, under this confirmation's key.
-                await changeEmail.mutateAsync({ body: pending.payload, idempotencyKey: pending.idempotencyKey });
-              } catch (error) {
-                flow.restartIfRequired(error);
-                throw error;
-              }
-              flow.cancel();
-              setStep({ step: "complete", before });
-            }}
-            onCancel={() => {
-              setStep({ step: "edit", position: pending.payload.position, address: pending.payload.address });
-              flow.cancel();
-            }}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={flow}
+        pending={pending}
+        operation="change_email"
+        title="変更内容の確認"
+        instruction="以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。"
+        summary={<EmailChangeSummary change={pending.payload} before={before} />}
+        submitLabel="変更する"
+        execute={changeEmail.mutateAsync}
+        onDone={() => setStep({ step: "complete", before })}
+        onCancel={() => setStep({ step: "edit", position: pending.payload.position, address: pending.payload.address })}
+      />
     );
   }
 

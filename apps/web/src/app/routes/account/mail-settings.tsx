@@ -17,7 +17,7 @@ import {
 } from "../../../features/mail-settings/components/mail-setting-change-summary.tsx";
 import { MailTypeChooser } from "../../../features/mail-settings/components/mail-type-chooser.tsx";
 import { mailLabel, nextTimeMessage, settingOf } from "../../../features/mail-settings/utils/mail-setting-text.ts";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
@@ -66,46 +66,27 @@ function MailSettingsPage() {
   if (step.step === "confirm" && pending) {
     const { before, addresses } = step;
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} />
-        <StepSection title="変更内容の確認">
-          <p>以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。</p>
-          <StepUpConfirmation
-            key={pending.id}
-            operation="change_mail_settings"
-            payload={pending.payload}
-            requirement={pending.requirement}
-            summary={<MailSettingChangeSummary before={before} change={pending.payload} addresses={addresses} />}
-            submitLabel="変更する"
-            onConfirmed={async () => {
-              let updated: MailSettings;
-              try {
-                // The very object the challenge was bound to, under this confirmation's key.
-                updated = await changeMailSetting.mutateAsync({
-                  body: pending.payload,
-                  idempotencyKey: pending.idempotencyKey,
-                });
-              } catch (error) {
-                flow.restartIfRequired(error);
-                throw error;
-              }
-              flow.cancel();
-              const saved = settingOf(updated, pending.payload.type);
-              setStep({
-                step: "complete",
-                change: saved
-                  ? { type: saved.type, enabled: saved.enabled, destination: saved.destination }
-                  : pending.payload,
-                addresses: updated.addresses,
-              });
-            }}
-            onCancel={() => {
-              setStep({ step: "edit", type: pending.payload.type, values: toFormValues(pending.payload) });
-              flow.cancel();
-            }}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={flow}
+        pending={pending}
+        operation="change_mail_settings"
+        title="変更内容の確認"
+        instruction="以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。"
+        summary={<MailSettingChangeSummary before={before} change={pending.payload} addresses={addresses} />}
+        submitLabel="変更する"
+        execute={changeMailSetting.mutateAsync}
+        onDone={(updated) => {
+          const saved = settingOf(updated, pending.payload.type);
+          setStep({
+            step: "complete",
+            change: saved
+              ? { type: saved.type, enabled: saved.enabled, destination: saved.destination }
+              : pending.payload,
+            addresses: updated.addresses,
+          });
+        }}
+        onCancel={() => setStep({ step: "edit", type: pending.payload.type, values: toFormValues(pending.payload) })}
+      />
     );
   }
 

@@ -9,7 +9,7 @@ import { useProfile } from "../../../features/registered-info/api/get-profile.ts
 import { ProfileChangeForm } from "../../../features/registered-info/components/profile-change-form.tsx";
 import { ProfileChangeSummary } from "../../../features/registered-info/components/profile-change-summary.tsx";
 import { ProfileDetails } from "../../../features/registered-info/components/profile-details.tsx";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
@@ -54,35 +54,18 @@ function ProfilePage() {
   const pending = flow.pending;
   if (step.step === "confirm" && pending) {
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} />
-        <StepSection title="変更内容の確認">
-          <p>以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。</p>
-          <StepUpConfirmation
-            key={pending.id}
-            operation="change_profile"
-            payload={pending.payload}
-            requirement={pending.requirement}
-            summary={<ProfileChangeSummary before={step.before} after={pending.payload} />}
-            submitLabel="変更する"
-            onConfirmed={async () => {
-              try {
-                // The very object the challenge was bound to, under this confirmation's key.
-                await changeProfile.mutateAsync({ body: pending.payload, idempotencyKey: pending.idempotencyKey });
-              } catch (error) {
-                flow.restartIfRequired(error);
-                throw error;
-              }
-              flow.cancel();
-              setStep({ step: "complete" });
-            }}
-            onCancel={() => {
-              setStep({ step: "edit", values: pending.payload });
-              flow.cancel();
-            }}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={flow}
+        pending={pending}
+        operation="change_profile"
+        title="変更内容の確認"
+        instruction="以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。"
+        summary={<ProfileChangeSummary before={step.before} after={pending.payload} />}
+        submitLabel="変更する"
+        execute={changeProfile.mutateAsync}
+        onDone={() => setStep({ step: "complete" })}
+        onCancel={() => setStep({ step: "edit", values: pending.payload })}
+      />
     );
   }
 

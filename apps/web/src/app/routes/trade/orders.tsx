@@ -5,7 +5,7 @@ import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
 import { useOrders } from "../../../features/trading/api/get-orders.ts";
 import { useModifyOrder } from "../../../features/trading/api/modify-order.ts";
@@ -54,11 +54,7 @@ function OrdersPage() {
   const cancelFlow = useStepUpFlow<CancelOrderRequest>();
   const [step, setStep] = useState<Step>({ step: "list", notice: undefined });
 
-  const backToList = (notice?: Notice) => {
-    modifyFlow.cancel();
-    cancelFlow.cancel();
-    setStep({ step: "list", notice });
-  };
+  const backToList = (notice?: Notice) => setStep({ step: "list", notice });
 
   /** The order is no longer open (約定・取消・失効): back to the refreshed list, saying so. */
   const handleNotOpen = (error: unknown) => {
@@ -115,66 +111,51 @@ function OrdersPage() {
     const { order, values } = step;
     const request = modifyPending.payload;
     const backToInput = (changes: Partial<Extract<Step, { step: "modify" }>> = {}) => {
-      modifyFlow.cancel();
       setStep({ step: "modify", order, returned: true, values, fieldErrors: undefined, notice: undefined, ...changes });
     };
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} steps={MODIFY_STEPS} />
-        <StepSection title="訂正内容の確認">
-          <p>以下の内容に訂正します。よろしければ執行パスワードを入力し、「訂正する」を押してください。</p>
-          <StepUpConfirmation
-            key={modifyPending.id}
-            operation="modify_order"
-            payload={request}
-            requirement={modifyPending.requirement}
-            summary={
-              <OrderDetails
-                order={order}
-                withStatus={false}
-                overrides={{
-                  数量: (
-                    <ChangeValue
-                      before={`${formatCount(order.quantity ?? 0)}株`}
-                      after={`${formatCount(request.quantity)}株`}
-                      unchanged={order.quantity === request.quantity}
-                    />
-                  ),
-                  執行条件: (
-                    <ChangeValue
-                      before={`指値 ${formatPrice(order.limitPrice ?? 0)}`}
-                      after={`指値 ${formatPrice(request.limitPrice)}`}
-                      unchanged={order.limitPrice === request.limitPrice}
-                    />
-                  ),
-                }}
-              />
-            }
-            submitLabel="訂正する"
-            onConfirmed={async () => {
-              let modified: Order;
-              try {
-                modified = await modifyOrder.mutateAsync({
-                  body: request,
-                  idempotencyKey: modifyPending.idempotencyKey,
-                });
-              } catch (error) {
-                if (modifyFlow.restartIfRequired(error)) throw error;
-                if (handleNotOpen(error)) return;
-                if (isApiError(error) && error.code === "order_rejected") {
-                  const fieldErrors = fieldErrorsOf(error, modifyOrderFields);
-                  backToInput(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) });
-                  return;
-                }
-                throw error;
-              }
-              modifyFlow.cancel();
-              setStep({ step: "done", title: "ご注文を訂正しました", order: modified });
+      <ConfirmStep
+        flow={modifyFlow}
+        pending={modifyPending}
+        operation="modify_order"
+        title="訂正内容の確認"
+        instruction="以下の内容に訂正します。よろしければ執行パスワードを入力し、「訂正する」を押してください。"
+        steps={MODIFY_STEPS}
+        current={1}
+        summary={
+          <OrderDetails
+            order={order}
+            withStatus={false}
+            overrides={{
+              数量: (
+                <ChangeValue
+                  before={`${formatCount(order.quantity ?? 0)}株`}
+                  after={`${formatCount(request.quantity)}株`}
+                  unchanged={order.quantity === request.quantity}
+                />
+              ),
+              執行条件: (
+                <ChangeValue
+                  before={`指値 ${formatPrice(order.limitPrice ?? 0)}`}
+                  after={`指値 ${formatPrice(request.limitPrice)}`}
+                  unchanged={order.limitPrice === request.limitPrice}
+                />
+              ),
             }}
-            onCancel={() => backToInput()}
           />
-        </StepSection>
-      </div>
+        }
+        submitLabel="訂正する"
+        execute={modifyOrder.mutateAsync}
+        onDone={(modified) => setStep({ step: "done", title: "ご注文を訂正しました", order: modified })}
+        onError={(error) => {
+          if (handleNotOpen(error)) return true;
+          if (!isApiError(error) || error.code !== "order_rejected") return false;
+          const fieldErrors = fieldErrorsOf(error, modifyOrderFields);
+          backToInput(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) });
+          return true;
+        }}
+        onCancel={() => backToInput()}
+      />
     );
   }
 
@@ -182,36 +163,21 @@ function OrdersPage() {
   if (step.step === "cancelConfirm" && cancelPending) {
     const { order } = step;
     return (
-      <div className="kk-stack">
-        <StepIndicator current={0} steps={CANCEL_STEPS} />
-        <StepSection title="取消内容の確認">
-          <p>以下のご注文を取り消します。よろしければ執行パスワードを入力し、「取消する」を押してください。</p>
-          <StepUpConfirmation
-            key={cancelPending.id}
-            operation="cancel_order"
-            payload={cancelPending.payload}
-            requirement={cancelPending.requirement}
-            summary={<OrderDetails order={order} />}
-            submitLabel="取消する"
-            onConfirmed={async () => {
-              let cancelled: Order;
-              try {
-                cancelled = await cancelOrder.mutateAsync({
-                  body: cancelPending.payload,
-                  idempotencyKey: cancelPending.idempotencyKey,
-                });
-              } catch (error) {
-                if (cancelFlow.restartIfRequired(error)) throw error;
-                if (handleNotOpen(error)) return;
-                throw error;
-              }
-              cancelFlow.cancel();
-              setStep({ step: "done", title: "ご注文を取り消しました", order: cancelled });
-            }}
-            onCancel={() => backToList()}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={cancelFlow}
+        pending={cancelPending}
+        operation="cancel_order"
+        title="取消内容の確認"
+        instruction="以下のご注文を取り消します。よろしければ執行パスワードを入力し、「取消する」を押してください。"
+        steps={CANCEL_STEPS}
+        current={0}
+        summary={<OrderDetails order={order} />}
+        submitLabel="取消する"
+        execute={cancelOrder.mutateAsync}
+        onDone={(cancelled) => setStep({ step: "done", title: "ご注文を取り消しました", order: cancelled })}
+        onError={handleNotOpen}
+        onCancel={() => backToList()}
+      />
     );
   }
 

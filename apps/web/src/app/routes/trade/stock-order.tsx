@@ -4,7 +4,7 @@ import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { useInstruments } from "../../../features/trading/api/get-instruments.ts";
 import { usePlaceOrder } from "../../../features/trading/api/place-order.ts";
@@ -81,43 +81,29 @@ function StockOrderPage() {
     const { values, instrument } = step;
     const backToInput = (changes: Partial<InputStep> = {}) => {
       setStep({ step: "input", returned: true, values, fieldErrors: undefined, notice: undefined, ...changes });
-      flow.cancel();
     };
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} />
-        <StepSection title="注文内容の確認">
-          <p>以下の内容で注文します。よろしければ執行パスワードを入力し、「注文する」を押してください。</p>
-          <StepUpConfirmation
-            key={pending.id}
-            operation="place_order"
-            payload={pending.payload}
-            requirement={pending.requirement}
-            summary={<StockOrderSummary request={pending.payload} instrument={instrument} />}
-            submitLabel="注文する"
-            onConfirmed={async () => {
-              let order: Order;
-              try {
-                order = await placeOrder.mutateAsync({ body: pending.payload, idempotencyKey: pending.idempotencyKey });
-              } catch (error) {
-                if (flow.restartIfRequired(error)) throw error;
-                if (isApiError(error) && error.code === "order_rejected") {
-                  const fieldErrors = fieldErrorsOf(error, stockOrderFields, {
-                    account: "tradeType",
-                    marginAction: "tradeType",
-                  });
-                  backToInput(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) });
-                  return;
-                }
-                throw error;
-              }
-              flow.cancel();
-              setStep({ step: "complete", order });
-            }}
-            onCancel={() => backToInput()}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={flow}
+        pending={pending}
+        operation="place_order"
+        title="注文内容の確認"
+        instruction="以下の内容で注文します。よろしければ執行パスワードを入力し、「注文する」を押してください。"
+        summary={<StockOrderSummary request={pending.payload} instrument={instrument} />}
+        submitLabel="注文する"
+        execute={placeOrder.mutateAsync}
+        onDone={(order) => setStep({ step: "complete", order })}
+        onError={(error) => {
+          if (!isApiError(error) || error.code !== "order_rejected") return false;
+          const fieldErrors = fieldErrorsOf(error, stockOrderFields, {
+            account: "tradeType",
+            marginAction: "tradeType",
+          });
+          backToInput(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) });
+          return true;
+        }}
+        onCancel={() => backToInput()}
+      />
     );
   }
 

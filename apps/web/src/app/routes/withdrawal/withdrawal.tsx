@@ -11,7 +11,7 @@ import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { StepUpConfirmation } from "../../../features/step-up/components/step-up-confirmation.tsx";
+import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useCreateWithdrawal } from "../../../features/withdrawals/api/create-withdrawal.ts";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { WithdrawalForm } from "../../../features/withdrawals/components/withdrawal-form.tsx";
@@ -124,51 +124,33 @@ function WithdrawalPage() {
         notice: undefined,
         ...changes,
       });
-      flow.cancel();
     };
     return (
-      <div className="kk-stack">
-        <StepIndicator current={1} />
-        <StepSection title="出金内容の確認">
-          <p>
-            以下の内容で出金を申し込みます。よろしければ執行パスワード（認証コードをご利用の場合は認証コードも）を入力し、「出金する」を押してください。
-          </p>
-          <StepUpConfirmation
-            key={pending.id}
-            operation="withdrawal"
-            payload={pending.payload}
-            requirement={pending.requirement}
-            summary={<WithdrawalSummary request={pending.payload} account={account} />}
-            submitLabel="出金する"
-            onConfirmed={async () => {
-              let withdrawal: Withdrawal;
-              try {
-                // The very object the challenge (and its code) was bound to, under this confirmation's key.
-                withdrawal = await createWithdrawal.mutateAsync({
-                  body: pending.payload,
-                  idempotencyKey: pending.idempotencyKey,
-                });
-              } catch (error) {
-                if (flow.restartIfRequired(error)) throw error;
-                const amountError = amountErrorOf(error);
-                if (amountError) {
-                  backToInput({ amountError });
-                  return;
-                }
-                if (isApiError(error) && error.code === "bank_account_changed") {
-                  // The overview is being refetched: the input shows the destination as it is now.
-                  backToInput({ notice: { message: error.message, requestId: error.requestId } });
-                  return;
-                }
-                throw error;
-              }
-              flow.cancel();
-              setStep({ step: "complete", withdrawal });
-            }}
-            onCancel={() => backToInput()}
-          />
-        </StepSection>
-      </div>
+      <ConfirmStep
+        flow={flow}
+        pending={pending}
+        operation="withdrawal"
+        title="出金内容の確認"
+        instruction="以下の内容で出金を申し込みます。よろしければ執行パスワード（認証コードをご利用の場合は認証コードも）を入力し、「出金する」を押してください。"
+        summary={<WithdrawalSummary request={pending.payload} account={account} />}
+        submitLabel="出金する"
+        execute={createWithdrawal.mutateAsync}
+        onDone={(withdrawal) => setStep({ step: "complete", withdrawal })}
+        onError={(error) => {
+          const amountError = amountErrorOf(error);
+          if (amountError) {
+            backToInput({ amountError });
+            return true;
+          }
+          if (isApiError(error) && error.code === "bank_account_changed") {
+            // The overview is being refetched: the input shows the destination as it is now.
+            backToInput({ notice: { message: error.message, requestId: error.requestId } });
+            return true;
+          }
+          return false;
+        }}
+        onCancel={() => backToInput()}
+      />
     );
   }
 
