@@ -14,12 +14,21 @@ async function instrument(request: APIRequestContext, code: string) {
 
 async function fillStockOrder(
   page: Page,
-  order: { code: string; side: "買" | "売"; quantity: string; limitPrice?: string },
+  order: {
+    code: string;
+    side: "買" | "売";
+    quantity: string;
+    limitPrice?: string;
+    tradeType?: "現物" | "信用新規" | "信用返済";
+  },
 ) {
   await menu(page).getByRole("link", { name: "株式注文" }).click();
   await page.getByLabel("銘柄コード").fill(order.code);
   await page.getByRole("group", { name: "売買" }).getByRole("radio", { name: order.side }).check();
-  await page.getByRole("group", { name: "取引区分" }).getByRole("radio", { name: "現物" }).check();
+  await page
+    .getByRole("group", { name: "取引区分" })
+    .getByRole("radio", { name: order.tradeType ?? "現物" })
+    .check();
   await page.getByLabel("数量", { exact: true }).fill(order.quantity);
   const condition = order.limitPrice ? "指値" : "成行";
   await page.getByRole("group", { name: "執行条件" }).getByRole("radio", { name: condition }).check();
@@ -58,6 +67,44 @@ test.describe("株式・投資信託の注文 (R6, R17–R19)", () => {
 
     await menu(page).getByRole("link", { name: "残高照会" }).click();
     await expect(page.getByRole("main")).toContainText("トヨタ自動車");
+  });
+
+  test("信用新規 opens a position that 信用返済 closes, for a customer whose 信用取引口座 is open", async ({
+    page,
+    createCustomer,
+    loginAs,
+  }) => {
+    const customer = await createCustomer({ executionPassword: "Rk7m2x", marginAccount: true });
+    await loginAs(customer);
+    await fillStockOrder(page, { code: "7203", side: "買", quantity: "100", tradeType: "信用新規" });
+    await page.getByLabel("執行パスワード", { exact: true }).fill("Rk7m2x");
+    await page.getByRole("button", { name: "注文する" }).click();
+    await expect(page.getByText("ご注文を受け付けました")).toBeVisible();
+    await menu(page).getByRole("link", { name: "残高照会" }).click();
+    const margin = page.getByRole("region", { name: "信用建玉" });
+    await expect(margin).toContainText("トヨタ自動車");
+
+    await fillStockOrder(page, { code: "7203", side: "売", quantity: "100", tradeType: "信用返済" });
+    await page.getByLabel("執行パスワード", { exact: true }).fill("Rk7m2x");
+    await page.getByRole("button", { name: "注文する" }).click();
+    await expect(page.getByText("ご注文を受け付けました")).toBeVisible();
+    await menu(page).getByRole("link", { name: "残高照会" }).click();
+    await expect(page.getByText("信用建玉はありません。")).toBeVisible();
+  });
+
+  test("without an opened 信用取引口座, 信用新規 cannot be chosen and the screen says why", async ({
+    page,
+    customer,
+    loginAs,
+  }) => {
+    await loginAs(customer);
+    await menu(page).getByRole("link", { name: "株式注文" }).click();
+    const tradeType = page.getByRole("group", { name: "取引区分" });
+    await expect(tradeType.getByRole("radio", { name: "信用新規" })).toBeDisabled();
+    await expect(tradeType.getByRole("radio", { name: "現物" })).toBeEnabled();
+    await expect(tradeType).toContainText(
+      "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。",
+    );
   });
 
   test("a limit order is modified (訂正) and then cancelled (取消), each with its own confirmation", async ({
