@@ -338,26 +338,7 @@ async function fillStockOrder(tx: Tx, services: CoreServices, order: OrderRow, i
     Object.assign(detail, { realizedPnl: pnl, releasedMargin: released, ...(uncovered ? { uncovered } : {}) });
   }
 
-  await tx
-    .update(orders)
-    .set({
-      status: "filled",
-      filledPrice: price,
-      filledQuantity: quantity,
-      filledAmount: notional,
-      filledAt: now,
-      reservedCash: 0,
-      reservedQuantity: 0,
-      updatedAt: now,
-    })
-    .where(eq(orders.id, order.id));
-  await recordAudit(tx, {
-    eventType: "order_fill",
-    outcome: "success",
-    customerId: order.customerId,
-    client: { ipAddress: null, userAgent: "market" },
-    detail,
-  });
+  await markFilled(tx, order, { price, quantity, amount: notional }, now, detail);
   const customer = await requireCustomer(tx, order.customerId);
   await enqueueMail(tx, {
     customerId: order.customerId,
@@ -371,6 +352,36 @@ async function fillStockOrder(tx: Tx, services: CoreServices, order: OrderRow, i
       quantity,
       price,
     },
+  });
+}
+
+/** Marks a locked, open order filled (nothing held back any more) and audits the fill with `detail`. */
+async function markFilled(
+  tx: Tx,
+  order: OrderRow,
+  fill: { price: number; quantity: number; amount: number },
+  now: Date,
+  detail: Record<string, unknown>,
+) {
+  await tx
+    .update(orders)
+    .set({
+      status: "filled",
+      filledPrice: fill.price,
+      filledQuantity: fill.quantity,
+      filledAmount: fill.amount,
+      filledAt: now,
+      reservedCash: 0,
+      reservedQuantity: 0,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, order.id));
+  await recordAudit(tx, {
+    eventType: "order_fill",
+    outcome: "success",
+    customerId: order.customerId,
+    client: { ipAddress: null, userAgent: "market" },
+    detail,
   });
 }
 
@@ -420,25 +431,11 @@ async function fillFundOrder(tx: Tx, services: CoreServices, order: OrderRow, fu
     await credit(tx, order.customerId, amount);
     await reduceHolding(tx, order.customerId, fund.code, units, units);
   }
-  await tx
-    .update(orders)
-    .set({
-      status: "filled",
-      filledPrice: nav,
-      filledQuantity: units,
-      filledAmount: amount,
-      filledAt: now,
-      reservedCash: 0,
-      reservedQuantity: 0,
-      updatedAt: now,
-    })
-    .where(eq(orders.id, order.id));
-  await recordAudit(tx, {
-    eventType: "order_fill",
-    outcome: "success",
-    customerId: order.customerId,
-    client: { ipAddress: null, userAgent: "market" },
-    detail: { orderNumber: order.orderNumber, nav, units, amount },
+  await markFilled(tx, order, { price: nav, quantity: units, amount }, now, {
+    orderNumber: order.orderNumber,
+    nav,
+    units,
+    amount,
   });
   const customer = await requireCustomer(tx, order.customerId);
   await enqueueMail(tx, {
