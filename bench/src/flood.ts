@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
@@ -22,7 +23,8 @@ export interface FloodOptions {
   customers: number;
   floodConnections: number;
   readConnections: number;
-  ports: { core: number; bff: number };
+  /** Unset: free ports from the OS, so parallel runs on one machine cannot collide. */
+  ports?: { core: number; bff: number } | undefined;
   /** Extra environment for core (e.g. the hash gate's settings, to compare). */
   coreEnv?: Record<string, string>;
 }
@@ -101,9 +103,23 @@ class Servers {
   }
 }
 
-async function waitFor(url: string, timeoutMs = 90_000) {
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
     try {
       await fetch(url);
       return;
@@ -149,7 +165,8 @@ async function createServerDatabase(adminUrl: string) {
 }
 
 export async function runFlood(options: FloodOptions): Promise<FloodResult> {
-  const { root, ports } = options;
+  const { root } = options;
+  const ports = options.ports ?? { core: await freePort(), bff: await freePort() };
   const backend = options.serverUrl ? "PostgreSQL" : "PGlite";
   const dataDir = join(tmpdir(), `kakunin-bench-flood-${randomUUID()}`);
   const database = options.serverUrl ? await createServerDatabase(options.serverUrl) : undefined;
@@ -173,7 +190,7 @@ export async function runFlood(options: FloodOptions): Promise<FloodResult> {
     });
     const coreUrl = `http://127.0.0.1:${ports.core}`;
     const bffUrl = `http://127.0.0.1:${ports.bff}`;
-    await Promise.all([waitFor(`${coreUrl}/health`), waitFor(`${bffUrl}/api/session`)]);
+    await Promise.all([waitFor(`${coreUrl}/health`, core), waitFor(`${bffUrl}/api/session`, bff)]);
 
     const createCustomer = async () => {
       const res = await fetch(`${coreUrl}${TEST_CUSTOMERS_PATH}`, {

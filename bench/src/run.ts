@@ -165,7 +165,10 @@ if (scenarios.has("flood")) {
     customers: Number(process.env.BENCH_FLOOD_CUSTOMERS ?? 400),
     floodConnections: 50,
     readConnections: 10,
-    ports: { core: ports.core, bff: ports.bff },
+    // BENCH_FLOOD_PORTS=core,bff pins them; by default the OS picks free ones.
+    ports: process.env.BENCH_FLOOD_PORTS
+      ? (([core, bff]) => ({ core: Number(core), bff: Number(bff) }))(process.env.BENCH_FLOOD_PORTS.split(","))
+      : undefined,
   };
   // BENCH_FLOOD_RUNS fresh systems per backend; the summary gives the median and spread.
   const runs = Number(process.env.BENCH_FLOOD_RUNS ?? 1);
