@@ -6,6 +6,7 @@ import { issueMissingInitialExecutionPasswords } from "./domain/credentials.ts";
 import { marketTick } from "./domain/market-ops.ts";
 import { loadCoreEnv } from "./env.ts";
 import { systemClock, TestClock } from "./lib/clock.ts";
+import { defaultHashConcurrency, HashGate } from "./lib/hash-gate.ts";
 import { createLogger } from "./lib/logger.ts";
 import { SecretBox } from "./lib/secret-box.ts";
 import type { CoreServices } from "./lib/types.ts";
@@ -35,7 +36,14 @@ const services: CoreServices = {
     enforcedFrom: new Date(env.EXECUTION_PASSWORD_ENFORCED_FROM),
   },
   market: { seed: env.MARKET_SEED },
+  hashGate: new HashGate({
+    concurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(),
+    maxQueue: env.PASSWORD_HASH_QUEUE,
+    maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
+    maxQueuePerKey: env.PASSWORD_HASH_QUEUE_PER_CUSTOMER,
+  }),
 };
+logger.info({ hashGate: services.hashGate.options }, "password hash gate");
 if (database.kind === "pglite" && env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
   if (await seedDemoData(database.db, services)) logger.info("demo customers seeded (SPEC §9)");
 }
