@@ -145,14 +145,17 @@ export const changeMailSettingCoreRequestSchema = z.strictObject({
 });
 export const createWithdrawalCoreRequestSchema = z.strictObject({
   request: withdrawalRequestSchema,
-  /** The BFF's idempotency key: the same key never creates a second withdrawal (R26). */
+  /**
+   * The BFF's idempotency key: the same key never creates a second withdrawal (R26); with
+   * another request (or operation) it is refused with 422 idempotency_key_reused.
+   */
   requestKey: z.string().min(16).max(128),
   client: clientContextSchema,
 });
 export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: z.string().min(1).max(32) });
 export const placeOrderCoreRequestSchema = z.strictObject({
   request: orderRequestSchema,
-  /** The BFF's idempotency key: the same key never places a second order (R26). */
+  /** The BFF's idempotency key: the same key never places a second order (R26); see createWithdrawal's. */
   requestKey: z.string().min(16).max(128),
   client: clientContextSchema,
 });
@@ -409,7 +412,7 @@ export const coreRoutes = {
     params: orderPathSchema,
     body: cancelOrderCoreRequestSchema,
     response: orderSchema,
-    errors: [404, 409],
+    errors: [404, 409, 422],
   },
   listOrders: {
     method: "get",
