@@ -135,6 +135,45 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
     expect(core.calls.changeProfile).toBe(1);
   });
 
+  it("a key reused on B for another confirmed change than it ran on A is refused (422) and core runs nothing", async () => {
+    const { a, b, core } = twoInstances();
+    const { cookie } = await a.login();
+    const browse = browser(cookie);
+    const confirm = async (via: Bff, payload: typeof change) => {
+      await browse.request(via, "/api/step-up/challenges", {
+        method: "POST",
+        json: { operation: "change_profile", payload },
+      });
+      const verified = await browse.request(via, "/api/step-up/verifications", {
+        method: "POST",
+        json: { executionPassword: "Rk7m2x" },
+      });
+      expect(verified.status).toBe(204);
+    };
+    await confirm(a, change);
+    const first = await browse.request(a, "/api/me/profile", { method: "PUT", json: change, headers: idem("scale-4") });
+    expect(first.status).toBe(200);
+
+    const other = { ...change, phone: "090-4444-5555" };
+    await confirm(b, other);
+    const reused = await browse.request(b, "/api/me/profile", { method: "PUT", json: other, headers: idem("scale-4") });
+    expect(reused.status).toBe(422);
+    expect((await readError(reused)).code).toBe("idempotency_key_reused");
+    expect(core.calls.changeProfile).toBe(1);
+    // The same change as the first, on B: its answer, not a second run.
+    const replay = await browse.request(b, "/api/me/profile", {
+      method: "PUT",
+      json: change,
+      headers: idem("scale-4"),
+    });
+    expect(replay.headers.get("idempotent-replay")).toBe("true");
+    expect(await replay.json()).toEqual(await first.json());
+    // The refusal used nothing up: the other change runs under a key of its own.
+    const fresh = await browse.request(a, "/api/me/profile", { method: "PUT", json: other, headers: idem("scale-5") });
+    expect(fresh.status).toBe(200);
+    expect(core.calls.changeProfile).toBe(2);
+  });
+
   it("failed logins on A and B add up to one throttle", async () => {
     const { a, b } = twoInstances();
     for (const via of [a, b, a, b, a]) {
