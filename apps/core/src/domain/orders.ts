@@ -712,8 +712,9 @@ export async function placeOrder(
     if (err instanceof AppError && err.code === "order_rejected") {
       await audit(db, "failure", { reason: err.extra.fields?.map((f) => f.reason) });
     }
-    if (err instanceof AppError && err.code === "idempotency_key_reused")
+    if (err instanceof AppError && err.code === "idempotency_key_reused") {
       await audit(db, "failure", { reason: err.code });
+    }
     throw err;
   }
 }
