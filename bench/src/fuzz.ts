@@ -266,6 +266,10 @@ try {
     STEP_UP_KEYS: `${stepUpKey.id}:${Buffer.from(stepUpKey.secret).toString("base64")}`,
     // The fuzzed X-Forwarded-For then reaches core's audit trail as the client address.
     TRUST_PROXY: "true",
+    // The throttle is not what is searched here (the in-process fuzz runs it at its defaults);
+    // at those, wrong passwords from the fuzz would soon lock this run's own logins out.
+    LOGIN_MAX_FAILURES_PER_CODE: "1000000",
+    LOGIN_MAX_FAILURES_PER_CLIENT: "1000000",
     WEB_DIST_DIR: join(dataDir, "no-spa"),
   });
   await Promise.all([`${coreUrl}/health`, `${bffUrl}/api/session`].map((u) => waitFor(u)));
