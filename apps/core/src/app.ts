@@ -7,7 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { Db } from "./db/client.ts";
 import { createRouter } from "./lib/create-router.ts";
-import { AppError } from "./lib/errors.ts";
+import { AppError, isDataException } from "./lib/errors.ts";
 import type { Logger } from "./lib/logger.ts";
 import type { CoreServices } from "./lib/types.ts";
 import { credentialsRouter } from "./routes/credentials/credentials.index.ts";
@@ -102,6 +102,13 @@ export function createApp(deps: CoreAppDeps) {
       // e.g. malformed JSON or a wrong content type caught by Hono's validator.
       const code = err.status === 415 ? "unsupported_media_type" : "validation_failed";
       return c.json(errorBody(code, { requestId: rid }), err.status === 415 ? 415 : 400);
+    }
+    if (isDataException(err)) {
+      // Input the contract let through but PostgreSQL refuses: the request's fault, and the
+      // transaction rolled back, so 400 (never a 5xx the BFF would call "retry later"). The
+      // shared schemas should have refused it: logged as a gap to close there.
+      deps.logger.warn({ err, requestId: rid }, "database refused a value the contract allowed");
+      return c.json(errorBody("validation_failed", { requestId: rid }), 400);
     }
     deps.logger.error({ err, requestId: rid }, "unhandled error");
     return c.json(errorBody("internal_error", { requestId: rid }), 500);

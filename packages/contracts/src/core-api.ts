@@ -17,11 +17,13 @@ import {
   registeredEmailsSchema,
 } from "./registered-info.ts";
 import { authCodeSchema, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
+import { usableCharacters } from "./text.ts";
 import {
   balancesSchema,
   instrumentListSchema,
   modifyOrderRequestSchema,
   orderListSchema,
+  orderNumberSchema,
   orderRequestSchema,
   orderSchema,
 } from "./trading.ts";
@@ -43,8 +45,8 @@ export const CORE_API_VERSION = "1.0.0";
 
 /** Who is acting, as seen by the BFF; recorded in the audit trail (R29). */
 export const clientContextSchema = z.strictObject({
-  ipAddress: z.string().max(64).nullable(),
-  userAgent: z.string().max(512).nullable(),
+  ipAddress: z.string().check(usableCharacters()).max(64).nullable(),
+  userAgent: z.string().check(usableCharacters()).max(512).nullable(),
 });
 export type ClientContext = z.infer<typeof clientContextSchema>;
 
@@ -78,7 +80,7 @@ export const customerPathSchema = z.strictObject({ customerId: customerIdSchema 
 export const verifyExecutionPasswordRequestSchema = z.strictObject({
   password: executionPasswordInputSchema,
   /** What the password is being entered for (e.g. `view-profile`), for the audit trail. */
-  purpose: z.string().min(1).max(64),
+  purpose: z.string().check(usableCharacters()).min(1).max(64),
   client: clientContextSchema,
 });
 export type VerifyExecutionPasswordRequest = z.infer<typeof verifyExecutionPasswordRequestSchema>;
@@ -143,29 +145,32 @@ export const changeMailSettingCoreRequestSchema = z.strictObject({
   change: mailSettingChangeSchema,
   client: clientContextSchema,
 });
+/** The BFF's Idempotency-Key, passed on so a retried request executes once (R26). */
+const requestKeySchema = z.string().check(usableCharacters()).min(16).max(128);
+
 export const createWithdrawalCoreRequestSchema = z.strictObject({
   request: withdrawalRequestSchema,
   /**
    * The BFF's idempotency key: the same key never creates a second withdrawal (R26); with
    * another request (or operation) it is refused with 422 idempotency_key_reused.
    */
-  requestKey: z.string().min(16).max(128),
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
-export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: z.string().min(1).max(32) });
+export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: orderNumberSchema });
 export const placeOrderCoreRequestSchema = z.strictObject({
   request: orderRequestSchema,
   /** The BFF's idempotency key: the same key never places a second order (R26); see createWithdrawal's. */
-  requestKey: z.string().min(16).max(128),
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
 export const modifyOrderCoreRequestSchema = z.strictObject({
   request: modifyOrderRequestSchema,
-  requestKey: z.string().min(16).max(128),
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
 export const cancelOrderCoreRequestSchema = z.strictObject({
-  requestKey: z.string().min(16).max(128),
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
 
