@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CookieBox } from "@kakunin/bff/src/lib/step-up/cookie-box.ts";
+import { stepUpBindingKey } from "@kakunin/bff/src/lib/step-up/digest.ts";
 import {
   type ApiRoute,
   apiRoutes,
@@ -39,10 +40,16 @@ const coreUrl = `http://127.0.0.1:${ports.core}`;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4);
-const serviceToken = "fuzz-only-kakunin-core-service-token";
+// Fresh per run: the BFF binds step-up cookies with a key derived from it (stepUpBindingKey).
+const serviceToken = `fuzz-only-${randomBytes(24).toString("base64url")}`;
 const opsToken = "fuzz-only-kakunin-core-operator-token";
 const stepUpKey = { id: "fuzz1", secret: new Uint8Array(randomBytes(32)) };
-const stepUp = { challengeMs: 10 * 60_000, windowMs: 5 * 60_000, onceMs: 5 * 60_000 };
+const stepUp = {
+  challengeMs: 10 * 60_000,
+  windowMs: 5 * 60_000,
+  onceMs: 5 * 60_000,
+  bindingKey: stepUpBindingKey(serviceToken),
+};
 const grants = createGrantMinter(new CookieBox([stepUpKey], Date.now), Date.now, stepUp);
 
 const children: ChildProcess[] = [];

@@ -1,13 +1,17 @@
 import { fileURLToPath } from "node:url";
+import { withDevSecrets } from "@kakunin/contracts/dev-secrets";
 import { parseEnv } from "@kakunin/contracts/env";
+import { weakKeyReason, weakTokenReason } from "@kakunin/contracts/secret-strength";
 import { z } from "zod";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** Demo-only credential shared with core's default so `npm start` works; production sets its own. */
-const DEV_SERVICE_TOKEN = "dev-only-kakunin-core-service-token";
-/** DEMO ONLY step-up cookie key (32 bytes), refused in production. */
-const DEV_STEP_UP_KEYS = `dev1:${Buffer.from("dev-only-kakunin-step-up-key-32b").toString("base64")}`;
+/**
+ * Secrets have no default in the repository: outside production, unset ones come from
+ * `.data/dev-secrets.json`, generated at first start and shared with core; production must
+ * set them and refuses weak ones (see secret-strength.ts).
+ */
+const mustBeSet = "must be set in production (outside production it is generated into .data/dev-secrets.json)";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -23,7 +27,7 @@ const envSchema = z
       .transform((s) => s.split(",").map((o) => o.trim()))
       .pipe(z.array(z.url())),
     CORE_URL: z.url().default("http://127.0.0.1:8081"),
-    CORE_SERVICE_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_SERVICE_TOKEN),
+    CORE_SERVICE_TOKEN: z.string({ error: mustBeSet }).min(24, "must be at least 24 characters"),
     CORE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
@@ -42,8 +46,7 @@ const envSchema = z
      * first seals; all open, so a rotation puts the new key first and keeps the old one a while.
      */
     STEP_UP_KEYS: z
-      .string()
-      .default(DEV_STEP_UP_KEYS)
+      .string({ error: mustBeSet })
       .refine(
         (v) =>
           v
@@ -68,11 +71,14 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
-    if (env.CORE_SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["CORE_SERVICE_TOKEN"], message: "must be set in production" });
-    }
-    if (env.STEP_UP_KEYS === DEV_STEP_UP_KEYS) {
-      ctx.addIssue({ code: "custom", path: ["STEP_UP_KEYS"], message: "must be set in production" });
+    const weakToken = weakTokenReason(env.CORE_SERVICE_TOKEN);
+    if (weakToken) ctx.addIssue({ code: "custom", path: ["CORE_SERVICE_TOKEN"], message: weakToken });
+    for (const entry of env.STEP_UP_KEYS.split(",")) {
+      const [id, base64] = entry.trim().split(":");
+      const secret = Buffer.from(base64 ?? "", "base64");
+      if (secret.length !== 32) continue; // the format check reports it
+      const weakKey = weakKeyReason(secret);
+      if (weakKey) ctx.addIssue({ code: "custom", path: ["STEP_UP_KEYS"], message: `key "${id}" ${weakKey}` });
     }
     if (env.BFF_TEST_API) {
       ctx.addIssue({ code: "custom", path: ["BFF_TEST_API"], message: "must not be enabled in production" });
@@ -81,6 +87,11 @@ const envSchema = z
 
 export type BffEnv = z.infer<typeof envSchema>;
 
-export function loadBffEnv(source: Record<string, string | undefined> = process.env): BffEnv {
-  return parseEnv(envSchema, source);
+/** `devSecretsDir`: where development secrets are kept (tests pass a temporary directory). */
+export interface EnvOptions {
+  devSecretsDir?: string;
+}
+
+export function loadBffEnv(source: Record<string, string | undefined> = process.env, options: EnvOptions = {}): BffEnv {
+  return parseEnv(envSchema, withDevSecrets(source, ["CORE_SERVICE_TOKEN", "STEP_UP_KEYS"], options.devSecretsDir));
 }

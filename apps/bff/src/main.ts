@@ -12,6 +12,7 @@ import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { MemorySessionStore } from "./lib/session-store.ts";
 import { CookieBox, parseCookieKeys } from "./lib/step-up/cookie-box.ts";
+import { stepUpBindingKey } from "./lib/step-up/digest.ts";
 import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
 import { MemorySingleUseStore } from "./lib/step-up/single-use.ts";
 import type { BffDeps } from "./lib/types.ts";
@@ -70,6 +71,7 @@ const app = createApp({
       challengeMs: env.STEP_UP_CHALLENGE_SECONDS * 1000,
       windowMs: env.STEP_UP_VIEW_WINDOW_SECONDS * 1000,
       onceMs: env.STEP_UP_GRANT_SECONDS * 1000,
+      bindingKey: stepUpBindingKey(env.CORE_SERVICE_TOKEN),
     },
   },
   core: createCoreClient({

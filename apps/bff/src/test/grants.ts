@@ -18,7 +18,12 @@ export function createGrantMinter(cookieBox: CookieBox, now: () => number, stepU
   async function uncheckedOnceGrant(sessionId: string, operation: StepUpOperation, payload: unknown) {
     const jti = randomUUID();
     const value = await cookieBox.seal(
-      { operation, digest: operationDigest(operation, payload), jti, sid: sessionBinding(sessionId) },
+      {
+        operation,
+        digest: operationDigest(operation, payload),
+        jti,
+        sid: sessionBinding(stepUp.bindingKey, sessionId),
+      },
       now() + stepUp.onceMs,
     );
     return { cookie: `__Host-kakunin-grant-once=${value}`, jti };
@@ -47,7 +52,10 @@ export function createGrantMinter(cookieBox: CookieBox, now: () => number, stepU
   /** The registered-information viewing window (R21), as a verified 照会 leaves it. */
   async function viewingWindow(sessionId: string) {
     const until = now() + stepUp.windowMs;
-    const value = await cookieBox.seal({ ops: { view_registered_info: until }, sid: sessionBinding(sessionId) }, until);
+    const value = await cookieBox.seal(
+      { ops: { view_registered_info: until }, sid: sessionBinding(stepUp.bindingKey, sessionId) },
+      until,
+    );
     return `__Host-kakunin-grant-window=${value}`;
   }
 
@@ -58,7 +66,7 @@ export function createGrantMinter(cookieBox: CookieBox, now: () => number, stepU
         operation: "view_registered_info",
         digest: operationDigest("view_registered_info", {}),
         methods: ["execution_password"],
-        sid: sessionBinding(sessionId),
+        sid: sessionBinding(stepUp.bindingKey, sessionId),
       },
       now() + stepUp.challengeMs,
     );

@@ -22,6 +22,7 @@ import { MemoryIdempotencyStore } from "../lib/idempotency.ts";
 import { LoginThrottle } from "../lib/login-throttle.ts";
 import { MemorySessionStore } from "../lib/session-store.ts";
 import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
+import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
 
@@ -230,6 +231,9 @@ export const TEST_COOKIE_KEYS = {
   old: { id: "k1", secret: new Uint8Array(32).fill(1) },
 };
 
+/** The step-up binding key of every test BFF (all share the fake core's service credential). */
+export const TEST_BINDING_KEY = stepUpBindingKey(SERVICE_TOKEN);
+
 export type FakeCore = ReturnType<typeof createFakeCore>;
 
 /** The state a BFF instance keeps outside itself; Redis stores make instances share it. */
@@ -258,7 +262,12 @@ export function createTestBff(
       requestTimeoutMs: 5_000,
       trustProxy: false,
       enableTestApi: false,
-      stepUp: { challengeMs: 10 * 60_000, windowMs: 5 * 60_000, onceMs: 5 * 60_000 },
+      stepUp: {
+        challengeMs: 10 * 60_000,
+        windowMs: 5 * 60_000,
+        onceMs: 5 * 60_000,
+        bindingKey: TEST_BINDING_KEY,
+      },
       ...overrides.config,
     },
     cookieBox: new CookieBox(overrides.cookieKeys ?? [TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old], () => clock.now),

@@ -14,7 +14,7 @@ import { CookieBox } from "../lib/step-up/cookie-box.ts";
 import { MemorySingleUseStore, type SingleUseStore } from "../lib/step-up/single-use.ts";
 import { remainingTtl } from "../middleware/session.ts";
 import { createGrantMinter } from "./grants.ts";
-import { ORIGIN, TEST_COOKIE_KEYS } from "./harness.ts";
+import { ORIGIN, TEST_BINDING_KEY, TEST_COOKIE_KEYS } from "./harness.ts";
 
 /** A single-use store that also answers whether an id has been used, without using it. */
 class RecordingSingleUseStore implements SingleUseStore {
@@ -48,7 +48,7 @@ export async function createBffOnRealCore() {
     // Trusted, so the fuzzed X-Forwarded-For reaches core's audit trail as the client address.
     trustProxy: true,
     enableTestApi: false,
-    stepUp: { challengeMs: 10 * 60_000, windowMs: 5 * 60_000, onceMs: 5 * 60_000 },
+    stepUp: { challengeMs: 10 * 60_000, windowMs: 5 * 60_000, onceMs: 5 * 60_000, bindingKey: TEST_BINDING_KEY },
   };
   const app = createApp({
     config,
