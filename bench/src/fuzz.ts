@@ -277,6 +277,7 @@ try {
     // at those, wrong passwords from the fuzz would soon lock this run's own logins out.
     LOGIN_MAX_FAILURES_PER_CODE: "1000000",
     LOGIN_MAX_FAILURES_PER_CLIENT: "1000000",
+    LOGIN_CLIENT_SLOWDOWN_FAILURES: "1000000",
     WEB_DIST_DIR: join(dataDir, "no-spa"),
   });
   await Promise.all([`${coreUrl}/health`, `${bffUrl}/api/session`].map((u) => waitFor(u)));

@@ -32,11 +32,20 @@ const envSchema = z
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
     SESSION_ABSOLUTE_TIMEOUT_SECONDS: seconds(12 * 60 * 60),
-    /** Failed logins allowed per customer code within the window before it is throttled. */
+    /** Failed logins in a row that block a customer code (from any client), decision 011. */
     LOGIN_MAX_FAILURES_PER_CODE: z.coerce.number().int().positive().default(5),
-    /** Failed logins allowed per client address within the window. */
+    /** Failures from one client address in the window after which codes that failed from it are refused. */
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
+    /** Counting window, and a code's first block. */
     LOGIN_THROTTLE_WINDOW_SECONDS: seconds(15 * 60),
+    /** A code's block doubles with each further block within a day, up to this (at most a day). */
+    LOGIN_CODE_MAX_BLOCK_SECONDS: seconds(4 * 60 * 60),
+    /** Failures from one client address in the window after which its attempts are paced, never refused. */
+    LOGIN_CLIENT_SLOWDOWN_FAILURES: z.coerce.number().int().positive().default(300),
+    /** A paced client address gets one login attempt per this many seconds, across all instances. */
+    LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS: seconds(1),
+    /** Attempts a paced client address may have waiting per instance; more get 429. */
+    LOGIN_CLIENT_SLOWDOWN_QUEUE: z.coerce.number().int().positive().default(10),
     /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
     TRUST_PROXY: z.stringbool().default(false),
     /** The built SPA served at `/`; absent in `npm run dev`, where Vite serves it. */
@@ -68,6 +77,24 @@ const envSchema = z
     /** Exposes test-only routes under /api/test. Never in production. */
     BFF_TEST_API: z.stringbool().default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const issue = (path: keyof typeof env, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (env.LOGIN_CODE_MAX_BLOCK_SECONDS < env.LOGIN_THROTTLE_WINDOW_SECONDS) {
+      issue("LOGIN_CODE_MAX_BLOCK_SECONDS", "must be at least LOGIN_THROTTLE_WINDOW_SECONDS");
+    }
+    // Earlier blocks are remembered for a day: a longer block would outlive its own history.
+    if (env.LOGIN_CODE_MAX_BLOCK_SECONDS > 24 * 60 * 60) issue("LOGIN_CODE_MAX_BLOCK_SECONDS", "must be at most 86400");
+    if (env.LOGIN_CLIENT_SLOWDOWN_FAILURES < env.LOGIN_MAX_FAILURES_PER_CLIENT) {
+      issue("LOGIN_CLIENT_SLOWDOWN_FAILURES", "must be at least LOGIN_MAX_FAILURES_PER_CLIENT");
+    }
+    // A waiting attempt must get its turn or its refusal before the request times out.
+    if (env.LOGIN_CLIENT_SLOWDOWN_QUEUE * env.LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS * 1000 >= env.REQUEST_TIMEOUT_MS) {
+      issue(
+        "LOGIN_CLIENT_SLOWDOWN_QUEUE",
+        "times LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS must be below REQUEST_TIMEOUT_MS",
+      );
+    }
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

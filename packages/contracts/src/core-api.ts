@@ -64,12 +64,16 @@ export const verifyLoginResponseSchema = z.object({ customer: customerSummarySch
  * core audits the moment it starts (R29), once per window and budget rather than per attempt.
  */
 export const recordLoginThrottleRequestSchema = z.strictObject({
-  /** Which budget ran out: the customer code's or the client address's. */
-  scope: z.enum(["customer_code", "client"]),
-  /** The code typed in the attempt that used up the budget. */
+  /**
+   * Which limit was reached (BFF decision 011): `customer_code`, the code is blocked for every
+   * client; `client`, codes that failed from this client address are refused; `client_slowdown`,
+   * every attempt from this client address is paced.
+   */
+  scope: z.enum(["customer_code", "client", "client_slowdown"]),
+  /** The code typed in the attempt that reached the limit. */
   customerCode: customerCodeSchema,
   client: clientContextSchema,
-  /** How long further attempts are refused. */
+  /** How long the limit holds: the code's block, or the rest of the client's counting window. */
   retryAfterSeconds: z.number().int().positive(),
 });
 export type RecordLoginThrottleRequest = z.infer<typeof recordLoginThrottleRequestSchema>;

@@ -14,7 +14,7 @@ import { CookieBox } from "../lib/step-up/cookie-box.ts";
 import { MemorySingleUseStore, type SingleUseStore } from "../lib/step-up/single-use.ts";
 import { remainingTtl } from "../middleware/session.ts";
 import { createGrantMinter } from "./grants.ts";
-import { ORIGIN, TEST_BINDING_KEY, TEST_COOKIE_KEYS } from "./harness.ts";
+import { ORIGIN, TEST_BINDING_KEY, TEST_COOKIE_KEYS, throttleOptions } from "./harness.ts";
 
 /** A single-use store that also answers whether an id has been used, without using it. */
 class RecordingSingleUseStore implements SingleUseStore {
@@ -62,7 +62,7 @@ export async function createBffOnRealCore() {
       fetch: async (input, init) => core.app.request(new Request(input, init)),
     }),
     sessions,
-    loginThrottle: LoginThrottle.inMemory({ maxPerCode: 5, maxPerClient: 30, windowSeconds: 900 }),
+    loginThrottle: LoginThrottle.inMemory(throttleOptions()),
     logger: pino({ level: "silent" }),
     now,
     remoteAddress: () => "203.0.113.7",
