@@ -71,8 +71,11 @@ export default defineConfig({
         CORE_SERVICE_TOKEN: e2eServiceToken,
         ALLOWED_ORIGINS: e2eBaseUrl,
         BFF_TEST_API: "true",
-        // Generous so that parallel tests never throttle each other through the shared client address.
+        // Generous so that parallel tests never throttle each other through the shared client address
+        // (past the soft limit a test's second wrong try on its own code would be refused, past the
+        // ceiling every login would be paced).
         LOGIN_MAX_FAILURES_PER_CLIENT: "1000",
+        LOGIN_CLIENT_SLOWDOWN_FAILURES: "10000",
         LOG_LEVEL: "warn",
       },
     },

@@ -2,9 +2,31 @@
 // Starts MailDev, core and the BFF (and Vite with --dev) in one terminal; Ctrl-C stops all.
 // Process supervision is concurrently's job; this file only says what to run and
 // prints where things are once they answer.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { concurrently } from "concurrently";
+import { tsImport } from "tsx/esm/api";
 
 const dev = process.argv.includes("--dev");
+// Core, the BFF and the ops CLI share random development secrets (service and operator tokens,
+// encryption and step-up keys) kept in .data/dev-secrets.json. Create them once here, before
+// core and the BFF start side by side (their own loaders would also agree, but one writer is simpler).
+if (process.env.NODE_ENV !== "production") {
+  const { loadDevSecrets, defaultDevSecretsDir, DEV_SECRETS_FILE } = await tsImport(
+    "../packages/contracts/src/dev-secrets.ts",
+    import.meta.url,
+  );
+  const firstTime = !existsSync(join(defaultDevSecretsDir, DEV_SECRETS_FILE));
+  loadDevSecrets();
+  // A database made before secrets were generated holds initial execution passwords sealed
+  // with the former demo key, which the new key cannot open.
+  if (firstTime && existsSync(join(defaultDevSecretsDir, "core-pglite"))) {
+    console.warn(
+      "Note: .data/core-pglite predates .data/dev-secrets.json; its initial 執行パスワード cannot be shown.\n" +
+        "      Delete .data/core-pglite to seed the demo data again, or: npm run ops -- reissue-initial-password <code>",
+    );
+  }
+}
 const bin = (name) => `node_modules/.bin/${name}`;
 // Child servers are started directly from node_modules/.bin (not `npx`), so a kill reaches them.
 const tsx = dev ? `${bin("tsx")} watch` : bin("tsx");
@@ -64,6 +86,7 @@ if (ready.every(Boolean)) {
     App              ${app}
     BFF (API)        http://localhost:${ports.bff}/api
     Core (OpenAPI)   http://127.0.0.1:${ports.core}/openapi.json
+                     (operator routes: /ops/openapi.json with CORE_OPS_TOKEN from .data/dev-secrets.json)
     Mail (MailDev)   http://localhost:${ports.maildev}   (SMTP 127.0.0.1:${ports.smtp})
 
   Demo logins (demo data only, SPEC §9):

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
@@ -52,7 +52,8 @@ export interface FloodResult {
   floodErrors: number;
 }
 
-const token = "bench-only-kakunin-core-service-token";
+// A fresh service credential per run, as run.ts does; other secrets come from .data/dev-secrets.json.
+const token = randomBytes(32).toString("base64url");
 const origin = "http://localhost:8080";
 const csrf = { "x-csrf": "1", origin, "content-type": "application/json" };
 const WRONG = "Wrong1x";

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +25,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
 const ports = { core: 8191, bff: 8190, proxy: 8192, bffRedis: 8193 };
 const redisUrl = process.env.BENCH_REDIS_URL;
-const token = "bench-only-kakunin-core-service-token";
+// A fresh credential per run shared by the bench's core and BFFs; its other secrets come from .data/dev-secrets.json.
+const token = randomBytes(32).toString("base64url");
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 const scenarios = new Set((process.env.BENCH_SCENARIOS || "reads,flood,spa").split(",").map((s) => s.trim()));
 const children: ChildProcess[] = [];

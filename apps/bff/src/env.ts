@@ -1,13 +1,17 @@
 import { fileURLToPath } from "node:url";
+import { withDevSecrets } from "@kakunin/contracts/dev-secrets";
 import { parseEnv } from "@kakunin/contracts/env";
+import { weakKeyReason, weakTokenReason } from "@kakunin/contracts/secret-strength";
 import { z } from "zod";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** Demo-only credential shared with core's default so `npm start` works; production sets its own. */
-const DEV_SERVICE_TOKEN = "dev-only-kakunin-core-service-token";
-/** DEMO ONLY step-up cookie key (32 bytes), refused in production. */
-const DEV_STEP_UP_KEYS = `dev1:${Buffer.from("dev-only-kakunin-step-up-key-32b").toString("base64")}`;
+/**
+ * Secrets have no default in the repository: outside production, unset ones come from
+ * `.data/dev-secrets.json`, generated at first start and shared with core; production must
+ * set them and refuses weak ones (see secret-strength.ts).
+ */
+const mustBeSet = "must be set in production (outside production it is generated into .data/dev-secrets.json)";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -23,16 +27,25 @@ const envSchema = z
       .transform((s) => s.split(",").map((o) => o.trim()))
       .pipe(z.array(z.url())),
     CORE_URL: z.url().default("http://127.0.0.1:8081"),
-    CORE_SERVICE_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_SERVICE_TOKEN),
+    CORE_SERVICE_TOKEN: z.string({ error: mustBeSet }).min(24, "must be at least 24 characters"),
     CORE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
     SESSION_ABSOLUTE_TIMEOUT_SECONDS: seconds(12 * 60 * 60),
-    /** Failed logins allowed per customer code within the window before it is throttled. */
+    /** Failed logins in a row that block a customer code (from any client), decision 011. */
     LOGIN_MAX_FAILURES_PER_CODE: z.coerce.number().int().positive().default(5),
-    /** Failed logins allowed per client address within the window. */
+    /** Failures from one client address in the window after which codes that failed from it are refused. */
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
+    /** Counting window, and a code's first block. */
     LOGIN_THROTTLE_WINDOW_SECONDS: seconds(15 * 60),
+    /** A code's block doubles with each further block within a day, up to this (at most a day). */
+    LOGIN_CODE_MAX_BLOCK_SECONDS: seconds(4 * 60 * 60),
+    /** Failures from one client address in the window after which its attempts are paced, never refused. */
+    LOGIN_CLIENT_SLOWDOWN_FAILURES: z.coerce.number().int().positive().default(300),
+    /** A paced client address gets one login attempt per this many seconds, across all instances. */
+    LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS: seconds(1),
+    /** Attempts a paced client address may have waiting per instance; more get 429. */
+    LOGIN_CLIENT_SLOWDOWN_QUEUE: z.coerce.number().int().positive().default(10),
     /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
     TRUST_PROXY: z.stringbool().default(false),
     /** The built SPA served at `/`; absent in `npm run dev`, where Vite serves it. */
@@ -42,8 +55,7 @@ const envSchema = z
      * first seals; all open, so a rotation puts the new key first and keeps the old one a while.
      */
     STEP_UP_KEYS: z
-      .string()
-      .default(DEV_STEP_UP_KEYS)
+      .string({ error: mustBeSet })
       .refine(
         (v) =>
           v
@@ -67,12 +79,33 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
-    if (env.CORE_SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["CORE_SERVICE_TOKEN"], message: "must be set in production" });
+    const issue = (path: keyof typeof env, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (env.LOGIN_CODE_MAX_BLOCK_SECONDS < env.LOGIN_THROTTLE_WINDOW_SECONDS) {
+      issue("LOGIN_CODE_MAX_BLOCK_SECONDS", "must be at least LOGIN_THROTTLE_WINDOW_SECONDS");
     }
-    if (env.STEP_UP_KEYS === DEV_STEP_UP_KEYS) {
-      ctx.addIssue({ code: "custom", path: ["STEP_UP_KEYS"], message: "must be set in production" });
+    // Earlier blocks are remembered for a day: a longer block would outlive its own history.
+    if (env.LOGIN_CODE_MAX_BLOCK_SECONDS > 24 * 60 * 60) issue("LOGIN_CODE_MAX_BLOCK_SECONDS", "must be at most 86400");
+    if (env.LOGIN_CLIENT_SLOWDOWN_FAILURES < env.LOGIN_MAX_FAILURES_PER_CLIENT) {
+      issue("LOGIN_CLIENT_SLOWDOWN_FAILURES", "must be at least LOGIN_MAX_FAILURES_PER_CLIENT");
+    }
+    // A waiting attempt must get its turn or its refusal before the request times out.
+    if (env.LOGIN_CLIENT_SLOWDOWN_QUEUE * env.LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS * 1000 >= env.REQUEST_TIMEOUT_MS) {
+      issue(
+        "LOGIN_CLIENT_SLOWDOWN_QUEUE",
+        "times LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS must be below REQUEST_TIMEOUT_MS",
+      );
+    }
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    const weakToken = weakTokenReason(env.CORE_SERVICE_TOKEN);
+    if (weakToken) ctx.addIssue({ code: "custom", path: ["CORE_SERVICE_TOKEN"], message: weakToken });
+    for (const entry of env.STEP_UP_KEYS.split(",")) {
+      const [id, base64] = entry.trim().split(":");
+      const secret = Buffer.from(base64 ?? "", "base64");
+      if (secret.length !== 32) continue; // the format check reports it
+      const weakKey = weakKeyReason(secret);
+      if (weakKey) ctx.addIssue({ code: "custom", path: ["STEP_UP_KEYS"], message: `key "${id}" ${weakKey}` });
     }
     if (env.BFF_TEST_API) {
       ctx.addIssue({ code: "custom", path: ["BFF_TEST_API"], message: "must not be enabled in production" });
@@ -81,6 +114,11 @@ const envSchema = z
 
 export type BffEnv = z.infer<typeof envSchema>;
 
-export function loadBffEnv(source: Record<string, string | undefined> = process.env): BffEnv {
-  return parseEnv(envSchema, source);
+/** `devSecretsDir`: where development secrets are kept (tests pass a temporary directory). */
+export interface EnvOptions {
+  devSecretsDir?: string;
+}
+
+export function loadBffEnv(source: Record<string, string | undefined> = process.env, options: EnvOptions = {}): BffEnv {
+  return parseEnv(envSchema, withDevSecrets(source, ["CORE_SERVICE_TOKEN", "STEP_UP_KEYS"], options.devSecretsDir));
 }

@@ -6,12 +6,13 @@ import { createApp } from "./app.ts";
 import { loadBffEnv } from "./env.ts";
 import { createCoreClient } from "./lib/core-client.ts";
 import { MemoryIdempotencyStore } from "./lib/idempotency.ts";
-import { LoginThrottle } from "./lib/login-throttle.ts";
+import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
 import { createRedisClient, REDIS_KEY_PREFIX } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { MemorySessionStore } from "./lib/session-store.ts";
 import { CookieBox, parseCookieKeys } from "./lib/step-up/cookie-box.ts";
+import { stepUpBindingKey } from "./lib/step-up/digest.ts";
 import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
 import { MemorySingleUseStore } from "./lib/step-up/single-use.ts";
 import type { BffDeps } from "./lib/types.ts";
@@ -34,10 +35,16 @@ if (!webDistDir) logger.warn({ dir: env.WEB_DIST_DIR }, "no built SPA found: ser
 const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { keyPrefix: REDIS_KEY_PREFIX }) : undefined;
 // Reconnects are ioredis's job; without a listener it would print each failure unformatted.
 redis?.on("error", (err: Error) => logger.error({ err }, "redis error"));
-const throttle = {
+const throttle: ThrottleOptions = {
   maxPerCode: env.LOGIN_MAX_FAILURES_PER_CODE,
   maxPerClient: env.LOGIN_MAX_FAILURES_PER_CLIENT,
   windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
+  maxBlockSeconds: env.LOGIN_CODE_MAX_BLOCK_SECONDS,
+  slowdown: {
+    afterFailures: env.LOGIN_CLIENT_SLOWDOWN_FAILURES,
+    intervalSeconds: env.LOGIN_CLIENT_SLOWDOWN_INTERVAL_SECONDS,
+    maxQueued: env.LOGIN_CLIENT_SLOWDOWN_QUEUE,
+  },
 };
 const stores: Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency"> = redis
   ? {
@@ -70,6 +77,7 @@ const app = createApp({
       challengeMs: env.STEP_UP_CHALLENGE_SECONDS * 1000,
       windowMs: env.STEP_UP_VIEW_WINDOW_SECONDS * 1000,
       onceMs: env.STEP_UP_GRANT_SECONDS * 1000,
+      bindingKey: stepUpBindingKey(env.CORE_SERVICE_TOKEN),
     },
   },
   core: createCoreClient({

@@ -1,11 +1,21 @@
 import { sessionSchema } from "@kakunin/contracts/auth";
 import { afterAll, describe, expect, it } from "vitest";
-import { LoginThrottle } from "./lib/login-throttle.ts";
+import type { LoginPacer } from "./lib/login-pacer.ts";
+import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
 import { createRedisClient } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
-import { createFakeCore, createTestBff, type FakeCore, readAs, readError, type SharedStores } from "./test/harness.ts";
+import {
+  createFakeCore,
+  createTestBff,
+  type FakeCore,
+  readAs,
+  readError,
+  recordingPacer,
+  type SharedStores,
+  throttleOptions,
+} from "./test/harness.ts";
 import { openTestRedis, testRedisUrl } from "./test/redis.ts";
 
 const redis = testRedisUrl ? openTestRedis(testRedisUrl) : undefined;
@@ -14,10 +24,17 @@ afterAll(() => redis?.close());
 type Bff = ReturnType<typeof createTestBff>;
 
 /** The Redis stores of one BFF process, over its own connection. */
-function redisStores(client: ReturnType<typeof createRedisClient>): SharedStores {
+function redisStores(
+  client: ReturnType<typeof createRedisClient>,
+  throttle: { options?: Partial<ThrottleOptions>; pacer?: LoginPacer } = {},
+): SharedStores {
   return {
     sessions: new RedisSessionStore(client),
-    loginThrottle: LoginThrottle.redis(client, { maxPerCode: 5, maxPerClient: 30, windowSeconds: 900 }),
+    loginThrottle: LoginThrottle.redis(
+      client,
+      throttleOptions(throttle.options),
+      throttle.pacer ? { pacer: throttle.pacer } : {},
+    ),
     singleUse: new RedisSingleUseStore(client),
     idempotency: new RedisIdempotencyStore(client, { pollMs: 10 }),
   };
@@ -27,12 +44,16 @@ function redisStores(client: ReturnType<typeof createRedisClient>): SharedStores
  * Two BFF instances behind a load balancer: the same core (its database is the other thing
  * instances share), Redis stores over separate connections, nothing else in common.
  */
-function twoInstances(): { a: Bff; b: Bff; core: FakeCore } {
+let instancesSeq = 0;
+function twoInstances(throttle: { options?: Partial<ThrottleOptions>; pacers?: [LoginPacer, LoginPacer] } = {}) {
   if (!redis) throw new Error("TEST_REDIS_URL not set");
-  const core = createFakeCore();
-  const a = createTestBff({ core, stores: redisStores(redis.client()) });
-  const b = createTestBff({ core, stores: redisStores(redis.client()) });
-  return { a, b, core };
+  const core: FakeCore = createFakeCore();
+  // The browsers behind both: an address per test, as the file's tests share Redis's throttle counts.
+  const clientAddress = `198.51.100.${++instancesSeq}`;
+  const [pa, pb] = throttle.pacers ?? [];
+  const instance = (pacer?: LoginPacer): Bff =>
+    createTestBff({ core, clientAddress, stores: redisStores(redis.client(), { options: throttle.options, pacer }) });
+  return { a: instance(pa), b: instance(pb), core, clientAddress };
 }
 
 /** One browser whose requests the load balancer sends to either instance; its jar follows Set-Cookie. */
@@ -135,6 +156,45 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
     expect(core.calls.changeProfile).toBe(1);
   });
 
+  it("a key reused on B for another confirmed change than it ran on A is refused (422) and core runs nothing", async () => {
+    const { a, b, core } = twoInstances();
+    const { cookie } = await a.login();
+    const browse = browser(cookie);
+    const confirm = async (via: Bff, payload: typeof change) => {
+      await browse.request(via, "/api/step-up/challenges", {
+        method: "POST",
+        json: { operation: "change_profile", payload },
+      });
+      const verified = await browse.request(via, "/api/step-up/verifications", {
+        method: "POST",
+        json: { executionPassword: "Rk7m2x" },
+      });
+      expect(verified.status).toBe(204);
+    };
+    await confirm(a, change);
+    const first = await browse.request(a, "/api/me/profile", { method: "PUT", json: change, headers: idem("scale-4") });
+    expect(first.status).toBe(200);
+
+    const other = { ...change, phone: "090-4444-5555" };
+    await confirm(b, other);
+    const reused = await browse.request(b, "/api/me/profile", { method: "PUT", json: other, headers: idem("scale-4") });
+    expect(reused.status).toBe(422);
+    expect((await readError(reused)).code).toBe("idempotency_key_reused");
+    expect(core.calls.changeProfile).toBe(1);
+    // The same change as the first, on B: its answer, not a second run.
+    const replay = await browse.request(b, "/api/me/profile", {
+      method: "PUT",
+      json: change,
+      headers: idem("scale-4"),
+    });
+    expect(replay.headers.get("idempotent-replay")).toBe("true");
+    expect(await replay.json()).toEqual(await first.json());
+    // The refusal used nothing up: the other change runs under a key of its own.
+    const fresh = await browse.request(a, "/api/me/profile", { method: "PUT", json: other, headers: idem("scale-5") });
+    expect(fresh.status).toBe(200);
+    expect(core.calls.changeProfile).toBe(2);
+  });
+
   it("failed logins on A and B add up to one throttle", async () => {
     const { a, b } = twoInstances();
     for (const via of [a, b, a, b, a]) {
@@ -143,6 +203,42 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
     const res = await b.login("1000099", "Wrong1pass");
     expect(res.res.status).toBe(429);
     expect((await readError(res.res)).code).toBe("rate_limited");
+  });
+
+  it("two customers behind one address, attacked through A and B: the innocent one logs in, the attacked code is refused", async () => {
+    const { a, b, core } = twoInstances();
+    core.customers.push({
+      id: "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a02",
+      customerCode: "1000002",
+      name: "佐藤 花子",
+      password: "Tsuki5river8",
+    });
+    // Fresh codes per run: the file's Redis prefix is shared by its tests.
+    for (let i = 0; i < 30; i++) {
+      const code = i < 2 ? "1000002" : String(3_000_000 + i);
+      expect((await (i % 2 ? a : b).login(code, "Wrong9pass")).res.status).toBe(401);
+    }
+    expect(core.throttleReports.map((r) => r.scope)).toEqual(["client"]);
+    expect((await a.login("1000001", "Kiso8pine3")).res.status).toBe(200);
+    expect((await b.login("1000001", "Kiso8pine3")).res.status).toBe(200);
+    expect((await a.login("1000002", "Tsuki5river8")).res.status).toBe(429);
+    expect((await b.login("1000002", "Tsuki5river8")).res.status).toBe(429);
+  });
+
+  it("failures through A and B add up to the ceiling: both instances then pace the address", async () => {
+    const [pa, pb] = [recordingPacer(), recordingPacer()];
+    const { a, b, core, clientAddress } = twoInstances({
+      options: { maxPerClient: 2, slowdown: { afterFailures: 4, intervalSeconds: 1, maxQueued: 10 } },
+      pacers: [pa.pacer, pb.pacer],
+    });
+    for (const [i, via] of [a, b, a, b].entries()) {
+      expect((await via.login(String(4_000_000 + i), "Wrong9pass")).res.status).toBe(401);
+    }
+    expect([pa.paced, pb.paced]).toEqual([[], []]);
+    expect(core.throttleReports.map((r) => r.scope)).toEqual(["client", "client_slowdown"]);
+    expect((await a.login()).res.status).toBe(200);
+    expect((await b.login()).res.status).toBe(200);
+    expect([pa.paced, pb.paced]).toEqual([[clientAddress], [clientAddress]]);
   });
 });
 

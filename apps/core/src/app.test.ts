@@ -4,7 +4,7 @@ import { createTestCustomerResponseSchema } from "@kakunin/contracts/test-suppor
 import { withdrawalOverviewSchema } from "@kakunin/contracts/withdrawals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTestCore, readAs, readError } from "./test/test-app.ts";
+import { createTestCore, readAs, readError, TEST_OPS_TOKEN, TEST_SERVICE_TOKEN } from "./test/test-app.ts";
 
 describe("core app", () => {
   let core: Awaited<ReturnType<typeof createTestCore>>;
@@ -27,16 +27,53 @@ describe("core app", () => {
     expect(wrong.status).toBe(401);
   });
 
-  it("serves an OpenAPI 3.1 document covering every contract route", async () => {
-    const res = await core.app.request("/openapi.json");
-    const doc = await readAs(res, z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }));
+  const documentSchema = z.object({
+    openapi: z.string(),
+    paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+    components: z.object({ securitySchemes: z.record(z.string(), z.unknown()) }),
+  });
+
+  it("serves the service contract openly as OpenAPI 3.1: every /v1 route, no operator or test route", async () => {
+    const res = await coreWithTestApi.app.request("/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await readAs(res, documentSchema);
     expect(doc.openapi).toBe("3.1.0");
-    const paths = [...Object.values(coreRoutes), ...Object.values(opsRoutes)].map((r) => r.path);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([...new Set(paths)]));
     for (const route of Object.values(coreRoutes)) {
       expect(doc.paths[route.path], `${route.method} ${route.path}`).toHaveProperty(route.method);
     }
-    expect(Object.keys(doc.paths)).not.toContain("/test/customers");
+    const paths = Object.keys(doc.paths);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => !p.startsWith("/v1/"))).toEqual([]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(["service"]);
+    // Nothing of the operator API leaks through shared components either.
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/\/ops\/|\/test\/|"operator"/);
+  });
+
+  it("documents the operator and test routes only for the operator credential", async () => {
+    for (const authorization of [undefined, `Bearer ${TEST_SERVICE_TOKEN}`, "Bearer nope"]) {
+      const res = await coreWithTestApi.app.request("/ops/openapi.json", {
+        headers: authorization ? { authorization } : {},
+      });
+      expect(res.status, authorization ?? "no credential").toBe(401);
+      expect((await readError(res)).code).toBe("unauthenticated");
+    }
+    const res = await coreWithTestApi.app.request("/ops/openapi.json", {
+      headers: { authorization: `Bearer ${TEST_OPS_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    const doc = await readAs(res, documentSchema);
+    const paths = [...Object.values(coreRoutes), ...Object.values(opsRoutes)].map((r) => r.path);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([...new Set(paths), "/test/customers"]));
+    for (const route of Object.values(opsRoutes)) {
+      expect(doc.paths[route.path], `${route.method} ${route.path}`).toHaveProperty(route.method);
+    }
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["operator", "service"]);
+    // Without the test API, its routes are not documented at all.
+    const plain = await core.app.request("/ops/openapi.json", {
+      headers: { authorization: `Bearer ${TEST_OPS_TOKEN}` },
+    });
+    expect(Object.keys((await readAs(plain, documentSchema)).paths)).not.toContain("/test/customers");
   });
 
   it("has no test API unless enabled", async () => {

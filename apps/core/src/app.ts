@@ -1,3 +1,4 @@
+import { type OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { CORE_API_VERSION } from "@kakunin/contracts/core-api";
 import { errorBody } from "@kakunin/contracts/errors";
 import type { Context } from "hono";
@@ -7,7 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { Db } from "./db/client.ts";
 import { createRouter } from "./lib/create-router.ts";
-import { AppError } from "./lib/errors.ts";
+import { AppError, isDataException } from "./lib/errors.ts";
 import type { Logger } from "./lib/logger.ts";
 import type { CoreServices } from "./lib/types.ts";
 import { credentialsRouter } from "./routes/credentials/credentials.index.ts";
@@ -52,14 +53,16 @@ export function createApp(deps: CoreAppDeps) {
   app.openAPIRegistry.registerComponent("securitySchemes", "service", { type: "http", scheme: "bearer" });
   app.openAPIRegistry.registerComponent("securitySchemes", "operator", { type: "http", scheme: "bearer" });
   app.get("/health", (c) => c.json({ status: "ok" }));
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
+  // The service contract (/v1) is public documentation; the operator and test routes are
+  // documented only behind the operator credential (/ops/openapi.json below), so an
+  // unauthenticated caller does not learn what an operator can do.
+  let serviceDocument: OpenAPIObject | undefined;
+  app.get("/openapi.json", (c) => {
+    serviceDocument ??= openApiDocument(app.openAPIRegistry.definitions.filter(isServiceDefinition), {
       title: "kakunin core services",
-      version: CORE_API_VERSION,
       description: "The contract a broker's systems implement for the kakunin BFF.",
-    },
-    security: [{ service: [] }],
+    });
+    return c.json(serviceDocument);
   });
 
   // Only the BFF may call core: a shared service credential, compared in constant time.
@@ -89,6 +92,14 @@ export function createApp(deps: CoreAppDeps) {
     app.use("/test/*", auth);
     app.route("/", testSupportRouter);
   }
+  let operatorDocument: OpenAPIObject | undefined;
+  app.get("/ops/openapi.json", (c) => {
+    operatorDocument ??= openApiDocument(app.openAPIRegistry.definitions, {
+      title: "kakunin core services: operator",
+      description: "Every route of this core: the service contract, the operator API and, where enabled, the test API.",
+    });
+    return c.json(operatorDocument);
+  });
 
   app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId") }), 404));
   app.onError((err, c) => {
@@ -105,6 +116,13 @@ export function createApp(deps: CoreAppDeps) {
       const code = err.status === 415 ? "unsupported_media_type" : "validation_failed";
       return c.json(errorBody(code, { requestId: rid }), err.status === 415 ? 415 : 400);
     }
+    if (isDataException(err)) {
+      // Input the contract let through but PostgreSQL refuses: the request's fault, and the
+      // transaction rolled back, so 400 (never a 5xx the BFF would call "retry later"). The
+      // shared schemas should have refused it: logged as a gap to close there.
+      deps.logger.warn({ err, requestId: rid }, "database refused a value the contract allowed");
+      return c.json(errorBody("validation_failed", { requestId: rid }), 400);
+    }
     deps.logger.error({ err, requestId: rid }, "unhandled error");
     return c.json(errorBody("internal_error", { requestId: rid }), 500);
   });
@@ -112,3 +130,21 @@ export function createApp(deps: CoreAppDeps) {
 }
 
 export type CoreApp = ReturnType<typeof createApp>;
+
+type OpenAPIDefinitions = OpenAPIRegistry["definitions"][number];
+type OpenAPIObject = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
+
+/** A route of the service contract, or a component other than the operator's security scheme. */
+function isServiceDefinition(def: OpenAPIDefinitions): boolean {
+  if (def.type === "route") return def.route.path.startsWith("/v1/");
+  return !(def.type === "component" && def.componentType === "securitySchemes" && def.name === "operator");
+}
+
+/** An OpenAPI 3.1 document of some of the registry's definitions (schemas follow the routes that use them). */
+function openApiDocument(definitions: OpenAPIDefinitions[], info: { title: string; description: string }) {
+  return new OpenApiGeneratorV31(definitions).generateDocument({
+    openapi: "3.1.0",
+    info: { ...info, version: CORE_API_VERSION },
+    security: [{ service: [] }],
+  });
+}

@@ -1,14 +1,23 @@
 import { fileURLToPath } from "node:url";
+import { type DevSecretName, withDevSecrets } from "@kakunin/contracts/dev-secrets";
 import { parseEnv } from "@kakunin/contracts/env";
+import { weakKeyReason, weakTokenReason } from "@kakunin/contracts/secret-strength";
 import { z } from "zod";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** Demo-only secrets so `npm start` works out of the box; production must set its own. */
-export const DEV_SERVICE_TOKEN = "dev-only-kakunin-core-service-token";
-export const DEV_OPS_TOKEN = "dev-only-kakunin-core-operator-token";
-/** 32 zero-ish bytes, base64: DEMO ONLY, refused in production. */
-export const DEV_ENCRYPTION_KEY = Buffer.from("dev-only-kakunin-encryption-key!").toString("base64");
+/**
+ * Secrets have no default in the repository: outside production, unset ones are generated
+ * at first start into `.data/dev-secrets.json` (shared with the BFF and the ops CLI);
+ * production must set them, and refuses weak ones (see secret-strength.ts).
+ */
+const secretNames = [
+  "CORE_SERVICE_TOKEN",
+  "CORE_OPS_TOKEN",
+  "CORE_ENCRYPTION_KEY",
+] as const satisfies readonly DevSecretName[];
+const mustBeSet = "must be set in production (outside production it is generated into .data/dev-secrets.json)";
+const token = () => z.string({ error: mustBeSet }).min(24, "must be at least 24 characters");
 
 const envSchema = z
   .object({
@@ -18,14 +27,13 @@ const envSchema = z
     /** PostgreSQL server URL; when unset, core uses embedded PGlite under CORE_DATA_DIR. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     CORE_DATA_DIR: z.string().default(`${repoRoot}.data/core-pglite`),
-    CORE_SERVICE_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_SERVICE_TOKEN),
+    CORE_SERVICE_TOKEN: token(),
     /** Bearer credential of the operator API (/ops, used by `npm run ops`). */
-    CORE_OPS_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_OPS_TOKEN),
+    CORE_OPS_TOKEN: token(),
     /** AES-256-GCM key (32 bytes, base64) for secrets kept at rest, e.g. initial execution passwords. */
     CORE_ENCRYPTION_KEY: z
-      .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
-      .default(DEV_ENCRYPTION_KEY),
+      .string({ error: mustBeSet })
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
     /** How many of the latest passwords of a kind may not be reused (R3, R7). */
     PASSWORD_HISTORY_SIZE: z.coerce.number().int().min(1).max(24).default(5),
     /**
@@ -72,12 +80,16 @@ const envSchema = z
       });
     }
     if (env.NODE_ENV !== "production") return;
-    for (const [key, demo] of [
-      ["CORE_SERVICE_TOKEN", DEV_SERVICE_TOKEN],
-      ["CORE_OPS_TOKEN", DEV_OPS_TOKEN],
-      ["CORE_ENCRYPTION_KEY", DEV_ENCRYPTION_KEY],
-    ] as const) {
-      if (env[key] === demo) ctx.addIssue({ code: "custom", path: [key], message: "must be set in production" });
+    for (const key of ["CORE_SERVICE_TOKEN", "CORE_OPS_TOKEN"] as const) {
+      const weak = weakTokenReason(env[key]);
+      if (weak) ctx.addIssue({ code: "custom", path: [key], message: weak });
+    }
+    const key = Buffer.from(env.CORE_ENCRYPTION_KEY, "base64");
+    const weakKey = key.length === 32 ? weakKeyReason(key) : null; // else the format check reports it
+    if (weakKey) ctx.addIssue({ code: "custom", path: ["CORE_ENCRYPTION_KEY"], message: weakKey });
+    // The BFF's credential must never open the operator API.
+    if (env.CORE_OPS_TOKEN === env.CORE_SERVICE_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["CORE_OPS_TOKEN"], message: "must differ from CORE_SERVICE_TOKEN" });
     }
     if (env.CORE_TEST_API) {
       ctx.addIssue({ code: "custom", path: ["CORE_TEST_API"], message: "must not be enabled in production" });
@@ -86,13 +98,21 @@ const envSchema = z
 
 export type CoreEnv = z.infer<typeof envSchema>;
 
-export function loadCoreEnv(source: Record<string, string | undefined> = process.env): CoreEnv {
-  return parseEnv(envSchema, source);
+/** `devSecretsDir`: where development secrets are kept (tests pass a temporary directory). */
+export interface EnvOptions {
+  devSecretsDir?: string;
+}
+
+export function loadCoreEnv(
+  source: Record<string, string | undefined> = process.env,
+  options: EnvOptions = {},
+): CoreEnv {
+  return parseEnv(envSchema, withDevSecrets(source, secretNames, options.devSecretsDir));
 }
 
 const opsCliEnvSchema = z.object({
   CORE_URL: z.url().default("http://127.0.0.1:8081"),
-  CORE_OPS_TOKEN: z.string().min(24, "must be at least 24 characters").default(DEV_OPS_TOKEN),
+  CORE_OPS_TOKEN: token(),
   /** Recorded in the audit trail as the acting operator. */
   OPS_OPERATOR: z
     .string()
@@ -101,6 +121,6 @@ const opsCliEnvSchema = z.object({
 });
 
 /** The operator CLI (`npm run ops`) talks to a running core over its operator API. */
-export function loadOpsCliEnv(source: Record<string, string | undefined> = process.env) {
-  return parseEnv(opsCliEnvSchema, source);
+export function loadOpsCliEnv(source: Record<string, string | undefined> = process.env, options: EnvOptions = {}) {
+  return parseEnv(opsCliEnvSchema, withDevSecrets(source, ["CORE_OPS_TOKEN"], options.devSecretsDir));
 }

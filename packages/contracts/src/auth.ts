@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usableCharacters } from "./text.ts";
 
 /** お客様コード: the 7-digit customer code printed on the account-opening documents. */
 export const customerCodeSchema = z
@@ -14,6 +15,7 @@ export const customerCodeSchema = z
  */
 export const loginPasswordInputSchema = z
   .string({ error: "ログインパスワードを入力してください。" })
+  .check(usableCharacters())
   .min(1, "ログインパスワードを入力してください。")
   .max(20, "ログインパスワードは20文字以内で入力してください。");
 

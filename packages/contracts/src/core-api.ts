@@ -17,11 +17,13 @@ import {
   registeredEmailsSchema,
 } from "./registered-info.ts";
 import { authCodeSchema, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
+import { usableCharacters } from "./text.ts";
 import {
   balancesSchema,
   instrumentListSchema,
   modifyOrderRequestSchema,
   orderListSchema,
+  orderNumberSchema,
   orderRequestSchema,
   orderSchema,
 } from "./trading.ts";
@@ -43,8 +45,8 @@ export const CORE_API_VERSION = "1.0.0";
 
 /** Who is acting, as seen by the BFF; recorded in the audit trail (R29). */
 export const clientContextSchema = z.strictObject({
-  ipAddress: z.string().max(64).nullable(),
-  userAgent: z.string().max(512).nullable(),
+  ipAddress: z.string().check(usableCharacters()).max(64).nullable(),
+  userAgent: z.string().check(usableCharacters()).max(512).nullable(),
 });
 export type ClientContext = z.infer<typeof clientContextSchema>;
 
@@ -62,12 +64,16 @@ export const verifyLoginResponseSchema = z.object({ customer: customerSummarySch
  * core audits the moment it starts (R29), once per window and budget rather than per attempt.
  */
 export const recordLoginThrottleRequestSchema = z.strictObject({
-  /** Which budget ran out: the customer code's or the client address's. */
-  scope: z.enum(["customer_code", "client"]),
-  /** The code typed in the attempt that used up the budget. */
+  /**
+   * Which limit was reached (BFF decision 011): `customer_code`, the code is blocked for every
+   * client; `client`, codes that failed from this client address are refused; `client_slowdown`,
+   * every attempt from this client address is paced.
+   */
+  scope: z.enum(["customer_code", "client", "client_slowdown"]),
+  /** The code typed in the attempt that reached the limit. */
   customerCode: customerCodeSchema,
   client: clientContextSchema,
-  /** How long further attempts are refused. */
+  /** How long the limit holds: the code's block, or the rest of the client's counting window. */
   retryAfterSeconds: z.number().int().positive(),
 });
 export type RecordLoginThrottleRequest = z.infer<typeof recordLoginThrottleRequestSchema>;
@@ -78,7 +84,7 @@ export const customerPathSchema = z.strictObject({ customerId: customerIdSchema 
 export const verifyExecutionPasswordRequestSchema = z.strictObject({
   password: executionPasswordInputSchema,
   /** What the password is being entered for (e.g. `view-profile`), for the audit trail. */
-  purpose: z.string().min(1).max(64),
+  purpose: z.string().check(usableCharacters()).min(1).max(64),
   client: clientContextSchema,
 });
 export type VerifyExecutionPasswordRequest = z.infer<typeof verifyExecutionPasswordRequestSchema>;
@@ -143,26 +149,32 @@ export const changeMailSettingCoreRequestSchema = z.strictObject({
   change: mailSettingChangeSchema,
   client: clientContextSchema,
 });
+/** The BFF's Idempotency-Key, passed on so a retried request executes once (R26). */
+const requestKeySchema = z.string().check(usableCharacters()).min(16).max(128);
+
 export const createWithdrawalCoreRequestSchema = z.strictObject({
   request: withdrawalRequestSchema,
-  /** The BFF's idempotency key: the same key never creates a second withdrawal (R26). */
-  requestKey: z.string().min(16).max(128),
+  /**
+   * The BFF's idempotency key: the same key never creates a second withdrawal (R26); with
+   * another request (or operation) it is refused with 422 idempotency_key_reused.
+   */
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
-export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: z.string().min(1).max(32) });
+export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: orderNumberSchema });
 export const placeOrderCoreRequestSchema = z.strictObject({
   request: orderRequestSchema,
-  /** The BFF's idempotency key: the same key never places a second order (R26). */
-  requestKey: z.string().min(16).max(128),
+  /** The BFF's idempotency key: the same key never places a second order (R26); see createWithdrawal's. */
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
 export const modifyOrderCoreRequestSchema = z.strictObject({
   request: modifyOrderRequestSchema,
-  requestKey: z.string().min(16).max(128),
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
 export const cancelOrderCoreRequestSchema = z.strictObject({
-  requestKey: z.string().min(16).max(128),
+  requestKey: requestKeySchema,
   client: clientContextSchema,
 });
 
@@ -409,7 +421,7 @@ export const coreRoutes = {
     params: orderPathSchema,
     body: cancelOrderCoreRequestSchema,
     response: orderSchema,
-    errors: [404, 409],
+    errors: [404, 409, 422],
   },
   listOrders: {
     method: "get",

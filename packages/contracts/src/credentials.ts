@@ -1,11 +1,13 @@
 import { checkComposition, type PasswordKind } from "@kakunin/password-policy/rules";
 import { z } from "zod";
+import { usableCharacters } from "./text.ts";
 
 const label: Record<PasswordKind, string> = { login: "ログインパスワード", execution: "執行パスワード" };
 
 /** Entering an existing password: only presence and an upper bound; the rules apply when setting one. */
 export const executionPasswordInputSchema = z
   .string({ error: "執行パスワードを入力してください。" })
+  .check(usableCharacters())
   .min(1, "執行パスワードを入力してください。")
   .max(20, "執行パスワードは20文字以内で入力してください。");
 
@@ -19,13 +21,16 @@ function changePasswordSchema(kind: PasswordKind, labels: { current: string; nex
     .strictObject({
       currentPassword: z
         .string({ error: `${labels.current}を入力してください。` })
+        .check(usableCharacters())
         .min(1, `${labels.current}を入力してください。`)
         .max(20, `${labels.current}は20文字以内で入力してください。`),
       newPassword: z
         .string({ error: `${labels.next}を入力してください。` })
+        .check(usableCharacters())
         .min(1, `${labels.next}を入力してください。`),
       newPasswordConfirmation: z
         .string({ error: `${labels.confirm}を入力してください。` })
+        .check(usableCharacters())
         .min(1, `${labels.confirm}を入力してください。`),
     })
     .superRefine((value, ctx) => {

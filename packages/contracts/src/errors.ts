@@ -18,6 +18,7 @@ export const errorMessages = {
   auth_code_expired: "認証コードの有効期限が切れたか、無効になりました。認証コードを再送信してください。",
   auth_code_required: "認証コードを入力してください。",
   idempotency_conflict: "同じお手続きを処理中です。しばらくお待ちください。",
+  idempotency_key_reused: "このお手続きは既に別の内容で受け付けています。画面を更新して、もう一度お手続きください。",
   insufficient_funds: "出金可能額を超えています。",
   bank_account_changed: "出金先口座が変更されています。画面を更新して、もう一度お手続きください。",
   no_pending_request: "処理待ちのお申込みはありません。",

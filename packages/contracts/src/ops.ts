@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { customerCodeSchema } from "./auth.ts";
+import { usableCharacters } from "./text.ts";
 
 /**
  * Operator API of core (bearer CORE_OPS_TOKEN), used by `npm run ops`. Customers are
  * addressed by お客様コード, as an operator on the phone would.
  */
+/** The operator's name (OPS_OPERATOR), recorded with every action. */
+const operatorSchema = z.string().check(usableCharacters()).min(1).max(64);
+
 export const opsCustomerPathSchema = z.strictObject({ customerCode: customerCodeSchema });
 
 export const opsActionRequestSchema = z.strictObject({
   /** Who is acting, recorded in the audit trail. */
-  operator: z.string().min(1).max(64),
+  operator: operatorSchema,
   /** Why (e.g. the call reference), recorded in the audit trail. */
-  note: z.string().max(200).optional(),
+  note: z.string().check(usableCharacters()).max(200).optional(),
 });
 export type OpsActionRequest = z.infer<typeof opsActionRequestSchema>;
 
@@ -46,7 +50,7 @@ export const opsRoutes = {
 export const opsMailPathSchema = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export const opsSetPriceRequestSchema = z.strictObject({
-  operator: z.string().min(1).max(64),
+  operator: operatorSchema,
   price: z.number().positive(),
 });
 export const opsMarketResultSchema = z.object({ done: z.string(), filledOrders: z.number().int() });

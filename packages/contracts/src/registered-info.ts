@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailAddressSchema } from "./mail.ts";
+import { singleLineText } from "./text.ts";
 
 /** 口座情報照会／変更 (R20). Bank account numbers leave core masked. */
 export const profileSchema = z.object({
@@ -29,11 +30,7 @@ export const profileChangeSchema = z.strictObject({
     .trim()
     .regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁の数字（例: 150-0002）で入力してください。")
     .transform((v) => (v.includes("-") ? v : `${v.slice(0, 3)}-${v.slice(3)}`)),
-  address: z
-    .string({ error: "住所を入力してください。" })
-    .trim()
-    .min(1, "住所を入力してください。")
-    .max(120, "住所は120文字以内で入力してください。"),
+  address: singleLineText("住所", 120),
   phone: z
     .string({ error: "電話番号を入力してください。" })
     .trim()

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { customerSummarySchema } from "./customers.ts";
 import { addressPositionSchema, emailAddressSchema, optionalMailTypeSchema } from "./mail.ts";
+import { usableCharacters } from "./text.ts";
 
 /**
  * Test-only seeding API of core (exists only when core runs with CORE_TEST_API=true).
  * Playwright fixtures create a fresh customer per test through it.
  */
 export const createTestCustomerRequestSchema = z.strictObject({
-  name: z.string().min(1).max(60).optional(),
-  loginPassword: z.string().min(1).max(20).optional(),
+  name: z.string().check(usableCharacters()).min(1).max(60).optional(),
+  loginPassword: z.string().check(usableCharacters()).min(1).max(20).optional(),
   birthDate: z.iso.date().optional(),
   phone: z
     .string()
@@ -21,7 +22,7 @@ export const createTestCustomerRequestSchema = z.strictObject({
     .array(z.strictObject({ type: optionalMailTypeSchema, enabled: z.boolean(), destination: addressPositionSchema }))
     .optional(),
   /** Sets an already-changed execution password; omitted, the customer gets an initial one. */
-  executionPassword: z.string().min(4).max(20).optional(),
+  executionPassword: z.string().check(usableCharacters()).min(4).max(20).optional(),
   /** Starts the customer locked (R8), as after 9 failed execution-password attempts. */
   locked: z.boolean().optional(),
   /** true: the 信用取引口座 is 開設済 (opened on the creation date), so margin orders are accepted; default 未開設. */

@@ -107,9 +107,14 @@ export type FundOrderRequest = z.output<typeof fundOrderRequestSchema>;
 export const orderRequestSchema = z.discriminatedUnion("kind", [stockOrderRequestSchema, fundOrderRequestSchema]);
 export type OrderRequest = z.output<typeof orderRequestSchema>;
 
+/** 注文番号 as core issues them: "O" and 8 digits (O00000001). */
+export const orderNumberSchema = z
+  .string({ error: "注文番号を指定してください。" })
+  .regex(/^O\d{8}$/, "注文番号の形式が正しくありません。");
+
 /** 訂正 of an open limit order: new price and/or a smaller or larger quantity. */
 export const modifyOrderRequestSchema = z.strictObject({
-  orderNumber: z.string().min(1),
+  orderNumber: orderNumberSchema,
   quantity: z.coerce
     .number({ error: "数量は半角数字で入力してください。" })
     .int("数量は整数で入力してください。")
@@ -120,7 +125,7 @@ export const modifyOrderRequestSchema = z.strictObject({
 export type ModifyOrderRequest = z.output<typeof modifyOrderRequestSchema>;
 
 /** 取消. */
-export const cancelOrderRequestSchema = z.strictObject({ orderNumber: z.string().min(1) });
+export const cancelOrderRequestSchema = z.strictObject({ orderNumber: orderNumberSchema });
 export type CancelOrderRequest = z.output<typeof cancelOrderRequestSchema>;
 
 export const orderStatusSchema = z.enum(["open", "filled", "cancelled", "expired"]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./text.ts";
 
 /** 出金 (R12): the amount input. One schema for the form, the BFF and core. */
 export const MAX_WITHDRAWAL_YEN = 10_000_000_000;
@@ -65,26 +66,16 @@ export const withdrawalListSchema = z.object({ withdrawals: z.array(withdrawalSc
 
 /** 出金先口座変更 (R14): applied only when an operator approves it. */
 export const bankAccountChangeSchema = z.strictObject({
-  bankName: z
-    .string({ error: "金融機関名を入力してください。" })
-    .trim()
-    .min(1, "金融機関名を入力してください。")
-    .max(30, "金融機関名は30文字以内で入力してください。"),
-  branchName: z
-    .string({ error: "支店名を入力してください。" })
-    .trim()
-    .min(1, "支店名を入力してください。")
-    .max(30, "支店名は30文字以内で入力してください。"),
+  bankName: singleLineText("金融機関名", 30),
+  branchName: singleLineText("支店名", 30),
   accountType: z.enum(["普通", "当座"], { error: "預金種目を選択してください。" }),
   accountNumber: z
     .string({ error: "口座番号を入力してください。" })
     .trim()
     .regex(/^\d{7}$/, "口座番号は7桁の半角数字で入力してください。"),
-  holderKana: z
-    .string({ error: "口座名義（カナ）を入力してください。" })
-    .trim()
-    .min(1, "口座名義（カナ）を入力してください。")
-    .max(40, "口座名義（カナ）は40文字以内で入力してください。")
-    .regex(/^[ァ-ヶー　 ]+$/, "口座名義は全角カタカナで入力してください。"),
+  holderKana: singleLineText("口座名義（カナ）", 40).regex(
+    /^[ァ-ヶー　 ]+$/,
+    "口座名義は全角カタカナで入力してください。",
+  ),
 });
 export type BankAccountChange = z.infer<typeof bankAccountChangeSchema>;

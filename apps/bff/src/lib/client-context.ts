@@ -17,6 +17,18 @@ export function clientAddress(c: Context<AppEnv>): string | null {
   return remoteAddress?.(c) ?? null;
 }
 
+/**
+ * Header values may carry C1 control bytes (Latin-1 obs-text), which core's contract refuses
+ * and which would reach an operator's terminal through the audit trail; they are informational
+ * here, so they are replaced rather than the request refused.
+ */
+const printable = (value: string) => value.replace(/\p{Cc}/gu, "\ufffd");
+
 export function clientContext(c: Context<AppEnv>): ClientContext {
-  return { ipAddress: clientAddress(c), userAgent: c.req.header("user-agent")?.slice(0, 512) ?? null };
+  const address = clientAddress(c);
+  const userAgent = c.req.header("user-agent");
+  return {
+    ipAddress: address === null ? null : printable(address).slice(0, 64),
+    userAgent: userAgent === undefined ? null : printable(userAgent).slice(0, 512),
+  };
 }

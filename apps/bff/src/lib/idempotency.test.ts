@@ -31,7 +31,13 @@ const backends: { name: string; pair: () => [IdempotencyStore, IdempotencyStore]
 ];
 
 const DAY = 24 * 3_600_000;
-const key = () => `cust-1:${randomUUID()}:body`;
+const key = () => `cust-1:${randomUUID()}`;
+/** Fingerprints of two different requests (the middleware's are sha256 hex digests). */
+const FP = "a".repeat(64);
+const OTHER = "b".repeat(64);
+
+const isKeyReused = (err: unknown) =>
+  err instanceof ApiError && err.code === "idempotency_key_reused" && err.status === 422;
 
 /** An operation that counts its executions and takes a moment, like a call to core. */
 function operation(answer: (n: number) => StoredResponse | Promise<StoredResponse>) {
@@ -49,13 +55,15 @@ describe.each(backends)("idempotency store ($name)", (backend) => {
     const [a, b] = backend.pair();
     const k = key();
     const op = operation((n) => ({ status: 200, body: { orderNumber: `O${n}` } }));
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).run(k, DAY, op.execute)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).run(k, FP, DAY, op.execute)),
+    );
     expect(op.calls.count).toBe(1);
     expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(
       new Set([JSON.stringify({ status: 200, body: { orderNumber: "O1" } })]),
     );
     // and a later duplicate gets it too, without executing
-    expect(await b.run(k, DAY, op.execute)).toEqual({ status: 200, body: { orderNumber: "O1" } });
+    expect(await b.run(k, FP, DAY, op.execute)).toEqual({ status: 200, body: { orderNumber: "O1" } });
     expect(op.calls.count).toBe(1);
   });
 
@@ -65,9 +73,9 @@ describe.each(backends)("idempotency store ($name)", (backend) => {
     const op = operation((n) =>
       n === 1 ? { status: 403, body: { error: { code: "step_up_required" } } } : { status: 200, body: { n } },
     );
-    expect((await a.run(k, DAY, op.execute)).status).toBe(403);
-    expect(await b.run(k, DAY, op.execute)).toEqual({ status: 200, body: { n: 2 } });
-    expect(await a.run(k, DAY, op.execute)).toEqual({ status: 200, body: { n: 2 } });
+    expect((await a.run(k, FP, DAY, op.execute)).status).toBe(403);
+    expect(await b.run(k, FP, DAY, op.execute)).toEqual({ status: 200, body: { n: 2 } });
+    expect(await a.run(k, FP, DAY, op.execute)).toEqual({ status: 200, body: { n: 2 } });
     expect(op.calls.count).toBe(2);
   });
 
@@ -79,16 +87,72 @@ describe.each(backends)("idempotency store ($name)", (backend) => {
       if (n === 1) throw failure;
       return { status: 200, body: { n } };
     });
-    await expect(a.run(k, DAY, op.execute)).rejects.toBe(failure);
-    expect(await b.run(k, DAY, op.execute)).toEqual({ status: 200, body: { n: 2 } });
+    await expect(a.run(k, FP, DAY, op.execute)).rejects.toBe(failure);
+    expect(await b.run(k, FP, DAY, op.execute)).toEqual({ status: 200, body: { n: 2 } });
     expect(op.calls.count).toBe(2);
+  });
+
+  it("the same key with another fingerprint is refused with 422 idempotency_key_reused on both instances and runs nothing", async () => {
+    const [a, b] = backend.pair();
+    const k = key();
+    const op = operation(() => ({ status: 200, body: { amount: 7777 } }));
+    expect(await a.run(k, FP, DAY, op.execute)).toEqual({ status: 200, body: { amount: 7777 } });
+    const other = operation(() => ({ status: 200, body: { amount: 9999 } }));
+    for (const store of [a, b]) {
+      const refused = await store.run(k, OTHER, DAY, other.execute).catch((err: unknown) => err);
+      expect(isKeyReused(refused)).toBe(true);
+    }
+    expect(other.calls.count).toBe(0);
+    // The first request itself still gets its answer, without running again.
+    expect(await b.run(k, FP, DAY, op.execute)).toEqual({ status: 200, body: { amount: 7777 } });
+    expect(op.calls.count).toBe(1);
+  });
+
+  it("while the first runs, another fingerprint is refused at once; the same one gets the first's answer", async () => {
+    const [a, b] = backend.pair();
+    const k = key();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const calls = { count: 0 };
+    const execute = async (): Promise<StoredResponse> => {
+      calls.count++;
+      started();
+      await gate;
+      return { status: 200, body: "first" };
+    };
+    const first = a.run(k, FP, DAY, execute);
+    await running;
+    const duplicate = b.run(k, FP, DAY, execute);
+    // Refused while the first is still held at the gate: no waiting for it.
+    const refused = await b.run(k, OTHER, DAY, execute).catch((err: unknown) => err);
+    expect(isKeyReused(refused)).toBe(true);
+    release();
+    expect(await first).toEqual({ status: 200, body: "first" });
+    expect(await duplicate).toEqual({ status: 200, body: "first" });
+    expect(calls.count).toBe(1);
+  });
+
+  it("a refusal binds nothing: after it, the key runs another request", async () => {
+    const [a, b] = backend.pair();
+    const k = key();
+    const refusal = operation(() => ({ status: 403, body: { error: { code: "step_up_required" } } }));
+    expect((await a.run(k, FP, DAY, refusal.execute)).status).toBe(403);
+    const other = operation(() => ({ status: 200, body: "other" }));
+    expect(await b.run(k, OTHER, DAY, other.execute)).toEqual({ status: 200, body: "other" });
+    expect([refusal.calls.count, other.calls.count]).toEqual([1, 1]);
   });
 
   it("different keys run independently", async () => {
     const [a, b] = backend.pair();
     const first = operation(() => ({ status: 200, body: "first" }));
     const second = operation(() => ({ status: 201, body: "second" }));
-    const [r1, r2] = await Promise.all([a.run(key(), DAY, first.execute), b.run(key(), DAY, second.execute)]);
+    const [r1, r2] = await Promise.all([a.run(key(), FP, DAY, first.execute), b.run(key(), FP, DAY, second.execute)]);
     expect([r1, r2]).toEqual([
       { status: 200, body: "first" },
       { status: 201, body: "second" },
@@ -104,17 +168,17 @@ describe.skipIf(!redis)("RedisIdempotencyStore", () => {
     return { client, store: new RedisIdempotencyStore(client, { pollMs: 10, ...options }) };
   };
 
-  it("marks a running key with a pending token and stores the answer as JSON with the ttl", async () => {
+  it("marks a running key with its fingerprint and a pending token, and stores the answer with the fingerprint as JSON with the ttl", async () => {
     const { client, store } = instance();
     const k = key();
     let seen: string | null = null;
-    const result = await store.run(k, 60_000, async () => {
+    const result = await store.run(k, FP, 60_000, async () => {
       seen = await client.get(`idem:${k}`);
       return { status: 200, body: { ok: true } };
     });
     expect(result).toEqual({ status: 200, body: { ok: true } });
-    expect(seen).toMatch(/^pending:[0-9a-f-]{36}$/);
-    expect(JSON.parse((await client.get(`idem:${k}`)) ?? "")).toEqual(result);
+    expect(seen).toMatch(/^pending:a{64}:[0-9a-f-]{36}$/);
+    expect(JSON.parse((await client.get(`idem:${k}`)) ?? "")).toEqual({ fingerprint: FP, ...result });
     const ttl = await client.pttl(`idem:${k}`);
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
@@ -129,14 +193,14 @@ describe.skipIf(!redis)("RedisIdempotencyStore", () => {
       started = resolve;
     });
     const calls = { count: 0 };
-    const first = a.run(k, DAY, async () => {
+    const first = a.run(k, FP, DAY, async () => {
       calls.count++;
       started();
       await sleep(50);
       return { status: 503, body: "core down" };
     });
     await running;
-    const second = await b.run(k, DAY, async () => {
+    const second = await b.run(k, FP, DAY, async () => {
       calls.count++;
       return { status: 200, body: "done" };
     });
@@ -154,13 +218,13 @@ describe.skipIf(!redis)("RedisIdempotencyStore", () => {
       release = resolve;
     });
     const calls = { count: 0 };
-    const first = a.run(k, DAY, async () => {
+    const first = a.run(k, FP, DAY, async () => {
       calls.count++;
       await gate;
       return { status: 200, body: "first" };
     });
     const refused = await impatient
-      .run(k, DAY, async () => {
+      .run(k, FP, DAY, async () => {
         calls.count++;
         return { status: 200, body: "second" };
       })
@@ -181,17 +245,20 @@ describe.skipIf(!redis)("RedisIdempotencyStore", () => {
       release = resolve;
     });
     // A claims with a short ttl and is still running when its marker expires.
-    const slow = a.run(k, 100, async () => {
+    const slow = a.run(k, FP, 100, async () => {
       await gate;
       return { status: 200, body: "slow" };
     });
     await vi.waitFor(async () => expect(await client.exists(`idem:${k}`)).toBe(0), { timeout: 3_000, interval: 20 });
-    expect(await b.run(k, DAY, async () => ({ status: 200, body: "fresh" }))).toEqual({ status: 200, body: "fresh" });
+    expect(await b.run(k, FP, DAY, async () => ({ status: 200, body: "fresh" }))).toEqual({
+      status: 200,
+      body: "fresh",
+    });
     release();
     expect(await slow).toEqual({ status: 200, body: "slow" });
     const fail = async (): Promise<StoredResponse> => {
       throw new Error("must not run");
     };
-    expect(await b.run(k, DAY, fail)).toEqual({ status: 200, body: "fresh" });
+    expect(await b.run(k, FP, DAY, fail)).toEqual({ status: 200, body: "fresh" });
   });
 });

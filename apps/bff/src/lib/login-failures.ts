@@ -1,11 +1,23 @@
 import type { Context } from "hono";
+import { ApiError } from "./api-error.ts";
 import { clientContext } from "./client-context.ts";
 import type { ThrottleKeys } from "./login-throttle.ts";
 import type { AppEnv } from "./types.ts";
 
 /**
+ * Refuses a login-password attempt the throttle does not admit (429 with Retry-After), after
+ * waiting for the client's turn when it is paced (decision 011). Refused attempts never reach core.
+ */
+export async function enforceLoginThrottle(c: Context<AppEnv>, keys: ThrottleKeys): Promise<void> {
+  const admission = await c.get("deps").loginThrottle.admit(keys);
+  if (!admission.allowed) {
+    throw new ApiError("rate_limited", 429, { headers: { "retry-after": String(admission.retryAfterSeconds) } });
+  }
+}
+
+/**
  * A wrong login password (at login, or as the current one on ログインパスワード変更) counts
- * toward the throttle (R1). When it uses up a budget, core audits that the throttle engaged
+ * toward the throttle (R1). When it reaches a limit, core audits that the throttle engaged
  * (R29): the attempts refused after it stop here and never reach core's audit trail.
  */
 export async function recordLoginFailure(c: Context<AppEnv>, keys: ThrottleKeys): Promise<void> {

@@ -23,6 +23,8 @@ export interface BffConfig {
     windowMs: number;
     /** How long a once-grant waits for its execution. */
     onceMs: number;
+    /** Server secret binding step-up cookies to their session (see `stepUpBindingKey`). */
+    bindingKey: Uint8Array;
   };
 }
 

@@ -19,9 +19,11 @@ import type { z } from "zod";
 import { createApp } from "../app.ts";
 import { createCoreClient } from "../lib/core-client.ts";
 import { MemoryIdempotencyStore } from "../lib/idempotency.ts";
-import { LoginThrottle } from "../lib/login-throttle.ts";
+import type { LoginPacer } from "../lib/login-pacer.ts";
+import { LoginThrottle, type ThrottleOptions } from "../lib/login-throttle.ts";
 import { MemorySessionStore } from "../lib/session-store.ts";
 import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
+import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
 
@@ -252,7 +254,34 @@ export const TEST_COOKIE_KEYS = {
   old: { id: "k1", secret: new Uint8Array(32).fill(1) },
 };
 
+/** The step-up binding key of every test BFF (all share the fake core's service credential). */
+export const TEST_BINDING_KEY = stepUpBindingKey(SERVICE_TOKEN);
+
 export type FakeCore = ReturnType<typeof createFakeCore>;
+
+/** The BFF's default login-throttle settings (env.ts), with some replaced. */
+export function throttleOptions(overrides: Partial<ThrottleOptions> = {}): ThrottleOptions {
+  return {
+    maxPerCode: 5,
+    maxPerClient: 30,
+    windowSeconds: 900,
+    maxBlockSeconds: 4 * 3600,
+    slowdown: { afterFailures: 300, intervalSeconds: 1, maxQueued: 10 },
+    ...overrides,
+  };
+}
+
+/** A pacer that lets every attempt through at once (or refuses them all) and records whom it paced. */
+export function recordingPacer(admit = true) {
+  const paced: string[] = [];
+  const pacer: LoginPacer = {
+    wait: async (clientAddress) => {
+      paced.push(clientAddress);
+      return admit;
+    },
+  };
+  return { pacer, paced };
+}
 
 /** The state a BFF instance keeps outside itself; Redis stores make instances share it. */
 export type SharedStores = Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency">;
@@ -262,11 +291,17 @@ export function createTestBff(
     config?: Partial<BffConfig>;
     maxPerCode?: number;
     maxPerClient?: number;
+    /** Further login-throttle settings, e.g. a low slowdown ceiling. */
+    throttle?: Partial<ThrottleOptions>;
+    /** Stands in for the queue that paces a client past the ceiling (records instead of waiting). */
+    pacer?: LoginPacer;
     cookieKeys?: CookieKey[];
     /** Instead of this instance's memory stores (e.g. Redis stores shared with another instance). */
     stores?: Partial<SharedStores>;
     /** A core shared with another BFF instance, as behind a load balancer; a new fake otherwise. */
     core?: FakeCore;
+    /** The TCP peer every request comes from; tests sharing one Redis use their own. */
+    clientAddress?: string;
   } = {},
 ) {
   const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
@@ -280,7 +315,12 @@ export function createTestBff(
       requestTimeoutMs: 5_000,
       trustProxy: false,
       enableTestApi: false,
-      stepUp: { challengeMs: 10 * 60_000, windowMs: 5 * 60_000, onceMs: 5 * 60_000 },
+      stepUp: {
+        challengeMs: 10 * 60_000,
+        windowMs: 5 * 60_000,
+        onceMs: 5 * 60_000,
+        bindingKey: TEST_BINDING_KEY,
+      },
       ...overrides.config,
     },
     cookieBox: new CookieBox(overrides.cookieKeys ?? [TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old], () => clock.now),
@@ -293,15 +333,18 @@ export function createTestBff(
       fetch: core.fetch,
     }),
     sessions,
-    loginThrottle: LoginThrottle.inMemory({
-      maxPerCode: overrides.maxPerCode ?? 5,
-      maxPerClient: overrides.maxPerClient ?? 30,
-      windowSeconds: 900,
-    }),
+    loginThrottle: LoginThrottle.inMemory(
+      throttleOptions({
+        ...(overrides.maxPerCode ? { maxPerCode: overrides.maxPerCode } : {}),
+        ...(overrides.maxPerClient ? { maxPerClient: overrides.maxPerClient } : {}),
+        ...overrides.throttle,
+      }),
+      overrides.pacer ? { pacer: overrides.pacer } : {},
+    ),
     ...overrides.stores,
     logger: pino({ level: "silent" }),
     now: () => clock.now,
-    remoteAddress: () => "203.0.113.7",
+    remoteAddress: () => overrides.clientAddress ?? "203.0.113.7",
   });
 
   /** A browser-like same-origin request; `cookie` is the session id to send. */

@@ -171,7 +171,8 @@ export const withdrawalNumberSeq = pgSequence("withdrawal_number_seq", {
 /**
  * 出金申込 (R12, R15). The destination is copied at request time, so a later change of
  * 出金先口座 does not alter an accepted withdrawal. `request_key` (the BFF's idempotency key)
- * is unique per customer: the same request never creates a second withdrawal (R26).
+ * is unique per customer: the same request never creates a second withdrawal (R26);
+ * `request_keys` decides whether a key's return is a replay.
  */
 export const withdrawals = pgTable(
   "withdrawals",
@@ -389,7 +390,7 @@ export const orders = pgTable(
     filledAmount: bigint("filled_amount", { mode: "number" }),
     filledAt: timestamp("filled_at", { withTimezone: true }),
     requestKey: text("request_key").notNull(),
-    /** Request key of the last 訂正 or 取消, so a retried one answers the same. */
+    /** Request key of the last 訂正 or 取消 (`request_keys` holds every key and decides replays). */
     lastActionKey: text("last_action_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
@@ -455,4 +456,27 @@ export const marginPositions = pgTable(
       sql`${t.reservedQuantity} >= 0 and ${t.quantity} >= ${t.reservedQuantity} and ${t.requiredMargin} >= 0`,
     ),
   ],
+);
+
+/**
+ * Idempotency keys of the guarded writes that carry one (R26): 出金, 注文, 訂正, 取消. A key
+ * stands for one request of one customer — its operation and the sha256 of the canonical
+ * request — so a retry gets the first result and the same key with anything else is refused
+ * (`idempotency_key_reused`), whichever operation used it first. The row commits with the
+ * operation, so a refused request leaves its key free, as the BFF does. `fingerprint` is null
+ * only for keys recorded before fingerprints were (copied from withdrawals and orders): those
+ * replay on the operation alone, as they did.
+ */
+export const requestKeys = pgTable(
+  "request_keys",
+  {
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    requestKey: text("request_key").notNull(),
+    operation: text("operation", { enum: ["withdrawal", "place_order", "modify_order", "cancel_order"] }).notNull(),
+    fingerprint: text("fingerprint"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.requestKey] })],
 );

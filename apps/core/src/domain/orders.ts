@@ -23,6 +23,7 @@ import type { CoreServices } from "../lib/types.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { type InstrumentRow, isOnTick, priceLimits, tickSize } from "./market.ts";
+import { claimRequestKey } from "./request-keys.ts";
 import { withdrawableOf } from "./withdrawals.ts";
 
 /**
@@ -567,11 +568,12 @@ async function nameOf(db: Db | Tx, code: string) {
 }
 
 /**
- * 注文 (R17, R18, R26), in one transaction: a request key already used returns that order
- * (nothing reserved or filled again); the order is validated against market data, inserted
- * (a concurrent twin waits on the unique key and then returns the first), its reservation
- * taken by a conditional UPDATE, and a 成行 or already-crossed 指値 stock order filled at once
- * at the current price. A refusal stores nothing but its audit record.
+ * 注文 (R17, R18, R26), in one transaction: the request key is claimed (request-keys.ts) — a
+ * retry of this same order returns it (nothing reserved or filled again; a concurrent twin
+ * waits for the first), the key of any other request is refused with 422
+ * idempotency_key_reused; the order is validated against market data, inserted, its
+ * reservation taken by a conditional UPDATE, and a 成行 or already-crossed 指値 stock order
+ * filled at once at the current price. A refusal stores nothing but its audit record.
  */
 export async function placeOrder(
   db: Db,
@@ -594,8 +596,12 @@ export async function placeOrder(
   try {
     return await db.transaction(async (tx) => {
       await requireCustomer(tx, actor.customerId);
-      const existing = await findByKey(tx, actor.customerId, actor.requestKey);
-      if (existing) return { order: toOrder(existing, await nameOf(tx, existing.instrumentCode)), created: false };
+      const { customerId, requestKey } = actor;
+      if ((await claimRequestKey(tx, { customerId, requestKey, operation: "place_order", request })) === "replay") {
+        const first = await findByKey(tx, actor.customerId, actor.requestKey);
+        if (!first) throw new Error("request key without its order");
+        return { order: toOrder(first, await nameOf(tx, first.instrumentCode)), created: false };
+      }
 
       // A share lock: a price change waits for this order to commit, then sees it.
       const [inst] = await tx.select().from(instruments).where(eq(instruments.code, code)).for("share");
@@ -671,16 +677,8 @@ export async function placeOrder(
         };
       }
 
-      const [inserted] = await tx
-        .insert(orders)
-        .values(values)
-        .onConflictDoNothing({ target: [orders.customerId, orders.requestKey] })
-        .returning();
-      if (!inserted) {
-        const first = await findByKey(tx, actor.customerId, actor.requestKey);
-        if (!first) throw new Error("request key conflict without a row");
-        return { order: toOrder(first, inst.name), created: false };
-      }
+      const [inserted] = await tx.insert(orders).values(values).returning();
+      if (!inserted) throw new Error("order not inserted");
 
       const quantityPath = request.kind === "stock" ? "quantity" : request.side === "buy" ? "amount" : "units";
       if (!(await debitIfAvailable(tx, actor.customerId, inserted.reservedCash))) {
@@ -714,6 +712,9 @@ export async function placeOrder(
     if (err instanceof AppError && err.code === "order_rejected") {
       await audit(db, "failure", { reason: err.extra.fields?.map((f) => f.reason) });
     }
+    if (err instanceof AppError && err.code === "idempotency_key_reused") {
+      await audit(db, "failure", { reason: err.code });
+    }
     throw err;
   }
 }
@@ -731,7 +732,8 @@ async function lockCustomerOrder(tx: Tx, customerId: string, orderNumber: string
 /**
  * 訂正 of an open 指値 stock order: new price and quantity, validated like a new order; the
  * reservation is adjusted by the difference with a conditional UPDATE; if the new price is
- * already crossed the order fills at once. A retry with the same key answers the same.
+ * already crossed the order fills at once. A retry with the same key answers with the order
+ * as it is now; the key of any other request is refused (idempotency_key_reused).
  */
 export async function modifyOrder(
   db: Db,
@@ -741,9 +743,13 @@ export async function modifyOrder(
   const { quantity, limitPrice } = actor.request;
   return db.transaction(async (tx) => {
     await requireCustomer(tx, actor.customerId);
+    const { customerId, requestKey, orderNumber } = actor;
+    // The order number of the path is the one acted on, so it is what the key stands for.
+    const request = { ...actor.request, orderNumber };
+    const claim = await claimRequestKey(tx, { customerId, requestKey, operation: "modify_order", request });
     const order = await lockCustomerOrder(tx, actor.customerId, actor.orderNumber);
     const inst = await instrumentOf(tx, order.instrumentCode, "share");
-    if (order.lastActionKey === actor.requestKey) return toOrder(order, inst.name);
+    if (claim === "replay") return toOrder(order, inst.name);
     if (order.status !== "open" || order.kind !== "stock" || order.priceType !== "limit") {
       throw new AppError("order_not_open", 409);
     }
@@ -811,7 +817,10 @@ export async function modifyOrder(
   });
 }
 
-/** 取消 of an open order: releases what it held. Exactly one of cancel and fill wins. */
+/**
+ * 取消 of an open order: releases what it held. Exactly one of cancel and fill wins. A retry
+ * with the same key answers with the order; the key of any other request is refused.
+ */
 export async function cancelOrder(
   db: Db,
   services: CoreServices,
@@ -819,9 +828,16 @@ export async function cancelOrder(
 ): Promise<Order> {
   return db.transaction(async (tx) => {
     await requireCustomer(tx, actor.customerId);
+    const { customerId, requestKey, orderNumber } = actor;
+    const claim = await claimRequestKey(tx, {
+      customerId,
+      requestKey,
+      operation: "cancel_order",
+      request: { orderNumber },
+    });
     const order = await lockCustomerOrder(tx, actor.customerId, actor.orderNumber);
     const name = await nameOf(tx, order.instrumentCode);
-    if (order.status === "cancelled" && order.lastActionKey === actor.requestKey) return toOrder(order, name);
+    if (claim === "replay") return toOrder(order, name);
     if (order.status !== "open") throw new AppError("order_not_open", 409);
     await releaseReservation(tx, order);
     const now = services.clock.now(actor.customerId);

@@ -15,6 +15,7 @@ import {
   toBankAccountChangeView,
   toBankAccountView,
 } from "./bank-accounts.ts";
+import { claimRequestKey } from "./request-keys.ts";
 
 interface Actor {
   customerId: string;
@@ -90,16 +91,19 @@ async function findByKey(db: Db | Tx, customerId: string, requestKey: string) {
   return row;
 }
 
+/** Refusals of a withdrawal that are audited; the key's is worth a look (a client bug, or tampering). */
+const audited = new Set<string>(["insufficient_funds", "bank_account_changed", "idempotency_key_reused"]);
+
 /**
  * 出金申込 (R12, R15, R26), in one transaction:
  *
- * 1. a request key already used by this customer returns that withdrawal unchanged (no
- *    second debit, no second mail);
+ * 1. the request key is claimed (request-keys.ts): a key this same request already used
+ *    returns that withdrawal unchanged (no second debit, no second mail), a concurrent twin
+ *    waits for the first and then does the same, and a key used for anything else (another
+ *    amount, destination or operation) is refused with 422 idempotency_key_reused;
  * 2. the destination must be the account the customer confirmed (its id changes when an
  *    operator applies a destination change), held with a share lock until commit;
- * 3. the withdrawal is inserted with a copy of the destination. A concurrent request with
- *    the same key waits on the unique (customer, request key) index here and, once the
- *    first commits, inserts nothing and returns the first's withdrawal;
+ * 3. the withdrawal is inserted with a copy of the destination;
  * 4. 出金可能額 is debited by one conditional UPDATE (`… WHERE withdrawable >= amount`):
  *    parallel withdrawals can never overdraw, and the CHECK constraint backs it up;
  * 5. the audit record and the 出金申込完了通知メール (when on) commit with it.
@@ -125,8 +129,12 @@ export async function createWithdrawal(
   try {
     return await db.transaction(async (tx) => {
       const customer = await requireCustomer(tx, actor.customerId);
-      const existing = await findByKey(tx, actor.customerId, actor.requestKey);
-      if (existing) return { withdrawal: toWithdrawal(existing), created: false };
+      const { customerId, requestKey, request } = actor;
+      if ((await claimRequestKey(tx, { customerId, requestKey, operation: "withdrawal", request })) === "replay") {
+        const first = await findByKey(tx, actor.customerId, actor.requestKey);
+        if (!first) throw new Error("request key without its withdrawal");
+        return { withdrawal: toWithdrawal(first), created: false };
+      }
 
       const account = await activeBankAccount(tx, actor.customerId, "share");
       if (!account || account.id !== bankAccountId) throw new AppError("bank_account_changed", 409);
@@ -146,14 +154,8 @@ export async function createWithdrawal(
           requestKey: actor.requestKey,
           requestedAt: now,
         })
-        .onConflictDoNothing({ target: [withdrawals.customerId, withdrawals.requestKey] })
         .returning();
-      if (!inserted) {
-        // The same request, committed by a concurrent call while this one waited.
-        const first = await findByKey(tx, actor.customerId, actor.requestKey);
-        if (!first) throw new Error("request key conflict without a row");
-        return { withdrawal: toWithdrawal(first), created: false };
-      }
+      if (!inserted) throw new Error("withdrawal not inserted");
 
       const [debited] = await tx
         .update(cashBalances)
@@ -188,7 +190,7 @@ export async function createWithdrawal(
       return { withdrawal: toWithdrawal(inserted), created: true };
     });
   } catch (err) {
-    if (err instanceof AppError && (err.code === "insufficient_funds" || err.code === "bank_account_changed")) {
+    if (err instanceof AppError && audited.has(err.code)) {
       await audit(db, "failure", { reason: err.code });
     }
     throw err;

@@ -19,3 +19,18 @@ export class AppError extends Error {
     super(code);
   }
 }
+
+/**
+ * PostgreSQL refused a value itself: SQLSTATE class 22, "data exception" (NUL in text,
+ * invalid JSON escapes, a number out of range…). Drizzle wraps the driver's error (pg's and
+ * PGlite's both carry `code`), so the cause chain is searched.
+ */
+export function isDataException(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    current = cause;
+  }
+  return false;
+}

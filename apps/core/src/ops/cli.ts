@@ -31,7 +31,8 @@ Commands:
   nav-run [--note TEXT]                       move every fund's NAV one step and execute all open fund orders
   expire-orders [--note TEXT]                 end of day: expire all open stock orders, releasing reservations
 
-Environment: CORE_URL (default http://127.0.0.1:8081), CORE_OPS_TOKEN, OPS_OPERATOR (default $USER)`;
+Environment: CORE_URL (default http://127.0.0.1:8081), OPS_OPERATOR (default $USER),
+  CORE_OPS_TOKEN (outside production, default: the one npm start generated into .data/dev-secrets.json)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

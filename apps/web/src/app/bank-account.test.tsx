@@ -180,6 +180,21 @@ describe("出金先口座変更 (R14)", () => {
     expect(requests.filter((request) => request.method === "POST")).toHaveLength(0);
   });
 
+  it("refuses a pasted control character or broken Unicode on the field itself and sends nothing", async () => {
+    const { user, requests } = await openBankAccount();
+    await fillForm(user, { branchName: "新宿支店", accountNumber: "1234567", holderKana: "ヤマダ タロウ" });
+    // Typed text cannot hold these; pasted or autofilled text can (and PostgreSQL refuses NUL).
+    fireEvent.change(field("金融機関名"), { target: { value: "みずほ\u0000銀行" } });
+    fireEvent.change(field("支店名"), { target: { value: "新宿\ud800支店" } });
+    await user.click(screen.getByRole("button", { name: "変更確認" }));
+
+    await waitFor(() => expect(field("金融機関名").getAttribute("aria-invalid")).toBe("true"));
+    expect(field("支店名").getAttribute("aria-invalid")).toBe("true");
+    expect(within(main()).getAllByText("使用できない文字が含まれています。")).toHaveLength(2);
+    expect(screen.queryByRole("heading", { level: 2, name: "申請内容の確認" })).toBeNull();
+    expect(requests.filter((request) => request.method === "POST")).toHaveLength(0);
+  });
+
   it("戻る keeps what was entered", async () => {
     const { user } = await openBankAccount();
     await fillForm(user, {

@@ -125,7 +125,7 @@ describe("株式注文 (R17, R6)", () => {
     fireEvent.click(button);
     await user.click(button);
     expect(await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" })).toBeTruthy();
-    expect(screen.getByText("O0001")).toBeTruthy();
+    expect(screen.getByText("O00000001")).toBeTruthy();
     expect(screen.getByText("注文中")).toBeTruthy();
     const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
     expect(posts).toHaveLength(1);
@@ -299,7 +299,7 @@ describe("投資信託", () => {
   it("buys by amount and says when it executes", async () => {
     const fundOrder = {
       ...baseOrder,
-      orderNumber: "O0003",
+      orderNumber: "O00000003",
       kind: "fund",
       instrumentCode: "F001",
       instrumentName: "かくにん日本株インデックス",
@@ -323,7 +323,7 @@ describe("投資信託", () => {
     await user.type(field("執行パスワード"), "Rk7m2x");
     await user.click(button);
     expect(await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" })).toBeTruthy();
-    expect(screen.getByText("O0003")).toBeTruthy();
+    expect(screen.getByText("O00000003")).toBeTruthy();
     expect(screen.getByText("約定は次回の基準価額で行われます。")).toBeTruthy();
     const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
     expect(posts).toHaveLength(1);
@@ -366,18 +366,18 @@ describe("注文照会: 訂正 and 取消", () => {
     ).toEqual(["注文番号", "銘柄", "売買", "数量・金額", "執行条件", "状況", "約定価格", "注文日時", "訂正・取消"]);
     expect(within(table).getByRole("cell", { name: "注文中" })).toBeTruthy();
     expect(within(table).getByRole("cell", { name: "約定済" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "注文O0001を訂正" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "注文O0001を取消" })).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "注文O0002を訂正" })).toBeNull();
+    expect(screen.getByRole("button", { name: "注文O00000001を訂正" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "注文O00000001を取消" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "注文O00000002を訂正" })).toBeNull();
   });
 
   it("訂正: 数量・価格 → 訂正確認 → 訂正する", async () => {
     const modified = { ...baseOrder, quantity: 200, limitPrice: 2450 };
     const { user, requests } = await openOrders("modify_order", {
       "GET /api/me/orders": json({ orders: [baseOrder] }),
-      "PUT /api/me/orders/O0001": json(modified),
+      "PUT /api/me/orders/O00000001": json(modified),
     });
-    await user.click(screen.getByRole("button", { name: "注文O0001を訂正" }));
+    await user.click(screen.getByRole("button", { name: "注文O00000001を訂正" }));
     const quantity = field("数量");
     expect(quantity.value).toBe("100");
     await user.clear(quantity);
@@ -386,7 +386,7 @@ describe("注文照会: 訂正 and 取消", () => {
     await user.type(field("価格"), "2450");
     await user.click(screen.getByRole("button", { name: "訂正確認" }));
     await screen.findByRole("heading", { level: 2, name: "訂正内容の確認" });
-    const payload = { orderNumber: "O0001", quantity: 200, limitPrice: 2450 };
+    const payload = { orderNumber: "O00000001", quantity: 200, limitPrice: 2450 };
     await waitFor(() =>
       expect(requests.find((request) => request.path === "/api/step-up/challenges")?.body).toEqual({
         operation: "modify_order",
@@ -411,31 +411,31 @@ describe("注文照会: 訂正 and 取消", () => {
     const cancelled = { ...baseOrder, status: "cancelled" };
     const { user, requests } = await openOrders("cancel_order", {
       "GET /api/me/orders": json({ orders: [baseOrder] }),
-      "POST /api/me/orders/O0001/cancel": json(cancelled),
+      "POST /api/me/orders/O00000001/cancel": json(cancelled),
     });
-    await user.click(screen.getByRole("button", { name: "注文O0001を取消" }));
+    await user.click(screen.getByRole("button", { name: "注文O00000001を取消" }));
     await screen.findByRole("heading", { level: 2, name: "取消内容の確認" });
-    expect(await screen.findByText("O0001")).toBeTruthy();
+    expect(await screen.findByText("O00000001")).toBeTruthy();
     const button = await submitButton("取消する");
     expect(requests.find((request) => request.path === "/api/step-up/challenges")?.body).toEqual({
       operation: "cancel_order",
-      payload: { orderNumber: "O0001" },
+      payload: { orderNumber: "O00000001" },
     });
     await user.type(field("執行パスワード"), "Rk7m2x");
     await user.click(button);
     expect(await screen.findByRole("heading", { level: 2, name: "ご注文を取り消しました" })).toBeTruthy();
     expect(screen.getByText("取消済")).toBeTruthy();
-    const posts = requests.filter((request) => request.path === "/api/me/orders/O0001/cancel");
+    const posts = requests.filter((request) => request.path === "/api/me/orders/O00000001/cancel");
     expect(posts).toHaveLength(1);
-    expect(posts[0]?.body).toEqual({ orderNumber: "O0001" });
+    expect(posts[0]?.body).toEqual({ orderNumber: "O00000001" });
   });
 
   it("取消 of an order that meanwhile filled: back to the list with the message", async () => {
     const { user } = await openOrders("cancel_order", {
       "GET /api/me/orders": json({ orders: [baseOrder] }),
-      "POST /api/me/orders/O0001/cancel": errorJson("order_not_open", errorMessages.order_not_open, 409),
+      "POST /api/me/orders/O00000001/cancel": errorJson("order_not_open", errorMessages.order_not_open, 409),
     });
-    await user.click(screen.getByRole("button", { name: "注文O0001を取消" }));
+    await user.click(screen.getByRole("button", { name: "注文O00000001を取消" }));
     const button = await submitButton("取消する");
     await user.type(field("執行パスワード"), "Rk7m2x");
     await user.click(button);

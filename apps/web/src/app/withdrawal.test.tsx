@@ -276,6 +276,23 @@ describe("出金 (R12, R13)", () => {
     expect(posts[1]?.headers.get("Idempotency-Key")).toBe(posts[0]?.headers.get("Idempotency-Key"));
   });
 
+  it("on 422 idempotency_key_reused shows its message on the confirmation, neither done nor an amount error", async () => {
+    const { user, requests } = await openWithdrawal({
+      "POST /api/me/withdrawals": errorJson("idempotency_key_reused", errorMessages.idempotency_key_reused, 422),
+    });
+    await enterAmount(user, "100000");
+    const button = await submitButton();
+    await user.type(field("執行パスワード"), "Rk7m2x");
+    await user.click(button);
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "このお手続きは既に別の内容で受け付けています。画面を更新して、もう一度お手続きください。",
+    );
+    expect(screen.getByRole("heading", { level: 2, name: "出金内容の確認" })).toBeTruthy();
+    expect(screen.queryByText("出金のお申込みを受け付けました")).toBeNull();
+    expect(screen.queryByLabelText("出金金額", { selector: "input" })).toBeNull();
+    expect(requests.filter((request) => request.path === withdrawalPath)).toHaveLength(1);
+  });
+
   it("a refused withdrawal (grant gone) starts a new confirmation with a new key", async () => {
     const { user, requests } = await openWithdrawal({
       "POST /api/me/withdrawals": [stepUpRequired(["execution_password"], "withdrawal"), json(accepted)],

@@ -222,7 +222,7 @@ export const cashOnlyBalances = checked(balancesSchema, {
 
 /** An open limit order to buy 100 shares of 7203. */
 export const openOrder = checked(orderSchema, {
-  orderNumber: "O0001",
+  orderNumber: "O00000001",
   kind: "stock",
   instrumentCode: "7203",
   instrumentName: "トヨタ自動車",
@@ -244,7 +244,7 @@ export const openOrder = checked(orderSchema, {
 
 export const filledOrder = checked(orderSchema, {
   ...openOrder,
-  orderNumber: "O0002",
+  orderNumber: "O00000002",
   priceType: "market",
   limitPrice: null,
   status: "filled",
@@ -255,10 +255,10 @@ export const filledOrder = checked(orderSchema, {
 
 export const demoOrders = checked(orderListSchema, { orders: [openOrder, filledOrder] });
 
-/** PUT /api/me/orders/O0001 → the open order after 訂正 to 200 shares at ¥2,450. */
+/** PUT /api/me/orders/O00000001 → the open order after 訂正 to 200 shares at ¥2,450. */
 export const modifiedOrder = checked(orderSchema, { ...openOrder, quantity: 200, limitPrice: 2450 } as const);
 
-/** POST /api/me/orders/O0001/cancel → the order after 取消. */
+/** POST /api/me/orders/O00000001/cancel → the order after 取消. */
 export const cancelledOrder = checked(orderSchema, { ...openOrder, status: "cancelled" } as const);
 
 export const bankAccountId = "0b9d6c1e-5f3a-4c2b-9a1d-2e3f4a5b6c7d";
@@ -362,7 +362,7 @@ export const demoWithdrawals = checked(withdrawalListSchema, {
 /** POST /api/me/orders for 投資信託: a ¥10,000 buy of F001, at the next NAV. */
 export const fundOrder = checked(orderSchema, {
   ...openOrder,
-  orderNumber: "O0003",
+  orderNumber: "O00000003",
   kind: "fund",
   instrumentCode: "F001",
   instrumentName: "かくにん日本株インデックス",

@@ -28,8 +28,9 @@ function session(c: Context<AppEnv>) {
 }
 
 async function write(c: Context<AppEnv>, name: string, payload: Record<string, unknown>, expiresAt: number) {
-  const { cookieBox, now } = c.get("deps");
-  const value = await cookieBox.seal({ ...payload, sid: sessionBinding(session(c).id) }, expiresAt);
+  const { cookieBox, config, now } = c.get("deps");
+  const sid = sessionBinding(config.stepUp.bindingKey, session(c).id);
+  const value = await cookieBox.seal({ ...payload, sid }, expiresAt);
   setCookie(c, name, value, { ...cookieOptions, maxAge: Math.max(0, Math.ceil((expiresAt - now()) / 1000)) });
 }
 
@@ -37,8 +38,9 @@ async function write(c: Context<AppEnv>, name: string, payload: Record<string, u
 async function read(c: Context<AppEnv>, name: string): Promise<Record<string, unknown> | null> {
   const value = getCookie(c, name, "host");
   if (!value) return null;
-  const payload = await c.get("deps").cookieBox.open(value);
-  if (!payload || payload.sid !== sessionBinding(session(c).id)) return null;
+  const { cookieBox, config } = c.get("deps");
+  const payload = await cookieBox.open(value);
+  if (!payload || payload.sid !== sessionBinding(config.stepUp.bindingKey, session(c).id)) return null;
   return payload;
 }
 

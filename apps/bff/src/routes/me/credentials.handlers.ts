@@ -1,9 +1,8 @@
 import { changeExecutionPasswordRequestSchema, changeLoginPasswordRequestSchema } from "@kakunin/contracts/credentials";
 import { createFactory } from "hono/factory";
-import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
-import { recordLoginFailure } from "../../lib/login-failures.ts";
+import { enforceLoginThrottle, recordLoginFailure } from "../../lib/login-failures.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
 import { sessionOf } from "./session-of.ts";
@@ -43,10 +42,9 @@ export const changeLoginPassword = factory.createHandlers(
   async (c) => {
     const session = c.get("session");
     const { customerId, customerCode } = sessionOf(c);
-    const { core, loginThrottle, sessions } = c.get("deps");
+    const { core, sessions } = c.get("deps");
     const keys = { customerCode, clientAddress: clientAddress(c) };
-    const wait = await loginThrottle.retryAfter(keys);
-    if (wait > 0) throw new ApiError("rate_limited", 429, { headers: { "retry-after": String(wait) } });
+    await enforceLoginThrottle(c, keys);
     try {
       const result = await core.changeLoginPassword(
         customerId,

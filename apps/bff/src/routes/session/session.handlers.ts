@@ -3,7 +3,7 @@ import { createFactory } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
-import { recordLoginFailure } from "../../lib/login-failures.ts";
+import { enforceLoginThrottle, recordLoginFailure } from "../../lib/login-failures.ts";
 import { newSessionId } from "../../lib/session-store.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
@@ -33,8 +33,7 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
   const { core, sessions, loginThrottle, config, now, logger } = c.get("deps");
   const keys = { customerCode, clientAddress: clientAddress(c) };
 
-  const wait = await loginThrottle.retryAfter(keys);
-  if (wait > 0) throw new ApiError("rate_limited", 429, { headers: { "retry-after": String(wait) } });
+  await enforceLoginThrottle(c, keys);
 
   let customer: { id: string; customerCode: string; name: string };
   try {

@@ -1,6 +1,8 @@
 import { sessionSchema } from "@kakunin/contracts/auth";
 import { describe, expect, it } from "vitest";
-import { createTestBff, readAs, readError, sessionCookieOf } from "../../test/harness.ts";
+import { createTestBff, readAs, readError, recordingPacer, sessionCookieOf } from "../../test/harness.ts";
+
+const VICTIM_ID = "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a02";
 
 describe("POST /api/session (login)", () => {
   it("logs in and sets a __Host- session cookie with Secure, HttpOnly, SameSite=Strict", async () => {
@@ -149,11 +151,73 @@ describe("POST /api/session (login)", () => {
     expect((await bff.login()).res.status).toBe(429);
   });
 
-  it("throttles a client address across customer codes", async () => {
-    const bff = createTestBff({ maxPerClient: 2 });
+  it("two customers behind one address: an attacker there gets the codes it guessed at refused, not the innocent customer", async () => {
+    // An office (or a carrier NAT) at 203.0.113.7; the victim is also seen from elsewhere via a trusted proxy.
+    const bff = createTestBff({ config: { trustProxy: true } });
+    bff.core.customers.push({ id: VICTIM_ID, customerCode: "1000002", name: "佐藤 花子", password: "Tsuki5river8" });
+    for (let i = 0; i < 2; i++) expect((await bff.login("1000002", `Wrong${i}pass9`)).res.status).toBe(401);
+    for (let i = 0; i < 28; i++) expect((await bff.login(String(2_000_000 + i), "Wrong9pass")).res.status).toBe(401);
+    expect(bff.core.throttleReports).toEqual([
+      expect.objectContaining({
+        scope: "client",
+        customerCode: "2000027",
+        client: expect.objectContaining({ ipAddress: "203.0.113.7" }),
+      }),
+    ]);
+
+    // The innocent customer at the same address logs in with the right password …
+    const innocent = await bff.login("1000001", "Kiso8pine3");
+    expect(innocent.res.status).toBe(200);
+    expect(innocent.cookie).toBeDefined();
+    // … while the attacked code is refused there, even with its right password, without reaching core.
+    const calls = bff.core.received.length;
+    const attacked = await bff.login("1000002", "Tsuki5river8");
+    expect(attacked.res.status).toBe(429);
+    expect((await readError(attacked.res)).code).toBe("rate_limited");
+    const wait = Number(attacked.res.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(900);
+    expect(attacked.cookie).toBeUndefined();
+    expect(bff.core.received.length).toBe(calls);
+    // Two failures are not the code's five: from another address the victim still logs in.
+    const elsewhere = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000002", password: "Tsuki5river8" },
+      headers: { "x-forwarded-for": "192.0.2.50" },
+    });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it("past the ceiling, slows an address's attempts rather than refusing the innocent customer, and audits it", async () => {
+    const { pacer, paced } = recordingPacer();
+    const bff = createTestBff({
+      maxPerClient: 2,
+      throttle: { slowdown: { afterFailures: 3, intervalSeconds: 1, maxQueued: 10 } },
+      pacer,
+    });
+    for (const code of ["1111111", "2222222", "3333333"]) {
+      expect((await bff.login(code, "Wrong9pass")).res.status).toBe(401);
+    }
+    expect(paced).toEqual([]);
+    expect(bff.core.throttleReports.map((r) => r.scope)).toEqual(["client", "client_slowdown"]);
+
+    expect((await bff.login()).res.status).toBe(200);
+    expect(paced).toEqual(["203.0.113.7"]);
+  });
+
+  it("refuses a slowed address's attempt only when its queue is full", async () => {
+    const bff = createTestBff({
+      maxPerClient: 1,
+      throttle: { slowdown: { afterFailures: 1, intervalSeconds: 1, maxQueued: 10 } },
+      pacer: recordingPacer(false).pacer,
+    });
     await bff.login("1111111", "Wrong9pass");
-    await bff.login("2222222", "Wrong9pass");
-    expect((await bff.login("1000001", "Kiso8pine3")).res.status).toBe(429);
+    const calls = bff.core.received.length;
+    const { res } = await bff.login();
+    expect(res.status).toBe(429);
+    expect((await readError(res)).code).toBe("rate_limited");
+    expect(res.headers.get("retry-after")).toBe("10");
+    expect(bff.core.received.length).toBe(calls);
   });
 
   it("a success resets the code's failure count", async () => {

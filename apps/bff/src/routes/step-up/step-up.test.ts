@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { profileSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { describe, expect, it } from "vitest";
 import { CookieBox } from "../../lib/step-up/cookie-box.ts";
-import { cookiesOf, createTestBff, readAs, readError, TEST_COOKIE_KEYS } from "../../test/harness.ts";
+import { sessionBinding } from "../../lib/step-up/digest.ts";
+import { cookiesOf, createTestBff, readAs, readError, TEST_BINDING_KEY, TEST_COOKIE_KEYS } from "../../test/harness.ts";
 
 type Bff = ReturnType<typeof createTestBff>;
 
@@ -174,6 +176,25 @@ describe("step-up cookies", () => {
     await a.request("/api/session", { method: "DELETE" });
     const again = await bff.login();
     expect((await bff.request("/api/me/profile", { cookie: again.cookie, cookies: a.jar() })).status).toBe(403);
+  });
+
+  it("a grant forged with a known cookie key but without the server's binding secret is refused (F1)", async () => {
+    // The attacker knows a cookie key (as when the demo key was in the repository) and their own
+    // session id; the binding is an HMAC under a server secret they do not have.
+    const bff = createTestBff();
+    const { cookie } = await bff.login();
+    const box = new CookieBox([TEST_COOKIE_KEYS.current], () => bff.clock.now);
+    const until = bff.clock.now + 60_000;
+    const forge = async (sid: string) => {
+      const grant = await box.seal({ ops: { view_registered_info: until }, sid }, until);
+      return bff.request("/api/me/profile", { cookie, cookies: [`__Host-kakunin-grant-window=${grant}`] });
+    };
+    const computable = createHash("sha256").update(`step-up:${cookie}`).digest("base64url");
+    const forged = await forge(computable);
+    expect(forged.status).toBe(403);
+    expect((await readError(forged)).code).toBe("step_up_required");
+    // Control: the same cookie bound with the server's secret opens, so only the binding refused it.
+    expect((await forge(sessionBinding(TEST_BINDING_KEY, cookie ?? ""))).status).toBe(200);
   });
 
   it("keys rotate: a grant sealed with the old key still opens; one sealed with a retired key does not", async () => {

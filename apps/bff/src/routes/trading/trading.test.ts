@@ -88,6 +88,28 @@ describe("orders behind the final confirmation (R6, R17, R26)", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("a 取消's key reused for another order's confirmed 取消 is refused (422) and core cancels nothing more", async () => {
+    const { bff, request, confirm } = await loggedIn();
+    const headers = { "idempotency-key": "cancel-key-000004" };
+    const cancels = () => bff.core.received.filter((r) => r.url.endsWith("/cancellation")).length;
+    await confirm("cancel_order", { orderNumber: "O00000007" });
+    const first = await request("/api/me/orders/O00000007/cancel", {
+      method: "POST",
+      json: { orderNumber: "O00000007" },
+      headers,
+    });
+    expect(first.status).toBe(200);
+    await confirm("cancel_order", { orderNumber: "O00000008" });
+    const reused = await request("/api/me/orders/O00000008/cancel", {
+      method: "POST",
+      json: { orderNumber: "O00000008" },
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    expect((await readError(reused)).code).toBe("idempotency_key_reused");
+    expect(cancels()).toBe(1);
+  });
+
   it("rejects an inconsistent order before any confirmation", async () => {
     const { request } = await loggedIn();
     const res = await request("/api/me/orders", {

@@ -1,4 +1,5 @@
 import { operationDigest } from "@kakunin/contracts/digest";
+import { errorMessages } from "@kakunin/contracts/errors";
 import { withdrawalSchema } from "@kakunin/contracts/withdrawals";
 import { describe, expect, it } from "vitest";
 import { createTestBff, readAs, readError } from "../../test/harness.ts";
@@ -93,5 +94,75 @@ describe("POST /api/me/withdrawals", () => {
       expect((await readError(res)).fields?.[0]?.path).toBe("amount");
     }
     expect(bff.core.withdrawals).toHaveLength(0);
+  });
+});
+
+describe("Idempotency-Key reused with another body (R26)", () => {
+  /** A separately confirmed withdrawal of `amount`: challenge, 執行パスワード and 認証コード. */
+  async function confirmWithdrawal(request: Awaited<ReturnType<typeof loggedIn>>["request"], amount: number) {
+    await request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "withdrawal", payload: { amount, bankAccountId } },
+    });
+    const verified = await request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x", authCode: "123456" },
+    });
+    expect(verified.status).toBe(204);
+  }
+
+  it("answers 422 idempotency_key_reused for a confirmed ¥9,999 under the key of an earlier ¥7,777, and runs nothing", async () => {
+    const { bff, request } = await loggedIn();
+    const headers = { "idempotency-key": "withdrawal-key-0005" };
+    await confirmWithdrawal(request, 7777);
+    const first = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 7777, bankAccountId },
+      headers,
+    });
+    expect((await readAs(first, withdrawalSchema)).amount).toBe(7777);
+
+    await confirmWithdrawal(request, 9999);
+    const reused = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 9999, bankAccountId },
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.headers.get("idempotent-replay")).toBeNull();
+    expect(await readError(reused)).toMatchObject({
+      code: "idempotency_key_reused",
+      message: errorMessages.idempotency_key_reused,
+    });
+    expect(bff.core.withdrawals).toEqual([{ requestKey: "withdrawal-key-0005", amount: 7777 }]);
+
+    // The refusal used nothing up: the ¥9,999 confirmation still runs under a key of its own.
+    const fresh = await request("/api/me/withdrawals", {
+      method: "POST",
+      json: { amount: 9999, bankAccountId },
+      headers: { "idempotency-key": "withdrawal-key-0006" },
+    });
+    expect((await readAs(fresh, withdrawalSchema)).amount).toBe(9999);
+    expect(bff.core.withdrawals).toHaveLength(2);
+  });
+
+  it("replays the first answer for the same body in another key order and spacing", async () => {
+    const { bff, request } = await loggedIn();
+    const headers = { "idempotency-key": "withdrawal-key-0007", "content-type": "application/json" };
+    await confirmWithdrawal(request, 7777);
+    const first = await request("/api/me/withdrawals", {
+      method: "POST",
+      body: JSON.stringify({ amount: 7777, bankAccountId }),
+      headers,
+    });
+    const again = await request("/api/me/withdrawals", {
+      method: "POST",
+      body: `{ "bankAccountId" : "${bankAccountId}",\n  "amount": 7777 }`,
+      headers,
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replay")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    expect(bff.core.withdrawals).toHaveLength(1);
   });
 });

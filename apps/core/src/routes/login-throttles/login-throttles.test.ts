@@ -55,6 +55,23 @@ describe("POST /v1/login-throttles", () => {
     expect(rows[0]).toMatchObject({ customerId: null, detail: { scope: "client", retryAfterSeconds: 60 } });
   });
 
+  it("audits a client address being slowed down past its ceiling", async () => {
+    const res = await record({
+      scope: "client_slowdown",
+      customerCode: "9999997",
+      client: testClient,
+      retryAfterSeconds: 840,
+    });
+    expect(res.status).toBe(200);
+    const rows = await throttleEvents("9999997");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      outcome: "throttled",
+      ipAddress: testClient.ipAddress,
+      detail: { scope: "client_slowdown", retryAfterSeconds: 840 },
+    });
+  });
+
   it("refuses a malformed report and records nothing", async () => {
     const res = await record({ scope: "everyone", customerCode: "12", client: testClient, retryAfterSeconds: 0 });
     expect(res.status).toBe(400);

@@ -82,10 +82,17 @@ const cancel = (core: Core, customerId: string, orderNumber: string, requestKey 
     json: { requestKey, client: testClient },
   });
 
-const modify = (core: Core, customerId: string, orderNumber: string, quantity: number, limitPrice: number) =>
+const modify = (
+  core: Core,
+  customerId: string,
+  orderNumber: string,
+  quantity: number,
+  limitPrice: number,
+  requestKey = newKey(),
+) =>
   core.call(`/v1/customers/${customerId}/orders/${orderNumber}`, {
     method: "PUT",
-    json: { request: { orderNumber, quantity, limitPrice }, requestKey: newKey(), client: testClient },
+    json: { request: { orderNumber, quantity, limitPrice }, requestKey, client: testClient },
   });
 
 const ops = (core: Core, path: string, json: unknown) =>
@@ -280,6 +287,78 @@ describe("注文 (R17, R18, R19)", () => {
     expect(new Set(numbers).size).toBe(1);
     expect(await withdrawable(core, c.id)).toBe(820_000);
     expect(await core.db.select().from(orders).where(eq(orders.customerId, c.id))).toHaveLength(1);
+  });
+
+  it("a key reused for another order, or for a 取消, is refused with 422 idempotency_key_reused; nothing else happens", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const key = newKey();
+    const first = await place(core, c.id, stock({ priceType: "limit", limitPrice: 1_800 }), key);
+    expect(first.status).toBe(201);
+    const placed = await readAs(first, orderSchema);
+
+    const other = await place(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }), key);
+    expect(other.status).toBe(422);
+    expect((await readError(other)).code).toBe("idempotency_key_reused");
+    const asCancel = await cancel(core, c.id, placed.orderNumber, key);
+    expect(asCancel.status).toBe(422);
+    expect((await readError(asCancel)).code).toBe("idempotency_key_reused");
+
+    expect(await withdrawable(core, c.id)).toBe(820_000);
+    const rows = await core.db.select().from(orders).where(eq(orders.customerId, c.id));
+    expect(rows.map((o) => [o.limitPrice, o.status])).toEqual([[1_800, "open"]]);
+    const refusals = await core.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.customerId, c.id),
+          eq(auditEvents.eventType, "order_place"),
+          eq(auditEvents.outcome, "failure"),
+        ),
+      );
+    expect(refusals.map((a) => a.detail)).toEqual([
+      { request: stock({ priceType: "limit", limitPrice: 1_900 }), reason: "idempotency_key_reused" },
+    ]);
+    // The first order itself, retried with its key in another key order, still gets the first answer.
+    const { instrumentCode, ...rest } = stock({ priceType: "limit", limitPrice: 1_800 });
+    const replay = await place(core, c.id, { ...rest, instrumentCode }, key);
+    expect(replay.status).toBe(200);
+    expect(await readAs(replay, orderSchema)).toEqual(placed);
+  });
+
+  it("a 訂正's key: another price is refused; its retry after a later 訂正 answers without applying it again", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const order = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_900 }));
+    const key = newKey();
+    expect((await modify(core, c.id, order.orderNumber, 200, 1_800, key)).status).toBe(200);
+    expect(await withdrawable(core, c.id)).toBe(640_000);
+
+    const otherPrice = await modify(core, c.id, order.orderNumber, 200, 1_850, key);
+    expect(otherPrice.status).toBe(422);
+    expect((await readError(otherPrice)).code).toBe("idempotency_key_reused");
+    expect(await orderOf(core, c.id, order.orderNumber)).toMatchObject({ quantity: 200, limitPrice: 1_800 });
+
+    expect((await modify(core, c.id, order.orderNumber, 100, 1_800)).status).toBe(200);
+    expect(await withdrawable(core, c.id)).toBe(820_000);
+    const late = await modify(core, c.id, order.orderNumber, 200, 1_800, key);
+    expect(late.status).toBe(200);
+    expect(await readAs(late, orderSchema)).toMatchObject({ quantity: 100, limitPrice: 1_800, status: "open" });
+    expect(await withdrawable(core, c.id)).toBe(820_000);
+  });
+
+  it("取消 with the key of another order's 取消 is refused, and that order stays open", async () => {
+    const c = await newCustomer(core);
+    const a = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_700 }));
+    const b = await placeOk(core, c.id, stock({ priceType: "limit", limitPrice: 1_700 }));
+    const key = newKey();
+    expect((await cancel(core, c.id, a.orderNumber, key)).status).toBe(200);
+    const reused = await cancel(core, c.id, b.orderNumber, key);
+    expect(reused.status).toBe(422);
+    expect((await readError(reused)).code).toBe("idempotency_key_reused");
+    expect((await orderOf(core, c.id, b.orderNumber)).status).toBe("open");
+    expect(await withdrawable(core, c.id)).toBe(830_000);
   });
 
   it("訂正 re-reserves the difference, refuses beyond 買付余力 and then fills when crossed", async () => {
@@ -685,6 +764,28 @@ describe.each(testBackends)("trading concurrency on $name", ({ name, open }) => 
       expect(await withdrawable(core, c.id)).toBe(1_000_000);
       expect(await core.db.select().from(orders).where(eq(orders.customerId, c.id))).toHaveLength(0);
     });
+
+  it("10 parallel placements with one key and two limit prices: one order; the other price gets 422", async () => {
+    await setPrice(core, "7203", 1_950);
+    const c = await newCustomer(core);
+    const key = newKey();
+    const prices = Array.from({ length: 10 }, (_, i) => (i % 2 ? 1_800 : 1_900));
+    const responses = await Promise.all(
+      prices.map((limitPrice) => place(core, c.id, stock({ priceType: "limit", limitPrice }), key)),
+    );
+    const rows = await core.db.select().from(orders).where(eq(orders.customerId, c.id));
+    expect(rows).toHaveLength(1);
+    const taken = rows[0]?.limitPrice;
+    const statuses = responses.map((r, i) => [prices[i] === taken, r.status] as const);
+    expect(
+      statuses
+        .filter(([same]) => same)
+        .map(([, s]) => s)
+        .sort(),
+    ).toEqual([200, 200, 200, 200, 201]);
+    expect(statuses.filter(([same]) => !same).map(([, s]) => s)).toEqual([422, 422, 422, 422, 422]);
+    expect(await withdrawable(core, c.id)).toBe(1_000_000 - (taken ?? 0) * 100);
+  });
 
   it("cancel vs fill: exactly one wins, and the money adds up", async () => {
     // 9432: no other test leaves open orders on it.

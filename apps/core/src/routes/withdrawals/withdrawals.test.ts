@@ -289,6 +289,26 @@ describe("出金 (R12, R15)", () => {
     ).toBe(201);
   });
 
+  it("a request key reused for another amount is refused with 422 idempotency_key_reused; nothing else happens", async () => {
+    const c = await newCustomer(core, { completedMail: true });
+    const bankAccountId = await bankIdOf(core, c.id);
+    const key = newKey();
+    const first = await withdraw(core, c.id, { amount: 7_777, bankAccountId }, key);
+    expect(first.status).toBe(201);
+    const reused = await withdraw(core, c.id, { amount: 9_999, bankAccountId }, key);
+    expect(reused.status).toBe(422);
+    expect((await readError(reused)).code).toBe("idempotency_key_reused");
+    expect(await balance(core, c.id)).toBe(1_000_000 - 7_777);
+    expect((await withdrawalRows(core, c.id)).map((w) => w.amount)).toEqual([7_777]);
+    expect(await mails(core, c.id)).toHaveLength(1);
+    const refusals = (await audits(core, c.id, "withdrawal")).filter((a) => a.outcome === "failure");
+    expect(refusals.map((a) => a.detail)).toEqual([{ amount: 9_999, reason: "idempotency_key_reused" }]);
+    // The first request itself, replayed, still gets its withdrawal.
+    const replay = await withdraw(core, c.id, { amount: 7_777, bankAccountId }, key);
+    expect(replay.status).toBe(200);
+    expect(await readAs(replay, withdrawalSchema)).toEqual(await readAs(first, withdrawalSchema));
+  });
+
   it("answers 404 for an unknown customer", async () => {
     const res = await withdraw(core, crypto.randomUUID(), { amount: 1_000, bankAccountId: crypto.randomUUID() });
     expect(res.status).toBe(404);
@@ -372,6 +392,31 @@ describe.each(testBackends)("出金 under concurrency on $name", ({ open }) => {
     expect(new Set(numbers).size).toBe(1);
     expect(await balance(core, c.id)).toBe(600_000);
     expect(await withdrawalRows(core, c.id)).toHaveLength(1);
+    expect(await mails(core, c.id)).toHaveLength(1);
+  });
+
+  it("10 parallel submissions with one request key and two amounts: one withdrawal; the other amount gets 422", async () => {
+    const c = await newCustomer(core, { completedMail: true });
+    const bankAccountId = await bankIdOf(core, c.id);
+    const key = newKey();
+    const amounts = Array.from({ length: 10 }, (_, i) => (i % 2 ? 7_777 : 9_999));
+    const responses = await Promise.all(amounts.map((amount) => withdraw(core, c.id, { amount, bankAccountId }, key)));
+    const rows = await withdrawalRows(core, c.id);
+    expect(rows).toHaveLength(1);
+    const taken = rows[0]?.amount;
+    const statuses = responses.map((r, i) => [amounts[i] === taken, r.status] as const);
+    expect(
+      statuses
+        .filter(([same]) => same)
+        .map(([, s]) => s)
+        .sort(),
+    ).toEqual([200, 200, 200, 200, 201]);
+    expect(statuses.filter(([same]) => !same).map(([, s]) => s)).toEqual([422, 422, 422, 422, 422]);
+    const codes = await Promise.all(
+      responses.filter((r) => r.status === 422).map(async (r) => (await readError(r)).code),
+    );
+    expect(new Set(codes)).toEqual(new Set(["idempotency_key_reused"]));
+    expect(await balance(core, c.id)).toBe(1_000_000 - (taken ?? 0));
     expect(await mails(core, c.id)).toHaveLength(1);
   });
 

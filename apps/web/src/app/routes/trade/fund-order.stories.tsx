@@ -44,7 +44,7 @@ export const 完了: Story = {
     const page = await toConfirmation(canvasElement);
     await page.type("執行パスワード", "Ume4k9");
     await page.click("注文する");
-    await page.waitForText("O0003");
+    await page.waitForText("O00000003");
   },
 };
 export const 接続不可: Story = {

@@ -32,7 +32,7 @@ export const 訂正確認: Story = {
   parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "modify_order") } } },
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
-    await page.click("注文O0001を訂正");
+    await page.click("注文O00000001を訂正");
     await page.click("訂正確認");
     await page.canvas.findByRole("heading", { name: "訂正内容の確認" }, { timeout: 5000 });
     await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
@@ -42,7 +42,7 @@ export const 取消確認: Story = {
   parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "cancel_order") } } },
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
-    await page.click("注文O0001を取消");
+    await page.click("注文O00000001を取消");
     await page.canvas.findByRole("heading", { name: "取消内容の確認" }, { timeout: 5000 });
     await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
   },
@@ -50,7 +50,7 @@ export const 取消確認: Story = {
 
 async function toModifyConfirmation(canvasElement: HTMLElement) {
   const page = screen(canvasElement);
-  await page.click("注文O0001を訂正");
+  await page.click("注文O00000001を訂正");
   await page.type("数量", "200");
   await page.type("価格", "2450");
   await page.click("訂正確認");
@@ -62,7 +62,7 @@ async function toModifyConfirmation(canvasElement: HTMLElement) {
 export const 訂正入力エラー: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
-    await page.click("注文O0001を訂正");
+    await page.click("注文O00000001を訂正");
     await page.type("数量", "0");
     await page.click("訂正確認");
     await page.waitForText("数量を入力してください。");
@@ -97,7 +97,7 @@ export const 取消完了: Story = {
   parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "cancel_order") } } },
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
-    await page.click("注文O0001を取消");
+    await page.click("注文O00000001を取消");
     await page.type("執行パスワード", "Ume4k9");
     await page.click("取消する");
     await page.waitForHeading("ご注文を取り消しました");
@@ -109,7 +109,7 @@ export const ロック中: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.waitForText("アカウントロック中");
-    await page.click("注文O0001を取消");
+    await page.click("注文O00000001を取消");
     await page.waitForHeading("取消内容の確認");
     await page.canvas.findByRole("button", { name: "戻る" }, { timeout: 5000 });
   },

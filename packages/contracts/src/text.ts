@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/** The field message for text no screen, mail or record can hold. */
+export const UNUSABLE_CHARACTERS_MESSAGE = "使用できない文字が含まれています。";
+
+/**
+ * Control characters (Unicode Cc: C0, DEL, C1) and unpaired UTF-16 surrogates (Cs, which a
+ * `u` regexp sees only when unpaired). PostgreSQL refuses NUL in text and lone surrogates in
+ * JSON, and drivers silently turn a lone surrogate into U+FFFD, so what executes would differ
+ * from what the customer confirmed. Every free-text field here is a single line, so tab and
+ * line breaks are refused too. (A regexp rather than String#isWellFormed, which older
+ * browsers running the SPA's forms lack.)
+ */
+const UNUSABLE = /[\p{Cc}\p{Cs}]/u;
+
+/** True when `value` is well-formed Unicode without control characters. */
+export function isUsableText(value: string): boolean {
+  return !UNUSABLE.test(value);
+}
+
+/**
+ * The check every free-text request field carries. It aborts, so a field with a NUL shows
+ * this one message rather than also a format or length message caused by the same character.
+ */
+export const usableCharacters = () =>
+  z.refine<string>(isUsableText, {
+    message: UNUSABLE_CHARACTERS_MESSAGE,
+    params: { reason: "unusable_characters" },
+    abort: true,
+  });
+
+/**
+ * A required single line of free text (names, addresses): trimmed, usable characters only,
+ * at most `max` characters. Messages name the field by its label, as the forms show it.
+ */
+export function singleLineText(label: string, max: number) {
+  const required = `${label}を入力してください。`;
+  return z
+    .string({ error: required })
+    .trim()
+    .check(usableCharacters())
+    .min(1, required)
+    .max(max, `${label}は${max}文字以内で入力してください。`);
+}
