@@ -46,6 +46,8 @@ const envSchema = z
     PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(256),
     PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(4_000).default(2_000),
     PASSWORD_HASH_QUEUE_PER_CUSTOMER: z.coerce.number().int().min(0).default(4),
+    /** Nice value (0–19) of the worker threads that run argon2: higher yields more CPU to other requests. */
+    PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /** Pre-registration window start and enforcement start of the execution password (R11). */
     EXECUTION_PASSWORD_REGISTRATION_FROM: z.iso.datetime({ offset: true }).default("2022-08-22T00:00:00+09:00"),
     EXECUTION_PASSWORD_ENFORCED_FROM: z.iso.datetime({ offset: true }).default("2022-09-18T18:00:00+09:00"),
