@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
+import { type FloodResult, printFlood, runFlood } from "./flood.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
 /**
@@ -14,6 +15,11 @@ import { spaInitialJs } from "./spa-size.ts";
  * the SPA's initial JavaScript per route. With BENCH_REDIS_URL, also through a BFF that keeps
  * its sessions in Redis (as several instances do, SPEC §1). Numbers are noisy on 2 shared
  * cores: compare ratios within one run, not absolute figures across machines.
+ *
+ * BENCH_SCENARIOS picks what runs (comma-separated, default all): `reads` (the above),
+ * `flood` (another customer's read under a wrong execution-password flood, see flood.ts;
+ * on PGlite, and also on the PostgreSQL server at BENCH_DATABASE_URL in a database of its
+ * own), `spa` (the bundle sizes).
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
@@ -22,6 +28,7 @@ const redisUrl = process.env.BENCH_REDIS_URL;
 // A fresh credential per run shared by the bench's core and BFFs; its other secrets come from .data/dev-secrets.json.
 const token = randomBytes(32).toString("base64url");
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
+const scenarios = new Set((process.env.BENCH_SCENARIOS || "reads,flood,spa").split(",").map((s) => s.trim()));
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -56,84 +63,126 @@ async function measure(title: string, url: string, headers: Record<string, strin
   return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), "kakunin-bench-"));
-try {
-  start("core", `${root}apps/core/src/main.ts`, {
-    CORE_PORT: String(ports.core),
-    CORE_DATA_DIR: dataDir,
-    CORE_SERVICE_TOKEN: token,
-    CORE_TEST_API: "true",
-  });
-  start("bff", `${root}apps/bff/src/main.ts`, {
-    BFF_PORT: String(ports.bff),
-    CORE_URL: `http://127.0.0.1:${ports.core}`,
-    CORE_SERVICE_TOKEN: token,
-  });
-  if (redisUrl) {
-    start("bff (Redis)", `${root}apps/bff/src/main.ts`, {
-      BFF_PORT: String(ports.bffRedis),
+async function readsScenario() {
+  const dataDir = await mkdtemp(join(tmpdir(), "kakunin-bench-"));
+  try {
+    start("core", `${root}apps/core/src/main.ts`, {
+      CORE_PORT: String(ports.core),
+      CORE_DATA_DIR: dataDir,
+      CORE_SERVICE_TOKEN: token,
+      CORE_TEST_API: "true",
+    });
+    start("bff", `${root}apps/bff/src/main.ts`, {
+      BFF_PORT: String(ports.bff),
       CORE_URL: `http://127.0.0.1:${ports.core}`,
       CORE_SERVICE_TOKEN: token,
-      REDIS_URL: redisUrl,
     });
-  }
-  start("proxy", `${root}bench/src/bare-proxy.ts`, {
-    PORT: String(ports.proxy),
-    TARGET: `http://127.0.0.1:${ports.core}`,
-  });
-  await Promise.all(
-    [
-      `http://127.0.0.1:${ports.core}/health`,
-      `http://127.0.0.1:${ports.bff}/api/session`,
-      `http://127.0.0.1:${ports.proxy}/`,
-      ...(redisUrl ? [`http://127.0.0.1:${ports.bffRedis}/api/session`] : []),
-    ].map((u) => waitFor(u)),
-  );
+    if (redisUrl) {
+      start("bff (Redis)", `${root}apps/bff/src/main.ts`, {
+        BFF_PORT: String(ports.bffRedis),
+        CORE_URL: `http://127.0.0.1:${ports.core}`,
+        CORE_SERVICE_TOKEN: token,
+        REDIS_URL: redisUrl,
+      });
+    }
+    start("proxy", `${root}bench/src/bare-proxy.ts`, {
+      PORT: String(ports.proxy),
+      TARGET: `http://127.0.0.1:${ports.core}`,
+    });
+    await Promise.all(
+      [
+        `http://127.0.0.1:${ports.core}/health`,
+        `http://127.0.0.1:${ports.bff}/api/session`,
+        `http://127.0.0.1:${ports.proxy}/`,
+        ...(redisUrl ? [`http://127.0.0.1:${ports.bffRedis}/api/session`] : []),
+      ].map((u) => waitFor(u)),
+    );
 
-  const service = { authorization: `Bearer ${token}` };
-  const created = await fetch(`http://127.0.0.1:${ports.core}${TEST_CUSTOMERS_PATH}`, {
-    method: "POST",
-    headers: { ...service, "content-type": "application/json" },
-    body: "{}",
-  });
-  const { customer, loginPassword } = createTestCustomerResponseSchema.parse(await created.json());
-  const logIn = async (port: number) => {
-    const login = await fetch(`http://127.0.0.1:${port}/api/session`, {
+    const service = { authorization: `Bearer ${token}` };
+    const created = await fetch(`http://127.0.0.1:${ports.core}${TEST_CUSTOMERS_PATH}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
-      body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
+      headers: { ...service, "content-type": "application/json" },
+      body: "{}",
     });
-    const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
-    if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
-    return cookie;
-  };
-  const cookie = await logIn(ports.bff);
+    const { customer, loginPassword } = createTestCustomerResponseSchema.parse(await created.json());
+    const logIn = async (port: number) => {
+      const login = await fetch(`http://127.0.0.1:${port}/api/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
+        body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
+      });
+      const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
+      if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
+      return cookie;
+    };
+    const cookie = await logIn(ports.bff);
 
-  const corePath = `/v1/customers/${customer.id}/notices`;
-  const rows = [
-    await measure("core direct", `http://127.0.0.1:${ports.core}${corePath}`, service),
-    await measure("bare proxy → core", `http://127.0.0.1:${ports.proxy}${corePath}`, service),
-    await measure("BFF → core", `http://127.0.0.1:${ports.bff}/api/me/notices`, { cookie }),
-    ...(redisUrl
-      ? [
-          await measure("BFF (Redis) → core", `http://127.0.0.1:${ports.bffRedis}/api/me/notices`, {
-            cookie: await logIn(ports.bffRedis),
+    const corePath = `/v1/customers/${customer.id}/notices`;
+    const rows = [
+      await measure("core direct", `http://127.0.0.1:${ports.core}${corePath}`, service),
+      await measure("bare proxy → core", `http://127.0.0.1:${ports.proxy}${corePath}`, service),
+      await measure("BFF → core", `http://127.0.0.1:${ports.bff}/api/me/notices`, { cookie }),
+      ...(redisUrl
+        ? [
+            await measure("BFF (Redis) → core", `http://127.0.0.1:${ports.bffRedis}/api/me/notices`, {
+              cookie: await logIn(ports.bffRedis),
+            }),
+          ]
+        : []),
+    ];
+    const base = rows[0]?.rps ?? 1;
+    console.log(`\nAuthenticated read (GET notices), ${duration}s each, 10 connections`);
+    console.table(
+      rows.map((r) => ({
+        path: r.title,
+        "req/s": Math.round(r.rps),
+        "p50 ms": r.p50,
+        "p99 ms": r.p99,
+        "vs core": `${(r.rps / base).toFixed(2)}×`,
+      })),
+    );
+  } finally {
+    stopping = true;
+    // Wait for the servers to exit: the flood scenario reuses their ports.
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
           }),
-        ]
-      : []),
-  ];
-  const base = rows[0]?.rps ?? 1;
-  console.log(`\nAuthenticated read (GET notices), ${duration}s each, 10 connections`);
-  console.table(
-    rows.map((r) => ({
-      path: r.title,
-      "req/s": Math.round(r.rps),
-      "p50 ms": r.p50,
-      "p99 ms": r.p99,
-      "vs core": `${(r.rps / base).toFixed(2)}×`,
-    })),
-  );
+      ),
+    );
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
 
+if (scenarios.has("reads")) await readsScenario();
+
+if (scenarios.has("flood")) {
+  const floodOptions = {
+    root,
+    seconds: duration,
+    customers: Number(process.env.BENCH_FLOOD_CUSTOMERS ?? 400),
+    floodConnections: 50,
+    readConnections: 10,
+    // BENCH_FLOOD_PORTS=core,bff pins them; by default the OS picks free ones.
+    ports: process.env.BENCH_FLOOD_PORTS
+      ? (([core, bff]) => ({ core: Number(core), bff: Number(bff) }))(process.env.BENCH_FLOOD_PORTS.split(","))
+      : undefined,
+  };
+  // BENCH_FLOOD_RUNS fresh systems per backend; the summary gives the median and spread.
+  const runs = Number(process.env.BENCH_FLOOD_RUNS ?? 1);
+  const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
+  for (const backend of serverUrl ? [undefined, serverUrl] : [undefined]) {
+    const results: FloodResult[] = [];
+    for (let i = 0; i < runs; i++) results.push(await runFlood({ ...floodOptions, serverUrl: backend }));
+    printFlood(results, floodOptions);
+  }
+}
+
+if (scenarios.has("spa")) {
   console.log("\nSPA initial JavaScript per route (gzip)");
   console.table(
     (await spaInitialJs(`${root}apps/web/dist`)).map((r) => ({
@@ -141,8 +190,4 @@ try {
       "KiB gz": (r.gzipBytes / 1024).toFixed(1),
     })),
   );
-} finally {
-  stopping = true;
-  for (const child of children) child.kill("SIGTERM");
-  await rm(dataDir, { recursive: true, force: true });
 }

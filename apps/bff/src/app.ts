@@ -134,6 +134,7 @@ export function createApp(deps: BffDeps) {
         ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
         ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
       };
+      if (err.retryAfterSeconds !== undefined) c.header("retry-after", String(err.retryAfterSeconds));
       return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
     }
     if (err instanceof StoreUnavailableError) {

@@ -105,7 +105,9 @@ export function createApp(deps: CoreAppDeps) {
   app.onError((err, c) => {
     const rid = c.get("requestId");
     if (err instanceof AppError) {
-      return c.json(errorBody(err.code, { requestId: rid, ...err.extra }), err.status);
+      const { retryAfterSeconds, ...extra } = err.extra;
+      if (retryAfterSeconds !== undefined) c.header("retry-after", String(retryAfterSeconds));
+      return c.json(errorBody(err.code, { requestId: rid, ...extra }), err.status);
     }
     // Middleware that already built its JSON answer (e.g. bearerAuth above).
     if (err instanceof HTTPException && err.res) return err.getResponse();

@@ -36,6 +36,18 @@ const envSchema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
     /** How many of the latest passwords of a kind may not be reused (R3, R7). */
     PASSWORD_HISTORY_SIZE: z.coerce.number().int().min(1).max(24).default(5),
+    /**
+     * Admission control for password hashing (issue 12): argon2 evaluations at once (default:
+     * the machine's cores less one, at least 1), how many may wait for a slot, how long a
+     * request may wait in all (below the BFF's CORE_TIMEOUT_MS, 5 s by default), and how many
+     * of one customer's checks may wait behind the one in flight. Beyond them: 503 / 429.
+     */
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+    PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(256),
+    PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(4_000).default(2_000),
+    PASSWORD_HASH_QUEUE_PER_CUSTOMER: z.coerce.number().int().min(0).default(4),
+    /** Nice value (0–19) of the worker threads that run argon2: higher yields more CPU to other requests. */
+    PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /** Pre-registration window start and enforcement start of the execution password (R11). */
     EXECUTION_PASSWORD_REGISTRATION_FROM: z.iso.datetime({ offset: true }).default("2022-08-22T00:00:00+09:00"),
     EXECUTION_PASSWORD_ENFORCED_FROM: z.iso.datetime({ offset: true }).default("2022-09-18T18:00:00+09:00"),

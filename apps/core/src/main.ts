@@ -6,7 +6,9 @@ import { issueMissingInitialExecutionPasswords } from "./domain/credentials.ts";
 import { marketTick } from "./domain/market-ops.ts";
 import { loadCoreEnv } from "./env.ts";
 import { systemClock, TestClock } from "./lib/clock.ts";
+import { defaultHashConcurrency, HashGate } from "./lib/hash-gate.ts";
 import { createLogger } from "./lib/logger.ts";
+import { closePasswordWorkers, usePasswordWorkers } from "./lib/passwords.ts";
 import { SecretBox } from "./lib/secret-box.ts";
 import type { CoreServices } from "./lib/types.ts";
 import { DeliveryWorker } from "./mail/delivery-worker.ts";
@@ -35,7 +37,16 @@ const services: CoreServices = {
     enforcedFrom: new Date(env.EXECUTION_PASSWORD_ENFORCED_FROM),
   },
   market: { seed: env.MARKET_SEED },
+  hashGate: new HashGate({
+    concurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(),
+    maxQueue: env.PASSWORD_HASH_QUEUE,
+    maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
+    maxQueuePerKey: env.PASSWORD_HASH_QUEUE_PER_CUSTOMER,
+  }),
 };
+// argon2 runs in as many worker threads as the gate lets run at once, at a lower priority.
+usePasswordWorkers({ threads: services.hashGate.options.concurrency, nice: env.PASSWORD_HASH_NICE });
+logger.info({ hashGate: services.hashGate.options, nice: env.PASSWORD_HASH_NICE }, "password hash gate");
 if (database.kind === "pglite" && env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
   if (await seedDemoData(database.db, services)) logger.info("demo customers seeded (SPEC §9)");
 }
@@ -88,6 +99,7 @@ async function shutdown(signal: string) {
   server.close();
   if (marketTimer) clearInterval(marketTimer);
   await worker.stop();
+  await closePasswordWorkers();
   await database.close();
   process.exit(0);
 }

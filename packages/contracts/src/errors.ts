@@ -33,6 +33,8 @@ export const errorMessages = {
   unsupported_media_type: "送信データの形式が正しくありません。",
   request_timeout: "処理に時間がかかっています。しばらくしてから再度お試しください。",
   upstream_unavailable: "ただいまサービスに接続できません。しばらくしてから再度お試しください。",
+  busy: "ただいま混み合っています。しばらく時間をおいてから再度お試しください。",
+  attempt_in_progress: "お客様の認証を処理中です。少し時間をおいてから再度お試しください。",
   internal_error: "システムエラーが発生しました。しばらくしてから再度お試しください。",
 } as const satisfies Record<string, string>;
 
@@ -82,7 +84,13 @@ export function errorBody(
     stepUp?: { operation: string; methods: ("execution_password" | "auth_code")[]; maxAgeSeconds: number };
   } = {},
 ): ErrorBody {
-  const retryable = code === "upstream_unavailable" || code === "request_timeout" || code === "internal_error";
+  const retryable =
+    code === "upstream_unavailable" ||
+    code === "request_timeout" ||
+    code === "internal_error" ||
+    // Password checks refused by core's admission control (issue 12): nothing was counted.
+    code === "busy" ||
+    code === "attempt_in_progress";
   return {
     error: {
       code,

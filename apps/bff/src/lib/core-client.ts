@@ -20,9 +20,22 @@ export class CoreError extends Error {
   constructor(
     readonly status: number,
     readonly body: z.infer<typeof errorBodySchema>,
+    /** Core's Retry-After in seconds (with busy / attempt_in_progress), passed on to the browser. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`core answered ${status} ${body.error.code}`);
   }
+}
+
+/**
+ * Core's own refusal to evaluate a password now (its hash gate, issue 12): retryable, and
+ * nothing was counted, so it is passed on as it is rather than as "core unavailable".
+ */
+const passedOnRefusals = new Set(["busy", "attempt_in_progress"]);
+
+function retryAfterOf(res: Response): number | undefined {
+  const value = Number(res.headers.get("retry-after"));
+  return Number.isInteger(value) && value >= 0 && value <= 3600 ? value : undefined;
 }
 
 export interface CoreClientOptions {
@@ -83,7 +96,11 @@ export function createCoreClient(options: CoreClientOptions) {
       return parsed.data as Output<N>;
     }
     const error = errorBodySchema.safeParse(json);
-    if (res.status >= 500 || !error.success) throw new ApiError("upstream_unavailable", 503);
+    if (!error.success) throw new ApiError("upstream_unavailable", 503);
+    if (passedOnRefusals.has(error.data.error.code) && (res.status === 429 || res.status === 503)) {
+      throw new CoreError(res.status, error.data, retryAfterOf(res));
+    }
+    if (res.status >= 500) throw new ApiError("upstream_unavailable", 503);
     throw new CoreError(res.status, error.data);
   }
 

@@ -12,7 +12,7 @@ import {
   verifyLoginRequestSchema,
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
-import { type ErrorBody, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { type ErrorBody, type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
 import { Hono } from "hono";
 import { pino } from "pino";
 import type { z } from "zod";
@@ -46,8 +46,15 @@ export function createFakeCore() {
     { id: "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a01", customerCode: "1000001", name: "山田 太郎", password: "Kiso8pine3" },
   ];
   const received: Request[] = [];
-  /** `down`: core unreachable; `auditDown`: only the throttle report fails (500). */
-  const state = { down: false, auditDown: false };
+  /**
+   * `down`: core unreachable; `auditDown`: only the throttle report fails (500);
+   * `hashRefusal`: core's hash gate refuses every password check (busy 503 / attempt_in_progress 429).
+   */
+  const state: {
+    down: boolean;
+    auditDown: boolean;
+    hashRefusal?: { status: 429 | 503; code: ErrorCode; retryAfter: number } | undefined;
+  } = { down: false, auditDown: false };
   const app = new Hono();
   app.use(async (c, next) => {
     received.push(c.req.raw.clone());
@@ -57,6 +64,21 @@ export function createFakeCore() {
     await next();
   });
   const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+  const passwordChecks = [
+    coreRoutes.verifyLogin,
+    coreRoutes.verifyStepUp,
+    coreRoutes.verifyExecutionPassword,
+    coreRoutes.changeExecutionPassword,
+    coreRoutes.changeLoginPassword,
+  ];
+  for (const route of passwordChecks) {
+    app.on(route.method.toUpperCase(), toHono(route.path), async (c, next) => {
+      const refusal = state.hashRefusal;
+      if (!refusal) return next();
+      c.header("retry-after", String(refusal.retryAfter));
+      return c.json(errorBody(refusal.code), refusal.status);
+    });
+  }
   app.post(toHono(coreRoutes.verifyLogin.path), async (c) => {
     const body = verifyLoginRequestSchema.parse(await c.req.json());
     const found = customers.find((x) => x.customerCode === body.customerCode && x.password === body.password);

@@ -49,8 +49,15 @@ export const customers = pgTable("customers", {
    */
   initialExecutionPasswordEnc: text("initial_execution_password_enc"),
   executionPasswordChangedAt: timestamp("execution_password_changed_at", { withTimezone: true }),
-  /** Consecutive failed execution-password attempts (R8); updated only under a row lock. */
+  /**
+   * Consecutive failed execution-password attempts (R8). Changed only by single atomic
+   * statements or short row-locked settles, never while a hash is evaluated (decision 004).
+   */
   executionFailedAttempts: integer("execution_failed_attempts").notNull().default(0),
+  /** Attempts reserved and still being evaluated; failed + in flight never exceeds 9 (R8). */
+  executionAttemptsInFlight: integer("execution_attempts_in_flight").notNull().default(0),
+  /** When the latest attempt was reserved: reservations older than a minute are leaked (a crash), not in flight. */
+  executionAttemptReservedAt: timestamp("execution_attempt_reserved_at", { withTimezone: true }),
   lockedAt: timestamp("locked_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -7,10 +7,11 @@ import type {
 } from "@kakunin/contracts/credentials";
 import { EXECUTION_PASSWORD_MAX_ATTEMPTS, type FieldError } from "@kakunin/contracts/errors";
 import { checkPassword, type PasswordKind, type PolicyContext } from "@kakunin/password-policy/policy";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { customers, passwordHistory } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
+import type { HashGate } from "../lib/hash-gate.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { enqueueMail } from "../mail/outbox.ts";
@@ -29,79 +30,183 @@ interface Actor {
 }
 
 /**
- * Checks the execution password against the one lock counter of R8.
+ * A reservation older than this was leaked (core stopped between reserve and settle): it no
+ * longer counts as in flight. Far above the longest attempt (the gate's wait, ≤ 4 s, plus
+ * one evaluation and two short statements).
+ */
+const RESERVATION_TTL_SECONDS = 60;
+
+/** The hash gate's keys: one attempt per customer and purpose in flight (issue 12). */
+export const gateKeys = {
+  execution: (customerId: string) => `execution:${customerId}`,
+  passwordChange: (customerId: string) => `password-change:${customerId}`,
+  login: (customerCode: string) => `login:${customerCode}`,
+};
+
+/**
+ * Reserves one execution-password attempt: one conditional UPDATE that refuses once the
+ * account is locked or 9 attempts are counted or in flight (R8), so no more than 9 hashes
+ * are evaluated however many attempts race, on one core instance or several. Returns the
+ * hash to evaluate, or null when refused.
+ */
+async function reserveAttempt(db: Db, customerId: string) {
+  const stale = sql`${customers.executionAttemptReservedAt} < now() - make_interval(secs => ${RESERVATION_TTL_SECONDS})`;
+  const inFlight = sql`(case when ${stale} then 0 else ${customers.executionAttemptsInFlight} end)`;
+  const [row] = await db
+    .update(customers)
+    .set({ executionAttemptsInFlight: sql`${inFlight} + 1`, executionAttemptReservedAt: sql`now()` })
+    .where(
+      and(
+        eq(customers.id, customerId),
+        isNull(customers.lockedAt),
+        sql`${customers.executionFailedAttempts} + ${inFlight} < ${EXECUTION_PASSWORD_MAX_ATTEMPTS}`,
+      ),
+    )
+    .returning({ hash: customers.executionPasswordHash });
+  return row ?? null;
+}
+
+const releaseReservation = sql`greatest(${customers.executionAttemptsInFlight} - 1, 0)`;
+
+/**
+ * Checks the execution password against the one lock counter of R8 (decision 004).
  *
- * The customer's row is locked (SELECT … FOR UPDATE) for the check, so attempts for one
- * customer are evaluated one after another: the count is exact, no update is lost, and once
- * the 9th failure has locked the account no further hash is evaluated. Holding the row
- * lock for one argon2 verification (~8 ms, off the event loop) only serialises that
- * customer's own attempts. `verify` is injectable so tests can count evaluations.
+ * No transaction, row lock or pooled connection is held while argon2 runs: the attempt is
+ * reserved first (one atomic UPDATE), the hash is evaluated outside any transaction in a
+ * slot of the hash gate, and the result is settled in one short transaction (a failure
+ * counts and, at the 9th, locks with its audit and ロック通知 mail; a success resets).
+ * The gate runs one attempt per customer at a time in this process, so the next attempt sees
+ * the settled count; the reservation keeps the count exact across core instances too.
+ * `verify` is injectable so tests can count (or hold) evaluations.
  */
 export async function verifyExecutionPassword(
   db: Db,
+  gate: HashGate,
   actor: Actor & { password: string; purpose: string },
-  verify: (hash: string, plain: string) => Promise<boolean> = verifyPassword,
+  options: { verify?: (hash: string, plain: string) => Promise<boolean>; deadline?: number } = {},
 ): Promise<VerifyOutcome> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({
-        name: customers.name,
-        hash: customers.executionPasswordHash,
-        attempts: customers.executionFailedAttempts,
-        lockedAt: customers.lockedAt,
-      })
-      .from(customers)
-      .where(eq(customers.id, actor.customerId))
-      .for("update");
-    if (!row) throw new AppError("not_found", 404);
-    const audit = (outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
-      recordAudit(tx, {
-        eventType: "execution_password",
-        outcome,
-        customerId: actor.customerId,
-        client: actor.client,
-        requestId: actor.requestId,
-        detail: { purpose: actor.purpose, ...detail },
-      });
+  const verify = options.verify ?? verifyPassword;
+  const audit = (executor: Db | Tx, outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
+    recordAudit(executor, {
+      eventType: "execution_password",
+      outcome,
+      customerId: actor.customerId,
+      client: actor.client,
+      requestId: actor.requestId,
+      detail: { purpose: actor.purpose, ...detail },
+    });
+  const refuseLocked = async (): Promise<VerifyOutcome> => {
+    await audit(db, "refused_locked");
+    return { status: "locked" };
+  };
 
-    if (row.lockedAt) {
-      await audit("refused_locked");
-      return { status: "locked" };
-    }
-    if (!row.hash) throw new Error("customer has no execution password yet");
+  return gate.exclusive(
+    gateKeys.execution(actor.customerId),
+    async (deadline) => {
+      // A locked account is refused before it takes a slot: a flood of tries at locked
+      // customers costs one read each, not a place in the hash queue.
+      const [row] = await db
+        .select({ lockedAt: customers.lockedAt })
+        .from(customers)
+        .where(eq(customers.id, actor.customerId));
+      if (!row) throw new AppError("not_found", 404);
+      if (row.lockedAt) return refuseLocked();
 
-    if (await verify(row.hash, actor.password)) {
-      if (row.attempts > 0)
-        await tx.update(customers).set({ executionFailedAttempts: 0 }).where(eq(customers.id, actor.customerId));
-      await audit("success");
-      return { status: "verified" };
-    }
+      const result = await gate.hash(async () => {
+        const reserved = await reserveAttempt(db, actor.customerId);
+        if (!reserved) return null;
+        try {
+          if (!reserved.hash) throw new Error("customer has no execution password yet");
+          return await verify(reserved.hash, actor.password);
+        } catch (err) {
+          await db
+            .update(customers)
+            .set({ executionAttemptsInFlight: releaseReservation })
+            .where(eq(customers.id, actor.customerId));
+          throw err;
+        }
+      }, deadline);
 
-    const attempts = row.attempts + 1;
-    const lockedNow = attempts >= EXECUTION_PASSWORD_MAX_ATTEMPTS;
-    await tx
-      .update(customers)
-      .set({ executionFailedAttempts: attempts, ...(lockedNow ? { lockedAt: sql`now()` } : {}) })
-      .where(eq(customers.id, actor.customerId));
-    await audit("failure", { attempt: attempts });
-    if (lockedNow) {
-      // ロック通知 (always sent), committed with the lock itself.
-      await enqueueMail(tx, {
-        customerId: actor.customerId,
-        type: "account_locked",
-        data: { customerName: row.name, at: new Date() },
+      if (result === null) {
+        // Refused: locked meanwhile, or another core instance holds the last tries in flight.
+        // Only the first is "locked"; the other would be a false claim, so it is retryable.
+        const [now] = await db
+          .select({ lockedAt: customers.lockedAt })
+          .from(customers)
+          .where(eq(customers.id, actor.customerId));
+        if (now?.lockedAt) return refuseLocked();
+        throw new AppError("attempt_in_progress", 429, { retryAfterSeconds: 1 });
+      }
+
+      if (result) {
+        return db.transaction(async (tx) => {
+          const [settled] = await tx
+            .update(customers)
+            .set({
+              executionFailedAttempts: sql`case when ${customers.lockedAt} is null then 0 else ${customers.executionFailedAttempts} end`,
+              executionAttemptsInFlight: releaseReservation,
+            })
+            .where(eq(customers.id, actor.customerId))
+            .returning({ lockedAt: customers.lockedAt });
+          // Only a leaked-and-expired reservation could let a lock land meanwhile; the lock wins.
+          if (settled?.lockedAt) {
+            await audit(tx, "refused_locked");
+            return { status: "locked" } as const;
+          }
+          await audit(tx, "success");
+          return { status: "verified" } as const;
+        });
+      }
+
+      return db.transaction(async (tx): Promise<VerifyOutcome> => {
+        // The row lock is held for this settle only (two statements), never during a hash.
+        const [current] = await tx
+          .select({
+            name: customers.name,
+            attempts: customers.executionFailedAttempts,
+            lockedAt: customers.lockedAt,
+          })
+          .from(customers)
+          .where(eq(customers.id, actor.customerId))
+          .for("update");
+        if (!current) throw new AppError("not_found", 404);
+        const attempts = current.attempts + 1;
+        const lockedNow = !current.lockedAt && attempts >= EXECUTION_PASSWORD_MAX_ATTEMPTS;
+        await tx
+          .update(customers)
+          .set({
+            executionFailedAttempts: attempts,
+            executionAttemptsInFlight: releaseReservation,
+            ...(lockedNow ? { lockedAt: sql`now()` } : {}),
+          })
+          .where(eq(customers.id, actor.customerId));
+        await audit(tx, "failure", { attempt: attempts });
+        if (current.lockedAt) return { status: "locked" };
+        if (lockedNow) {
+          // ロック通知 (always sent), committed with the lock itself.
+          await enqueueMail(tx, {
+            customerId: actor.customerId,
+            type: "account_locked",
+            data: { customerName: current.name, at: new Date() },
+          });
+          await recordAudit(tx, {
+            eventType: "account_lock",
+            outcome: "locked",
+            customerId: actor.customerId,
+            client: actor.client,
+            requestId: actor.requestId,
+            detail: { reason: "execution_password_attempts", attempts },
+          });
+        }
+        return {
+          status: "wrong",
+          remainingAttempts: Math.max(0, EXECUTION_PASSWORD_MAX_ATTEMPTS - attempts),
+          lockedNow,
+        };
       });
-      await recordAudit(tx, {
-        eventType: "account_lock",
-        outcome: "locked",
-        customerId: actor.customerId,
-        client: actor.client,
-        requestId: actor.requestId,
-        detail: { reason: "execution_password_attempts", attempts },
-      });
-    }
-    return { status: "wrong", remainingAttempts: EXECUTION_PASSWORD_MAX_ATTEMPTS - attempts, lockedNow };
-  });
+    },
+    options.deadline,
+  );
 }
 
 /** Turns a failed verification into the API's error (422 with tries left, or 423 locked). */
@@ -191,6 +296,7 @@ async function newPasswordViolations(
   kind: PasswordKind,
   customerId: string,
   candidate: string,
+  deadline: number,
 ): Promise<FieldError[]> {
   const ctx = await policyContext(db, customerId);
   const fields: FieldError[] = checkPassword(kind, candidate, {
@@ -200,13 +306,6 @@ async function newPasswordViolations(
   }).map((v) => ({ path: "newPassword", message: v.message, reason: v.code }));
 
   const otherHash = kind === "login" ? ctx.executionHash : ctx.loginHash;
-  if (otherHash && (await verifyPassword(otherHash, candidate))) {
-    fields.push({
-      path: "newPassword",
-      message: coreOnlyMessages.same_as_other_password[kind],
-      reason: "same_as_other_password",
-    });
-  }
   const n = services.settings.passwordHistorySize;
   const recent = await db
     .select({ hash: passwordHistory.hash })
@@ -214,17 +313,40 @@ async function newPasswordViolations(
     .where(and(eq(passwordHistory.customerId, customerId), eq(passwordHistory.kind, kind)))
     .orderBy(desc(passwordHistory.id))
     .limit(n);
-  for (const { hash } of recent) {
-    if (await verifyPassword(hash, candidate)) {
-      fields.push({ path: "newPassword", message: coreOnlyMessages.reused_password(n), reason: "reused_password" });
-      break;
+  // One slot for the up to N + 1 evaluations: fetched first, so no query waits inside it.
+  const { sameAsOther, reused } = await services.hashGate.hash(async () => {
+    const sameAsOther = otherHash ? await verifyPassword(otherHash, candidate) : false;
+    let reused = false;
+    for (const { hash } of recent) {
+      if (await verifyPassword(hash, candidate)) {
+        reused = true;
+        break;
+      }
     }
+    return { sameAsOther, reused };
+  }, deadline);
+  if (sameAsOther) {
+    fields.push({
+      path: "newPassword",
+      message: coreOnlyMessages.same_as_other_password[kind],
+      reason: "same_as_other_password",
+    });
+  }
+  if (reused) {
+    fields.push({ path: "newPassword", message: coreOnlyMessages.reused_password(n), reason: "reused_password" });
   }
   return fields;
 }
 
-async function storeNewPassword(db: Db, kind: PasswordKind, actor: Actor, plain: string): Promise<Date> {
-  const hash = await hashPassword(plain);
+async function storeNewPassword(
+  db: Db,
+  services: CoreServices,
+  kind: PasswordKind,
+  actor: Actor,
+  plain: string,
+  deadline: number,
+): Promise<Date> {
+  const hash = await services.hashGate.hash(() => hashPassword(plain), deadline);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(customers)
@@ -250,21 +372,29 @@ async function storeNewPassword(db: Db, kind: PasswordKind, actor: Actor, plain:
   });
 }
 
-/** 執行パスワード変更 (R10): the current password counts toward the lock like every other use. */
+/**
+ * 執行パスワード変更 (R10): the current password counts toward the lock like every other use.
+ * One change per customer at a time; its hash evaluations share one deadline, so a busy
+ * gate refuses it (503) before anything is stored rather than after the BFF gave up.
+ */
 export async function changeExecutionPassword(
   db: Db,
   services: CoreServices,
   actor: Actor & { request: ChangeExecutionPasswordRequest },
 ): Promise<Date> {
-  const outcome = await verifyExecutionPassword(db, {
-    ...actor,
-    password: actor.request.currentPassword,
-    purpose: "change-execution-password",
+  return services.hashGate.exclusive(gateKeys.passwordChange(actor.customerId), async (deadline) => {
+    const outcome = await verifyExecutionPassword(
+      db,
+      services.hashGate,
+      { ...actor, password: actor.request.currentPassword, purpose: "change-execution-password" },
+      { deadline },
+    );
+    throwUnlessVerified(outcome);
+    const { newPassword } = actor.request;
+    const fields = await newPasswordViolations(db, services, "execution", actor.customerId, newPassword, deadline);
+    if (fields.length > 0) throw new AppError("validation_failed", 400, { fields });
+    return storeNewPassword(db, services, "execution", actor, newPassword, deadline);
   });
-  throwUnlessVerified(outcome);
-  const fields = await newPasswordViolations(db, services, "execution", actor.customerId, actor.request.newPassword);
-  if (fields.length > 0) throw new AppError("validation_failed", 400, { fields });
-  return storeNewPassword(db, "execution", actor, actor.request.newPassword);
 }
 
 /** ログインパスワード変更: a wrong current password is audited (the BFF throttles it). */
@@ -273,21 +403,25 @@ export async function changeLoginPassword(
   services: CoreServices,
   actor: Actor & { request: ChangeLoginPasswordRequest },
 ): Promise<Date> {
-  const ctx = await policyContext(db, actor.customerId);
-  if (!(await verifyPassword(ctx.loginHash, actor.request.currentPassword))) {
-    await recordAudit(db, {
-      eventType: "login_password_change",
-      outcome: "failure",
-      customerId: actor.customerId,
-      client: actor.client,
-      requestId: actor.requestId,
-      detail: { reason: "wrong_current_password" },
-    });
-    throw new AppError("wrong_current_password", 422);
-  }
-  const fields = await newPasswordViolations(db, services, "login", actor.customerId, actor.request.newPassword);
-  if (fields.length > 0) throw new AppError("validation_failed", 400, { fields });
-  return storeNewPassword(db, "login", actor, actor.request.newPassword);
+  const gate = services.hashGate;
+  return gate.exclusive(gateKeys.passwordChange(actor.customerId), async (deadline) => {
+    const ctx = await policyContext(db, actor.customerId);
+    if (!(await gate.hash(() => verifyPassword(ctx.loginHash, actor.request.currentPassword), deadline))) {
+      await recordAudit(db, {
+        eventType: "login_password_change",
+        outcome: "failure",
+        customerId: actor.customerId,
+        client: actor.client,
+        requestId: actor.requestId,
+        detail: { reason: "wrong_current_password" },
+      });
+      throw new AppError("wrong_current_password", 422);
+    }
+    const { newPassword } = actor.request;
+    const fields = await newPasswordViolations(db, services, "login", actor.customerId, newPassword, deadline);
+    if (fields.length > 0) throw new AppError("validation_failed", 400, { fields });
+    return storeNewPassword(db, services, "login", actor, newPassword, deadline);
+  });
 }
 
 export async function credentialStatus(db: Db, services: CoreServices, customerId: string): Promise<CredentialStatus> {

@@ -31,7 +31,12 @@ export async function unlockCustomer(
       .where(eq(customers.id, customerId))
       .for("update");
     const wasLocked = Boolean(row?.lockedAt);
-    await tx.update(customers).set({ lockedAt: null, executionFailedAttempts: 0 }).where(eq(customers.id, customerId));
+    await tx
+      .update(customers)
+      // A locked account takes no reservations and its last one settled with the lock, so
+      // any left in flight then were leaked by a crash; an unlocked one's are live.
+      .set({ lockedAt: null, executionFailedAttempts: 0, ...(wasLocked ? { executionAttemptsInFlight: 0 } : {}) })
+      .where(eq(customers.id, customerId));
     await recordAudit(tx, {
       eventType: "account_unlock",
       outcome: wasLocked ? "success" : "noop",

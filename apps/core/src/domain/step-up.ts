@@ -351,7 +351,7 @@ export async function verifyStepUp(
   if (needsCode && actor.authCode === undefined) throw new AppError("auth_code_required", 400);
 
   if (needsPassword && actor.executionPassword !== undefined) {
-    const outcome = await verifyExecutionPassword(db, {
+    const outcome = await verifyExecutionPassword(db, services.hashGate, {
       customerId: actor.customerId,
       client: actor.client,
       requestId: actor.requestId,

@@ -12,6 +12,8 @@ export class AppError extends Error {
       remainingCodeAttempts?: number;
       /** Replaces the code's default message where the default would mislead (e.g. which limit was hit). */
       message?: string;
+      /** Sent as `Retry-After` (429/503 from the hash gate). */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     super(code);

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { RequestIdVariables } from "hono/request-id";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "./clock.ts";
+import type { HashGate } from "./hash-gate.ts";
 import type { Logger } from "./logger.ts";
 import type { SecretBox } from "./secret-box.ts";
 
@@ -19,6 +20,8 @@ export interface CoreServices {
   settings: CredentialSettings;
   /** The simulated market (R18): the seed of its deterministic price steps. */
   market: { seed: number };
+  /** Admission control for every argon2 evaluation of a customer's password (issue 12). */
+  hashGate: HashGate;
 }
 
 export interface AppBindings {

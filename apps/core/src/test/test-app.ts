@@ -8,13 +8,26 @@ import type { z } from "zod";
 import { createApp } from "../app.ts";
 import { type Database, openPglite, openPostgres } from "../db/client.ts";
 import { TestClock } from "../lib/clock.ts";
+import { HashGate, type HashGateOptions } from "../lib/hash-gate.ts";
 import { SecretBox } from "../lib/secret-box.ts";
 import type { CoreServices } from "../lib/types.ts";
 
 export const TEST_SERVICE_TOKEN = "test-only-core-service-token-0123456789";
 export const TEST_OPS_TOKEN = "test-only-core-operator-token-0123456789";
 
-export function createTestServices(): CoreServices & { clock: TestClock } {
+/**
+ * The hash gate of tests: bounds far beyond any test's load, so tests of the lock and the
+ * password rules see the database logic (one attempt per customer at a time, as in
+ * production); the gate's refusals have tests of their own with small bounds.
+ */
+export const TEST_HASH_GATE: HashGateOptions = {
+  concurrency: 4,
+  maxQueue: 10_000,
+  maxWaitMs: 60_000,
+  maxQueuePerKey: 10_000,
+};
+
+export function createTestServices(hashGate: Partial<HashGateOptions> = {}): CoreServices & { clock: TestClock } {
   return {
     clock: new TestClock(),
     secretBox: new SecretBox(Buffer.alloc(32, 7).toString("base64")),
@@ -24,6 +37,7 @@ export function createTestServices(): CoreServices & { clock: TestClock } {
       enforcedFrom: new Date("2022-09-18T18:00:00+09:00"),
     },
     market: { seed: 1 },
+    hashGate: new HashGate({ ...TEST_HASH_GATE, ...hashGate }),
   };
 }
 
@@ -70,9 +84,11 @@ export const testBackends: { name: string; open: () => Promise<Database> }[] = [
 ];
 
 /** Core's app over a fresh database (PGlite unless another is passed). */
-export async function createTestCore(options: { enableTestApi?: boolean; database?: Database } = {}) {
+export async function createTestCore(
+  options: { enableTestApi?: boolean; database?: Database; hashGate?: Partial<HashGateOptions> } = {},
+) {
   const database = options.database ?? (await openTestPglite());
-  const services = createTestServices();
+  const services = createTestServices(options.hashGate);
   const app = createApp({
     db: database.db,
     services,

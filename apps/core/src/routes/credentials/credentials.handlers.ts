@@ -22,7 +22,7 @@ export const getCredentialStatusHandler: RouteHandler<typeof getCredentialStatus
 export const verifyExecutionPasswordHandler: RouteHandler<typeof verifyExecutionPassword, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
   const { password, purpose, client } = c.req.valid("json");
-  const outcome = await verifyExecution(c.get("db"), {
+  const outcome = await verifyExecution(c.get("db"), c.get("services").hashGate, {
     customerId,
     password,
     purpose,

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
-import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
+import { commonErrorResponses, hashGateResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
 const { getCredentialStatus: status, verifyExecutionPassword: verify } = coreRoutes;
 const { changeExecutionPassword: changeExec, changeLoginPassword: changeLogin } = coreRoutes;
@@ -35,6 +35,7 @@ export const verifyExecutionPassword = createRoute({
     ...notFoundResponse,
     ...wrongPassword,
     ...locked,
+    ...hashGateResponses,
   },
 });
 
@@ -50,6 +51,7 @@ export const changeExecutionPassword = createRoute({
     ...notFoundResponse,
     ...wrongPassword,
     ...locked,
+    ...hashGateResponses,
   },
 });
 
@@ -64,5 +66,6 @@ export const changeLoginPassword = createRoute({
     ...commonErrorResponses,
     ...notFoundResponse,
     ...wrongPassword,
+    ...hashGateResponses,
   },
 });

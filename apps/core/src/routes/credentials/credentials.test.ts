@@ -84,8 +84,9 @@ describe.each(testBackends)("execution password lock (R8) on $name", ({ open }) 
       Array.from({ length: 100 }, () =>
         verifyExecutionPassword(
           core.db,
+          core.services.hashGate,
           { customerId: c.id, password: "Wrong1x", purpose: "race", client: testClient },
-          counting,
+          { verify: counting },
         ),
       ),
     );

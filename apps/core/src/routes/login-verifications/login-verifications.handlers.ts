@@ -3,6 +3,7 @@ import { errorBody } from "@kakunin/contracts/errors";
 import { eq } from "drizzle-orm";
 import { customers } from "../../db/schema.ts";
 import { recordAudit } from "../../domain/audit.ts";
+import { gateKeys } from "../../domain/credentials.ts";
 import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
@@ -21,7 +22,12 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
     .from(customers)
     .where(eq(customers.customerCode, customerCode));
 
-  const ok = customer ? await verifyPassword(customer.hash, password) : await burnVerification(password);
+  // Through the hash gate (issue 12): one check per customer code at a time, a bounded
+  // number at once; a refusal (429/503) is thrown before anything is evaluated or audited.
+  const gate = c.get("services").hashGate;
+  const ok = await gate.exclusive(gateKeys.login(customerCode), (deadline) =>
+    gate.hash(() => (customer ? verifyPassword(customer.hash, password) : burnVerification(password)), deadline),
+  );
   await db.transaction(async (tx) => {
     await recordAudit(tx, {
       eventType: "login",

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
-import { commonErrorResponses, jsonContent } from "../../lib/openapi-responses.ts";
+import { commonErrorResponses, hashGateResponses, jsonContent } from "../../lib/openapi-responses.ts";
 
 const d = coreRoutes.verifyLogin;
 
@@ -15,5 +15,6 @@ export const verifyLogin = createRoute({
     200: jsonContent(d.response, "Credentials are valid"),
     ...commonErrorResponses,
     422: jsonContent(errorBodySchema, "Customer code or password is wrong (invalid_credentials)"),
+    ...hashGateResponses,
   },
 });

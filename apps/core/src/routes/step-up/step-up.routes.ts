@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
-import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
+import { commonErrorResponses, hashGateResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
 const { getStepUpRequirements: requirements, issueAuthCode: issue, verifyStepUp: verify } = coreRoutes;
 
@@ -58,5 +58,6 @@ export const verifyStepUp = createRoute({
       "Wrong execution password (remainingAttempts) or wrong code (wrong_auth_code, remainingCodeAttempts)",
     ),
     423: jsonContent(errorBodySchema, "Account locked (account_locked)"),
+    ...hashGateResponses,
   },
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "customers" ADD COLUMN "execution_attempts_in_flight" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "customers" ADD COLUMN "execution_attempt_reserved_at" timestamp with time zone;
