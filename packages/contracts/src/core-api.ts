@@ -9,6 +9,7 @@ import {
 import { customerIdSchema, customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
 import { mailSettingChangeSchema, mailSettingsSchema } from "./mail.ts";
+import { marginAccountApplicationSchema, marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import {
   accountOpeningListSchema,
   emailChangeSchema,
@@ -180,6 +181,11 @@ export const cancelOrderCoreRequestSchema = z.strictObject({
 
 export const requestBankAccountChangeCoreRequestSchema = z.strictObject({
   change: bankAccountChangeSchema,
+  client: clientContextSchema,
+});
+
+export const applyMarginAccountCoreRequestSchema = z.strictObject({
+  application: marginAccountApplicationSchema,
   client: clientContextSchema,
 });
 
@@ -388,6 +394,15 @@ export const coreRoutes = {
     params: customerPathSchema,
     body: requestBankAccountChangeCoreRequestSchema,
     response: bankAccountChangeViewSchema,
+    errors: [404, 409],
+  },
+  applyMarginAccount: {
+    method: "post",
+    path: "/v1/customers/{customerId}/margin-account-applications",
+    summary: "信用取引口座開設の申込 (R41): 未開設 → 審査中 until an operator decides; mails the receipt",
+    params: customerPathSchema,
+    body: applyMarginAccountCoreRequestSchema,
+    response: marginAccountApplicationViewSchema,
     errors: [404, 409],
   },
   listInstruments: {

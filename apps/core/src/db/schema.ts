@@ -480,3 +480,5 @@ export const requestKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.customerId, t.requestKey] })],
 );
+
+export * from "./margin-schema.ts";
