@@ -19,6 +19,7 @@ export const stepUpOperations = {
   place_order: { label: "注文", grant: "once", codeSetting: null },
   modify_order: { label: "注文の訂正", grant: "once", codeSetting: null },
   cancel_order: { label: "注文の取消", grant: "once", codeSetting: null },
+  apply_margin_account: { label: "信用取引口座開設の申込", grant: "once", codeSetting: null },
 } as const satisfies Record<string, { label: string; grant: "window" | "once"; codeSetting: OptionalMailType | null }>;
 
 export type StepUpOperation = keyof typeof stepUpOperations;

@@ -156,6 +156,11 @@ export function createCoreClient(options: CoreClientOptions) {
       body: z.input<CoreRoutes["requestBankAccountChange"]["body"]>,
       opts: CallOptions = {},
     ) => call("requestBankAccountChange", { params: { customerId }, body }, opts),
+    applyMarginAccount: (
+      customerId: string,
+      body: z.input<CoreRoutes["applyMarginAccount"]["body"]>,
+      opts: CallOptions = {},
+    ) => call("applyMarginAccount", { params: { customerId }, body }, opts),
     listInstruments: (opts: CallOptions = {}) => call("listInstruments", {}, opts),
     placeOrder: (customerId: string, body: z.input<CoreRoutes["placeOrder"]["body"]>, opts: CallOptions = {}) =>
       call("placeOrder", { params: { customerId }, body }, opts),

@@ -1,4 +1,5 @@
 import { mailSettingChangeSchema } from "@kakunin/contracts/mail";
+import { marginAccountApplicationSchema } from "@kakunin/contracts/margin-accounts";
 import { emailChangeSchema, profileChangeSchema } from "@kakunin/contracts/registered-info";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { cancelOrderRequestSchema, modifyOrderRequestSchema, orderRequestSchema } from "@kakunin/contracts/trading";
@@ -20,4 +21,5 @@ export const stepUpPayloadSchemas: Record<StepUpOperation, z.ZodType> = {
   place_order: orderRequestSchema,
   modify_order: modifyOrderRequestSchema,
   cancel_order: cancelOrderRequestSchema,
+  apply_margin_account: marginAccountApplicationSchema,
 };
