@@ -9,6 +9,7 @@ export const paths = {
   withdrawalHistory: "/withdrawal/history",
   profile: "/account/profile",
   accountOpenings: "/account/openings",
+  marginApplication: "/account/margin-application",
   emails: "/account/emails",
   mailSettings: "/account/mail-settings",
   bankAccount: "/account/bank-account",

@@ -70,6 +70,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import("./routes/account/account-openings.tsx").then((m) => m.accountOpeningsRoute()),
             },
             {
+              path: paths.marginApplication,
+              ErrorBoundary: RouteErrorPanel,
+              lazy: () => import("./routes/account/margin-application.tsx").then((m) => m.marginApplicationRoute()),
+            },
+            {
               path: paths.emails,
               ErrorBoundary: RouteErrorPanel,
               lazy: () => import("./routes/account/emails.tsx").then((m) => m.emailsRoute()),
