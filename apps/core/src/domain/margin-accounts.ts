@@ -5,11 +5,12 @@ import type { AccountOpening } from "@kakunin/contracts/registered-info";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { marginAccountApplications } from "../db/margin-schema.ts";
-import { accountOpenings, customers } from "../db/schema.ts";
+import { accountOpenings } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
+import { lockCustomer } from "./bank-accounts.ts";
 import { findCustomerIdByCode, jstDate } from "./customers.ts";
 
 /**
@@ -35,16 +36,6 @@ const toView = (row: ApplicationRow, status: MarginAccountApplicationView["statu
   annualIncome: row.annualIncome,
   financialAssets: row.financialAssets,
 });
-
-async function lockCustomer(tx: Tx, customerId: string) {
-  const [row] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .for("update");
-  if (!row) throw new AppError("not_found", 404);
-  return row;
-}
 
 async function marginStatus(tx: Tx, customerId: string) {
   const [row] = await tx

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { marginAccountApplied } from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   credentialStatus,
@@ -17,15 +18,6 @@ const opening = (status: "未開設" | "審査中" | "開設済", appliedOn: str
     { kind: "信用取引口座", status, appliedOn, openedOn: null },
   ],
 });
-
-const applied = {
-  id: "5d1c7a2e-3b4f-4c6d-8e9f-0a1b2c3d4e5f",
-  status: "審査中",
-  appliedAt: "2026-11-25T07:04:05.000Z",
-  stockExperience: "1〜3年",
-  annualIncome: "500〜1,000万円",
-  financialAssets: "300〜1,000万円",
-} as const;
 
 function main(): HTMLElement {
   return screen.getByRole("main");
@@ -52,7 +44,7 @@ describe("信用取引口座開設 (R41)", () => {
         json(opening("未開設")),
         json(opening("審査中", "2026-11-25")),
       ],
-      "POST /api/me/margin-account-applications": json(applied),
+      "POST /api/me/margin-account-applications": json(marginAccountApplied),
     });
     const row = (await screen.findByRole("rowheader", { name: "信用取引口座" })).closest("tr") as HTMLElement;
     expect(within(screen.getByRole("table")).getAllByRole("link")).toHaveLength(1);

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cookiesOf, ORIGIN, readAs, readError } from "../../test/harness.ts";
+import { cookiesOf, readAs, readError } from "../../test/harness.ts";
 import { type BffOnRealCore, createBffOnRealCore } from "../../test/real-core.ts";
 
 /** 信用取引口座開設 (R41) through the BFF in front of the real core. */
@@ -20,24 +19,7 @@ const application = {
   agreement: true,
 };
 
-function send(path: string, json: unknown, cookies: string[], key: string = randomUUID()) {
-  return h.app.request(path, {
-    method: "POST",
-    headers: {
-      origin: ORIGIN,
-      "x-csrf": "1",
-      "content-type": "application/json",
-      "idempotency-key": key,
-      cookie: cookies.join("; "),
-    },
-    body: JSON.stringify(json),
-  });
-}
-
-async function customerWithSession() {
-  const customer = await h.createCustomer();
-  return { customer, session: `__Host-kakunin-session=${await h.openSession(customer)}` };
-}
+const send = (path: string, json: unknown, cookies: string[], key?: string) => h.send(path, "POST", json, cookies, key);
 
 /** The confirmation screen's round trip: challenge for exactly `payload`, then the 執行パスワード. */
 async function confirm(session: string, password: string, payload: unknown = application) {
@@ -59,7 +41,7 @@ async function marginStatus(customerId: string) {
 
 describe("POST /api/me/margin-account-applications", () => {
   it("without a confirmation: 403 step_up_required for apply_margin_account with the 執行パスワード; nothing applied", async () => {
-    const { customer, session } = await customerWithSession();
+    const { customer, session } = await h.customerWithSession();
     const res = await send("/api/me/margin-account-applications", application, [session]);
     expect(res.status).toBe(403);
     expect(await readError(res)).toMatchObject({
@@ -70,7 +52,7 @@ describe("POST /api/me/margin-account-applications", () => {
   });
 
   it("with a confirmation for exactly these answers: 審査中; a double submit with the same key applies once", async () => {
-    const { customer, session } = await customerWithSession();
+    const { customer, session } = await h.customerWithSession();
     const grant = await confirm(session, customer.executionPassword);
 
     const other = await send("/api/me/margin-account-applications", { ...application, annualIncome: "1,000万円以上" }, [
@@ -79,7 +61,7 @@ describe("POST /api/me/margin-account-applications", () => {
     ]);
     expect(other.status).toBe(403);
 
-    const key = randomUUID();
+    const key = crypto.randomUUID();
     const first = await send("/api/me/margin-account-applications", application, [session, ...grant], key);
     const again = await send("/api/me/margin-account-applications", application, [session, ...grant], key);
     expect(first.status).toBe(200);
@@ -102,7 +84,7 @@ describe("POST /api/me/margin-account-applications", () => {
   });
 
   it("without the 約諾書 consent: refused on the field before any confirmation can start", async () => {
-    const { customer, session } = await customerWithSession();
+    const { customer, session } = await h.customerWithSession();
     const challenge = await send(
       "/api/step-up/challenges",
       { operation: "apply_margin_account", payload: { ...application, agreement: false } },

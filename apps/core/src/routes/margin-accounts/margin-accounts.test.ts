@@ -3,12 +3,20 @@ import { type MarginAccountApplication, marginAccountApplicationViewSchema } fro
 import { opsActionResponseSchema } from "@kakunin/contracts/ops";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { balancesSchema } from "@kakunin/contracts/trading";
-import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marginAccountApplications } from "../../db/margin-schema.ts";
 import { accountOpenings, auditEvents, outbox } from "../../db/schema.ts";
 import { createCustomer } from "../../domain/customers.ts";
-import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
+import {
+  breakOutbox,
+  createTestCore,
+  readAs,
+  readError,
+  TEST_OPS_TOKEN,
+  testBackends,
+  testClient,
+} from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -250,15 +258,7 @@ describe("信用取引口座開設: the operator's decision (R41)", () => {
   it("a notification that cannot be queued undoes the approval", async () => {
     const c = await newCustomer(core);
     await apply(core, c.id);
-    await core.db.execute(
-      sql`CREATE OR REPLACE FUNCTION test_outbox_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$ LANGUAGE plpgsql`,
-    );
-    await core.db.execute(
-      sql`CREATE TRIGGER test_outbox_down BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_outbox_down()`,
-    );
-    onTestFinished(async () => {
-      await core.db.execute(sql`DROP TRIGGER test_outbox_down ON outbox`);
-    });
+    await breakOutbox(core.db);
     expect((await decide(core, c.customerCode, "approve")).status).toBe(500);
     expect(await marginOpening(core, c.id)).toMatchObject({ status: "審査中" });
     expect((await applications(core, c.id))[0]?.decision).toBeNull();

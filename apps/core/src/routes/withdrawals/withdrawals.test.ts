@@ -8,8 +8,8 @@ import {
   withdrawalOverviewSchema,
   withdrawalSchema,
 } from "@kakunin/contracts/withdrawals";
-import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.ts";
 import {
   auditEvents,
@@ -22,7 +22,15 @@ import {
 } from "../../db/schema.ts";
 import { createCustomer } from "../../domain/customers.ts";
 import { createWithdrawal } from "../../domain/withdrawals.ts";
-import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
+import {
+  breakOutbox,
+  createTestCore,
+  readAs,
+  readError,
+  TEST_OPS_TOKEN,
+  testBackends,
+  testClient,
+} from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -114,19 +122,6 @@ const audits = (core: Core, customerId: string, eventType: string) =>
     .from(auditEvents)
     .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, eventType)))
     .orderBy(auditEvents.id);
-
-/** Makes every outbox insert fail until the test ends: a mail that cannot be queued. */
-async function breakOutbox(db: Db) {
-  await db.execute(
-    sql`CREATE OR REPLACE FUNCTION test_outbox_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$ LANGUAGE plpgsql`,
-  );
-  await db.execute(
-    sql`CREATE TRIGGER test_outbox_down BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_outbox_down()`,
-  );
-  onTestFinished(async () => {
-    await db.execute(sql`DROP TRIGGER test_outbox_down ON outbox`);
-  });
-}
 
 describe("出金 (R12, R15)", () => {
   let core: Core;

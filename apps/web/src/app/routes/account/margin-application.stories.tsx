@@ -3,7 +3,7 @@ import { HttpResponse, http } from "msw";
 import { userEvent, within } from "storybook/test";
 import { AppScreen } from "../../../testing/app-screen.tsx";
 import { confirmationStates } from "../../../testing/confirmation-stories.ts";
-import { demoAccountOpenings } from "../../../testing/fixtures.ts";
+import { demoAccountOpenings, marginAccountApplied } from "../../../testing/fixtures.ts";
 import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
@@ -20,16 +20,7 @@ const meta = {
     msw: {
       handlers: {
         stepUpChallenge: stepUpChallenge(["execution_password"], "apply_margin_account"),
-        applyMarginAccount: http.post(APPLY_PATH, () =>
-          HttpResponse.json({
-            id: "5d1c7a2e-3b4f-4c6d-8e9f-0a1b2c3d4e5f",
-            status: "審査中",
-            appliedAt: "2026-11-25T07:04:05.000Z",
-            stockExperience: "1〜3年",
-            annualIncome: "500〜1,000万円",
-            financialAssets: "300〜1,000万円",
-          }),
-        ),
+        applyMarginAccount: http.post(APPLY_PATH, () => HttpResponse.json(marginAccountApplied)),
       },
     },
   },
