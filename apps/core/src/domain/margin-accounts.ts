@@ -163,3 +163,17 @@ export async function decideMarginAccountByCode(
   if (!customerId) throw new AppError("not_found", 404);
   return decideMarginAccount(db, services, { customerId, decision, operator: req.operator, note: req.note });
 }
+
+/**
+ * DEMO DATA only: an application under review as if the customer had applied on `appliedOn`
+ * (the 信用取引口座's row says 審査中 already), so an operator can decide it in a demo.
+ */
+export async function seedMarginApplication(
+  db: Db,
+  customerId: string,
+  application: Omit<MarginAccountApplication, "agreement"> & { appliedOn: string },
+) {
+  const { appliedOn, ...answers } = application;
+  const at = new Date(`${appliedOn}T10:00:00+09:00`);
+  await db.insert(marginAccountApplications).values({ customerId, ...answers, agreedAt: at, appliedAt: at });
+}

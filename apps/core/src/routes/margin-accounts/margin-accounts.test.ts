@@ -4,10 +4,11 @@ import { opsActionResponseSchema } from "@kakunin/contracts/ops";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { balancesSchema } from "@kakunin/contracts/trading";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { marginAccountApplications } from "../../db/margin-schema.ts";
-import { accountOpenings, auditEvents, outbox } from "../../db/schema.ts";
+import { accountOpenings, auditEvents, customers, outbox } from "../../db/schema.ts";
 import { createCustomer } from "../../domain/customers.ts";
+import { seedDemoData } from "../../seed/demo-data.ts";
 import {
   breakOutbox,
   createTestCore,
@@ -242,6 +243,18 @@ describe("信用取引口座開設: the operator's decision (R41)", () => {
     const unknown = await decide(core, "9999999", "approve");
     expect(unknown.status).toBe(404);
     expect((await readError(unknown)).code).toBe("not_found");
+  });
+
+  it("the demo's 佐藤 花子 (1000002, 審査中) has an application the operator can decide", async () => {
+    const demo = await createTestCore();
+    onTestFinished(() => demo.close());
+    expect(await seedDemoData(demo.db, demo.services)).toBe(true);
+    expect((await decide(demo, "1000002", "approve")).status).toBe(200);
+    const [row] = await demo.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.customerCode, "1000002"));
+    expect(await marginOpening(demo, row?.id ?? "")).toMatchObject({ status: "開設済", appliedOn: "2022-09-20" });
   });
 
   it("needs the operator credential: the service credential cannot approve", async () => {
