@@ -1,5 +1,5 @@
 import { serveStatic } from "@hono/node-server/serve-static";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody, pickErrorExtras } from "@kakunin/contracts/errors";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -115,25 +115,12 @@ export function createApp(deps: BffDeps) {
     const rid = c.get("requestId");
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.options.headers ?? {})) c.header(k, v);
-      const { fields, stepUp, remainingAttempts } = err.options;
-      return c.json(
-        errorBody(err.code, {
-          requestId: rid,
-          ...(fields ? { fields } : {}),
-          ...(stepUp ? { stepUp } : {}),
-          ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
-        }),
-        err.status,
-      );
+      return c.json(errorBody(err.code, { requestId: rid, ...pickErrorExtras(err.options) }), err.status);
     }
     if (err instanceof CoreError) {
       // Core's 4xx answers carry contract error codes; pass them on without core's details.
-      const { code, fields, remainingAttempts, remainingCodeAttempts } = err.body.error;
-      const extra = {
-        ...(fields ? { fields } : {}),
-        ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
-        ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
-      };
+      const { code } = err.body.error;
+      const extra = pickErrorExtras(err.body.error);
       if (err.retryAfterSeconds !== undefined) c.header("retry-after", String(err.retryAfterSeconds));
       return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
     }

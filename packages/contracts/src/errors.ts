@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stepUpRequirementSchema } from "./step-up.ts";
 
 /**
  * Stable error codes shared by core, the BFF and the SPA. Codes are the contract;
@@ -50,39 +51,48 @@ export const fieldErrorSchema = z.object({
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
+/**
+ * Everything an error body may carry beyond its code and message, declared once for core,
+ * the BFF and the SPA. Each extra goes with particular codes, noted on it.
+ */
+export const errorExtrasSchema = z.object({
+  fields: z.array(fieldErrorSchema).optional(),
+  /** Execution-password tries left before the account locks (with wrong_execution_password). */
+  remainingAttempts: z.number().int().min(0).optional(),
+  /** Entries left before the 認証コード is void (with wrong_auth_code). */
+  remainingCodeAttempts: z.number().int().min(0).optional(),
+  /**
+   * With step_up_required: what to confirm and how (R35). The operation stays a plain string
+   * here so an SPA still reads a demand for an operation newer than itself.
+   */
+  stepUp: stepUpRequirementSchema.extend({ operation: z.string() }).optional(),
+});
+export type ErrorExtras = z.infer<typeof errorExtrasSchema>;
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    fields: z.array(fieldErrorSchema).optional(),
+    fields: errorExtrasSchema.shape.fields,
     requestId: z.string().optional(),
     retryable: z.boolean().optional(),
-    /** Execution-password tries left before the account locks (with wrong_execution_password). */
-    remainingAttempts: z.number().int().min(0).optional(),
-    /** Entries left before the 認証コード is void (with wrong_auth_code). */
-    remainingCodeAttempts: z.number().int().min(0).optional(),
-    /** With step_up_required: what to confirm and how (R35). */
-    stepUp: z
-      .object({
-        operation: z.string(),
-        methods: z.array(z.enum(["execution_password", "auth_code"])),
-        maxAgeSeconds: z.number().int().positive(),
-      })
-      .optional(),
+    ...errorExtrasSchema.omit({ fields: true }).shape,
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+const extraKeys = Object.keys(errorExtrasSchema.shape) as (keyof ErrorExtras)[];
+
+/** Picks the extras out of anything that has them (an error body, an error's options), dropping the absent ones. */
+export function pickErrorExtras(source: ErrorExtras): ErrorExtras {
+  const extras: Record<string, unknown> = {};
+  for (const key of extraKeys) if (source[key] !== undefined) extras[key] = source[key];
+  return extras as ErrorExtras;
+}
+
 export function errorBody(
   code: ErrorCode,
-  extra: {
-    fields?: FieldError[];
-    requestId?: string;
-    message?: string;
-    remainingAttempts?: number;
-    remainingCodeAttempts?: number;
-    stepUp?: { operation: string; methods: ("execution_password" | "auth_code")[]; maxAgeSeconds: number };
-  } = {},
+  extra: ErrorExtras & { requestId?: string; message?: string } = {},
 ): ErrorBody {
   const retryable =
     code === "upstream_unavailable" ||
@@ -98,9 +108,7 @@ export function errorBody(
       ...(extra.fields ? { fields: extra.fields } : {}),
       ...(extra.requestId ? { requestId: extra.requestId } : {}),
       ...(retryable ? { retryable } : {}),
-      ...(extra.remainingAttempts !== undefined ? { remainingAttempts: extra.remainingAttempts } : {}),
-      ...(extra.remainingCodeAttempts !== undefined ? { remainingCodeAttempts: extra.remainingCodeAttempts } : {}),
-      ...(extra.stepUp ? { stepUp: extra.stepUp } : {}),
+      ...pickErrorExtras(extra),
     },
   };
 }
