@@ -118,11 +118,14 @@ export function createApp(deps: BffDeps) {
       return c.json(errorBody(err.code, { requestId: rid, ...pickErrorExtras(err.options) }), err.status);
     }
     if (err instanceof CoreError) {
-      // Core's 4xx answers carry contract error codes; pass them on without core's details.
-      const { code } = err.body.error;
-      const extra = pickErrorExtras(err.body.error);
+      // Core's 4xx answers carry contract error codes and their customer-facing wording (e.g.
+      // which throttle refused); passed on as they are, with this request's id.
+      const { code, message } = err.body.error;
       if (err.retryAfterSeconds !== undefined) c.header("retry-after", String(err.retryAfterSeconds));
-      return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
+      return c.json(
+        errorBody(code, { requestId: rid, message, ...pickErrorExtras(err.body.error) }),
+        err.status as ContentfulStatusCode,
+      );
     }
     if (err instanceof StoreUnavailableError) {
       // Shared state (Redis) is down: refuse rather than skip a check; retryable like core down.

@@ -20,13 +20,11 @@ import { schedulePhase } from "./schedule.ts";
 /** R13: a code is valid 10 minutes and void after 5 wrong entries. */
 export const AUTH_CODE_TTL_MS = 10 * 60_000;
 export const AUTH_CODE_MAX_WRONG_ENTRIES = 5;
-/** Resend throttle per customer and operation: 1 a minute, 5 an hour. */
+/** Resend throttle per customer and operation: 1 a minute, 5 an hour, each refused with its own code. */
 export const AUTH_CODE_LIMITS = [
-  { windowMs: 60_000, max: 1 },
-  { windowMs: 60 * 60_000, max: 5 },
+  { windowMs: 60_000, max: 1, code: "auth_code_resend_too_soon" },
+  { windowMs: 60 * 60_000, max: 5, code: "auth_code_resend_limit" },
 ] as const;
-
-const THROTTLED_MESSAGE = "認証コードの送信回数が上限に達しました。しばらく時間をおいてから再度お試しください。";
 
 interface Actor {
   customerId: string;
@@ -187,7 +185,7 @@ export async function issueAuthCode(
     const limit = AUTH_CODE_LIMITS.find(
       (l) => recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs).length >= l.max,
     );
-    if (limit) return { status: "throttled" as const, windowSeconds: limit.windowMs / 1000 };
+    if (limit) return { status: "throttled" as const, windowSeconds: limit.windowMs / 1000, code: limit.code };
 
     await tx
       .update(authCodes)
@@ -246,7 +244,7 @@ export async function issueAuthCode(
   }
   if (result.status === "throttled") {
     await audit(db, "throttled", { windowSeconds: result.windowSeconds });
-    throw new AppError("rate_limited", 429, { message: THROTTLED_MESSAGE });
+    throw new AppError(result.code, 429);
   }
   return { destination: result.destination, expiresAt: result.expiresAt };
 }
