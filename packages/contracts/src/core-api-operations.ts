@@ -9,45 +9,30 @@ import { bankAccountChangeSchema, withdrawalRequestSchema } from "./withdrawals.
 
 /** Core API requests that execute a guarded operation (see core-api.ts and operations.ts). */
 
-export const changeProfileCoreRequestSchema = z.strictObject({
-  change: profileChangeSchema,
-  client: clientContextSchema,
-});
-export const changeEmailCoreRequestSchema = z.strictObject({ change: emailChangeSchema, client: clientContextSchema });
-export const changeMailSettingCoreRequestSchema = z.strictObject({
-  change: mailSettingChangeSchema,
-  client: clientContextSchema,
-});
+/** A change of registered information, with who made it (R29). */
+const changeRequest = <T extends z.ZodType>(change: T) => z.strictObject({ change, client: clientContextSchema });
+
 /** The BFF's Idempotency-Key, passed on so a retried request executes once (R26). */
 const requestKeySchema = z.string().check(usableCharacters()).min(16).max(128);
 
-export const createWithdrawalCoreRequestSchema = z.strictObject({
-  request: withdrawalRequestSchema,
-  /**
-   * The BFF's idempotency key: the same key never creates a second withdrawal (R26); with
-   * another request (or operation) it is refused with 422 idempotency_key_reused.
-   */
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
+/**
+ * An execution keyed by the BFF's idempotency key: the same key never executes twice (a
+ * second withdrawal or order, R26); with another request (or operation) it is refused with
+ * 422 idempotency_key_reused.
+ */
+const keyedRequest = <T extends z.ZodType>(request: T) =>
+  z.strictObject({ request, requestKey: requestKeySchema, client: clientContextSchema });
+
+export const changeProfileCoreRequestSchema = changeRequest(profileChangeSchema);
+export const changeEmailCoreRequestSchema = changeRequest(emailChangeSchema);
+export const changeMailSettingCoreRequestSchema = changeRequest(mailSettingChangeSchema);
+export const requestBankAccountChangeCoreRequestSchema = changeRequest(bankAccountChangeSchema);
+
+export const createWithdrawalCoreRequestSchema = keyedRequest(withdrawalRequestSchema);
+export const placeOrderCoreRequestSchema = keyedRequest(orderRequestSchema);
+export const modifyOrderCoreRequestSchema = keyedRequest(modifyOrderRequestSchema);
 export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: orderNumberSchema });
-export const placeOrderCoreRequestSchema = z.strictObject({
-  request: orderRequestSchema,
-  /** The BFF's idempotency key: the same key never places a second order (R26); see createWithdrawal's. */
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
-export const modifyOrderCoreRequestSchema = z.strictObject({
-  request: modifyOrderRequestSchema,
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
 export const cancelOrderCoreRequestSchema = z.strictObject({
   requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
-
-export const requestBankAccountChangeCoreRequestSchema = z.strictObject({
-  change: bankAccountChangeSchema,
   client: clientContextSchema,
 });

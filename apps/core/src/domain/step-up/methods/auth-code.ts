@@ -35,6 +35,15 @@ function codeMatches(services: CoreServices, row: { salt: string; codeHash: stri
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+/** The customer's code for the operation that is neither used nor void (at most one). */
+const liveCodeOf = (ctx: { customerId: string; operation: string }) =>
+  and(
+    eq(authCodes.customerId, ctx.customerId),
+    eq(authCodes.operation, ctx.operation),
+    isNull(authCodes.consumedAt),
+    isNull(authCodes.voidedAt),
+  );
+
 type CodeOutcome = { status: "verified" } | { status: "expired" } | { status: "wrong"; remaining: number };
 
 /**
@@ -56,14 +65,7 @@ async function checkAuthCode(db: Db, services: CoreServices, ctx: VerifyContext)
     const [row] = await tx
       .select()
       .from(authCodes)
-      .where(
-        and(
-          eq(authCodes.customerId, ctx.customerId),
-          eq(authCodes.operation, ctx.operation),
-          isNull(authCodes.consumedAt),
-          isNull(authCodes.voidedAt),
-        ),
-      )
+      .where(liveCodeOf(ctx))
       .orderBy(desc(authCodes.createdAt))
       .limit(1)
       .for("update");
@@ -151,17 +153,7 @@ export const authCode: StepUpMethod = {
       };
     }
 
-    await tx
-      .update(authCodes)
-      .set({ voidedAt: now })
-      .where(
-        and(
-          eq(authCodes.customerId, ctx.customerId),
-          eq(authCodes.operation, ctx.operation),
-          isNull(authCodes.consumedAt),
-          isNull(authCodes.voidedAt),
-        ),
-      );
+    await tx.update(authCodes).set({ voidedAt: now }).where(liveCodeOf(ctx));
     const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
     const salt = randomBytes(16).toString("hex");
     const expiresAt = new Date(now.getTime() + AUTH_CODE_TTL_MS);
