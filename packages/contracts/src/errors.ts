@@ -8,6 +8,8 @@ export const errorMessages = {
   validation_failed: "入力内容に誤りがあります。各項目をご確認ください。",
   invalid_credentials: "お客様コードまたはログインパスワードが正しくありません。",
   rate_limited: "ログインの試行回数が上限に達しました。しばらく時間をおいてから再度お試しください。",
+  auth_code_resend_too_soon: "再送信は1分以上あけてお試しください。",
+  auth_code_resend_limit: "認証コードの再送信は1時間に5回までです。しばらくしてから再度お試しください。",
   wrong_current_password: "現在のパスワードが正しくありません。",
   wrong_execution_password: "執行パスワードが正しくありません。",
   account_locked:

@@ -3,8 +3,6 @@ import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import type { StepUpFieldProps, StepUpMethodUi } from "./step-up-method-ui.ts";
 
-export const RESEND_THROTTLED_MESSAGE = "再送信は1分以上あけてお試しください。";
-
 export function wrongAuthCodeMessage(remainingCodeAttempts: number): string {
   return remainingCodeAttempts > 0
     ? `認証コードが正しくありません。あと${remainingCodeAttempts}回入力できます。`
@@ -70,9 +68,12 @@ export const authCodeUi: StepUpMethodUi<"auth_code"> = {
       }
       case "auth_code_expired":
         return { message: error.message, clear: true, spent: true, focus: "action" };
-      case "rate_limited":
+      case "auth_code_resend_too_soon":
         // On arrival: a code went out less than a minute ago (e.g. on the previous screen) and still works.
-        return moment === "start" ? {} : { message: RESEND_THROTTLED_MESSAGE };
+        return moment === "start" ? {} : { message: error.message };
+      case "auth_code_resend_limit":
+        // The form stays: a code sent earlier may still work, only a new one is refused.
+        return { message: error.message };
       default:
         return null;
     }

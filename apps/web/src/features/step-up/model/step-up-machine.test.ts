@@ -23,7 +23,7 @@ const ready: ReadyState = {
 
 const locked = new ApiError({ code: "account_locked", status: 423 });
 const outage = new ApiError({ code: "upstream_unavailable", status: 503, requestId: "r-1" });
-const tooSoon = new ApiError({ code: "rate_limited", status: 429, message: "少し待ってください。" });
+const tooSoon = new ApiError({ code: "auth_code_resend_too_soon", status: 429 });
 
 describe("stepUpReducer", () => {
   it("starts in starting and is ready once the challenge answers, saying nothing", () => {
