@@ -10,16 +10,8 @@ const challenge: StepUpChallenge = {
   expiresAt: "2026-12-03T10:00:00.000+09:00",
 };
 
-const ready: ReadyState = {
-  status: "ready",
-  challenge,
-  notice: null,
-  resending: false,
-  submitting: false,
-  verified: false,
-  spent: [],
-  restarted: false,
-};
+/** The form as the first challenge leaves it. */
+const ready = stepUpReducer(initialStepUpState, { type: "started", mode: "initial", challenge }) as ReadyState;
 
 const locked = new ApiError({ code: "account_locked", status: 423 });
 const outage = new ApiError({ code: "upstream_unavailable", status: 503, requestId: "r-1" });
@@ -27,8 +19,10 @@ const tooSoon = new ApiError({ code: "auth_code_resend_too_soon", status: 429 })
 
 describe("stepUpReducer", () => {
   it("starts in starting and is ready once the challenge answers, saying nothing", () => {
-    const state = stepUpReducer(initialStepUpState, { type: "started", mode: "initial", challenge });
-    expect(state).toEqual(ready);
+    expect(initialStepUpState).toEqual({ status: "starting" });
+    expect(ready).toMatchObject({ status: "ready", challenge, notice: null, spent: [] });
+    const flags = [ready.resending, ready.submitting, ready.verified, ready.restarted];
+    expect(flags).toEqual([false, false, false, false]);
   });
 
   it("a start refused on arrival fails, locks, or keeps the form when a method understands it", () => {
