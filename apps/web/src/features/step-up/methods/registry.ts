@@ -12,10 +12,11 @@ const methodUis: { [M in StepUpMethod]: StepUpMethodUi<M> } = {
   auth_code: authCodeUi,
 };
 
-const ordered: readonly StepUpMethodUi[] = Object.values(methodUis);
+/** Every known method, in screen order. */
+export const knownMethods: readonly StepUpMethodUi[] = Object.values(methodUis);
 
 /** Every method's input, empty: the form's default values. */
-export const emptyAnswers = Object.fromEntries(ordered.map((method) => [method.field, ""])) as StepUpAnswers;
+export const emptyAnswers = Object.fromEntries(knownMethods.map((method) => [method.field, ""])) as StepUpAnswers;
 
 export type MethodLookup = { ok: true; methods: readonly StepUpMethodUi[] } | { ok: false; unknown: readonly string[] };
 
@@ -27,5 +28,5 @@ export type MethodLookup = { ok: true; methods: readonly StepUpMethodUi[] } | { 
 export function lookUpMethods(names: readonly string[]): MethodLookup {
   const unknown = names.filter((name) => !Object.hasOwn(methodUis, name));
   if (unknown.length > 0) return { ok: false, unknown };
-  return { ok: true, methods: ordered.filter((method) => names.includes(method.name)) };
+  return { ok: true, methods: knownMethods.filter((method) => names.includes(method.name)) };
 }

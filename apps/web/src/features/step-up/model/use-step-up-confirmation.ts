@@ -5,7 +5,7 @@ import { type ApiError, isApiError, type StepUpDemand } from "../../../lib/api-c
 import { isStepUpRequired } from "../../../lib/step-up.ts";
 import { useStartStepUp } from "../api/start-step-up.ts";
 import { useVerifyStepUp } from "../api/verify-step-up.ts";
-import { emptyAnswers, lookUpMethods } from "../methods/registry.ts";
+import { emptyAnswers, knownMethods, lookUpMethods } from "../methods/registry.ts";
 import type { StepUpAnswers, StepUpMethodUi } from "../methods/step-up-method-ui.ts";
 import { methodsOf, refusalOf, restartNotice } from "./method-outcomes.ts";
 import { answersResolver } from "./step-up-answers.ts";
@@ -18,6 +18,8 @@ export interface StepUpConfirmationOptions {
   submitLabel: string;
   onConfirmed: () => unknown;
 }
+
+const NO_METHODS: readonly StepUpMethodUi[] = [];
 
 /**
  * The confirmation's behaviour: the machine's state plus the calls and the form around it.
@@ -40,7 +42,7 @@ export function useStepUpConfirmation({
   // The challenge may ask for other answers than the 403 said.
   const names = challenge?.methods ?? requirement?.methods ?? null;
   const lookup = useMemo(() => (names ? lookUpMethods(names) : null), [names]);
-  const methods = lookup?.ok ? lookup.methods : [];
+  const methods = lookup?.ok ? lookup.methods : NO_METHODS;
   const resolver = useMemo(() => answersResolver(methods), [methods]);
   const form = useForm<StepUpAnswers, unknown, VerifyStepUpRequest>({
     resolver,
@@ -64,7 +66,9 @@ export function useStepUpConfirmation({
       dispatch({ type: "started", mode, challenge: next, notice });
     } catch (error) {
       const moment = mode === "initial" ? "start" : "renew";
-      const refusal = isApiError(error) ? refusalOf(methodsOf(names ?? []), error, moment) : null;
+      // Before any challenge the methods may be unknown: each known one may recognise its own refusal.
+      const candidates = names ? methodsOf(names) : knownMethods;
+      const refusal = isApiError(error) ? refusalOf(candidates, error, moment) : null;
       dispatch({ type: "start_failed", mode, error, refusal });
     }
   }
