@@ -5,7 +5,7 @@ import type { applyMarginAccount, approveMarginAccount, rejectMarginAccount } fr
 
 export const applyMarginAccountHandler: RouteHandler<typeof applyMarginAccount, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  const { application, client } = c.req.valid("json");
+  const { change: application, client } = c.req.valid("json");
   const view = await apply(c.get("db"), c.get("services"), {
     customerId,
     application,

@@ -46,7 +46,7 @@ async function newCustomer(core: Core) {
 const apply = (core: Core, customerId: string, application: Record<string, unknown> = APPLICATION) =>
   core.call(`/v1/customers/${customerId}/margin-account-applications`, {
     method: "POST",
-    json: { application, client: testClient },
+    json: { change: application, client: testClient },
   });
 
 const decide = (core: Core, customerCode: string, decision: "approve" | "reject", note?: string) =>
@@ -147,10 +147,8 @@ describe("信用取引口座開設の申込 (R41)", () => {
     });
     expect(res.status).toBe(400);
     const fields = (await readError(res)).fields ?? [];
-    expect(fields.map((f) => f.path)).toEqual(
-      expect.arrayContaining(["application.stockExperience", "application.agreement"]),
-    );
-    expect(fields.find((f) => f.path === "application.agreement")?.message).toBe(
+    expect(fields.map((f) => f.path)).toEqual(expect.arrayContaining(["change.stockExperience", "change.agreement"]));
+    expect(fields.find((f) => f.path === "change.agreement")?.message).toBe(
       "信用取引口座設定約諾書の内容をご確認のうえ、同意してください。",
     );
     expect(await applications(core, c.id)).toHaveLength(0);
