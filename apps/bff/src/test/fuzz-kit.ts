@@ -89,6 +89,12 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
   const fund = { kind: "fund", fundCode: "F001", side: "buy", amount: 1000, units: null };
   const modify = { orderNumber: c.orderNumber, quantity: 200, limitPrice: 1601 };
   const cancel = { orderNumber: c.orderNumber };
+  const margin = {
+    stockExperience: "なし",
+    annualIncome: "300万円未満",
+    financialAssets: "300万円未満",
+    agreement: true,
+  };
   const passwords = (current: string) => ({
     currentPassword: current,
     newPassword: "Fz9q7Kw2",
@@ -106,6 +112,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
       { operation: "place_order", payload: stock },
       { operation: "modify_order", payload: modify },
       { operation: "cancel_order", payload: cancel },
+      { operation: "apply_margin_account", payload: margin },
     ],
     "POST /api/step-up/verifications": [{ executionPassword: EXECUTION_PASSWORD }],
     "PUT /api/me/profile": [profile],
@@ -116,6 +123,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
     "POST /api/me/orders": [stock, fund, { ...fund, side: "sell", amount: null, units: 10 }],
     "PUT /api/me/orders/:orderNumber": [modify],
     "POST /api/me/orders/:orderNumber/cancel": [cancel],
+    "POST /api/me/margin-account-applications": [margin],
   };
 }
 
