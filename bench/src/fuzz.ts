@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CookieBox } from "@kakunin/bff/src/lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "@kakunin/bff/src/lib/step-up/digest.ts";
+import { type FuzzCore, type FuzzedCustomer, fuzzedCustomer } from "@kakunin/bff/src/test/fuzz-customer.ts";
 import {
   type ApiRoute,
   apiRoutes,
@@ -92,55 +93,15 @@ async function coreJson(path: string, init: { method?: string; json?: unknown; t
   return res.json() as Promise<unknown>;
 }
 
-/** A customer of its own per route (cash, a bank account, an open limit order), logged in. */
-async function fuzzedCustomer(route: ApiRoute | null) {
-  const created = createTestCustomerResponseSchema.parse(
-    await coreJson(TEST_CUSTOMERS_PATH, {
-      method: "POST",
-      json:
-        route?.path === "/api/step-up/challenges"
-          ? {
-              mailSettings: [
-                { type: "withdrawal_auth_code", enabled: true, destination: 1 },
-                { type: "view_auth_code", enabled: true, destination: 1 },
-              ],
-            }
-          : {},
-    }),
-  );
-  const id = created.customer.id;
-  const { bankAccount } = (await coreJson(`/v1/customers/${id}/withdrawal-overview`)) as {
-    bankAccount: { id: string };
-  };
-  const { orderNumber } = (await coreJson(`/v1/customers/${id}/orders`, {
-    method: "POST",
-    json: {
-      request: {
-        kind: "stock",
-        instrumentCode: "7203",
-        side: "buy",
-        account: "cash",
-        marginAction: null,
-        quantity: 100,
-        priceType: "limit",
-        limitPrice: 1600,
-      },
-      requestKey: randomUUID(),
-      client: { ipAddress: null, userAgent: null },
-    },
-  })) as { orderNumber: string };
-  const secrets = { loginPassword: created.loginPassword, executionPassword: created.executionPassword };
-  return {
-    created,
-    secrets,
-    customer: { customerCode: created.customer.customerCode, bankAccountId: bankAccount.id, orderNumber },
-  };
-}
-
-type Fuzzed = Awaited<ReturnType<typeof fuzzedCustomer>>;
+/** Core as the BFF's service, for setting up the fuzzed customers. */
+const fuzzCore: FuzzCore = {
+  createCustomer: async (options) =>
+    createTestCustomerResponseSchema.parse(await coreJson(TEST_CUSTOMERS_PATH, { method: "POST", json: options })),
+  json: coreJson,
+};
 
 /** Logs the customer in through the BFF: the session id (the cookie's value). */
-async function logIn(f: Fuzzed): Promise<string> {
+async function logIn(f: FuzzedCustomer): Promise<string> {
   const res = await fetch(`${bffUrl}/api/session`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
@@ -170,7 +131,7 @@ const count = (route: string, status: string) => {
 };
 
 async function fuzzRoute(key: string, route: ApiRoute | null, seed: number) {
-  const f = await fuzzedCustomer(route);
+  const f = await fuzzedCustomer(fuzzCore, route);
   const arbitrary = route ? requestArbitrary(route, exampleBodies(f.customer)[key] ?? []) : unknownPathArbitrary;
   let sid = await logIn(f);
   for (const req of fc.sample<FuzzRequest>(arbitrary, { seed, numRuns: RUNS })) {

@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { TEST_SERVICE_TOKEN } from "@kakunin/core/src/test/test-app.ts";
+import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type FuzzCore, type FuzzedCustomer, fuzzedCustomer } from "./test/fuzz-customer.ts";
 import {
   type ApiRoute,
   apiRoutes,
@@ -47,47 +47,11 @@ afterAll(async () => {
   );
 });
 
-/** A fresh customer per route (its password changes and lock stay its own) with an open limit order. */
-async function fuzzedCustomer(route: ApiRoute) {
-  const created = await h.createCustomer(
-    route.path === "/api/step-up/challenges"
-      ? {
-          // Codes on, so core's code issue and its mail (which quote the payload) are fuzzed too.
-          mailSettings: [
-            { type: "withdrawal_auth_code", enabled: true, destination: 1 },
-            { type: "view_auth_code", enabled: true, destination: 1 },
-          ],
-        }
-      : {},
-  );
-  const id = created.customer.id;
-  const service = { authorization: `Bearer ${TEST_SERVICE_TOKEN}` };
-  const overview = await h.core.call(`/v1/customers/${id}/withdrawal-overview`, { headers: service });
-  const { bankAccount } = (await overview.json()) as { bankAccount: { id: string } };
-  const placed = await h.core.call(`/v1/customers/${id}/orders`, {
-    method: "POST",
-    json: {
-      request: {
-        kind: "stock",
-        instrumentCode: "7203",
-        side: "buy",
-        account: "cash",
-        marginAction: null,
-        quantity: 100,
-        priceType: "limit",
-        limitPrice: 1600,
-      },
-      requestKey: randomUUID(),
-      client: { ipAddress: null, userAgent: null },
-    },
-  });
-  const { orderNumber } = (await placed.json()) as { orderNumber: string };
-  return {
-    created,
-    customer: { customerCode: created.customer.customerCode, bankAccountId: bankAccount.id, orderNumber },
-    secrets: { loginPassword: created.loginPassword, executionPassword: created.executionPassword },
-  };
-}
+/** Core as the BFF's service, for setting up the fuzzed customers. */
+const fuzzCore: FuzzCore = {
+  createCustomer: (options) => h.createCustomer(options),
+  json: async (path, init = {}) => (await h.core.call(path, init)).json(),
+};
 
 /** What the fuzz found wrong with one answer. */
 class FuzzFinding extends Error {}
@@ -98,12 +62,8 @@ function count(route: string, status: number) {
   tally.set(route, counts);
 }
 
-async function fuzzRoute(
-  key: string,
-  arbitrary: (c: Awaited<ReturnType<typeof fuzzedCustomer>>) => fc.Arbitrary<FuzzRequest>,
-  route?: ApiRoute,
-) {
-  const fuzzed = await fuzzedCustomer(route ?? { method: "GET", path: "/api/unknown" });
+async function fuzzRoute(key: string, arbitrary: (c: FuzzedCustomer) => fc.Arbitrary<FuzzRequest>, route?: ApiRoute) {
+  const fuzzed = await fuzzedCustomer(fuzzCore, route ?? null);
   const { created, secrets } = fuzzed;
   const customerId = created.customer.id;
   const successes = { count: 0 };

@@ -1,9 +1,9 @@
 import type { ProfileChangeInput } from "./registered-info.ts";
-import type { FundOrderRequest, StockOrderRequest } from "./trading.ts";
+import type { Balances, FundOrderRequest, StockOrderRequest } from "./trading.ts";
 import type { BankAccountChange } from "./withdrawals.ts";
 
 /**
- * Valid example requests that tests, the fuzz, the bench and the e2e specs send, written once.
+ * Valid example requests (and a few answers) that tests, the fuzz, the bench and the e2e specs send, written once.
  * A test that is about one field shows it over the example (`{ ...exampleStockOrder, quantity: -1 }`);
  * `examples.test.ts` parses each with its schema, so an example that stops being valid fails there.
  * Test data only: nothing in production imports this.
@@ -35,6 +35,17 @@ export const exampleFundOrder: FundOrderRequest = {
   side: "buy",
   amount: 1000,
   units: null,
+};
+
+/** 残高照会 (an answer) of a customer who has only deposited ¥1,000,000; no 信用取引口座. */
+export const exampleCashOnlyBalances: Balances = {
+  cash: 1_000_000,
+  buyingPower: 1_000_000,
+  positions: [],
+  marginPositions: [],
+  fundHoldings: [],
+  totalValuation: 1_000_000,
+  marginAccountOpen: false,
 };
 
 /** 口座情報変更: the editable part of the profile. */
