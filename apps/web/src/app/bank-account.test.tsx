@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { demoBankAccount } from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   credentialStatus,
@@ -8,16 +9,10 @@ import {
   stepUpChallenge,
   verified,
 } from "../testing/mock-api.ts";
+import { field, main } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
-const bankAccount = {
-  id: "0b9d6c1e-5f3a-4c2b-9a1d-2e3f4a5b6c7d",
-  bankName: "三井住友銀行",
-  branchName: "渋谷支店",
-  accountType: "普通",
-  accountNumberMasked: "****567",
-  holderKana: "ヤマダ タロウ",
-} as const;
+const bankAccount = demoBankAccount;
 
 const overview = { withdrawable: 1_000_000, bankAccount, pendingBankAccountChange: null };
 
@@ -34,14 +29,6 @@ const requested = {
 } as const;
 
 type Routes = Parameters<typeof mockApi>[0];
-
-function field(label: string): HTMLInputElement {
-  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
-}
-
-function main(): HTMLElement {
-  return screen.getByRole("main");
-}
 
 async function openBankAccount(routes: Routes = {}) {
   const api = mockApi({
