@@ -23,6 +23,7 @@ import { createGrantMinter } from "@kakunin/bff/src/test/grants.ts";
 import { createTestBff } from "@kakunin/bff/src/test/harness.ts";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import fc from "fast-check";
+import { waitFor } from "./services.ts";
 
 /**
  * `npm run fuzz -w @kakunin/bench`: the larger search for F2 (issue 12 §3) against a started
@@ -66,19 +67,6 @@ function start(name: string, command: string, args: string[], env: Record<string
     if (!stopping && code) console.error(`${name} exited with ${code}`);
   });
   children.push(child);
-}
-
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 const service = { authorization: `Bearer ${serviceToken}`, "content-type": "application/json" };
