@@ -2,7 +2,7 @@ import { sessionSchema } from "@kakunin/contracts/auth";
 import { credentialStatusSchema } from "@kakunin/contracts/credentials";
 import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
 import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
-import { exampleCashOnlyBalances, exampleStockOrder } from "@kakunin/contracts/examples";
+import { exampleCashOnlyBalances, exampleProfileChange, exampleStockOrder } from "@kakunin/contracts/examples";
 import { mailSettingsSchema } from "@kakunin/contracts/mail";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
@@ -103,9 +103,7 @@ export const demoProfile = checked(profileSchema, {
   name: "山田 太郎",
   nameKana: "ヤマダ タロウ",
   birthDate: "1980-01-15",
-  postalCode: "150-0002",
-  address: "東京都渋谷区渋谷2-24-12",
-  phone: "090-1234-5678",
+  ...exampleProfileChange,
   bankAccount: {
     bankName: "三井住友銀行",
     branchName: "渋谷支店",
