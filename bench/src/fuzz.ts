@@ -6,7 +6,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CookieBox } from "@kakunin/bff/src/lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "@kakunin/bff/src/lib/step-up/digest.ts";
-import { type FuzzCore, type FuzzedCustomer, fuzzedCustomer } from "@kakunin/bff/src/test/fuzz-customer.ts";
+import {
+  type FuzzCore,
+  type FuzzedCustomer,
+  fuzzedCustomer,
+  preparedRequest,
+} from "@kakunin/bff/src/test/fuzz-customer.ts";
 import {
   type ApiRoute,
   apiRoutes,
@@ -15,7 +20,6 @@ import {
   exampleBodies,
   type FuzzRequest,
   requestArbitrary,
-  resolvePlaceholders,
   routeKey,
   unknownPathArbitrary,
 } from "@kakunin/bff/src/test/fuzz-kit.ts";
@@ -123,21 +127,7 @@ async function fuzzRoute(key: string, route: ApiRoute | null, seed: number) {
   const arbitrary = route ? requestArbitrary(route, exampleBodies(f.customer)[key] ?? []) : unknownPathArbitrary;
   let sid = await logIn(f);
   for (const req of fc.sample<FuzzRequest>(arbitrary, { seed, numRuns: RUNS })) {
-    const body =
-      req.body.kind === "json"
-        ? { kind: "json" as const, value: resolvePlaceholders(req.body.value, f.secrets) }
-        : req.body;
-    const cookies: string[] = [];
-    if (req.identity === "forged") cookies.push(`__Host-kakunin-session=${randomBytes(32).toString("base64url")}`);
-    if (req.identity === "session" || req.identity === "granted") {
-      cookies.push(`__Host-kakunin-session=${sid}`);
-      if (req.identity === "granted") {
-        cookies.push(await grants.viewingWindow(sid), await grants.pendingConfirmation(sid));
-        const grant = body.kind === "json" ? await grants.grantFor(sid, body.value) : null;
-        if (grant) cookies.push(grant.cookie);
-      }
-    }
-    cookies.push(...req.extraCookies);
+    const { body, cookies } = await preparedRequest(req, f.secrets, async () => sid, grants);
     const headers = new Headers();
     try {
       for (const [k, v] of Object.entries(req.headers)) headers.set(k, v);

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type FuzzCore, type FuzzedCustomer, fuzzedCustomer } from "./test/fuzz-customer.ts";
+import { type FuzzCore, type FuzzedCustomer, fuzzedCustomer, preparedRequest } from "./test/fuzz-customer.ts";
 import {
   type ApiRoute,
   apiRoutes,
@@ -10,7 +9,6 @@ import {
   exampleBodies,
   type FuzzRequest,
   requestArbitrary,
-  resolvePlaceholders,
   routeKey,
   unknownPathArbitrary,
 } from "./test/fuzz-kit.ts";
@@ -70,23 +68,7 @@ async function fuzzRoute(key: string, arbitrary: (c: FuzzedCustomer) => fc.Arbit
   let known: string | null = null;
 
   const property = fc.asyncProperty(arbitrary(fuzzed), async (req) => {
-    const body =
-      req.body.kind === "json"
-        ? { kind: "json" as const, value: resolvePlaceholders(req.body.value, secrets) }
-        : req.body;
-    const cookies: string[] = [];
-    let grant: { jti: string; cookie: string } | null = null;
-    if (req.identity === "forged") cookies.push(`__Host-kakunin-session=${randomBytes(32).toString("base64url")}`);
-    if (req.identity === "session" || req.identity === "granted") {
-      const sid = await h.openSession(created);
-      cookies.push(`__Host-kakunin-session=${sid}`);
-      if (req.identity === "granted") {
-        cookies.push(await h.viewingWindow(sid), await h.pendingConfirmation(sid));
-        grant = body.kind === "json" ? await h.grantFor(sid, body.value) : null;
-        if (grant) cookies.push(grant.cookie);
-      }
-    }
-    cookies.push(...req.extraCookies);
+    const { body, cookies, grant } = await preparedRequest(req, secrets, () => h.openSession(created), h);
     const headers = new Headers(req.headers);
     if (cookies.length > 0) headers.set("cookie", cookies.join("; "));
     const bytes = req.method === "GET" || req.method === "HEAD" ? null : bodyBytes(body);

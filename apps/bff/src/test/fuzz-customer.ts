@@ -1,7 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { exampleStockOrder } from "@kakunin/contracts/examples";
 import type { CreateTestCustomerRequest, CreateTestCustomerResponse } from "@kakunin/contracts/test-support";
-import type { ApiRoute, FuzzCustomer } from "./fuzz-kit.ts";
+import { type ApiRoute, type FuzzCustomer, type FuzzRequest, resolvePlaceholders } from "./fuzz-kit.ts";
+import type { createGrantMinter } from "./grants.ts";
+
+type GrantMinter = ReturnType<typeof createGrantMinter>;
 
 /**
  * How a fuzz runner reaches core as the BFF's service: the in-process test (core on PGlite)
@@ -55,3 +58,34 @@ export async function fuzzedCustomer(core: FuzzCore, route: ApiRoute | null) {
 }
 
 export type FuzzedCustomer = Awaited<ReturnType<typeof fuzzedCustomer>>;
+
+/**
+ * The body with the customer's current secrets put in, and the cookies the request's
+ * identity calls for: a forged session, a live one (`session()` opens or returns it), and for
+ * `granted` also the viewing window, the pending confirmation and a grant bound to the body.
+ */
+export async function preparedRequest(
+  req: FuzzRequest,
+  secrets: FuzzedCustomer["secrets"],
+  session: () => Promise<string>,
+  grants: Pick<GrantMinter, "grantFor" | "viewingWindow" | "pendingConfirmation">,
+) {
+  const body =
+    req.body.kind === "json"
+      ? { kind: "json" as const, value: resolvePlaceholders(req.body.value, secrets) }
+      : req.body;
+  const cookies: string[] = [];
+  let grant: { jti: string; cookie: string } | null = null;
+  if (req.identity === "forged") cookies.push(`__Host-kakunin-session=${randomBytes(32).toString("base64url")}`);
+  if (req.identity === "session" || req.identity === "granted") {
+    const sid = await session();
+    cookies.push(`__Host-kakunin-session=${sid}`);
+    if (req.identity === "granted") {
+      cookies.push(await grants.viewingWindow(sid), await grants.pendingConfirmation(sid));
+      grant = body.kind === "json" ? await grants.grantFor(sid, body.value) : null;
+      if (grant) cookies.push(grant.cookie);
+    }
+  }
+  cookies.push(...req.extraCookies);
+  return { body, cookies, grant };
+}
