@@ -7,22 +7,13 @@ import { fileURLToPath } from "node:url";
 import { CookieBox } from "@kakunin/bff/src/lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "@kakunin/bff/src/lib/step-up/digest.ts";
 import {
+  arbitraryFor,
   type FuzzCore,
   type FuzzedCustomer,
   fuzzedCustomer,
   preparedRequest,
 } from "@kakunin/bff/src/test/fuzz-customer.ts";
-import {
-  type ApiRoute,
-  apiRoutes,
-  bodyBytes,
-  checkAnswer,
-  exampleBodies,
-  type FuzzRequest,
-  requestArbitrary,
-  routeKey,
-  unknownPathArbitrary,
-} from "@kakunin/bff/src/test/fuzz-kit.ts";
+import { type ApiRoute, apiRoutes, checkAnswer, type FuzzRequest, routeKey } from "@kakunin/bff/src/test/fuzz-kit.ts";
 import { createGrantMinter } from "@kakunin/bff/src/test/grants.ts";
 import { createTestBff } from "@kakunin/bff/src/test/harness.ts";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
@@ -124,10 +115,10 @@ const count = (route: string, status: string) => {
 
 async function fuzzRoute(key: string, route: ApiRoute | null, seed: number) {
   const f = await fuzzedCustomer(fuzzCore, route);
-  const arbitrary = route ? requestArbitrary(route, exampleBodies(f.customer)[key] ?? []) : unknownPathArbitrary;
+  const arbitrary = arbitraryFor(route, f.customer);
   let sid = await logIn(f);
   for (const req of fc.sample<FuzzRequest>(arbitrary, { seed, numRuns: RUNS })) {
-    const { body, cookies } = await preparedRequest(req, f.secrets, async () => sid, grants);
+    const { body, bytes, cookies } = await preparedRequest(req, f.secrets, async () => sid, grants);
     const headers = new Headers();
     try {
       for (const [k, v] of Object.entries(req.headers)) headers.set(k, v);
@@ -136,7 +127,6 @@ async function fuzzRoute(key: string, route: ApiRoute | null, seed: number) {
       continue;
     }
     if (cookies.length > 0) headers.set("cookie", cookies.join("; "));
-    const bytes = req.method === "GET" || req.method === "HEAD" ? null : bodyBytes(body);
     let res: Response;
     try {
       res = await fetch(`${bffUrl}${req.path}`, { method: req.method, headers, body: bytes, redirect: "manual" });

@@ -1,7 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { exampleStockOrder } from "@kakunin/contracts/examples";
 import type { CreateTestCustomerRequest, CreateTestCustomerResponse } from "@kakunin/contracts/test-support";
-import { type ApiRoute, type FuzzCustomer, type FuzzRequest, resolvePlaceholders } from "./fuzz-kit.ts";
+import {
+  type ApiRoute,
+  bodyBytes,
+  exampleBodies,
+  type FuzzCustomer,
+  type FuzzRequest,
+  requestArbitrary,
+  resolvePlaceholders,
+  routeKey,
+  unknownPathArbitrary,
+} from "./fuzz-kit.ts";
 import type { createGrantMinter } from "./grants.ts";
 
 type GrantMinter = ReturnType<typeof createGrantMinter>;
@@ -62,7 +72,8 @@ export type FuzzedCustomer = Awaited<ReturnType<typeof fuzzedCustomer>>;
 /**
  * The body with the customer's current secrets put in, and the cookies the request's
  * identity calls for: a forged session, a live one (`session()` opens or returns it), and for
- * `granted` also the viewing window, the pending confirmation and a grant bound to the body.
+ * `granted` also the viewing window, the pending confirmation and a grant bound to the body;
+ * `bytes` is what goes on the wire (nothing for GET and HEAD).
  */
 export async function preparedRequest(
   req: FuzzRequest,
@@ -87,5 +98,11 @@ export async function preparedRequest(
     }
   }
   cookies.push(...req.extraCookies);
-  return { body, cookies, grant };
+  const bytes = req.method === "GET" || req.method === "HEAD" ? null : bodyBytes(body);
+  return { body, bytes, cookies, grant };
+}
+
+/** The requests fuzzed at `route` (built from its example bodies for the customer), or at unknown paths for null. */
+export function arbitraryFor(route: ApiRoute | null, customer: FuzzCustomer) {
+  return route ? requestArbitrary(route, exampleBodies(customer)[routeKey(route)] ?? []) : unknownPathArbitrary;
 }
