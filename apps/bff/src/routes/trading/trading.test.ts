@@ -107,7 +107,6 @@ describe("orders behind the final confirmation (R6, R17, R26)", () => {
 describe("残高照会 from core, checked with the contract", () => {
   const balances = exampleCashOnlyBalances;
 
-
   /** The BFF over the fake core, with core's balances answer replaced by `body`. */
   async function balancesVia(body: unknown) {
     const core = createFakeCore();
