@@ -6,7 +6,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
-import pg from "pg";
+import { createScratchDatabase, waitFor } from "./services.ts";
 
 /**
  * The wrong-password flood (issue 12 §1): 50 connections send wrong 執行パスワード through
@@ -117,20 +117,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 /** Runs `task` over `items` with at most `limit` at once (setup only; not measured). */
 async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -146,31 +132,12 @@ async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Pro
   return out;
 }
 
-async function createServerDatabase(adminUrl: string) {
-  const name = `kakunin_bench_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 export async function runFlood(options: FloodOptions): Promise<FloodResult> {
   const { root } = options;
   const ports = options.ports ?? { core: await freePort(), bff: await freePort() };
   const backend = options.serverUrl ? "PostgreSQL" : "PGlite";
   const dataDir = join(tmpdir(), `kakunin-bench-flood-${randomUUID()}`);
-  const database = options.serverUrl ? await createServerDatabase(options.serverUrl) : undefined;
+  const database = options.serverUrl ? await createScratchDatabase(options.serverUrl, "kakunin_bench") : undefined;
   const servers = new Servers();
   try {
     const core = servers.start("core", `${root}apps/core/src/main.ts`, {
@@ -191,7 +158,10 @@ export async function runFlood(options: FloodOptions): Promise<FloodResult> {
     });
     const coreUrl = `http://127.0.0.1:${ports.core}`;
     const bffUrl = `http://127.0.0.1:${ports.bff}`;
-    await Promise.all([waitFor(`${coreUrl}/health`, core), waitFor(`${bffUrl}/api/session`, bff)]);
+    await Promise.all([
+      waitFor(`${coreUrl}/health`, { child: core }),
+      waitFor(`${bffUrl}/api/session`, { child: bff }),
+    ]);
 
     const createCustomer = async () => {
       const res = await fetch(`${coreUrl}${TEST_CUSTOMERS_PATH}`, {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,21 +7,18 @@ import { fileURLToPath } from "node:url";
 import { CookieBox } from "@kakunin/bff/src/lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "@kakunin/bff/src/lib/step-up/digest.ts";
 import {
-  type ApiRoute,
-  apiRoutes,
-  bodyBytes,
-  checkAnswer,
-  exampleBodies,
-  type FuzzRequest,
-  requestArbitrary,
-  resolvePlaceholders,
-  routeKey,
-  unknownPathArbitrary,
-} from "@kakunin/bff/src/test/fuzz-kit.ts";
+  arbitraryFor,
+  type FuzzCore,
+  type FuzzedCustomer,
+  fuzzedCustomer,
+  preparedRequest,
+} from "@kakunin/bff/src/test/fuzz-customer.ts";
+import { type ApiRoute, apiRoutes, checkAnswer, type FuzzRequest, routeKey } from "@kakunin/bff/src/test/fuzz-kit.ts";
 import { createGrantMinter } from "@kakunin/bff/src/test/grants.ts";
 import { createTestBff } from "@kakunin/bff/src/test/harness.ts";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import fc from "fast-check";
+import { waitFor } from "./services.ts";
 
 /**
  * `npm run fuzz -w @kakunin/bench`: the larger search for F2 (issue 12 §3) against a started
@@ -67,19 +64,6 @@ function start(name: string, command: string, args: string[], env: Record<string
   children.push(child);
 }
 
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 const service = { authorization: `Bearer ${serviceToken}`, "content-type": "application/json" };
 
 async function coreJson(path: string, init: { method?: string; json?: unknown; token?: string } = {}) {
@@ -92,55 +76,15 @@ async function coreJson(path: string, init: { method?: string; json?: unknown; t
   return res.json() as Promise<unknown>;
 }
 
-/** A customer of its own per route (cash, a bank account, an open limit order), logged in. */
-async function fuzzedCustomer(route: ApiRoute | null) {
-  const created = createTestCustomerResponseSchema.parse(
-    await coreJson(TEST_CUSTOMERS_PATH, {
-      method: "POST",
-      json:
-        route?.path === "/api/step-up/challenges"
-          ? {
-              mailSettings: [
-                { type: "withdrawal_auth_code", enabled: true, destination: 1 },
-                { type: "view_auth_code", enabled: true, destination: 1 },
-              ],
-            }
-          : {},
-    }),
-  );
-  const id = created.customer.id;
-  const { bankAccount } = (await coreJson(`/v1/customers/${id}/withdrawal-overview`)) as {
-    bankAccount: { id: string };
-  };
-  const { orderNumber } = (await coreJson(`/v1/customers/${id}/orders`, {
-    method: "POST",
-    json: {
-      request: {
-        kind: "stock",
-        instrumentCode: "7203",
-        side: "buy",
-        account: "cash",
-        marginAction: null,
-        quantity: 100,
-        priceType: "limit",
-        limitPrice: 1600,
-      },
-      requestKey: randomUUID(),
-      client: { ipAddress: null, userAgent: null },
-    },
-  })) as { orderNumber: string };
-  const secrets = { loginPassword: created.loginPassword, executionPassword: created.executionPassword };
-  return {
-    created,
-    secrets,
-    customer: { customerCode: created.customer.customerCode, bankAccountId: bankAccount.id, orderNumber },
-  };
-}
-
-type Fuzzed = Awaited<ReturnType<typeof fuzzedCustomer>>;
+/** Core as the BFF's service, for setting up the fuzzed customers. */
+const fuzzCore: FuzzCore = {
+  createCustomer: async (options) =>
+    createTestCustomerResponseSchema.parse(await coreJson(TEST_CUSTOMERS_PATH, { method: "POST", json: options })),
+  json: coreJson,
+};
 
 /** Logs the customer in through the BFF: the session id (the cookie's value). */
-async function logIn(f: Fuzzed): Promise<string> {
+async function logIn(f: FuzzedCustomer): Promise<string> {
   const res = await fetch(`${bffUrl}/api/session`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
@@ -170,25 +114,11 @@ const count = (route: string, status: string) => {
 };
 
 async function fuzzRoute(key: string, route: ApiRoute | null, seed: number) {
-  const f = await fuzzedCustomer(route);
-  const arbitrary = route ? requestArbitrary(route, exampleBodies(f.customer)[key] ?? []) : unknownPathArbitrary;
+  const f = await fuzzedCustomer(fuzzCore, route);
+  const arbitrary = arbitraryFor(route, f.customer);
   let sid = await logIn(f);
   for (const req of fc.sample<FuzzRequest>(arbitrary, { seed, numRuns: RUNS })) {
-    const body =
-      req.body.kind === "json"
-        ? { kind: "json" as const, value: resolvePlaceholders(req.body.value, f.secrets) }
-        : req.body;
-    const cookies: string[] = [];
-    if (req.identity === "forged") cookies.push(`__Host-kakunin-session=${randomBytes(32).toString("base64url")}`);
-    if (req.identity === "session" || req.identity === "granted") {
-      cookies.push(`__Host-kakunin-session=${sid}`);
-      if (req.identity === "granted") {
-        cookies.push(await grants.viewingWindow(sid), await grants.pendingConfirmation(sid));
-        const grant = body.kind === "json" ? await grants.grantFor(sid, body.value) : null;
-        if (grant) cookies.push(grant.cookie);
-      }
-    }
-    cookies.push(...req.extraCookies);
+    const { body, bytes, cookies } = await preparedRequest(req, f.secrets, async () => sid, grants);
     const headers = new Headers();
     try {
       for (const [k, v] of Object.entries(req.headers)) headers.set(k, v);
@@ -197,7 +127,6 @@ async function fuzzRoute(key: string, route: ApiRoute | null, seed: number) {
       continue;
     }
     if (cookies.length > 0) headers.set("cookie", cookies.join("; "));
-    const bytes = req.method === "GET" || req.method === "HEAD" ? null : bodyBytes(body);
     let res: Response;
     try {
       res = await fetch(`${bffUrl}${req.path}`, { method: req.method, headers, body: bytes, redirect: "manual" });

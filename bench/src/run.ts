@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
+import { waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
 /**
@@ -38,19 +39,6 @@ function start(name: string, script: string, env: Record<string, string>) {
     if (!stopping && code && code !== 0) console.error(`${name} exited with ${code}`);
   });
   children.push(child);
-}
-
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 async function measure(title: string, url: string, headers: Record<string, string>) {

@@ -72,12 +72,9 @@ test.describe("執行パスワード変更", () => {
 
   test("9 wrong tries lock the account; the operator's unlock restores access", async ({
     page,
-    createCustomer,
-    loginAs,
+    loggedIn: customer,
     ops,
   }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
     await page.goto("/account/execution-password");
     for (let remaining = 8; remaining >= 1; remaining--) {
       await page.getByLabel("現在の執行パスワード").fill("Wrong1x");

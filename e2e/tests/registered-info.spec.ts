@@ -35,9 +35,7 @@ test.describe("登録情報の照会 (R20, R21)", () => {
     await expect(settings).toContainText("配信不要");
   });
 
-  test("a wrong execution password shows the remaining tries", async ({ page, createCustomer, loginAs }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
+  test("a wrong execution password shows the remaining tries", async ({ page, loggedIn: _customer }) => {
     await menu(page).getByRole("link", { name: "口座開設状況照会" }).click();
     await confirmWithPassword(page, "Wrong1x");
     await expect(page.getByRole("alert")).toContainText("あと8回間違えると");
@@ -73,9 +71,7 @@ test.describe("登録情報の照会 (R20, R21)", () => {
     await expect(page.getByRole("main")).toContainText("生年月日");
   });
 
-  test("the viewing window ends: the next screen asks again", async ({ page, createCustomer, loginAs }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
+  test("the viewing window ends: the next screen asks again", async ({ page, loggedIn: _customer }) => {
     await menu(page).getByRole("link", { name: "口座開設状況照会" }).click();
     await confirmWithPassword(page, "Rk7m2x");
     await expect(page.getByRole("table")).toContainText("総合口座");

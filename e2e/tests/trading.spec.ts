@@ -1,3 +1,4 @@
+import { exampleMarketStockOrder } from "@kakunin/contracts/examples";
 import { instrumentListSchema } from "@kakunin/contracts/trading";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, mailbox, sameOriginHeaders, test } from "../fixtures/test.ts";
@@ -109,11 +110,8 @@ test.describe("株式・投資信託の注文 (R6, R17–R19)", () => {
 
   test("a limit order is modified (訂正) and then cancelled (取消), each with its own confirmation", async ({
     page,
-    createCustomer,
-    loginAs,
+    loggedIn: _customer,
   }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
     const mufg = await instrument(page.request, "8306");
     const low = mufg.limitDown ?? 1;
     await fillStockOrder(page, { code: "8306", side: "買", quantity: "100", limitPrice: String(low) });
@@ -160,23 +158,8 @@ test.describe("株式・投資信託の注文 (R6, R17–R19)", () => {
     await expect(page.getByRole("table")).toContainText("約定済");
   });
 
-  test("an order changed after its confirmation needs a new confirmation", async ({
-    page,
-    createCustomer,
-    loginAs,
-  }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
-    const confirmed = {
-      kind: "stock",
-      instrumentCode: "7203",
-      side: "buy",
-      account: "cash",
-      marginAction: null,
-      quantity: 100,
-      priceType: "market",
-      limitPrice: null,
-    };
+  test("an order changed after its confirmation needs a new confirmation", async ({ page, loggedIn: _customer }) => {
+    const confirmed = exampleMarketStockOrder;
     const start = await page.request.post("/api/step-up/challenges", {
       headers: sameOriginHeaders,
       data: { operation: "place_order", payload: confirmed },

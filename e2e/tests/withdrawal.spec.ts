@@ -1,3 +1,4 @@
+import type { CreateTestCustomerRequest } from "@kakunin/contracts/test-support";
 import type { Page } from "@playwright/test";
 import { expect, mailbox, test } from "../fixtures/test.ts";
 
@@ -10,6 +11,14 @@ async function startWithdrawal(page: Page, amount: string) {
   await page.getByLabel("出金金額", { exact: true }).fill(amount);
   await page.getByRole("button", { name: "出金確認" }).click();
 }
+
+/** A customer (execution password Rk7m2x) whose 出金認証コード通知メール goes to `address`, the test's own. */
+const codeOnFor = (address: string) =>
+  ({
+    executionPassword: "Rk7m2x",
+    emails: [address],
+    mailSettings: [{ type: "withdrawal_auth_code", enabled: true, destination: 1 }],
+  }) satisfies CreateTestCustomerRequest;
 
 async function codeFrom(address: string) {
   const mail = await mailbox.waitFor(address, "出金認証コードのお知らせ");
@@ -64,11 +73,8 @@ test.describe("出金 (R12–R16)", () => {
 
   test("with the code off, the execution password alone confirms; 出金可能額 goes down", async ({
     page,
-    createCustomer,
-    loginAs,
+    loggedIn: _customer,
   }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
     await startWithdrawal(page, "250000");
     await expect(page.getByLabel("認証コード")).toHaveCount(0);
     await page.getByLabel("執行パスワード", { exact: true }).fill("Rk7m2x");
@@ -85,12 +91,7 @@ test.describe("出金 (R12–R16)", () => {
     ops,
   }) => {
     const address = `locked-${unique()}@example.test`;
-    const customer = await createCustomer({
-      executionPassword: "Rk7m2x",
-      emails: [address],
-      mailSettings: [{ type: "withdrawal_auth_code", enabled: true, destination: 1 }],
-      locked: true,
-    });
+    const customer = await createCustomer({ ...codeOnFor(address), locked: true });
     await loginAs(customer);
     await menu(page).getByRole("link", { name: "出金", exact: true }).click();
     const main = page.getByRole("main");
@@ -118,11 +119,7 @@ test.describe("出金 (R12–R16)", () => {
     setClock,
   }) => {
     const address = `code-${unique()}@example.test`;
-    const customer = await createCustomer({
-      executionPassword: "Rk7m2x",
-      emails: [address],
-      mailSettings: [{ type: "withdrawal_auth_code", enabled: true, destination: 1 }],
-    });
+    const customer = await createCustomer(codeOnFor(address));
     await loginAs(customer);
     await startWithdrawal(page, "10000");
     const { code } = await codeFrom(address);
@@ -143,11 +140,8 @@ test.describe("出金 (R12–R16)", () => {
 
   test("an amount over 出金可能額 is refused on the field and nothing is sent", async ({
     page,
-    createCustomer,
-    loginAs,
+    loggedIn: _customer,
   }) => {
-    const customer = await createCustomer({ executionPassword: "Rk7m2x" });
-    await loginAs(customer);
     await startWithdrawal(page, "1000001");
     await expect(page.getByText("出金可能額を超えています。")).toBeVisible();
     await expect(page.getByLabel("執行パスワード", { exact: true })).toHaveCount(0);

@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { exampleBankAccountChange } from "@kakunin/contracts/examples";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { UNUSABLE_CHARACTERS_MESSAGE } from "@kakunin/contracts/text";
 import { TEST_SERVICE_TOKEN } from "@kakunin/core/src/test/test-app.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { examplePlacement } from "./test/fuzz-customer.ts";
 import { cookiesOf, readError } from "./test/harness.ts";
 import { type BffOnRealCore, createBffOnRealCore } from "./test/real-core.ts";
 
@@ -18,13 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-const bank = {
-  bankName: "みずほ銀行",
-  branchName: "渋谷支店",
-  accountType: "普通",
-  accountNumber: "7654321",
-  holderKana: "シケン コキヤク",
-};
+const bank = exampleBankAccountChange;
 
 const customerWithSession = () => h.customerWithSession();
 const send = (...args: Parameters<BffOnRealCore["send"]>) => h.send(...args);
@@ -147,20 +142,7 @@ describe.each<[string, string, string, StepUpOperation, (orderNumber: string) =>
     const { customer, sid, session } = await customerWithSession();
     const placed = await h.core.call(`/v1/customers/${customer.customer.id}/orders`, {
       method: "POST",
-      json: {
-        request: {
-          kind: "stock",
-          instrumentCode: "7203",
-          side: "buy",
-          account: "cash",
-          marginAction: null,
-          quantity: 100,
-          priceType: "limit",
-          limitPrice: 1600,
-        },
-        requestKey: randomUUID(),
-        client: { ipAddress: null, userAgent: null },
-      },
+      json: examplePlacement(),
     });
     const { orderNumber } = (await placed.json()) as { orderNumber: string };
     const body = bodyFor(orderNumber);

@@ -1,16 +1,17 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { TEST_SERVICE_TOKEN } from "@kakunin/core/src/test/test-app.ts";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  arbitraryFor,
+  type FuzzCore,
+  type FuzzedCustomer,
+  fuzzedCustomer,
+  preparedRequest,
+} from "./test/fuzz-customer.ts";
+import {
   type ApiRoute,
   apiRoutes,
-  bodyBytes,
   checkAnswer,
-  exampleBodies,
   type FuzzRequest,
-  requestArbitrary,
-  resolvePlaceholders,
   routeKey,
   unknownPathArbitrary,
 } from "./test/fuzz-kit.ts";
@@ -47,47 +48,11 @@ afterAll(async () => {
   );
 });
 
-/** A fresh customer per route (its password changes and lock stay its own) with an open limit order. */
-async function fuzzedCustomer(route: ApiRoute) {
-  const created = await h.createCustomer(
-    route.path === "/api/step-up/challenges"
-      ? {
-          // Codes on, so core's code issue and its mail (which quote the payload) are fuzzed too.
-          mailSettings: [
-            { type: "withdrawal_auth_code", enabled: true, destination: 1 },
-            { type: "view_auth_code", enabled: true, destination: 1 },
-          ],
-        }
-      : {},
-  );
-  const id = created.customer.id;
-  const service = { authorization: `Bearer ${TEST_SERVICE_TOKEN}` };
-  const overview = await h.core.call(`/v1/customers/${id}/withdrawal-overview`, { headers: service });
-  const { bankAccount } = (await overview.json()) as { bankAccount: { id: string } };
-  const placed = await h.core.call(`/v1/customers/${id}/orders`, {
-    method: "POST",
-    json: {
-      request: {
-        kind: "stock",
-        instrumentCode: "7203",
-        side: "buy",
-        account: "cash",
-        marginAction: null,
-        quantity: 100,
-        priceType: "limit",
-        limitPrice: 1600,
-      },
-      requestKey: randomUUID(),
-      client: { ipAddress: null, userAgent: null },
-    },
-  });
-  const { orderNumber } = (await placed.json()) as { orderNumber: string };
-  return {
-    created,
-    customer: { customerCode: created.customer.customerCode, bankAccountId: bankAccount.id, orderNumber },
-    secrets: { loginPassword: created.loginPassword, executionPassword: created.executionPassword },
-  };
-}
+/** Core as the BFF's service, for setting up the fuzzed customers. */
+const fuzzCore: FuzzCore = {
+  createCustomer: (options) => h.createCustomer(options),
+  json: async (path, init = {}) => (await h.core.call(path, init)).json(),
+};
 
 /** What the fuzz found wrong with one answer. */
 class FuzzFinding extends Error {}
@@ -98,38 +63,17 @@ function count(route: string, status: number) {
   tally.set(route, counts);
 }
 
-async function fuzzRoute(
-  key: string,
-  arbitrary: (c: Awaited<ReturnType<typeof fuzzedCustomer>>) => fc.Arbitrary<FuzzRequest>,
-  route?: ApiRoute,
-) {
-  const fuzzed = await fuzzedCustomer(route ?? { method: "GET", path: "/api/unknown" });
+async function fuzzRoute(key: string, arbitrary: (c: FuzzedCustomer) => fc.Arbitrary<FuzzRequest>, route?: ApiRoute) {
+  const fuzzed = await fuzzedCustomer(fuzzCore, route ?? null);
   const { created, secrets } = fuzzed;
   const customerId = created.customer.id;
   const successes = { count: 0 };
   let known: string | null = null;
 
   const property = fc.asyncProperty(arbitrary(fuzzed), async (req) => {
-    const body =
-      req.body.kind === "json"
-        ? { kind: "json" as const, value: resolvePlaceholders(req.body.value, secrets) }
-        : req.body;
-    const cookies: string[] = [];
-    let grant: { jti: string; cookie: string } | null = null;
-    if (req.identity === "forged") cookies.push(`__Host-kakunin-session=${randomBytes(32).toString("base64url")}`);
-    if (req.identity === "session" || req.identity === "granted") {
-      const sid = await h.openSession(created);
-      cookies.push(`__Host-kakunin-session=${sid}`);
-      if (req.identity === "granted") {
-        cookies.push(await h.viewingWindow(sid), await h.pendingConfirmation(sid));
-        grant = body.kind === "json" ? await h.grantFor(sid, body.value) : null;
-        if (grant) cookies.push(grant.cookie);
-      }
-    }
-    cookies.push(...req.extraCookies);
+    const { body, bytes, cookies, grant } = await preparedRequest(req, secrets, () => h.openSession(created), h);
     const headers = new Headers(req.headers);
     if (cookies.length > 0) headers.set("cookie", cookies.join("; "));
-    const bytes = req.method === "GET" || req.method === "HEAD" ? null : bodyBytes(body);
 
     // The state after the previous refused run is this run's "before" (nothing else writes).
     const before = known ?? (await h.snapshot(customerId));
@@ -188,11 +132,7 @@ describe("fuzz: no input makes the BFF answer 5xx, leak or change anything it re
   test.each(routes.map((route) => [routeKey(route), route] as const))(
     "%s",
     async (key, route) => {
-      const successes = await fuzzRoute(
-        key,
-        (c) => requestArbitrary(route, exampleBodies(c.customer)[key] ?? []),
-        route,
-      );
+      const successes = await fuzzRoute(key, (c) => arbitraryFor(route, c.customer), route);
       // The fuzz reached the route's work, not only its guards.
       expect(successes).toBeGreaterThan(0);
     },

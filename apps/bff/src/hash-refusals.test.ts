@@ -54,13 +54,16 @@ describe("core's hash-gate refusals", () => {
     expect(start.status).toBe(200);
     const pending = cookiesOf(start);
 
+    const verify = () =>
+      bff.request("/api/step-up/verifications", {
+        method: "POST",
+        json: { executionPassword: "Rk7m2x" },
+        cookie,
+        cookies: pending,
+      });
+
     bff.core.state.hashRefusal = busy;
-    const refused = await bff.request("/api/step-up/verifications", {
-      method: "POST",
-      json: { executionPassword: "Rk7m2x" },
-      cookie,
-      cookies: pending,
-    });
+    const refused = await verify();
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("2");
     expect((await readError(refused)).code).toBe("busy");
@@ -69,12 +72,7 @@ describe("core's hash-gate refusals", () => {
     expect(bff.core.credentials.attempts).toBe(0);
 
     bff.core.state.hashRefusal = undefined;
-    const ok = await bff.request("/api/step-up/verifications", {
-      method: "POST",
-      json: { executionPassword: "Rk7m2x" },
-      cookie,
-      cookies: pending,
-    });
+    const ok = await verify();
     expect(ok.status).toBe(204);
     const granted = await bff.request("/api/me/profile", { cookie, cookies: cookiesOf(ok) });
     expect(granted.status).toBe(200);

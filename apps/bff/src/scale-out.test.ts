@@ -6,6 +6,7 @@ import { createRedisClient } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
+import { type BffRequestInit, cookieJar } from "./test/browser.ts";
 import {
   createFakeCore,
   createTestBff,
@@ -58,19 +59,24 @@ function twoInstances(throttle: { options?: Partial<ThrottleOptions>; pacers?: [
 
 /** One browser whose requests the load balancer sends to either instance; its jar follows Set-Cookie. */
 function browser(session: string | undefined) {
-  let jar: string[] = [];
-  const request = async (via: Bff, path: string, init: Parameters<Bff["request"]>[1] = {}) => {
-    const res = await via.request(path, { ...init, cookie: session, cookies: [...jar, ...(init.cookies ?? [])] });
-    for (const h of res.headers.getSetCookie()) {
-      const [pair] = h.split(";");
-      const name = pair?.split("=")[0] ?? "";
-      jar = jar.filter((c) => !c.startsWith(`${name}=`));
-      if (!/Max-Age=0/i.test(h) && pair) jar.push(pair);
-    }
-    return res;
-  };
-  return { request, jar: () => jar };
+  const jar = cookieJar();
+  const request = async (via: Bff, path: string, init: BffRequestInit = {}) =>
+    jar.take(
+      await via.request(path, { ...init, cookie: session, cookies: [...jar.cookies(), ...(init.cookies ?? [])] }),
+    );
+  return { request, jar: jar.cookies };
 }
+
+/** Two instances and one browser logged in on A, where the step-up tests below start. */
+async function browsingOnA() {
+  const instances = twoInstances();
+  const { cookie } = await instances.a.login();
+  return { ...instances, cookie, browse: browser(cookie) };
+}
+
+/** Starts the final confirmation of the profile change `payload` through `via`. */
+const startChange = (browse: ReturnType<typeof browser>, via: Bff, payload: object) =>
+  browse.request(via, "/api/step-up/challenges", { method: "POST", json: { operation: "change_profile", payload } });
 
 const change = { postalCode: "160-0022", address: "東京都新宿区新宿3-1-1", phone: "090-2222-3333" };
 const idem = (key: string) => ({ "idempotency-key": key.padEnd(16, "x") });
@@ -108,13 +114,8 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
   });
 
   it("a once-grant used on A is refused when replayed on B", async () => {
-    const { a, b, core } = twoInstances();
-    const { cookie } = await a.login();
-    const browse = browser(cookie);
-    await browse.request(a, "/api/step-up/challenges", {
-      method: "POST",
-      json: { operation: "change_profile", payload: change },
-    });
+    const { a, b, core, cookie, browse } = await browsingOnA();
+    await startChange(browse, a, change);
     const verified = await browse.request(a, "/api/step-up/verifications", {
       method: "POST",
       json: { executionPassword: "Rk7m2x" },
@@ -138,13 +139,8 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
   });
 
   it("a double submit split across A and B executes once and both get the answer", async () => {
-    const { a, b, core } = twoInstances();
-    const { cookie } = await a.login();
-    const browse = browser(cookie);
-    await browse.request(a, "/api/step-up/challenges", {
-      method: "POST",
-      json: { operation: "change_profile", payload: change },
-    });
+    const { a, b, core, cookie, browse } = await browsingOnA();
+    await startChange(browse, a, change);
     await browse.request(b, "/api/step-up/verifications", { method: "POST", json: { executionPassword: "Rk7m2x" } });
     const grant = browse.jar();
     const submit = (via: Bff) =>
@@ -157,14 +153,9 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
   });
 
   it("a key reused on B for another confirmed change than it ran on A is refused (422) and core runs nothing", async () => {
-    const { a, b, core } = twoInstances();
-    const { cookie } = await a.login();
-    const browse = browser(cookie);
+    const { a, b, core, browse } = await browsingOnA();
     const confirm = async (via: Bff, payload: typeof change) => {
-      await browse.request(via, "/api/step-up/challenges", {
-        method: "POST",
-        json: { operation: "change_profile", payload },
-      });
+      await startChange(browse, via, payload);
       const verified = await browse.request(via, "/api/step-up/verifications", {
         method: "POST",
         json: { executionPassword: "Rk7m2x" },

@@ -1,44 +1,19 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openTestRedis, testRedisUrl } from "../test/redis.ts";
+import { storeBackends } from "../test/store-backends.ts";
 import { RedisSessionStore } from "./redis-session-store.ts";
 import { MemorySessionStore, newSessionId, type SessionData, type SessionStore, storeKey } from "./session-store.ts";
 
 const redis = testRedisUrl ? openTestRedis(testRedisUrl) : undefined;
 afterAll(() => redis?.close());
 
-interface Backend {
-  name: string;
-  /** Two handles on one store: the same object in memory, two instances with their own clients on Redis. */
-  pair(): [SessionStore, SessionStore];
-  /** Lets `ms` pass for the store's TTLs: moves the memory store's clock; Redis keeps real time. */
-  elapse(ms: number): void;
-}
-
 const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
-const backends: Backend[] = [
-  {
-    name: "memory",
-    pair: () => {
-      const store = new MemorySessionStore(() => clock.now);
-      return [store, store];
-    },
-    elapse: (ms) => {
-      clock.now += ms;
-    },
-  },
-  ...(redis
-    ? [
-        {
-          name: "Redis",
-          pair: (): [SessionStore, SessionStore] => [
-            new RedisSessionStore(redis.client()),
-            new RedisSessionStore(redis.client()),
-          ],
-          elapse: () => {},
-        },
-      ]
-    : []),
-];
+const backends = storeBackends<SessionStore>(
+  clock,
+  (now) => new MemorySessionStore(now),
+  (client) => new RedisSessionStore(client),
+  redis,
+);
 
 let customerSeq = 0;
 /** Each test its own customer, so one test's deleteOthers cannot touch another's sessions. */

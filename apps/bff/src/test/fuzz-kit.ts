@@ -1,4 +1,11 @@
 import { errorBodySchema, errorMessages } from "@kakunin/contracts/errors";
+import {
+  exampleBankAccountChange,
+  exampleFundOrder,
+  exampleMarginAccountApplication,
+  exampleProfileChange,
+  exampleStockOrder,
+} from "@kakunin/contracts/examples";
 import fc from "fast-check";
 
 /**
@@ -65,36 +72,17 @@ export function resolvePlaceholders(
  * arbitrary bodies.
  */
 export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
-  const profile = { postalCode: "150-0002", address: "東京都渋谷区渋谷2-24-12", phone: "090-1234-5678" };
-  const bank = {
-    bankName: "みずほ銀行",
-    branchName: "渋谷支店",
-    accountType: "普通",
-    accountNumber: "7654321",
-    holderKana: "シケン コキヤク",
-  };
+  // Copies: the fuzz derives its bodies from these and must not change the shared examples.
+  const profile = { ...exampleProfileChange };
+  const bank = { ...exampleBankAccountChange };
   const email = { position: 2, address: "fuzz@example.jp" };
   const mailSetting = { type: "trade_execution", enabled: true, destination: 1 };
   const withdrawal = { amount: 1000, bankAccountId: c.bankAccountId };
-  const stock = {
-    kind: "stock",
-    instrumentCode: "7203",
-    side: "buy",
-    account: "cash",
-    marginAction: null,
-    quantity: 100,
-    priceType: "limit",
-    limitPrice: 1600,
-  };
-  const fund = { kind: "fund", fundCode: "F001", side: "buy", amount: 1000, units: null };
+  const stock = { ...exampleStockOrder };
+  const fund = { ...exampleFundOrder };
   const modify = { orderNumber: c.orderNumber, quantity: 200, limitPrice: 1601 };
   const cancel = { orderNumber: c.orderNumber };
-  const margin = {
-    stockExperience: "なし",
-    annualIncome: "300万円未満",
-    financialAssets: "300万円未満",
-    agreement: true,
-  };
+  const margin = { ...exampleMarginAccountApplication };
   const passwords = (current: string) => ({
     currentPassword: current,
     newPassword: "Fz9q7Kw2",

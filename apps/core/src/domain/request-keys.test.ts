@@ -1,25 +1,17 @@
 import { readFile } from "node:fs/promises";
+import { exampleStockOrder } from "@kakunin/contracts/examples";
 import { orderSchema } from "@kakunin/contracts/trading";
 import { withdrawalOverviewSchema, withdrawalSchema } from "@kakunin/contracts/withdrawals";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestKeys } from "../db/schema.ts";
+import { createTaro } from "../test/customers.ts";
 import { createTestCore, readAs, readError, testClient } from "../test/test-app.ts";
-import { createCustomer } from "./customers.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
 const newKey = () => `key-${crypto.randomUUID()}`;
-const order = {
-  kind: "stock",
-  instrumentCode: "7203",
-  side: "buy",
-  account: "cash",
-  marginAction: null,
-  quantity: 100,
-  priceType: "limit",
-  limitPrice: 1_700,
-};
+const order = { ...exampleStockOrder, limitPrice: 1_700 };
 
 /** The statement of migration 0007 that copies the keys used before it into request_keys. */
 async function backfillStatement(): Promise<string> {
@@ -39,15 +31,7 @@ describe("request keys recorded before fingerprints (migration 0007)", () => {
   const post = (path: string, json: unknown, method = "POST") => core.call(path, { method, json });
 
   it("are copied from withdrawals and orders with their operation, replay on it, and refuse any other", async () => {
-    const c = await createCustomer(core.db, core.services, {
-      name: "試験 太郎",
-      birthDate: "1980-01-15",
-      phone: "090-1234-5678",
-      emails: ["first@example.test"],
-      loginPassword: "Kiso8pine3",
-      executionPassword: { plain: "Rk7m2x", initial: false },
-      cash: 1_000_000,
-    });
+    const c = await createTaro(core, { cash: 1_000_000 });
     const base = `/v1/customers/${c.id}`;
     const keys = { placeA: newKey(), placeB: newKey(), modifyB: newKey(), cancelA: newKey(), withdrawal: newKey() };
     const a = await readAs(

@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { errorBodySchema } from "@kakunin/contracts/errors";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { pino } from "pino";
 import { inject, onTestFinished } from "vitest";
 import type { z } from "zod";
@@ -12,6 +10,7 @@ import { TestClock } from "../lib/clock.ts";
 import { HashGate, type HashGateOptions } from "../lib/hash-gate.ts";
 import { SecretBox } from "../lib/secret-box.ts";
 import type { CoreServices } from "../lib/types.ts";
+import { createScratchDatabase } from "./scratch-database.ts";
 
 export const TEST_SERVICE_TOKEN = "test-only-core-service-token-0123456789";
 export const TEST_OPS_TOKEN = "test-only-core-operator-token-0123456789";
@@ -53,23 +52,14 @@ export async function openTestPglite(): Promise<Database> {
  * server-mode tests run against real PostgreSQL without touching anyone's data.
  */
 export async function openTestPostgres(adminUrl: string): Promise<Database> {
-  const name = `kakunin_test_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString());
+  const scratch = await createScratchDatabase(adminUrl, "kakunin_test");
+  const database = openPostgres(scratch.url);
   await database.migrate();
   return {
     ...database,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

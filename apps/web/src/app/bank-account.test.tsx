@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { demoBankAccount } from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   credentialStatus,
@@ -8,16 +9,10 @@ import {
   stepUpChallenge,
   verified,
 } from "../testing/mock-api.ts";
+import { field, main } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
-const bankAccount = {
-  id: "0b9d6c1e-5f3a-4c2b-9a1d-2e3f4a5b6c7d",
-  bankName: "三井住友銀行",
-  branchName: "渋谷支店",
-  accountType: "普通",
-  accountNumberMasked: "****567",
-  holderKana: "ヤマダ タロウ",
-} as const;
+const bankAccount = demoBankAccount;
 
 const overview = { withdrawable: 1_000_000, bankAccount, pendingBankAccountChange: null };
 
@@ -35,13 +30,13 @@ const requested = {
 
 type Routes = Parameters<typeof mockApi>[0];
 
-function field(label: string): HTMLInputElement {
-  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
-}
-
-function main(): HTMLElement {
-  return screen.getByRole("main");
-}
+/** A valid new destination as typed into the form; tests about one field change that field. */
+const entered = {
+  bankName: "みずほ銀行",
+  branchName: "新宿支店",
+  accountNumber: "7654321",
+  holderKana: "ヤマダ タロウ",
+};
 
 async function openBankAccount(routes: Routes = {}) {
   const api = mockApi({
@@ -154,24 +149,14 @@ describe("出金先口座変更 (R14)", () => {
     expect(screen.getByText("口座名義（カナ）を入力してください。")).toBeTruthy();
     expect(document.activeElement).toBe(field("金融機関名"));
 
-    await fillForm(user, {
-      bankName: "みずほ銀行",
-      branchName: "新宿支店",
-      accountNumber: "123456",
-      holderKana: "やまだ たろう",
-    });
+    await fillForm(user, { ...entered, accountNumber: "123456", holderKana: "やまだ たろう" });
     await user.click(screen.getByRole("button", { name: "変更確認" }));
     expect(await screen.findByText("口座名義は全角カタカナで入力してください。")).toBeTruthy();
     expect(screen.getByText("口座番号は7桁の半角数字で入力してください。")).toBeTruthy();
     expect(field("口座番号").getAttribute("aria-invalid")).toBe("true");
     expect(field("口座番号").getAttribute("inputmode")).toBe("numeric");
 
-    await fillForm(user, {
-      bankName: "みずほ銀行",
-      branchName: "新宿支店",
-      accountNumber: "12a4567",
-      holderKana: "Yamada",
-    });
+    await fillForm(user, { ...entered, accountNumber: "12a4567", holderKana: "Yamada" });
     await user.click(screen.getByRole("button", { name: "変更確認" }));
     await waitFor(() => expect(field("口座名義（カナ）").getAttribute("aria-invalid")).toBe("true"));
     expect(screen.getByText("口座番号は7桁の半角数字で入力してください。")).toBeTruthy();
@@ -197,12 +182,7 @@ describe("出金先口座変更 (R14)", () => {
 
   it("戻る keeps what was entered", async () => {
     const { user } = await openBankAccount();
-    await fillForm(user, {
-      bankName: "みずほ銀行",
-      branchName: "新宿支店",
-      accountNumber: "7654321",
-      holderKana: "ヤマダ タロウ",
-    });
+    await fillForm(user, entered);
     await user.click(screen.getByRole("button", { name: "変更確認" }));
     await user.click(await screen.findByRole("button", { name: "戻る" }));
     expect(await screen.findByRole("heading", { level: 2, name: "新しい出金先口座" })).toBeTruthy();

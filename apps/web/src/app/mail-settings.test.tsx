@@ -1,44 +1,15 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { demoMailSettings, withdrawalCodeOnMailSettings } from "../testing/fixtures.ts";
 import { authenticatedSession, json, mockApi, stepUpChallenge, stepUpRequired, verified } from "../testing/mock-api.ts";
+import { currentStep, field, main } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
-const mailSettings = {
-  addresses: [
-    { position: 1, address: "taro@example.jp" },
-    { position: 2, address: "taro.m@example.jp" },
-  ],
-  settings: [
-    { type: "login_notification", label: "ログイン通知", enabled: false, destination: 1 },
-    { type: "trade_execution", label: "取引(約定)通知", enabled: true, destination: 1 },
-    { type: "fund_execution", label: "投信約定通知メール", enabled: false, destination: 1 },
-    { type: "withdrawal_completed", label: "出金申込完了通知メール", enabled: false, destination: 1 },
-    { type: "account_info_changed", label: "口座情報変更完了通知メール", enabled: false, destination: 1 },
-    { type: "withdrawal_auth_code", label: "出金認証コード通知メール", enabled: false, destination: 1 },
-    { type: "view_auth_code", label: "照会用認証コード", enabled: false, destination: 1 },
-  ],
-};
-
-const codeOnToSecond = {
-  ...mailSettings,
-  settings: mailSettings.settings.map((setting) =>
-    setting.type === "withdrawal_auth_code" ? { ...setting, enabled: true, destination: 2 } : setting,
-  ),
-};
+// Only 取引(約定)通知 on, both addresses; then 出金認証コード通知メール on for メールアドレス2.
+const mailSettings = demoMailSettings;
+const codeOnToSecond = withdrawalCodeOnMailSettings;
 
 type Routes = Parameters<typeof mockApi>[0];
-
-function field(label: string): HTMLInputElement {
-  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
-}
-
-function main(): HTMLElement {
-  return screen.getByRole("main");
-}
-
-function currentStep(): string | null | undefined {
-  return screen.getByRole("list", { name: "手続きの流れ" }).querySelector("[aria-current=step]")?.textContent;
-}
 
 async function pressWhenReady(user: ReturnType<typeof renderApp>["user"], name: string, password = "Rk7m2x") {
   const button = await screen.findByRole("button", { name });

@@ -11,6 +11,7 @@ import {
   stepUpRequired,
   verified,
 } from "../testing/mock-api.ts";
+import { field, main } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 const openings = {
@@ -37,14 +38,6 @@ const mailSettings = {
     { type: "withdrawal_auth_code", label: "出金認証コード通知メール", enabled: false, destination: 1 },
   ],
 };
-
-function field(label: string): HTMLInputElement {
-  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
-}
-
-function main(): HTMLElement {
-  return screen.getByRole("main");
-}
 
 async function openPage(path: string, title: string, routes: Parameters<typeof mockApi>[0]) {
   const api = mockApi({

@@ -1,8 +1,16 @@
 import { errorMessages } from "@kakunin/contracts/errors";
+import { exampleFundOrder, exampleMarketStockOrder, exampleStockOrder } from "@kakunin/contracts/examples";
 import { marginAccountNotOpenMessage } from "@kakunin/contracts/trading";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { demoBalances, demoInstruments, filledOrder, noMarginAccountBalances, openOrder } from "../testing/fixtures.ts";
+import {
+  demoBalances,
+  demoInstruments,
+  filledOrder,
+  fundOrder,
+  noMarginAccountBalances,
+  openOrder,
+} from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   credentialStatus,
@@ -12,6 +20,7 @@ import {
   stepUpChallenge,
   verified,
 } from "../testing/mock-api.ts";
+import { field } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 const instruments = demoInstruments;
@@ -30,10 +39,6 @@ function common(operation: string, routes: Routes): Routes {
     "POST /api/step-up/verifications": verified(),
     ...routes,
   };
-}
-
-function field(label: string): HTMLInputElement {
-  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
 }
 
 function radio(group: string, name: string): HTMLInputElement {
@@ -106,16 +111,7 @@ describe("株式注文 (R17, R6)", () => {
     expect(summary.textContent).toContain("執行条件指値");
     expect(summary.textContent).toContain("価格2,400円");
     expect(summary.textContent).toContain("概算金額240,000円");
-    const payload = {
-      kind: "stock",
-      instrumentCode: "7203",
-      side: "buy",
-      account: "cash",
-      marginAction: null,
-      quantity: 100,
-      priceType: "limit",
-      limitPrice: 2400,
-    };
+    const payload = { ...exampleStockOrder, limitPrice: 2400 };
     const challenge = requests.find((request) => request.path === "/api/step-up/challenges");
     expect(challenge?.body).toEqual({ operation: "place_order", payload });
 
@@ -157,16 +153,7 @@ describe("株式注文 (R17, R6)", () => {
     expect(receipt.textContent).toContain("約定済");
     expect(receipt.textContent).toContain("約定価格2,500円");
     const post = requests.find((request) => request.method === "POST" && request.path === "/api/me/orders");
-    expect(post?.body).toEqual({
-      kind: "stock",
-      instrumentCode: "7203",
-      side: "buy",
-      account: "margin",
-      marginAction: "open",
-      quantity: 100,
-      priceType: "market",
-      limitPrice: null,
-    });
+    expect(post?.body).toEqual({ ...exampleMarketStockOrder, account: "margin", marginAction: "open" });
   });
 
   it.each([
@@ -297,18 +284,6 @@ describe("株式注文 (R17, R6)", () => {
 
 describe("投資信託", () => {
   it("buys by amount and says when it executes", async () => {
-    const fundOrder = {
-      ...baseOrder,
-      orderNumber: "O00000003",
-      kind: "fund",
-      instrumentCode: "F001",
-      instrumentName: "かくにん日本株インデックス",
-      account: null,
-      quantity: null,
-      amount: 10_000,
-      priceType: null,
-      limitPrice: null,
-    };
     const { requests } = mockApi(common("place_order", { "POST /api/me/orders": json(fundOrder) }));
     const { user } = renderApp("/trade/fund");
     await screen.findByRole("heading", { level: 1, name: "投資信託" });
@@ -318,7 +293,7 @@ describe("投資信託", () => {
     await user.type(field("金額"), "10000");
     await user.click(screen.getByRole("button", { name: "注文確認" }));
     await screen.findByRole("heading", { level: 2, name: "注文内容の確認" });
-    const payload = { kind: "fund", fundCode: "F001", side: "buy", amount: 10_000, units: null };
+    const payload = { ...exampleFundOrder, amount: 10_000 };
     const button = await submitButton("注文する");
     await user.type(field("執行パスワード"), "Rk7m2x");
     await user.click(button);

@@ -1,7 +1,13 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { acceptedWithdrawal, bankAccountId, demoBankAccount, demoWithdrawalOverview } from "../testing/fixtures.ts";
+import {
+  acceptedWithdrawal,
+  bankAccountId,
+  demoBankAccount,
+  demoWithdrawalOverview,
+  pendingBankAccountChange,
+} from "../testing/fixtures.ts";
 import {
   authenticatedSession,
   credentialStatus,
@@ -12,6 +18,7 @@ import {
   stepUpRequired,
   verified,
 } from "../testing/mock-api.ts";
+import { currentStep, field, main } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 const accountId = bankAccountId;
@@ -25,18 +32,6 @@ type Routes = Parameters<typeof mockApi>[0];
 
 const challengePath = "/api/step-up/challenges";
 const withdrawalPath = "/api/me/withdrawals";
-
-function field(label: string): HTMLInputElement {
-  return screen.getByLabelText(label, { exact: true, selector: "input" }) as HTMLInputElement;
-}
-
-function main(): HTMLElement {
-  return screen.getByRole("main");
-}
-
-function currentStep(): string | null | undefined {
-  return screen.getByRole("list", { name: "手続きの流れ" }).querySelector("[aria-current=step]")?.textContent;
-}
 
 async function openWithdrawal(routes: Routes = {}) {
   const api = mockApi({
@@ -323,15 +318,9 @@ describe("出金 (R12, R13)", () => {
       "GET /api/me/withdrawals/overview": json({
         ...overview,
         pendingBankAccountChange: {
+          ...pendingBankAccountChange,
           id: newAccountId,
-          status: "申請中",
           requestedAt: "2026-11-24T15:30:00.000Z",
-          decidedAt: null,
-          bankName: "みずほ銀行",
-          branchName: "新宿支店",
-          accountType: "普通",
-          accountNumberMasked: "****321",
-          holderKana: "ヤマダ タロウ",
         },
       }),
     });

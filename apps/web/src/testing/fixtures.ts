@@ -2,6 +2,7 @@ import { sessionSchema } from "@kakunin/contracts/auth";
 import { credentialStatusSchema } from "@kakunin/contracts/credentials";
 import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
 import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { exampleCashOnlyBalances, exampleProfileChange, exampleStockOrder } from "@kakunin/contracts/examples";
 import { mailSettingsSchema } from "@kakunin/contracts/mail";
 import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
@@ -103,9 +104,7 @@ export const demoProfile = checked(profileSchema, {
   name: "山田 太郎",
   nameKana: "ヤマダ タロウ",
   birthDate: "1980-01-15",
-  postalCode: "150-0002",
-  address: "東京都渋谷区渋谷2-24-12",
-  phone: "090-1234-5678",
+  ...exampleProfileChange,
   bankAccount: {
     bankName: "三井住友銀行",
     branchName: "渋谷支店",
@@ -212,28 +211,17 @@ export const noMarginAccountBalances = checked(balancesSchema, {
 
 /** GET /api/me/balances of a customer who has only deposited cash. */
 export const cashOnlyBalances = checked(balancesSchema, {
-  ...demoBalances,
-  cash: 1_000_000,
-  buyingPower: 1_000_000,
-  positions: [],
-  marginPositions: [],
-  fundHoldings: [],
-  totalValuation: 1_000_000,
-} as const);
+  ...exampleCashOnlyBalances,
+  marginAccountOpen: demoBalances.marginAccountOpen,
+});
 
 /** An open limit order to buy 100 shares of 7203. */
 export const openOrder = checked(orderSchema, {
+  ...exampleStockOrder,
   orderNumber: "O00000001",
-  kind: "stock",
-  instrumentCode: "7203",
   instrumentName: "トヨタ自動車",
-  side: "buy",
-  account: "cash",
-  marginAction: null,
-  quantity: 100,
   amount: null,
   units: null,
-  priceType: "limit",
   limitPrice: 2400,
   status: "open",
   filledPrice: null,

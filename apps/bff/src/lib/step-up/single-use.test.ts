@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openTestRedis, testRedisUrl } from "../../test/redis.ts";
+import { storeBackends } from "../../test/store-backends.ts";
 import { RedisSingleUseStore } from "./redis-single-use.ts";
 import { MemorySingleUseStore, type SingleUseStore } from "./single-use.ts";
 
@@ -8,30 +9,12 @@ const redis = testRedisUrl ? openTestRedis(testRedisUrl) : undefined;
 afterAll(() => redis?.close());
 
 const clock = { now: Date.parse("2026-11-25T00:00:00Z") };
-const backends: { name: string; pair: () => [SingleUseStore, SingleUseStore]; elapse: (ms: number) => void }[] = [
-  {
-    name: "memory",
-    pair: () => {
-      const store = new MemorySingleUseStore(() => clock.now);
-      return [store, store];
-    },
-    elapse: (ms) => {
-      clock.now += ms;
-    },
-  },
-  ...(redis
-    ? [
-        {
-          name: "Redis",
-          pair: (): [SingleUseStore, SingleUseStore] => [
-            new RedisSingleUseStore(redis.client()),
-            new RedisSingleUseStore(redis.client()),
-          ],
-          elapse: () => {},
-        },
-      ]
-    : []),
-];
+const backends = storeBackends<SingleUseStore>(
+  clock,
+  (now) => new MemorySingleUseStore(now),
+  (client) => new RedisSingleUseStore(client),
+  redis,
+);
 
 const grantId = () => randomUUID();
 

@@ -1,4 +1,5 @@
 import { errorMessages } from "@kakunin/contracts/errors";
+import { exampleMarginAccountApplication } from "@kakunin/contracts/examples";
 import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,12 +13,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-const application = {
-  stockExperience: "1〜3年",
-  annualIncome: "300〜500万円",
-  financialAssets: "300〜1,000万円",
-  agreement: true,
-};
+const application = exampleMarginAccountApplication;
 
 const send = (path: string, json: unknown, cookies: string[], key?: string) => h.send(path, "POST", json, cookies, key);
 
@@ -66,7 +62,7 @@ describe("POST /api/me/margin-account-applications", () => {
     const again = await send("/api/me/margin-account-applications", application, [session, ...grant], key);
     expect(first.status).toBe(200);
     const view = await readAs(first, marginAccountApplicationViewSchema);
-    expect(view).toMatchObject({ status: "審査中", stockExperience: "1〜3年" });
+    expect(view).toMatchObject({ status: "審査中", stockExperience: application.stockExperience });
     expect(again.status).toBe(200);
     expect(await readAs(again, marginAccountApplicationViewSchema)).toEqual(view);
     expect(await marginStatus(customer.customer.id)).toBe("審査中");

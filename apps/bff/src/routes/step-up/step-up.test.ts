@@ -5,26 +5,11 @@ import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { describe, expect, it } from "vitest";
 import { CookieBox } from "../../lib/step-up/cookie-box.ts";
 import { sessionBinding } from "../../lib/step-up/digest.ts";
+import { loggedInBrowser } from "../../test/browser.ts";
 import { cookiesOf, createTestBff, readAs, readError, TEST_BINDING_KEY, TEST_COOKIE_KEYS } from "../../test/harness.ts";
 
-type Bff = ReturnType<typeof createTestBff>;
-
 /** Logs in and returns a cookie jar that follows Set-Cookie like a browser. */
-async function browser(bff: Bff) {
-  const { cookie } = await bff.login();
-  let jar: string[] = [];
-  const request = async (path: string, init: Parameters<Bff["request"]>[1] = {}) => {
-    const res = await bff.request(path, { ...init, cookie, cookies: [...jar, ...(init.cookies ?? [])] });
-    for (const h of res.headers.getSetCookie()) {
-      const [pair] = h.split(";");
-      const name = pair?.split("=")[0] ?? "";
-      jar = jar.filter((c) => !c.startsWith(`${name}=`));
-      if (!/Max-Age=0/i.test(h) && pair) jar.push(pair);
-    }
-    return res;
-  };
-  return { cookie, request, jar: () => jar };
-}
+const browser = loggedInBrowser;
 
 const confirm = async (b: Awaited<ReturnType<typeof browser>>, operation: string, payload: object, body: object) => {
   const start = await b.request("/api/step-up/challenges", { method: "POST", json: { operation, payload } });

@@ -1,32 +1,14 @@
+import { exampleCashOnlyBalances, exampleStockOrder } from "@kakunin/contracts/examples";
 import { balancesSchema, orderSchema } from "@kakunin/contracts/trading";
 import { describe, expect, it } from "vitest";
+import { loggedInBrowser } from "../../test/browser.ts";
 import { createFakeCore, createTestBff, type FakeCore, readAs, readError } from "../../test/harness.ts";
 
-const order = {
-  kind: "stock",
-  instrumentCode: "7203",
-  side: "buy",
-  account: "cash",
-  marginAction: null,
-  quantity: 100,
-  priceType: "limit",
-  limitPrice: 2800,
-};
+const order = { ...exampleStockOrder, limitPrice: 2800 };
 
 async function loggedIn() {
   const bff = createTestBff();
-  const { cookie } = await bff.login();
-  let jar: string[] = [];
-  const request = async (path: string, init: Parameters<typeof bff.request>[1] = {}) => {
-    const res = await bff.request(path, { ...init, cookie, cookies: jar });
-    for (const h of res.headers.getSetCookie()) {
-      const pair = h.split(";")[0] ?? "";
-      const name = pair.split("=")[0];
-      jar = jar.filter((c) => !c.startsWith(`${name}=`));
-      if (!/Max-Age=0/i.test(h)) jar.push(pair);
-    }
-    return res;
-  };
+  const { request } = await loggedInBrowser(bff);
   const confirm = async (operation: string, payload: object) => {
     await request("/api/step-up/challenges", { method: "POST", json: { operation, payload } });
     return request("/api/step-up/verifications", { method: "POST", json: { executionPassword: "Rk7m2x" } });
@@ -123,15 +105,7 @@ describe("orders behind the final confirmation (R6, R17, R26)", () => {
 });
 
 describe("残高照会 from core, checked with the contract", () => {
-  const balances = {
-    cash: 1_000_000,
-    buyingPower: 1_000_000,
-    positions: [],
-    marginPositions: [],
-    fundHoldings: [],
-    totalValuation: 1_000_000,
-    marginAccountOpen: false,
-  };
+  const balances = exampleCashOnlyBalances;
 
   /** The BFF over the fake core, with core's balances answer replaced by `body`. */
   async function balancesVia(body: unknown) {

@@ -2,6 +2,7 @@ import { operationDigest } from "@kakunin/contracts/digest";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { withdrawalSchema } from "@kakunin/contracts/withdrawals";
 import { describe, expect, it } from "vitest";
+import { loggedInBrowser } from "../../test/browser.ts";
 import { createTestBff, readAs, readError } from "../../test/harness.ts";
 
 const bankAccountId = "0b8f1a52-7c1e-4e44-9d0a-3f2b8c6d1e90";
@@ -9,18 +10,7 @@ const bankAccountId = "0b8f1a52-7c1e-4e44-9d0a-3f2b8c6d1e90";
 async function loggedIn() {
   const bff = createTestBff();
   bff.core.stepUp.methods = ["execution_password", "auth_code"];
-  const { cookie } = await bff.login();
-  let jar: string[] = [];
-  const request = async (path: string, init: Parameters<typeof bff.request>[1] = {}) => {
-    const res = await bff.request(path, { ...init, cookie, cookies: jar });
-    for (const h of res.headers.getSetCookie()) {
-      const pair = h.split(";")[0] ?? "";
-      const name = pair.split("=")[0];
-      jar = jar.filter((c) => !c.startsWith(`${name}=`));
-      if (!/Max-Age=0/i.test(h)) jar.push(pair);
-    }
-    return res;
-  };
+  const { request } = await loggedInBrowser(bff);
   return { bff, request };
 }
 

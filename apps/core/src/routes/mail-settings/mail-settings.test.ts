@@ -2,7 +2,7 @@ import { mailSettingsSchema } from "@kakunin/contracts/mail";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, outbox } from "../../db/schema.ts";
-import { createCustomer } from "../../domain/customers.ts";
+import { createHanako } from "../../test/customers.ts";
 import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
 
 describe("GET mail-settings (R23)", () => {
@@ -13,12 +13,7 @@ describe("GET mail-settings (R23)", () => {
   afterAll(() => core.close());
 
   it("lists the addresses and every optional mail type with its state and 配信先", async () => {
-    const c = await createCustomer(core.db, core.services, {
-      name: "試験 花子",
-      birthDate: "1975-06-30",
-      phone: "080-1111-2222",
-      emails: ["one@example.test", "two@example.test"],
-      loginPassword: "Hana4river8",
+    const c = await createHanako(core, {
       mailSettings: [{ type: "view_auth_code", enabled: true, destination: 2 }],
     });
     const res = await core.call(`/v1/customers/${c.id}/mail-settings`);
@@ -53,12 +48,8 @@ describe("PUT mail-settings (R24)", () => {
   const AT = new Date("2022-10-03T10:00:00+09:00");
 
   async function newCustomer(options: { emails?: string[]; infoMail?: { enabled: boolean; destination: 1 | 2 } } = {}) {
-    const c = await createCustomer(core.db, core.services, {
-      name: "試験 花子",
-      birthDate: "1975-06-30",
-      phone: "080-1111-2222",
+    const c = await createHanako(core, {
       emails: options.emails ?? ["one@example.test", "two@example.test"],
-      loginPassword: "Hana4river8",
       ...(options.infoMail ? { mailSettings: [{ type: "account_info_changed" as const, ...options.infoMail }] } : {}),
     });
     core.services.clock.set(c.id, AT);

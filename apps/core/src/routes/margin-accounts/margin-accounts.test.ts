@@ -1,5 +1,6 @@
 import { errorMessages } from "@kakunin/contracts/errors";
-import { type MarginAccountApplication, marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
+import { exampleMarginAccountApplication } from "@kakunin/contracts/examples";
+import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
 import { opsActionResponseSchema } from "@kakunin/contracts/ops";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { balancesSchema } from "@kakunin/contracts/trading";
@@ -7,8 +8,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { marginAccountApplications } from "../../db/margin-schema.ts";
 import { accountOpenings, auditEvents, customers, outbox } from "../../db/schema.ts";
-import { createCustomer } from "../../domain/customers.ts";
 import { seedDemoData } from "../../seed/demo-data.ts";
+import { createTaro } from "../../test/customers.ts";
 import {
   breakOutbox,
   createTestCore,
@@ -23,22 +24,10 @@ type Core = Awaited<ReturnType<typeof createTestCore>>;
 
 const APPLIED = new Date("2026-11-20T10:00:00+09:00");
 const DECIDED = new Date("2026-11-24T15:30:00+09:00");
-const APPLICATION: MarginAccountApplication = {
-  stockExperience: "3〜5年",
-  annualIncome: "500〜1,000万円",
-  financialAssets: "1,000〜3,000万円",
-  agreement: true,
-};
+const APPLICATION = exampleMarginAccountApplication;
 
 async function newCustomer(core: Core) {
-  const c = await createCustomer(core.db, core.services, {
-    name: "試験 信子",
-    birthDate: "1975-04-01",
-    phone: "090-1234-5678",
-    emails: ["first@example.test", "second@example.test"],
-    loginPassword: "Kiso8pine3",
-    executionPassword: { plain: "Rk7m2x", initial: false },
-  });
+  const c = await createTaro(core, { emails: ["first@example.test", "second@example.test"] });
   core.services.clock.set(c.id, APPLIED);
   return c;
 }

@@ -1,3 +1,4 @@
+import { exampleMarketStockOrder } from "@kakunin/contracts/examples";
 import { opsMarketResultSchema } from "@kakunin/contracts/ops";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { createTestCustomerResponseSchema } from "@kakunin/contracts/test-support";
@@ -5,9 +6,10 @@ import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } fr
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountOpenings, auditEvents, cashBalances, marginPositions, orders, outbox } from "../../db/schema.ts";
-import { createCustomer, jstDate } from "../../domain/customers.ts";
+import { jstDate } from "../../domain/customers.ts";
 import { marketDraw, nextPrice, priceLimits, tickSize } from "../../domain/market.ts";
 import { grantHolding } from "../../domain/orders.ts";
+import { createTaro } from "../../test/customers.ts";
 import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
@@ -21,13 +23,7 @@ interface NewCustomerOptions {
 }
 
 async function newCustomer(core: Core, options: NewCustomerOptions = {}) {
-  return createCustomer(core.db, core.services, {
-    name: "試験 太郎",
-    birthDate: "1980-01-15",
-    phone: "090-1234-5678",
-    emails: ["first@example.test"],
-    loginPassword: "Kiso8pine3",
-    executionPassword: { plain: "Rk7m2x", initial: false },
+  return createTaro(core, {
     cash: options.cash ?? 1_000_000,
     mailSettings: [
       ...(options.tradeMail ? [{ type: "trade_execution" as const, enabled: true, destination: 1 as const }] : []),
@@ -52,17 +48,7 @@ const setMarginAccount = (core: Core, customerId: string, status: "開設済" | 
 
 const newKey = () => `key-${crypto.randomUUID()}`;
 
-const stock = (o: Record<string, unknown>) => ({
-  kind: "stock",
-  instrumentCode: "7203",
-  side: "buy",
-  account: "cash",
-  marginAction: null,
-  quantity: 100,
-  priceType: "market",
-  limitPrice: null,
-  ...o,
-});
+const stock = (o: Record<string, unknown>) => ({ ...exampleMarketStockOrder, ...o });
 
 const place = (core: Core, customerId: string, request: Record<string, unknown>, requestKey = newKey()) =>
   core.call(`/v1/customers/${customerId}/orders`, {

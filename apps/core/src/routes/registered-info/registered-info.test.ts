@@ -2,8 +2,9 @@ import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from 
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { auditEvents, customerEmails, customers, outbox } from "../../db/schema.ts";
-import { createCustomer, jstDate } from "../../domain/customers.ts";
+import { jstDate } from "../../domain/customers.ts";
 import { demoCustomers, seedDemoData } from "../../seed/demo-data.ts";
+import { createHanako } from "../../test/customers.ts";
 import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
@@ -11,12 +12,8 @@ type Core = Awaited<ReturnType<typeof createTestCore>>;
 const AT = new Date("2022-10-03T10:00:00+09:00");
 
 async function newCustomer(core: Core, options: { infoMailOn?: boolean; emails?: string[] } = {}) {
-  const c = await createCustomer(core.db, core.services, {
-    name: "試験 花子",
-    birthDate: "1975-06-30",
-    phone: "080-1111-2222",
+  const c = await createHanako(core, {
     emails: options.emails ?? ["one@example.test"],
-    loginPassword: "Hana4river8",
     ...(options.infoMailOn
       ? { mailSettings: [{ type: "account_info_changed" as const, enabled: true, destination: 1 as const }] }
       : {}),

@@ -9,7 +9,7 @@ import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, authCodes, customers, outbox } from "../../db/schema.ts";
-import { createCustomer } from "../../domain/customers.ts";
+import { createTaro } from "../../test/customers.ts";
 import { createTestCore, readAs, readError, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
@@ -24,12 +24,8 @@ const DIGEST = digestOf({ operation: "view_registered_info", payload: {} });
 const OTHER_DIGEST = digestOf({ operation: "view_registered_info", payload: { other: true } });
 
 async function newCustomer(core: Core, options: { codeOn?: boolean; at?: Date; locked?: boolean } = {}) {
-  const c = await createCustomer(core.db, core.services, {
-    name: "試験 太郎",
-    birthDate: "1980-01-15",
-    phone: "090-1234-5678",
+  const c = await createTaro(core, {
     emails: ["first@example.test", "second@example.test"],
-    loginPassword: "Kiso8pine3",
     executionPassword: { plain: EXECUTION_PASSWORD, initial: false },
     ...(options.locked ? { locked: true } : {}),
     ...(options.codeOn

@@ -20,8 +20,8 @@ import {
   outbox,
   withdrawals,
 } from "../../db/schema.ts";
-import { createCustomer } from "../../domain/customers.ts";
 import { createWithdrawal } from "../../domain/withdrawals.ts";
+import { createTaro } from "../../test/customers.ts";
 import {
   breakOutbox,
   createTestCore,
@@ -53,12 +53,8 @@ interface CustomerOptions {
 }
 
 async function newCustomer(core: Core, options: CustomerOptions = {}) {
-  const c = await createCustomer(core.db, core.services, {
-    name: "試験 太郎",
-    birthDate: "1980-01-15",
-    phone: "090-1234-5678",
+  const c = await createTaro(core, {
     emails: ["first@example.test", "second@example.test"],
-    loginPassword: "Kiso8pine3",
     executionPassword: { plain: EXECUTION_PASSWORD, initial: false },
     cash: options.cash ?? 1_000_000,
     mailSettings: [
