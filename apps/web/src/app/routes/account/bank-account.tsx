@@ -1,11 +1,10 @@
 import type { BankAccountChange, BankAccountChangeView, BankAccountView } from "@kakunin/contracts/withdrawals";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
@@ -18,7 +17,6 @@ import {
 import { BankAccountChangeSummary } from "../../../features/withdrawals/components/bank-account-change-summary.tsx";
 import { PendingBankAccountChangeNote } from "../../../features/withdrawals/components/pending-bank-account-change-note.tsx";
 import { bankAccountText } from "../../../features/withdrawals/utils/bank-account-text.ts";
-import { isApiError } from "../../../lib/api-client.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";
 import type { PageHandle } from "../app-layout.tsx";
@@ -51,17 +49,12 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
     );
   } else if (overview.isError) {
     content = (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={overview.isFetching} onClick={() => void overview.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>現在の出金先口座を表示できませんでした。</p>
-        {isApiError(overview.error) && <p>{overview.error.message}</p>}
-      </Alert>
+      <ApiErrorAlert
+        error={overview.error}
+        lead="現在の出金先口座を表示できませんでした。"
+        onRetry={() => void overview.refetch()}
+        retrying={overview.isFetching}
+      />
     );
   } else {
     content = (

@@ -18,8 +18,8 @@ import {
 } from "../../../features/trading/components/fund-order-form.tsx";
 import { FundOrderSummary } from "../../../features/trading/components/fund-order-summary.tsx";
 import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
-import { fieldErrorsOf } from "../../../features/trading/utils/order-text.ts";
 import { isApiError } from "../../../lib/api-client.ts";
+import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";
 import type { PageHandle } from "../app-layout.tsx";

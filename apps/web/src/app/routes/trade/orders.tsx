@@ -17,8 +17,8 @@ import {
 } from "../../../features/trading/components/modify-order-form.tsx";
 import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
 import { OrdersTable } from "../../../features/trading/components/orders-table.tsx";
-import { fieldErrorsOf } from "../../../features/trading/utils/order-text.ts";
 import { isApiError } from "../../../lib/api-client.ts";
+import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { formatCount, formatPrice } from "../../../lib/format.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";

@@ -1,26 +1,17 @@
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import type { UseQueryResult } from "@tanstack/react-query";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 
 /** Loading, or the failure with 再試行, of a query the screen cannot show without. */
 export function QueryStatus({ query, what }: { query: UseQueryResult<unknown>; what: string }) {
   if (query.isError) {
     return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={query.isFetching} onClick={() => void query.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>{what}を表示できませんでした。</p>
-        {isApiError(query.error) && <p>{query.error.message}</p>}
-        {isApiError(query.error) && query.error.requestId && (
-          <p className="kk-text-sm">お問い合わせ番号: {query.error.requestId}</p>
-        )}
-      </Alert>
+      <ApiErrorAlert
+        error={query.error}
+        lead={`${what}を表示できませんでした。`}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   }
   return (
@@ -42,10 +33,5 @@ export function noticeOf(error: unknown): Notice | undefined {
 
 export function NoticeAlert({ notice }: { notice: Notice | undefined }) {
   if (!notice) return null;
-  return (
-    <Alert variant="error">
-      <p>{notice.message}</p>
-      {notice.requestId && <p className="kk-text-sm">お問い合わせ番号: {notice.requestId}</p>}
-    </Alert>
-  );
+  return <ApiErrorAlert message={notice.message} requestId={notice.requestId} />;
 }

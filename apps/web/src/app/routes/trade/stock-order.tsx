@@ -18,8 +18,8 @@ import {
   stockOrderFields,
 } from "../../../features/trading/components/stock-order-form.tsx";
 import { StockOrderSummary } from "../../../features/trading/components/stock-order-summary.tsx";
-import { fieldErrorsOf } from "../../../features/trading/utils/order-text.ts";
 import { isApiError } from "../../../lib/api-client.ts";
+import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
 import { paths } from "../../paths.ts";
 import type { PageHandle } from "../app-layout.tsx";
@@ -96,8 +96,7 @@ function StockOrderPage() {
         onError={(error) => {
           if (!isApiError(error) || error.code !== "order_rejected") return false;
           const fieldErrors = fieldErrorsOf(error, stockOrderFields, {
-            account: "tradeType",
-            marginAction: "tradeType",
+            aliases: { account: "tradeType", marginAction: "tradeType" },
           });
           backToInput(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) });
           return true;

@@ -4,12 +4,11 @@ import type {
   WithdrawalOverview,
   WithdrawalRequest,
 } from "@kakunin/contracts/withdrawals";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useCreateWithdrawal } from "../../../features/withdrawals/api/create-withdrawal.ts";
@@ -60,20 +59,12 @@ function amountErrorOf(error: unknown): string | undefined {
 function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawalOverview> }) {
   if (overview.isError) {
     return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={overview.isFetching} onClick={() => void overview.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>出金可能額を表示できませんでした。</p>
-        {isApiError(overview.error) && <p>{overview.error.message}</p>}
-        {isApiError(overview.error) && overview.error.requestId && (
-          <p className="kk-text-sm">お問い合わせ番号: {overview.error.requestId}</p>
-        )}
-      </Alert>
+      <ApiErrorAlert
+        error={overview.error}
+        lead="出金可能額を表示できませんでした。"
+        onRetry={() => void overview.refetch()}
+        retrying={overview.isFetching}
+      />
     );
   }
   return (
@@ -161,12 +152,7 @@ function WithdrawalPage() {
         <StepIndicator current={0} />
         <StepSection title="出金金額の入力" autoFocus={input.returned && !input.amountError}>
           <ExecutionPasswordLockNotice />
-          {input.notice && (
-            <Alert variant="error">
-              <p>{input.notice.message}</p>
-              {input.notice.requestId && <p className="kk-text-sm">お問い合わせ番号: {input.notice.requestId}</p>}
-            </Alert>
-          )}
+          {input.notice && <ApiErrorAlert message={input.notice.message} requestId={input.notice.requestId} />}
           <WithdrawalOverviewDetails overview={data} />
           {account ? (
             <>
