@@ -3,7 +3,7 @@ import { PageLayout } from "@kakunin/ui/page-layout";
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "react-router";
 import { ApiErrorAlert } from "../components/api-error-alert.tsx";
 import { isApiError } from "../lib/api-client.ts";
-import { paths } from "./paths.ts";
+import { paths } from "./screens.ts";
 
 interface ErrorView {
   title: string;

@@ -18,10 +18,7 @@ import { BankAccountChangeSummary } from "../../../features/withdrawals/componen
 import { PendingBankAccountChangeNote } from "../../../features/withdrawals/components/pending-bank-account-change-note.tsx";
 import { bankAccountText } from "../../../features/withdrawals/utils/bank-account-text.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "出金先口座変更";
+import { paths } from "../../screens.ts";
 
 type Step =
   /** `returned`: back from a later step, so focus goes to the form's heading. */
@@ -137,9 +134,8 @@ function BankAccountPage() {
   );
 }
 
-export function bankAccountRoute() {
+export function route() {
   return {
-    handle: { title: TITLE } satisfies PageHandle,
     Component: BankAccountPage,
   };
 }

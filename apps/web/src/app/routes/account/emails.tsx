@@ -16,11 +16,8 @@ import {
 } from "../../../features/registered-info/components/registered-email-list.tsx";
 import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "メールアドレス登録";
+import { paths, screens } from "../../screens.ts";
 
 type Step =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -109,15 +106,14 @@ function EmailsPage() {
   };
 
   return (
-    <RegisteredInfoGate query={emails} label={TITLE} subject="メールアドレス">
+    <RegisteredInfoGate query={emails} label={screens.emails.title} subject="メールアドレス">
       {renderStep}
     </RegisteredInfoGate>
   );
 }
 
-export function emailsRoute() {
+export function route() {
   return {
-    handle: { title: TITLE } satisfies PageHandle,
     Component: EmailsPage,
   };
 }

@@ -19,11 +19,8 @@ import { MailTypeChooser } from "../../../features/mail-settings/components/mail
 import { mailLabel, nextTimeMessage, settingOf } from "../../../features/mail-settings/utils/mail-setting-text.ts";
 import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "メールサービス配信設定";
+import { paths, screens } from "../../screens.ts";
 
 type Step =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -128,15 +125,14 @@ function MailSettingsPage() {
   };
 
   return (
-    <RegisteredInfoGate query={mailSettings} label={TITLE} subject="メールの配信設定">
+    <RegisteredInfoGate query={mailSettings} label={screens.mailSettings.title} subject="メールの配信設定">
       {renderStep}
     </RegisteredInfoGate>
   );
 }
 
-export function mailSettingsRoute() {
+export function route() {
   return {
-    handle: { title: TITLE } satisfies PageHandle,
     Component: MailSettingsPage,
   };
 }

@@ -11,11 +11,8 @@ import { ProfileChangeSummary } from "../../../features/registered-info/componen
 import { ProfileDetails } from "../../../features/registered-info/components/profile-details.tsx";
 import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "口座情報照会／変更";
+import { paths, screens } from "../../screens.ts";
 
 type Step =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -70,7 +67,7 @@ function ProfilePage() {
   }
 
   return (
-    <RegisteredInfoGate query={profile} label={TITLE} subject="口座情報">
+    <RegisteredInfoGate query={profile} label={screens.profile.title} subject="口座情報">
       {(data) =>
         step.step === "edit" ? (
           <div className="kk-stack">
@@ -102,9 +99,8 @@ function ProfilePage() {
   );
 }
 
-export function profileRoute() {
+export function route() {
   return {
-    handle: { title: TITLE } satisfies PageHandle,
     Component: ProfilePage,
   };
 }

@@ -21,8 +21,7 @@ import { OrderDetails } from "../../../features/trading/components/order-details
 import { isApiError } from "../../../lib/api-client.ts";
 import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { paths } from "../../screens.ts";
 import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "./query-status.tsx";
 
 type Step =
@@ -134,9 +133,8 @@ function FundOrderPage() {
   );
 }
 
-export function fundOrderRoute() {
+export function route() {
   return {
-    handle: { title: "投資信託" } satisfies PageHandle,
     Component: FundOrderPage,
   };
 }

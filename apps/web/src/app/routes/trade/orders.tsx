@@ -21,8 +21,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { formatCount, formatPrice } from "../../../lib/format.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { paths } from "../../screens.ts";
 import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "./query-status.tsx";
 
 type Step =
@@ -215,9 +214,8 @@ function OrdersPage() {
   );
 }
 
-export function ordersRoute() {
+export function route() {
   return {
-    handle: { title: "注文照会" } satisfies PageHandle,
     Component: OrdersPage,
   };
 }

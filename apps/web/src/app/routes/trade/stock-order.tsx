@@ -21,8 +21,7 @@ import { StockOrderSummary } from "../../../features/trading/components/stock-or
 import { isApiError } from "../../../lib/api-client.ts";
 import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { paths } from "../../screens.ts";
 import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "./query-status.tsx";
 
 type Step =
@@ -133,9 +132,8 @@ function StockOrderPage() {
   );
 }
 
-export function stockOrderRoute() {
+export function route() {
   return {
-    handle: { title: "株式注文" } satisfies PageHandle,
     Component: StockOrderPage,
   };
 }

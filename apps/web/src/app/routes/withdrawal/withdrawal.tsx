@@ -19,10 +19,7 @@ import { WithdrawalReceipt } from "../../../features/withdrawals/components/with
 import { WithdrawalSummary } from "../../../features/withdrawals/components/withdrawal-summary.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "出金";
+import { paths } from "../../screens.ts";
 
 type Step =
   | {
@@ -183,9 +180,8 @@ function WithdrawalPage() {
   return overview.data ? renderInput(overview.data, input) : <OverviewStatus overview={overview} />;
 }
 
-export function withdrawalRoute() {
+export function route() {
   return {
-    handle: { title: TITLE } satisfies PageHandle,
     Component: WithdrawalPage,
   };
 }
