@@ -14,8 +14,8 @@ import {
 } from "../../../features/trading/components/fund-order-form.tsx";
 import { FundOrderSummary } from "../../../features/trading/components/fund-order-summary.tsx";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { NoticeAlert, QueryStatus } from "../../query-status.tsx";
 import { type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
-import { NoticeAlert, QueryStatus } from "./query-status.tsx";
 
 type Context = { values: FundOrderFormValues; fund: Instrument | undefined };
 

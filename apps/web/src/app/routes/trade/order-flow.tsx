@@ -4,8 +4,8 @@ import { Link } from "react-router";
 import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { type FieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { type Notice, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
-import { type Notice, noticeOf } from "./query-status.tsx";
 
 /** An order form as the customer left it: back from the confirmation, maybe with the refusal. */
 export interface OrderInput<V, F extends string> {

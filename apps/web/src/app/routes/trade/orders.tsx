@@ -17,9 +17,9 @@ import { OrdersTable } from "../../../features/trading/components/orders-table.t
 import { isApiError } from "../../../lib/api-client.ts";
 import { formatCount, formatPrice } from "../../../lib/format.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
 import { type OrderInput, rejectedInput } from "./order-flow.tsx";
-import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "./query-status.tsx";
 
 type View =
   | { view: "list"; notice: Notice | undefined }

@@ -14,8 +14,8 @@ import {
 } from "../../../features/trading/components/stock-order-form.tsx";
 import { StockOrderSummary } from "../../../features/trading/components/stock-order-summary.tsx";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { NoticeAlert, QueryStatus } from "../../query-status.tsx";
 import { type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
-import { NoticeAlert, QueryStatus } from "./query-status.tsx";
 
 type Context = { values: StockOrderFormValues; instrument: Instrument | undefined };
 

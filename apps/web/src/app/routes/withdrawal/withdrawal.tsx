@@ -16,8 +16,8 @@ import { WithdrawalReceipt } from "../../../features/withdrawals/components/with
 import { WithdrawalSummary } from "../../../features/withdrawals/components/withdrawal-summary.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
-import { type Notice, NoticeAlert, noticeOf } from "../trade/query-status.tsx";
 
 /** The amount as the customer left it, back from the confirmation. */
 interface Input {

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
-import { isApiError } from "../../../lib/api-client.ts";
+import { ApiErrorAlert } from "../components/api-error-alert.tsx";
+import { isApiError } from "../lib/api-client.ts";
 
 /** Loading, or the failure with 再試行, of a query the screen cannot show without. */
 export function QueryStatus({ query, what }: { query: UseQueryResult<unknown>; what: string }) {
