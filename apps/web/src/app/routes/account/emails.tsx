@@ -1,8 +1,6 @@
 import type { EmailChange, RegisteredEmails } from "@kakunin/contracts/registered-info";
-import { Button } from "@kakunin/ui/button";
 import { StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
-import { Link } from "react-router";
 import { useChangeRegisteredEmail } from "../../../features/registered-info/api/change-registered-email.ts";
 import { useRegisteredEmails } from "../../../features/registered-info/api/get-registered-emails.ts";
 import { EmailChangeForm } from "../../../features/registered-info/components/email-change-form.tsx";
@@ -14,8 +12,8 @@ import {
   RegisteredEmailList,
 } from "../../../features/registered-info/components/registered-email-list.tsx";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
-import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import { paths, screens } from "../../screens.ts";
+import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
+import { screens } from "../../screens.ts";
 
 type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -64,10 +62,8 @@ function EmailsPage() {
       guarded={guarded}
       operation="change_email"
       confirmation={{
-        title: "変更内容の確認",
-        instruction: "以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。",
+        ...registeredInfoChange,
         summary: (change, before) => <EmailChangeSummary change={change} before={before} />,
-        submitLabel: "変更する",
       }}
       execute={changeEmail.mutateAsync}
       onCancel={(change) => setView({ view: "edit", position: change.position, address: change.address })}
@@ -80,12 +76,7 @@ function EmailsPage() {
                 ? "変更前と変更後のメールアドレスにお知らせを送信しました。"
                 : "登録したメールアドレスにお知らせを送信しました。"}
             </p>
-            <div className="kk-actions">
-              <Button variant="secondary" onClick={backToView}>
-                登録内容に戻る
-              </Button>
-              <Link to={paths.home}>会員トップへ戻る</Link>
-            </div>
+            <ChangeCompleteActions backLabel="登録内容に戻る" onBack={backToView} />
           </>
         ),
       }}

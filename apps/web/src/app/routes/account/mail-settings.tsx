@@ -1,8 +1,6 @@
 import type { MailSetting, MailSettingChange, MailSettings, OptionalMailType } from "@kakunin/contracts/mail";
-import { Button } from "@kakunin/ui/button";
 import { StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
-import { Link } from "react-router";
 import { useChangeMailSetting } from "../../../features/mail-settings/api/change-mail-setting.ts";
 import { useMailSettings } from "../../../features/mail-settings/api/get-mail-settings.ts";
 import {
@@ -17,8 +15,8 @@ import {
 import { MailTypeChooser } from "../../../features/mail-settings/components/mail-type-chooser.tsx";
 import { mailLabel, nextTimeMessage, settingOf } from "../../../features/mail-settings/utils/mail-setting-text.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
-import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import { paths, screens } from "../../screens.ts";
+import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
+import { screens } from "../../screens.ts";
 
 type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -87,12 +85,10 @@ function MailSettingsPage() {
       guarded={guarded}
       operation="change_mail_settings"
       confirmation={{
-        title: "変更内容の確認",
-        instruction: "以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。",
+        ...registeredInfoChange,
         summary: (change, { before, addresses }) => (
           <MailSettingChangeSummary before={before} change={change} addresses={addresses} />
         ),
-        submitLabel: "変更する",
       }}
       execute={changeMailSetting.mutateAsync}
       onCancel={(change) => setView({ view: "edit", type: change.type, values: toFormValues(change) })}
@@ -104,12 +100,7 @@ function MailSettingsPage() {
             <>
               <p>{nextTimeMessage(change)}</p>
               <MailSettingDetails setting={change} addresses={updated.addresses} />
-              <div className="kk-actions">
-                <Button variant="secondary" onClick={backToView}>
-                  配信設定の一覧に戻る
-                </Button>
-                <Link to={paths.home}>会員トップへ戻る</Link>
-              </div>
+              <ChangeCompleteActions backLabel="配信設定の一覧に戻る" onBack={backToView} />
             </>
           );
         },

@@ -2,15 +2,14 @@ import type { Profile, ProfileChange, ProfileChangeInput } from "@kakunin/contra
 import { Button } from "@kakunin/ui/button";
 import { StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
-import { Link } from "react-router";
 import { useChangeProfile } from "../../../features/registered-info/api/change-profile.ts";
 import { useProfile } from "../../../features/registered-info/api/get-profile.ts";
 import { ProfileChangeForm } from "../../../features/registered-info/components/profile-change-form.tsx";
 import { ProfileChangeSummary } from "../../../features/registered-info/components/profile-change-summary.tsx";
 import { ProfileDetails } from "../../../features/registered-info/components/profile-details.tsx";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
-import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import { paths, screens } from "../../screens.ts";
+import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
+import { screens } from "../../screens.ts";
 
 type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -35,10 +34,8 @@ function ProfilePage() {
       guarded={guarded}
       operation="change_profile"
       confirmation={{
-        title: "変更内容の確認",
-        instruction: "以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。",
+        ...registeredInfoChange,
         summary: (change, before) => <ProfileChangeSummary before={before} after={change} />,
-        submitLabel: "変更する",
       }}
       execute={changeProfile.mutateAsync}
       onCancel={(change) => setView({ view: "edit", values: change })}
@@ -47,12 +44,7 @@ function ProfilePage() {
         children: () => (
           <>
             <p>口座情報変更完了通知メールを配信中に設定されている場合は、お知らせのメールをお送りしました。</p>
-            <div className="kk-actions">
-              <Button variant="secondary" onClick={backToView}>
-                登録内容に戻る
-              </Button>
-              <Link to={paths.home}>会員トップへ戻る</Link>
-            </div>
+            <ChangeCompleteActions backLabel="登録内容に戻る" onBack={backToView} />
           </>
         ),
       }}
