@@ -1,22 +1,19 @@
 import { useAccountOpenings } from "../../../features/registered-info/api/get-account-openings.ts";
 import { AccountOpeningTable } from "../../../features/registered-info/components/account-opening-table.tsx";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "口座開設状況照会";
+import { screens } from "../../screens.ts";
 
 function AccountOpeningsPage() {
   const openings = useAccountOpenings();
   return (
-    <RegisteredInfoGate query={openings} label={TITLE} subject="口座開設状況">
+    <RegisteredInfoGate query={openings} label={screens.accountOpenings.title} subject="口座開設状況">
       {(data) => <AccountOpeningTable accounts={data.accounts} />}
     </RegisteredInfoGate>
   );
 }
 
-export function accountOpeningsRoute() {
+export function route() {
   return {
-    handle: { title: TITLE } satisfies PageHandle,
     Component: AccountOpeningsPage,
   };
 }
