@@ -1,6 +1,49 @@
 import { useId } from "react";
 import { NavLink } from "react-router";
-import { appMenu, type MenuEntry, type MenuGroup, type MenuLink } from "./menu.ts";
+import { type MenuGroupLabel, type Screen, type ScreenKey, screens } from "./screens.ts";
+
+interface MenuLink {
+  label: string;
+  to: string;
+  /** Screens that belong to this one, listed under its link (出金 → 出金申込履歴). */
+  items?: readonly MenuLink[];
+}
+
+interface MenuGroup {
+  label: MenuGroupLabel;
+  items: readonly MenuLink[];
+}
+
+type MenuEntry = MenuLink | MenuGroup;
+
+/** The member menu, in the screens table's order: a group appears where its first screen is. */
+function buildMenu(): MenuEntry[] {
+  const entries: MenuEntry[] = [];
+  const groups = new Map<MenuGroupLabel, MenuLink[]>();
+  const links = new Map<ScreenKey, MenuLink & { items: MenuLink[] }>();
+  for (const [key, screen] of Object.entries(screens) as [ScreenKey, Screen][]) {
+    const { menu } = screen;
+    if (menu === false) continue;
+    const link = { label: screen.title, to: screen.path, items: [] };
+    links.set(key, link);
+    if (menu === true) {
+      entries.push(link);
+    } else if ("under" in menu) {
+      links.get(menu.under)?.items.push(link);
+    } else {
+      let items = groups.get(menu.group);
+      if (!items) {
+        items = [];
+        groups.set(menu.group, items);
+        entries.push({ label: menu.group, items });
+      }
+      items.push(link);
+    }
+  }
+  return entries;
+}
+
+const appMenu = buildMenu();
 
 function MenuLinkItem({ link }: { link: MenuLink }) {
   const linkId = useId();

@@ -1,8 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { DataRouter, RouteObject } from "react-router";
 import { createQueryClient } from "../lib/query-client.ts";
-import { loginPath, paths } from "./paths.ts";
 import { createRoutes } from "./router.tsx";
+import { loginPath, paths } from "./screens.ts";
 
 export interface CreateAppOptions {
   retryDelay?: number;

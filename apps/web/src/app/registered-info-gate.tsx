@@ -1,7 +1,10 @@
+import { Button } from "@kakunin/ui/button";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { StepUpViewGate } from "../features/step-up/components/step-up-view-gate.tsx";
 import type { StepUpDemand } from "../lib/api-client.ts";
+import { paths } from "./screens.ts";
 
 function Intro({ requirement }: { requirement: StepUpDemand }) {
   const minutes = Math.floor(requirement.maxAgeSeconds / 60);
@@ -50,5 +53,24 @@ export function RegisteredInfoGate<T>({ query, label, subject, children }: Regis
     >
       {children}
     </StepUpViewGate>
+  );
+}
+
+/** The changes of 登録情報 (口座情報, メールアドレス, 配信設定) are confirmed alike (R22, R24). */
+export const registeredInfoChange = {
+  title: "変更内容の確認",
+  instruction: "以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。",
+  submitLabel: "変更する",
+} as const;
+
+/** A 登録情報 change's completion: back to what the screen shows (e.g. 登録内容), or 会員トップ. */
+export function ChangeCompleteActions({ backLabel, onBack }: { backLabel: string; onBack: () => void }) {
+  return (
+    <div className="kk-actions">
+      <Button variant="secondary" onClick={onBack}>
+        {backLabel}
+      </Button>
+      <Link to={paths.home}>会員トップへ戻る</Link>
+    </div>
   );
 }

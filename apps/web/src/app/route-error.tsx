@@ -1,10 +1,9 @@
 import { errorMessages } from "@kakunin/contracts/errors";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { PageLayout } from "@kakunin/ui/page-layout";
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "react-router";
+import { ApiErrorAlert } from "../components/api-error-alert.tsx";
 import { isApiError } from "../lib/api-client.ts";
-import { paths } from "./paths.ts";
+import { paths } from "./screens.ts";
 
 interface ErrorView {
   title: string;
@@ -43,17 +42,12 @@ function ErrorDetails({ view }: { view: ErrorView }) {
   };
   return (
     <div className="kk-stack">
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={revalidator.state === "loading"} onClick={retry}>
-            再試行
-          </Button>
-        }
-      >
-        <p>{view.message}</p>
-        {view.requestId && <p className="kk-text-sm">お問い合わせ番号: {view.requestId}</p>}
-      </Alert>
+      <ApiErrorAlert
+        message={view.message}
+        requestId={view.requestId}
+        onRetry={retry}
+        retrying={revalidator.state === "loading"}
+      />
       <p>
         <Link to={paths.home}>会員トップへ戻る</Link>
       </p>

@@ -23,6 +23,8 @@ export interface ConfirmationScreen {
   submit: string;
   /** Fills the confirmation's other fields (the 認証コード) before it is submitted. */
   fillOthers?: (page: Page) => Promise<void>;
+  /** What the completion shows once confirmed with the right password (for the 完了 story). */
+  completion?: string | RegExp;
 }
 
 /** Reaches the confirmation, enters `password` (and the other fields) and submits. */
@@ -45,7 +47,21 @@ function confirmer({ toConfirmation, submit, fillOthers }: ConfirmationScreen) {
  */
 export function confirmationStates(confirmation: ConfirmationScreen) {
   const confirmWith = confirmer(confirmation);
+  const { toConfirmation, completion } = confirmation;
   return {
+    /** The confirmation, ready for the 執行パスワード. */
+    確認: {
+      play: async ({ canvasElement }) => {
+        await toConfirmation(canvasElement);
+      },
+    },
+    /** Confirmed with the right password: the completion. */
+    完了: {
+      play: async ({ canvasElement }) => {
+        const page = await confirmWith(canvasElement, "Ume4k9");
+        if (completion) await page.waitForText(completion);
+      },
+    },
     執行パスワード誤り: {
       parameters: { msw: { handlers: { stepUpVerification: wrongPassword(8) } } },
       play: async ({ canvasElement }) => {
@@ -119,6 +135,24 @@ export function changeStates(flow: ChangeFlow) {
 }
 
 /**
+ * A screen that reads `GET path` (MSW handler `key`) on arrival: while it loads, when the
+ * BFF or core is down, and when the session has timed out before it (the app leaves for
+ * ログイン, which says why).
+ */
+export function readStates(key: string, path: string) {
+  return {
+    読み込み中: { parameters: { msw: { handlers: { [key]: loading("get", path) } } } },
+    接続不可: { parameters: { msw: { handlers: { [key]: upstreamUnavailable("get", path) } } } },
+    セッション切れ: {
+      parameters: { msw: { handlers: sessionExpiresAt(key, "get", path) } },
+      play: async ({ canvasElement }) => {
+        await screen(canvasElement).waitForSessionExpiredLogin();
+      },
+    },
+  } satisfies Record<string, Story>;
+}
+
+/**
  * A 登録情報 screen whose read (`key`: `GET path`) is guarded by the 照会 confirmation (R20,
  * R21): its loading, both forms of the confirmation, a wrong password, the lock, the session
  * timing out and the outage. Without an override the read answers as within the window.
@@ -131,8 +165,9 @@ export function registeredInfoStates(key: string, path: string) {
     await page.click("表示する");
     return page;
   };
+  const read = readStates(key, path);
   return {
-    読み込み中: { parameters: { msw: { handlers: { [key]: loading("get", path) } } } },
+    読み込み中: read.読み込み中,
     確認_執行パスワード: { parameters: { msw: { handlers: guarded } } },
     確認_執行パスワードと認証コード: {
       parameters: {
@@ -157,12 +192,7 @@ export function registeredInfoStates(key: string, path: string) {
       },
     },
     /** The BFF finds the session timed out: the app leaves for ログイン, which says why. */
-    セッション切れ: {
-      parameters: { msw: { handlers: sessionExpiresAt(key, "get", path) } },
-      play: async ({ canvasElement }) => {
-        await screen(canvasElement).waitForSessionExpiredLogin();
-      },
-    },
-    接続不可: { parameters: { msw: { handlers: { [key]: upstreamUnavailable("get", path) } } } },
+    セッション切れ: read.セッション切れ,
+    接続不可: read.接続不可,
   } satisfies Record<string, Story>;
 }

@@ -26,6 +26,11 @@ export function screen(canvasElement: HTMLElement) {
     async waitForHeading(name: string | RegExp) {
       await canvas.findByRole("heading", { name }, { timeout: 5000 });
     },
+    /** A final confirmation (titled `heading`, when given) ready for the 執行パスワード. */
+    async waitForConfirmation(heading?: string | RegExp) {
+      if (heading) await canvas.findByRole("heading", { name: heading }, { timeout: 5000 });
+      await canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+    },
     /** The app has left for ログイン, which says the session timed out. */
     async waitForSessionExpiredLogin() {
       await canvas.findByRole("heading", { level: 1, name: "ログイン" }, { timeout: 5000 });

@@ -8,7 +8,7 @@ import { sessionQueryOptions, useSession } from "../../features/auth/api/get-ses
 import { useLogout } from "../../features/auth/api/logout.ts";
 import { isApiError } from "../../lib/api-client.ts";
 import { AppMenu } from "../app-menu.tsx";
-import { loginPath } from "../paths.ts";
+import { loginPath } from "../screens.ts";
 
 /** Member pages declare their h1 as `handle: { title }`; the layout renders it once. */
 export interface PageHandle {

@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { redirect, useLoaderData, useNavigate, useSearchParams } from "react-router";
 import { getSession, sessionQueryOptions } from "../../features/auth/api/get-session.ts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
-import { paths } from "../paths.ts";
+import { paths } from "../screens.ts";
 
 const reasonNotices: Record<string, { variant: AlertVariant; message: string }> = {
   session_expired: { variant: "warning", message: errorMessages.session_expired },
@@ -53,7 +53,7 @@ function LoginPage() {
   );
 }
 
-export function loginRoute(queryClient: QueryClient) {
+export function route(queryClient: QueryClient) {
   return {
     loader: async (): Promise<LoginLoaderData | Response> => {
       try {

@@ -1,8 +1,7 @@
 import { useSession } from "../../features/auth/api/get-session.ts";
 import { ExecutionPasswordBanner } from "../../features/credentials/components/execution-password-banner.tsx";
 import { NoticeList, type NoticeTopicLinks } from "../../features/notices/components/notice-list.tsx";
-import { paths } from "../paths.ts";
-import type { PageHandle } from "./app-layout.tsx";
+import { paths } from "../screens.ts";
 
 const noticeTopicLinks: NoticeTopicLinks = {
   execution_password_change: { label: "執行パスワード変更へ", to: paths.executionPassword },
@@ -20,9 +19,8 @@ function MemberTop() {
   );
 }
 
-export function memberTopRoute() {
+export function route() {
   return {
-    handle: { title: "会員トップ" } satisfies PageHandle,
     Component: MemberTop,
   };
 }

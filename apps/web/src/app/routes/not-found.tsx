@@ -1,7 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { PageLayout } from "@kakunin/ui/page-layout";
 import { Link } from "react-router";
-import { paths } from "../paths.ts";
+import { paths } from "../screens.ts";
 
 function NotFoundPage() {
   return (
@@ -16,6 +16,6 @@ function NotFoundPage() {
   );
 }
 
-export function notFoundRoute() {
+export function route() {
   return { Component: NotFoundPage };
 }

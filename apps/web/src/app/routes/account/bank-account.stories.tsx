@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { confirmationStates } from "../../../testing/confirmation-stories.ts";
+import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawalOverview, pendingBankAccountChange } from "../../../testing/fixtures.ts";
-import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -25,10 +25,16 @@ async function toConfirmation(canvasElement: HTMLElement) {
   await page.type("口座番号", "7654321");
   await page.type("口座名義（カナ）", "ヤマダ　タロウ");
   await page.click("変更確認");
-  await page.canvas.findByRole("heading", { name: "申請内容の確認" }, { timeout: 5000 });
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.waitForConfirmation("申請内容の確認");
   return page;
 }
+
+const states = confirmationStates({
+  toConfirmation,
+  submit: "申請する",
+  completion: "出金先口座の変更を受け付けました",
+});
+const read = readStates("withdrawalOverview", "/api/me/withdrawals/overview");
 
 export const 入力: Story = {};
 export const 申請中: Story = {
@@ -50,29 +56,11 @@ export const 入力エラー: Story = {
     await page.waitForText("金融機関名を入力してください。");
   },
 };
-export const 確認: Story = {
-  play: async ({ canvasElement }) => {
-    await toConfirmation(canvasElement);
-  },
-};
-export const 完了: Story = {
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("申請する");
-    await page.waitForText("出金先口座の変更を受け付けました");
-  },
-};
-export const 接続不可: Story = {
-  parameters: {
-    msw: { handlers: { withdrawalOverview: upstreamUnavailable("get", "/api/me/withdrawals/overview") } },
-  },
-};
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { withdrawalOverview: loading("get", "/api/me/withdrawals/overview") } } },
-};
+export const 確認: Story = states.確認;
+export const 完了: Story = states.完了;
+export const 接続不可: Story = read.接続不可;
+export const 読み込み中: Story = read.読み込み中;
 
-const states = confirmationStates({ toConfirmation, submit: "申請する" });
 export const 執行パスワード誤り: Story = states.執行パスワード誤り;
 export const ロック: Story = states.ロック;
 export const ロック中: Story = states.ロック中;

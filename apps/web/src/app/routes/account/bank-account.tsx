@@ -1,13 +1,11 @@
 import type { BankAccountChange, BankAccountChangeView, BankAccountView } from "@kakunin/contracts/withdrawals";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
-import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
+import { StepSection } from "@kakunin/ui/step-section";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { useRequestBankAccountChange } from "../../../features/withdrawals/api/request-bank-account-change.ts";
 import { BankAccountChangeDetails } from "../../../features/withdrawals/components/bank-account-change-details.tsx";
@@ -18,18 +16,8 @@ import {
 import { BankAccountChangeSummary } from "../../../features/withdrawals/components/bank-account-change-summary.tsx";
 import { PendingBankAccountChangeNote } from "../../../features/withdrawals/components/pending-bank-account-change-note.tsx";
 import { bankAccountText } from "../../../features/withdrawals/utils/bank-account-text.ts";
-import { isApiError } from "../../../lib/api-client.ts";
-import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "出金先口座変更";
-
-type Step =
-  /** `returned`: back from a later step, so focus goes to the form's heading. */
-  | { step: "input"; returned: boolean; values: BankAccountChangeFormValues | undefined }
-  | { step: "confirm"; current: BankAccountView | null }
-  | { step: "complete"; change: BankAccountChangeView };
+import { GuardedFlow, useGuarded } from "../../guarded-flow.tsx";
+import { paths } from "../../screens.ts";
 
 /** The registered destination and any request still 申請中, from the withdrawal overview. */
 function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawalOverview> }) {
@@ -51,17 +39,12 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
     );
   } else if (overview.isError) {
     content = (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={overview.isFetching} onClick={() => void overview.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>現在の出金先口座を表示できませんでした。</p>
-        {isApiError(overview.error) && <p>{overview.error.message}</p>}
-      </Alert>
+      <ApiErrorAlert
+        error={overview.error}
+        lead="現在の出金先口座を表示できませんでした。"
+        onRetry={() => void overview.refetch()}
+        retrying={overview.isFetching}
+      />
     );
   } else {
     content = (
@@ -84,69 +67,59 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
 function BankAccountPage() {
   const overview = useWithdrawalOverview();
   const requestChange = useRequestBankAccountChange();
-  const flow = useStepUpFlow<BankAccountChange>();
-  const [step, setStep] = useState<Step>({ step: "input", returned: false, values: undefined });
+  const guarded = useGuarded<BankAccountChange, BankAccountView | null, BankAccountChangeView>();
+  /** `returned`: back from a later step, so focus goes to the form's heading. */
+  const [input, setInput] = useState<{ returned: boolean; values: BankAccountChangeFormValues | undefined }>({
+    returned: false,
+    values: undefined,
+  });
 
-  if (step.step === "complete") {
-    return (
-      <div className="kk-stack">
-        <StepIndicator current={2} />
-        <ChangeComplete title="出金先口座の変更を受け付けました">
-          <p>弊社での手続き完了後、メールでお知らせします。</p>
-          <p className="kk-text-sm kk-text-muted">手続きが完了するまでは、現在の出金先口座へ出金します。</p>
-          <BankAccountChangeDetails change={step.change} />
-          <div className="kk-actions">
-            <Link to={paths.withdrawal}>出金へ</Link>
-            <Link to={paths.home}>会員トップへ戻る</Link>
-          </div>
-        </ChangeComplete>
-      </div>
-    );
-  }
-
-  const pending = flow.pending;
-  if (step.step === "confirm" && pending) {
-    return (
-      <ConfirmStep
-        flow={flow}
-        pending={pending}
-        operation="change_bank_account"
-        title="申請内容の確認"
-        instruction="以下の出金先口座への変更を申請します。よろしければ執行パスワードを入力し、「申請する」を押してください。"
-        summary={<BankAccountChangeSummary change={pending.payload} current={step.current} />}
-        submitLabel="申請する"
-        execute={requestChange.mutateAsync}
-        onDone={(change) => setStep({ step: "complete", change })}
-        onCancel={() => setStep({ step: "input", returned: true, values: pending.payload })}
-      />
-    );
-  }
-
-  const input = step.step === "input" ? step : { returned: false, values: undefined };
   return (
-    <div className="kk-stack">
-      <CurrentAccount overview={overview} />
-      <StepIndicator current={0} />
-      <StepSection title="新しい出金先口座" autoFocus={input.returned}>
-        <ExecutionPasswordLockNotice />
-        <p>
-          新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
-        </p>
-        <BankAccountChangeForm
-          defaultValues={input.values}
-          onSubmit={(change) => {
-            flow.begin(change);
-            setStep({ step: "confirm", current: overview.data?.bankAccount ?? null });
-          }}
-        />
-      </StepSection>
-    </div>
+    <GuardedFlow
+      guarded={guarded}
+      operation="change_bank_account"
+      confirmation={{
+        title: "申請内容の確認",
+        instruction:
+          "以下の出金先口座への変更を申請します。よろしければ執行パスワードを入力し、「申請する」を押してください。",
+        summary: (change, current) => <BankAccountChangeSummary change={change} current={current} />,
+        submitLabel: "申請する",
+      }}
+      execute={requestChange.mutateAsync}
+      onCancel={(change) => setInput({ returned: true, values: change })}
+      completion={{
+        title: "出金先口座の変更を受け付けました",
+        children: (change) => (
+          <>
+            <p>弊社での手続き完了後、メールでお知らせします。</p>
+            <p className="kk-text-sm kk-text-muted">手続きが完了するまでは、現在の出金先口座へ出金します。</p>
+            <BankAccountChangeDetails change={change} />
+            <div className="kk-actions">
+              <Link to={paths.withdrawal}>出金へ</Link>
+              <Link to={paths.home}>会員トップへ戻る</Link>
+            </div>
+          </>
+        ),
+      }}
+    >
+      <div className="kk-stack">
+        <CurrentAccount overview={overview} />
+        <StepIndicator current={0} />
+        <StepSection title="新しい出金先口座" autoFocus={input.returned}>
+          <ExecutionPasswordLockNotice />
+          <p>
+            新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
+          </p>
+          <BankAccountChangeForm
+            defaultValues={input.values}
+            onSubmit={(change) => guarded.confirm(change, overview.data?.bankAccount ?? null)}
+          />
+        </StepSection>
+      </div>
+    </GuardedFlow>
   );
 }
 
-export function bankAccountRoute() {
-  return {
-    handle: { title: TITLE } satisfies PageHandle,
-    Component: BankAccountPage,
-  };
+export function route() {
+  return { Component: BankAccountPage };
 }

@@ -1,15 +1,8 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import {
-  apiError,
-  credentials,
-  loading,
-  locked,
-  sessionExpiresAt,
-  upstreamUnavailable,
-  wrongPassword,
-} from "../../../testing/msw-handlers.ts";
+import { readStates } from "../../../testing/confirmation-stories.ts";
+import { apiError, credentials, locked, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const path = "/api/me/execution-password";
@@ -85,16 +78,8 @@ export const 完了: Story = {
     await page.waitForText("執行パスワードの変更が完了しました");
   },
 };
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { credentials: upstreamUnavailable("get", "/api/me/credentials") } } },
-};
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { credentials: loading("get", "/api/me/credentials") } } },
-};
+const read = readStates("credentials", "/api/me/credentials");
+export const 接続不可: Story = read.接続不可;
+export const 読み込み中: Story = read.読み込み中;
 /** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: { msw: { handlers: sessionExpiresAt("credentials", "get", "/api/me/credentials") } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForSessionExpiredLogin();
-  },
-};
+export const セッション切れ: Story = read.セッション切れ;

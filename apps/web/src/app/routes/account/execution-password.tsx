@@ -8,8 +8,7 @@ import { credentialsQueryOptions, useCredentials } from "../../../features/crede
 import { AccountLockedAlert } from "../../../features/credentials/components/account-locked-alert.tsx";
 import { ExecutionPasswordForm } from "../../../features/credentials/components/execution-password-form.tsx";
 import { noticesQueryOptions } from "../../../features/notices/api/get-notices.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { paths } from "../../screens.ts";
 
 // The notice's flow has no confirmation screen: 変更する changes the password at once.
 const steps = ["入力", "完了"] as const;
@@ -74,9 +73,8 @@ function ExecutionPasswordPage() {
   );
 }
 
-export function executionPasswordRoute(queryClient: QueryClient) {
+export function route(queryClient: QueryClient) {
   return {
-    handle: { title: "執行パスワード変更" } satisfies PageHandle,
     // Known before the page shows: a locked account never sees the form. An outage here
     // shows the page's error panel with 再試行.
     loader: async () => {

@@ -1,5 +1,4 @@
 import { LoginHistoryTable } from "../../../features/login-history/components/login-history-table.tsx";
-import type { PageHandle } from "../app-layout.tsx";
 
 function LoginHistoryPage() {
   return (
@@ -12,9 +11,8 @@ function LoginHistoryPage() {
   );
 }
 
-export function loginHistoryRoute() {
+export function route() {
   return {
-    handle: { title: "ログイン履歴" } satisfies PageHandle,
     Component: LoginHistoryPage,
   };
 }

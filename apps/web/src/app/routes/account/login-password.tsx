@@ -3,8 +3,7 @@ import { ChangeComplete } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { LoginPasswordForm } from "../../../features/credentials/components/login-password-form.tsx";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { paths } from "../../screens.ts";
 
 const steps = ["入力", "完了"] as const;
 
@@ -34,9 +33,8 @@ function LoginPasswordPage() {
   );
 }
 
-export function loginPasswordRoute() {
+export function route() {
   return {
-    handle: { title: "ログインパスワード変更" } satisfies PageHandle,
     Component: LoginPasswordPage,
   };
 }

@@ -1,9 +1,6 @@
 import type { MailSetting, MailSettingChange, MailSettings, OptionalMailType } from "@kakunin/contracts/mail";
-import { Button } from "@kakunin/ui/button";
-import { StepIndicator } from "@kakunin/ui/step-indicator";
-import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
+import { StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
-import { Link } from "react-router";
 import { useChangeMailSetting } from "../../../features/mail-settings/api/change-mail-setting.ts";
 import { useMailSettings } from "../../../features/mail-settings/api/get-mail-settings.ts";
 import {
@@ -17,20 +14,25 @@ import {
 } from "../../../features/mail-settings/components/mail-setting-change-summary.tsx";
 import { MailTypeChooser } from "../../../features/mail-settings/components/mail-type-chooser.tsx";
 import { mailLabel, nextTimeMessage, settingOf } from "../../../features/mail-settings/utils/mail-setting-text.ts";
-import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
-import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import type { PageHandle } from "../app-layout.tsx";
+import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
+import { screens } from "../../screens.ts";
 
-const TITLE = "メールサービス配信設定";
-
-type Step =
+type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
-  | { step: "view"; returned: boolean }
-  | { step: "edit"; type: OptionalMailType; values: MailSettingFormValues | undefined }
-  | { step: "confirm"; before: MailSetting; addresses: MailSettings["addresses"] }
-  | { step: "complete"; change: MailSettingChange; addresses: MailSettings["addresses"] };
+  | { view: "view"; returned: boolean }
+  | { view: "edit"; type: OptionalMailType; values: MailSettingFormValues | undefined };
+
+interface Context {
+  before: MailSetting;
+  addresses: MailSettings["addresses"];
+}
+
+/** What was saved, as the server answered it (or as sent, should the answer lack it). */
+function savedChange(updated: MailSettings, sent: MailSettingChange): MailSettingChange {
+  const saved = settingOf(updated, sent.type);
+  return saved ? { type: saved.type, enabled: saved.enabled, destination: saved.destination } : sent;
+}
 
 /**
  * R23, R24 as in the notice (§3 ③–⑨): choose a mail → 変更する → 配信設定 and 配信先 →
@@ -39,88 +41,39 @@ type Step =
 function MailSettingsPage() {
   const mailSettings = useMailSettings();
   const changeMailSetting = useChangeMailSetting();
-  const flow = useStepUpFlow<MailSettingChange>();
-  const [step, setStep] = useState<Step>({ step: "view", returned: false });
+  const guarded = useGuarded<MailSettingChange, Context, MailSettings>();
+  const [view, setView] = useState<View>({ view: "view", returned: false });
   const [chosen, setChosen] = useState<OptionalMailType | null>(null);
+  const backToView = () => {
+    guarded.toInput();
+    setView({ view: "view", returned: true });
+  };
 
-  if (step.step === "complete") {
-    const { change, addresses } = step;
-    return (
-      <div className="kk-stack">
-        <StepIndicator current={2} />
-        <ChangeComplete title={`${mailLabel(change.type)}設定完了`}>
-          <p>{nextTimeMessage(change)}</p>
-          <MailSettingDetails setting={change} addresses={addresses} />
-          <div className="kk-actions">
-            <Button variant="secondary" onClick={() => setStep({ step: "view", returned: true })}>
-              配信設定の一覧に戻る
-            </Button>
-            <Link to={paths.home}>会員トップへ戻る</Link>
-          </div>
-        </ChangeComplete>
-      </div>
-    );
-  }
-
-  const pending = flow.pending;
-  if (step.step === "confirm" && pending) {
-    const { before, addresses } = step;
-    return (
-      <ConfirmStep
-        flow={flow}
-        pending={pending}
-        operation="change_mail_settings"
-        title="変更内容の確認"
-        instruction="以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。"
-        summary={<MailSettingChangeSummary before={before} change={pending.payload} addresses={addresses} />}
-        submitLabel="変更する"
-        execute={changeMailSetting.mutateAsync}
-        onDone={(updated) => {
-          const saved = settingOf(updated, pending.payload.type);
-          setStep({
-            step: "complete",
-            change: saved
-              ? { type: saved.type, enabled: saved.enabled, destination: saved.destination }
-              : pending.payload,
-            addresses: updated.addresses,
-          });
-        }}
-        onCancel={() => setStep({ step: "edit", type: pending.payload.type, values: toFormValues(pending.payload) })}
-      />
-    );
-  }
-
-  const renderStep = (data: MailSettings) => {
-    const setting = step.step === "edit" ? settingOf(data, step.type) : undefined;
-    if (step.step === "edit" && setting) {
+  const renderView = (data: MailSettings) => {
+    const setting = view.view === "edit" ? settingOf(data, view.type) : undefined;
+    if (view.view === "edit" && setting) {
       return (
-        <div className="kk-stack">
-          <StepIndicator current={0} />
-          <StepSection title={`${mailLabel(setting.type)}の配信設定`}>
-            <p>配信設定と配信先を選択し、「変更確認」を押してください。</p>
-            <MailSettingChangeForm
-              setting={setting}
-              addresses={data.addresses}
-              defaultValues={step.values}
-              onSubmit={(change) => {
-                flow.begin(change);
-                setStep({ step: "confirm", before: setting, addresses: data.addresses });
-              }}
-              onCancel={() => setStep({ step: "view", returned: true })}
-            />
-          </StepSection>
-        </div>
+        <InputStep title={`${mailLabel(setting.type)}の配信設定`}>
+          <p>配信設定と配信先を選択し、「変更確認」を押してください。</p>
+          <MailSettingChangeForm
+            setting={setting}
+            addresses={data.addresses}
+            defaultValues={view.values}
+            onSubmit={(change) => guarded.confirm(change, { before: setting, addresses: data.addresses })}
+            onCancel={() => setView({ view: "view", returned: true })}
+          />
+        </InputStep>
       );
     }
     return (
-      <StepSection title="配信設定の一覧" autoFocus={step.step === "view" && step.returned}>
+      <StepSection title="配信設定の一覧" autoFocus={view.view === "view" && view.returned}>
         <p>配信設定を変更するメールを選択し、「変更する」を押してください。</p>
         <MailTypeChooser
           mailSettings={data}
           defaultType={chosen}
           onChoose={(type) => {
             setChosen(type);
-            setStep({ step: "edit", type, values: undefined });
+            setView({ view: "edit", type, values: undefined });
           }}
         />
       </StepSection>
@@ -128,15 +81,38 @@ function MailSettingsPage() {
   };
 
   return (
-    <RegisteredInfoGate query={mailSettings} label={TITLE} subject="メールの配信設定">
-      {renderStep}
-    </RegisteredInfoGate>
+    <GuardedFlow
+      guarded={guarded}
+      operation="change_mail_settings"
+      confirmation={{
+        ...registeredInfoChange,
+        summary: (change, { before, addresses }) => (
+          <MailSettingChangeSummary before={before} change={change} addresses={addresses} />
+        ),
+      }}
+      execute={changeMailSetting.mutateAsync}
+      onCancel={(change) => setView({ view: "edit", type: change.type, values: toFormValues(change) })}
+      completion={{
+        title: (_updated, change) => `${mailLabel(change.type)}設定完了`,
+        children: (updated, sent) => {
+          const change = savedChange(updated, sent);
+          return (
+            <>
+              <p>{nextTimeMessage(change)}</p>
+              <MailSettingDetails setting={change} addresses={updated.addresses} />
+              <ChangeCompleteActions backLabel="配信設定の一覧に戻る" onBack={backToView} />
+            </>
+          );
+        },
+      }}
+    >
+      <RegisteredInfoGate query={mailSettings} label={screens.mailSettings.title} subject="メールの配信設定">
+        {renderView}
+      </RegisteredInfoGate>
+    </GuardedFlow>
   );
 }
 
-export function mailSettingsRoute() {
-  return {
-    handle: { title: TITLE } satisfies PageHandle,
-    Component: MailSettingsPage,
-  };
+export function route() {
+  return { Component: MailSettingsPage };
 }

@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { userEvent, within } from "storybook/test";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import { confirmationStates } from "../../../testing/confirmation-stories.ts";
+import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
 import { demoAccountOpenings, marginAccountApplied } from "../../../testing/fixtures.ts";
-import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const APPLY_PATH = "/api/me/margin-account-applications";
@@ -42,8 +42,7 @@ async function toConfirmation(canvasElement: HTMLElement) {
   await choose("金融資産", "300〜1,000万円");
   await userEvent.click(page.canvas.getByRole("checkbox", { name: /同意します/ }));
   await page.click("申込内容の確認");
-  await page.canvas.findByRole("heading", { name: "申込内容の確認" }, { timeout: 5000 });
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.waitForConfirmation("申込内容の確認");
   return page;
 }
 
@@ -56,6 +55,13 @@ const marginStatus = (status: "審査中" | "開設済") =>
     ),
   });
 
+const states = confirmationStates({
+  toConfirmation,
+  submit: "申し込む",
+  completion: "信用取引口座開設のお申し込みを受け付けました",
+});
+const read = readStates("accountOpenings", OPENINGS_PATH);
+
 export const 入力: Story = {};
 export const 入力エラー: Story = {
   play: async ({ canvasElement }) => {
@@ -64,19 +70,8 @@ export const 入力エラー: Story = {
     await page.waitForText("信用取引口座設定約諾書の内容をご確認のうえ、同意してください。");
   },
 };
-export const 確認: Story = {
-  play: async ({ canvasElement }) => {
-    await toConfirmation(canvasElement);
-  },
-};
-export const 完了: Story = {
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("申し込む");
-    await page.waitForHeading("信用取引口座開設のお申し込みを受け付けました");
-  },
-};
+export const 確認: Story = states.確認;
+export const 完了: Story = states.完了;
 export const 審査中: Story = {
   parameters: { msw: { handlers: { accountOpenings: marginStatus("審査中") } } },
   play: async ({ canvasElement }) => {
@@ -89,14 +84,9 @@ export const 開設済: Story = {
     await screen(canvasElement).waitForText(/信用取引口座は開設済みです/);
   },
 };
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { accountOpenings: loading("get", OPENINGS_PATH) } } },
-};
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { accountOpenings: upstreamUnavailable("get", OPENINGS_PATH) } } },
-};
+export const 読み込み中: Story = read.読み込み中;
+export const 接続不可: Story = read.接続不可;
 
-const states = confirmationStates({ toConfirmation, submit: "申し込む" });
 export const 執行パスワード誤り: Story = states.執行パスワード誤り;
 export const ロック: Story = states.ロック;
 export const ロック中: Story = states.ロック中;

@@ -1,8 +1,6 @@
 import type { MarginAccountApplication, MarginAccountApplicationView } from "@kakunin/contracts/margin-accounts";
 import type { AccountOpening } from "@kakunin/contracts/registered-info";
 import { Alert } from "@kakunin/ui/alert";
-import { StepIndicator } from "@kakunin/ui/step-indicator";
-import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
@@ -16,20 +14,10 @@ import {
   accountOpeningsQueryOptions,
   useAccountOpenings,
 } from "../../../features/registered-info/api/get-account-openings.ts";
-import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { formatCalendarDate } from "../../../lib/format.ts";
-import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
+import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import type { PageHandle } from "../app-layout.tsx";
-
-const TITLE = "信用取引口座開設";
-
-type Step =
-  /** `returned`: back from the confirmation, so focus goes to the form's heading. */
-  | { step: "input"; returned: boolean; values: MarginAccountApplicationFormValues | undefined }
-  | { step: "confirm" }
-  | { step: "complete"; application: MarginAccountApplicationView };
+import { paths, screens } from "../../screens.ts";
 
 /** Only a 信用取引口座 that is 未開設 can be applied for; the others say where it stands. */
 function NotApplicable({ margin }: { margin: AccountOpening }) {
@@ -60,75 +48,62 @@ function NotApplicable({ margin }: { margin: AccountOpening }) {
 function MarginApplicationPage() {
   const openings = useAccountOpenings();
   const apply = useApplyMarginAccount({ accountOpeningsKey: accountOpeningsQueryOptions().queryKey });
-  const flow = useStepUpFlow<MarginAccountApplication>();
-  const [step, setStep] = useState<Step>({ step: "input", returned: false, values: undefined });
+  const guarded = useGuarded<MarginAccountApplication, undefined, MarginAccountApplicationView>();
+  /** `returned`: back from the confirmation, so focus goes to the form's heading. */
+  const [input, setInput] = useState<{ returned: boolean; values: MarginAccountApplicationFormValues | undefined }>({
+    returned: false,
+    values: undefined,
+  });
 
-  if (step.step === "complete") {
-    return (
-      <div className="kk-stack">
-        <StepIndicator current={2} />
-        <ChangeComplete title="信用取引口座開設のお申し込みを受け付けました">
-          <p>弊社にて審査のうえ、結果をメールでお知らせします。審査中は信用取引の新規建てはご利用いただけません。</p>
-          <MarginAccountApplicationSummary application={step.application} />
-          <div className="kk-actions">
-            <Link to={paths.accountOpenings}>口座開設状況照会へ</Link>
-            <Link to={paths.home}>会員トップへ戻る</Link>
-          </div>
-        </ChangeComplete>
-      </div>
-    );
-  }
-
-  const pending = flow.pending;
-  if (step.step === "confirm" && pending) {
-    return (
-      <ConfirmStep
-        flow={flow}
-        pending={pending}
-        operation="apply_margin_account"
-        title="申込内容の確認"
-        instruction="以下の内容で信用取引口座の開設を申し込みます。よろしければ執行パスワードを入力し、「申し込む」を押してください。"
-        summary={<MarginAccountApplicationSummary application={pending.payload} />}
-        submitLabel="申し込む"
-        execute={apply.mutateAsync}
-        onDone={(application) => setStep({ step: "complete", application })}
-        onCancel={() => setStep({ step: "input", returned: true, values: pending.payload })}
-      />
-    );
-  }
-
-  const input = step.step === "input" ? step : { returned: false, values: undefined };
   return (
-    <RegisteredInfoGate query={openings} label={TITLE} subject="口座開設状況">
-      {(data) => {
-        const margin = data.accounts.find((a) => a.kind === "信用取引口座");
-        if (margin && margin.status !== "未開設") return <NotApplicable margin={margin} />;
-        return (
-          <div className="kk-stack">
-            <StepIndicator current={0} />
-            <StepSection title="お客様の状況" autoFocus={input.returned}>
+    <GuardedFlow
+      guarded={guarded}
+      operation="apply_margin_account"
+      confirmation={{
+        title: "申込内容の確認",
+        instruction:
+          "以下の内容で信用取引口座の開設を申し込みます。よろしければ執行パスワードを入力し、「申し込む」を押してください。",
+        summary: (application) => <MarginAccountApplicationSummary application={application} />,
+        submitLabel: "申し込む",
+      }}
+      execute={apply.mutateAsync}
+      onCancel={(application) => setInput({ returned: true, values: application })}
+      completion={{
+        title: "信用取引口座開設のお申し込みを受け付けました",
+        children: (application) => (
+          <>
+            <p>弊社にて審査のうえ、結果をメールでお知らせします。審査中は信用取引の新規建てはご利用いただけません。</p>
+            <MarginAccountApplicationSummary application={application} />
+            <div className="kk-actions">
+              <Link to={paths.accountOpenings}>口座開設状況照会へ</Link>
+              <Link to={paths.home}>会員トップへ戻る</Link>
+            </div>
+          </>
+        ),
+      }}
+    >
+      <RegisteredInfoGate query={openings} label={screens.marginApplication.title} subject="口座開設状況">
+        {(data) => {
+          const margin = data.accounts.find((a) => a.kind === "信用取引口座");
+          if (margin && margin.status !== "未開設") return <NotApplicable margin={margin} />;
+          return (
+            <InputStep title="お客様の状況" autoFocus={input.returned}>
               <ExecutionPasswordLockNotice />
               <p>
                 各項目を選択し、信用取引口座設定約諾書をご確認のうえ「申込内容の確認」を押してください。審査の結果はメールでお知らせします。
               </p>
               <MarginAccountApplicationForm
                 defaultValues={input.values}
-                onSubmit={(application) => {
-                  flow.begin(application);
-                  setStep({ step: "confirm" });
-                }}
+                onSubmit={(application) => guarded.confirm(application, undefined)}
               />
-            </StepSection>
-          </div>
-        );
-      }}
-    </RegisteredInfoGate>
+            </InputStep>
+          );
+        }}
+      </RegisteredInfoGate>
+    </GuardedFlow>
   );
 }
 
-export function marginApplicationRoute() {
-  return {
-    handle: { title: TITLE } satisfies PageHandle,
-    Component: MarginApplicationPage,
-  };
+export function route() {
+  return { Component: MarginApplicationPage };
 }

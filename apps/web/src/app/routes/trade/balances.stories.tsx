@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { readStates } from "../../../testing/confirmation-stories.ts";
 import { cashOnlyBalances } from "../../../testing/fixtures.ts";
-import { getJson, loading, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { getJson } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -13,14 +14,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const read = readStates("balances", "/api/me/balances");
+
 export const 残高: Story = {};
 export const 残高スマートフォン: Story = { globals: phone };
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { balances: loading("get", "/api/me/balances") } } },
-};
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { balances: upstreamUnavailable("get", "/api/me/balances") } } },
-};
+export const 読み込み中: Story = read.読み込み中;
+export const 接続不可: Story = read.接続不可;
 /** Only cash: each table says it has nothing to show. */
 export const 保有なし: Story = {
   parameters: { msw: { handlers: { balances: getJson("/api/me/balances", cashOnlyBalances) } } },
@@ -29,9 +28,4 @@ export const 保有なし: Story = {
   },
 };
 /** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: { msw: { handlers: sessionExpiresAt("balances", "get", "/api/me/balances") } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForSessionExpiredLogin();
-  },
-};
+export const セッション切れ: Story = read.セッション切れ;

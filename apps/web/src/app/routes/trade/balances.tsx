@@ -1,7 +1,6 @@
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { BalancesView } from "../../../features/trading/components/balances-view.tsx";
-import type { PageHandle } from "../app-layout.tsx";
-import { QueryStatus } from "./query-status.tsx";
+import { QueryStatus } from "../../query-status.tsx";
 
 /** 残高照会 (R18): cash, 買付余力 and holdings at the current prices, refreshed every few seconds. */
 function BalancesPage() {
@@ -9,9 +8,8 @@ function BalancesPage() {
   return balances.data ? <BalancesView balances={balances.data} /> : <QueryStatus query={balances} what="残高" />;
 }
 
-export function balancesRoute() {
+export function route() {
   return {
-    handle: { title: "残高照会" } satisfies PageHandle,
     Component: BalancesPage,
   };
 }

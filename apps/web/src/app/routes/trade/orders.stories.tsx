@@ -1,14 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
-import {
-  getJson,
-  loading,
-  lockedAccount,
-  sessionExpiresAt,
-  stepUpChallenge,
-  upstreamUnavailable,
-  wrongPassword,
-} from "../../../testing/msw-handlers.ts";
+import { readStates } from "../../../testing/confirmation-stories.ts";
+import { getJson, lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -20,14 +13,14 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const read = readStates("orders", "/api/me/orders");
+
 export const 一覧: Story = {};
 export const 注文なし: Story = {
   parameters: { msw: { handlers: { orders: getJson("/api/me/orders", { orders: [] }) } } },
 };
-export const 読み込み中: Story = { parameters: { msw: { handlers: { orders: loading("get", "/api/me/orders") } } } };
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { orders: upstreamUnavailable("get", "/api/me/orders") } } },
-};
+export const 読み込み中: Story = read.読み込み中;
+export const 接続不可: Story = read.接続不可;
 export const 訂正確認: Story = {
   parameters: { msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "modify_order") } } },
   play: async ({ canvasElement }) => {
@@ -115,9 +108,4 @@ export const ロック中: Story = {
   },
 };
 /** The list is refreshed after the session timed out: the app leaves for ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: { msw: { handlers: sessionExpiresAt("orders", "get", "/api/me/orders") } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForSessionExpiredLogin();
-  },
-};
+export const セッション切れ: Story = read.セッション切れ;

@@ -1,11 +1,8 @@
 import type { CancelOrderRequest, ModifyOrderRequest, Order } from "@kakunin/contracts/trading";
 import { ChangeValue } from "@kakunin/ui/description-list";
-import { StepIndicator } from "@kakunin/ui/step-indicator";
-import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
 import { useOrders } from "../../../features/trading/api/get-orders.ts";
 import { useModifyOrder } from "../../../features/trading/api/modify-order.ts";
@@ -17,30 +14,45 @@ import {
 } from "../../../features/trading/components/modify-order-form.tsx";
 import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
 import { OrdersTable } from "../../../features/trading/components/orders-table.tsx";
-import { fieldErrorsOf } from "../../../features/trading/utils/order-text.ts";
 import { isApiError } from "../../../lib/api-client.ts";
 import { formatCount, formatPrice } from "../../../lib/format.ts";
-import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
-import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "./query-status.tsx";
+import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "../../query-status.tsx";
+import { paths } from "../../screens.ts";
+import { type OrderInput, rejectedInput } from "./order-flow.tsx";
 
-type Step =
-  | { step: "list"; notice: Notice | undefined }
-  | {
-      step: "modify";
-      order: Order;
-      returned: boolean;
-      values: ModifyOrderFormValues | undefined;
-      fieldErrors: Partial<Record<ModifyOrderField, string>> | undefined;
-      notice: Notice | undefined;
-    }
-  | { step: "modifyConfirm"; order: Order; values: ModifyOrderFormValues }
-  | { step: "cancelConfirm"; order: Order }
-  | { step: "done"; title: string; order: Order };
+type View =
+  | { view: "list"; notice: Notice | undefined }
+  | { view: "modify"; order: Order; input: OrderInput<ModifyOrderFormValues | undefined, ModifyOrderField> };
 
 const MODIFY_STEPS = ["訂正入力", "確認", "完了"] as const;
 const CANCEL_STEPS = ["確認", "完了"] as const;
+
+/** 訂正確認: each changed value as before → after. */
+function ModifySummary({ order, request }: { order: Order; request: ModifyOrderRequest }) {
+  return (
+    <OrderDetails
+      order={order}
+      withStatus={false}
+      overrides={{
+        数量: (
+          <ChangeValue
+            before={`${formatCount(order.quantity ?? 0)}株`}
+            after={`${formatCount(request.quantity)}株`}
+            unchanged={order.quantity === request.quantity}
+          />
+        ),
+        執行条件: (
+          <ChangeValue
+            before={`指値 ${formatPrice(order.limitPrice ?? 0)}`}
+            after={`指値 ${formatPrice(request.limitPrice)}`}
+            unchanged={order.limitPrice === request.limitPrice}
+          />
+        ),
+      }}
+    />
+  );
+}
 
 /**
  * 注文照会 (R17): the orders, and for an open limit order 訂正 (数量・価格 → 確認 → 完了)
@@ -50,11 +62,15 @@ function OrdersPage() {
   const orders = useOrders();
   const modifyOrder = useModifyOrder();
   const cancelOrder = useCancelOrder();
-  const modifyFlow = useStepUpFlow<ModifyOrderRequest>();
-  const cancelFlow = useStepUpFlow<CancelOrderRequest>();
-  const [step, setStep] = useState<Step>({ step: "list", notice: undefined });
+  const modify = useGuarded<ModifyOrderRequest, { order: Order; values: ModifyOrderFormValues }, Order>();
+  const cancel = useGuarded<CancelOrderRequest, { order: Order }, Order>();
+  const [view, setView] = useState<View>({ view: "list", notice: undefined });
 
-  const backToList = (notice?: Notice) => setStep({ step: "list", notice });
+  const backToList = (notice?: Notice) => {
+    modify.toInput();
+    cancel.toInput();
+    setView({ view: "list", notice });
+  };
 
   /** The order is no longer open (約定・取消・失効): back to the refreshed list, saying so. */
   const handleNotOpen = (error: unknown) => {
@@ -65,127 +81,21 @@ function OrdersPage() {
     return false;
   };
 
-  if (step.step === "done") {
-    const steps = step.title === "ご注文を取り消しました" ? CANCEL_STEPS : MODIFY_STEPS;
-    return (
-      <div className="kk-stack">
-        <StepIndicator current={steps.length - 1} steps={steps} />
-        <ChangeComplete title={step.title}>
-          <OrderDetails order={step.order} />
-          <div className="kk-actions">
-            <Link to={paths.tradeOrders} onClick={() => backToList()}>
-              注文照会へ戻る
-            </Link>
-          </div>
-        </ChangeComplete>
+  const done = (order: Order) => (
+    <>
+      <OrderDetails order={order} />
+      <div className="kk-actions">
+        <Link to={paths.tradeOrders} onClick={() => backToList()}>
+          注文照会へ戻る
+        </Link>
       </div>
-    );
-  }
+    </>
+  );
 
-  if (step.step === "modify") {
-    const { order } = step;
-    return (
-      <div className="kk-stack">
-        <StepIndicator current={0} steps={MODIFY_STEPS} />
-        <StepSection title="注文の訂正" autoFocus={!step.fieldErrors}>
-          <NoticeAlert notice={step.notice} />
-          <OrderDetails order={order} withStatus={false} />
-          <p>訂正後の数量と価格を入力し、「訂正確認」を押してください。</p>
-          <ModifyOrderForm
-            order={order}
-            defaultValues={step.values}
-            fieldErrors={step.fieldErrors}
-            onSubmit={(request, values) => {
-              modifyFlow.begin(request);
-              setStep({ step: "modifyConfirm", order, values });
-            }}
-            onCancel={() => backToList()}
-          />
-        </StepSection>
-      </div>
-    );
-  }
-
-  const modifyPending = modifyFlow.pending;
-  if (step.step === "modifyConfirm" && modifyPending) {
-    const { order, values } = step;
-    const request = modifyPending.payload;
-    const backToInput = (changes: Partial<Extract<Step, { step: "modify" }>> = {}) => {
-      setStep({ step: "modify", order, returned: true, values, fieldErrors: undefined, notice: undefined, ...changes });
-    };
-    return (
-      <ConfirmStep
-        flow={modifyFlow}
-        pending={modifyPending}
-        operation="modify_order"
-        title="訂正内容の確認"
-        instruction="以下の内容に訂正します。よろしければ執行パスワードを入力し、「訂正する」を押してください。"
-        steps={MODIFY_STEPS}
-        current={1}
-        summary={
-          <OrderDetails
-            order={order}
-            withStatus={false}
-            overrides={{
-              数量: (
-                <ChangeValue
-                  before={`${formatCount(order.quantity ?? 0)}株`}
-                  after={`${formatCount(request.quantity)}株`}
-                  unchanged={order.quantity === request.quantity}
-                />
-              ),
-              執行条件: (
-                <ChangeValue
-                  before={`指値 ${formatPrice(order.limitPrice ?? 0)}`}
-                  after={`指値 ${formatPrice(request.limitPrice)}`}
-                  unchanged={order.limitPrice === request.limitPrice}
-                />
-              ),
-            }}
-          />
-        }
-        submitLabel="訂正する"
-        execute={modifyOrder.mutateAsync}
-        onDone={(modified) => setStep({ step: "done", title: "ご注文を訂正しました", order: modified })}
-        onError={(error) => {
-          if (handleNotOpen(error)) return true;
-          if (!isApiError(error) || error.code !== "order_rejected") return false;
-          const fieldErrors = fieldErrorsOf(error, modifyOrderFields);
-          backToInput(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) });
-          return true;
-        }}
-        onCancel={() => backToInput()}
-      />
-    );
-  }
-
-  const cancelPending = cancelFlow.pending;
-  if (step.step === "cancelConfirm" && cancelPending) {
-    const { order } = step;
-    return (
-      <ConfirmStep
-        flow={cancelFlow}
-        pending={cancelPending}
-        operation="cancel_order"
-        title="取消内容の確認"
-        instruction="以下のご注文を取り消します。よろしければ執行パスワードを入力し、「取消する」を押してください。"
-        steps={CANCEL_STEPS}
-        current={0}
-        summary={<OrderDetails order={order} />}
-        submitLabel="取消する"
-        execute={cancelOrder.mutateAsync}
-        onDone={(cancelled) => setStep({ step: "done", title: "ご注文を取り消しました", order: cancelled })}
-        onError={handleNotOpen}
-        onCancel={() => backToList()}
-      />
-    );
-  }
-
-  const notice = step.step === "list" ? step.notice : undefined;
-  return (
+  const list = (
     <div className="kk-stack">
       <ExecutionPasswordLockNotice />
-      <NoticeAlert notice={notice} />
+      <NoticeAlert notice={view.view === "list" ? view.notice : undefined} />
       <p>
         注文中の指値注文は訂正・取消ができます。新たに注文する場合は<Link to={paths.tradeStock}>株式注文</Link>
         または<Link to={paths.tradeFund}>投資信託</Link>からどうぞ。
@@ -193,31 +103,72 @@ function OrdersPage() {
       {orders.data ? (
         <OrdersTable
           orders={orders.data.orders}
-          onModify={(order) =>
-            setStep({
-              step: "modify",
-              order,
-              returned: false,
-              values: undefined,
-              fieldErrors: undefined,
-              notice: undefined,
-            })
-          }
-          onCancel={(order) => {
-            cancelFlow.begin({ orderNumber: order.orderNumber });
-            setStep({ step: "cancelConfirm", order });
-          }}
+          onModify={(order) => setView({ view: "modify", order, input: { values: undefined } })}
+          onCancel={(order) => cancel.confirm({ orderNumber: order.orderNumber }, { order })}
         />
       ) : (
         <QueryStatus query={orders} what="ご注文の一覧" />
       )}
     </div>
   );
+
+  return (
+    <GuardedFlow
+      guarded={cancel}
+      operation="cancel_order"
+      steps={CANCEL_STEPS}
+      confirmation={{
+        title: "取消内容の確認",
+        instruction: "以下のご注文を取り消します。よろしければ執行パスワードを入力し、「取消する」を押してください。",
+        summary: (_request, { order }) => <OrderDetails order={order} />,
+        submitLabel: "取消する",
+      }}
+      execute={cancelOrder.mutateAsync}
+      onError={handleNotOpen}
+      onCancel={() => backToList()}
+      completion={{ title: "ご注文を取り消しました", children: done }}
+    >
+      <GuardedFlow
+        guarded={modify}
+        operation="modify_order"
+        steps={MODIFY_STEPS}
+        confirmation={{
+          title: "訂正内容の確認",
+          instruction: "以下の内容に訂正します。よろしければ執行パスワードを入力し、「訂正する」を押してください。",
+          summary: (request, { order }) => <ModifySummary order={order} request={request} />,
+          submitLabel: "訂正する",
+        }}
+        execute={modifyOrder.mutateAsync}
+        onError={(error, _request, { order, values }) =>
+          handleNotOpen(error) ||
+          rejectedInput(error, values, modifyOrderFields, (input) => setView({ view: "modify", order, input }))
+        }
+        onCancel={(_request, { order, values }) =>
+          setView({ view: "modify", order, input: { values, returned: true } })
+        }
+        completion={{ title: "ご注文を訂正しました", children: done }}
+      >
+        {view.view === "modify" ? (
+          <InputStep title="注文の訂正" steps={MODIFY_STEPS} autoFocus={!view.input.fieldErrors}>
+            <NoticeAlert notice={view.input.notice} />
+            <OrderDetails order={view.order} withStatus={false} />
+            <p>訂正後の数量と価格を入力し、「訂正確認」を押してください。</p>
+            <ModifyOrderForm
+              order={view.order}
+              defaultValues={view.input.values}
+              fieldErrors={view.input.fieldErrors}
+              onSubmit={(request, values) => modify.confirm(request, { order: view.order, values })}
+              onCancel={() => backToList()}
+            />
+          </InputStep>
+        ) : (
+          list
+        )}
+      </GuardedFlow>
+    </GuardedFlow>
+  );
 }
 
-export function ordersRoute() {
-  return {
-    handle: { title: "注文照会" } satisfies PageHandle,
-    Component: OrdersPage,
-  };
+export function route() {
+  return { Component: OrdersPage };
 }

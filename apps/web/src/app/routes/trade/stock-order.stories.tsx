@@ -22,23 +22,15 @@ async function toConfirmation(canvasElement: HTMLElement) {
   await page.type("銘柄コード", "7203");
   await page.type("数量", "100");
   await page.click("注文確認");
-  await page.canvas.findByRole("heading", { name: "注文内容の確認" }, { timeout: 5000 });
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.waitForConfirmation("注文内容の確認");
   return page;
 }
 
+const states = confirmationStates({ toConfirmation, submit: "注文する", completion: "ご注文を受け付けました" });
+
 export const 入力: Story = {};
-export const 注文確認: Story = {
-  play: async ({ canvasElement }) => {
-    await toConfirmation(canvasElement);
-  },
-};
-export const 注文確認スマートフォン: Story = {
-  globals: phone,
-  play: async ({ canvasElement }) => {
-    await toConfirmation(canvasElement);
-  },
-};
+export const 注文確認: Story = states.確認;
+export const 注文確認スマートフォン: Story = { ...states.確認, globals: phone };
 export const 入力エラー: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
@@ -46,14 +38,7 @@ export const 入力エラー: Story = {
     await page.waitForText(/銘柄コード.*入力してください。/);
   },
 };
-export const 完了: Story = {
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.click("注文する");
-    await page.waitForText("ご注文を受け付けました");
-  },
-};
+export const 完了: Story = states.完了;
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { instruments: upstreamUnavailable("get", "/api/market/instruments") } } },
 };
@@ -75,7 +60,6 @@ export const 信用取引口座未開設: Story = {
   },
 };
 
-const states = confirmationStates({ toConfirmation, submit: "注文する" });
 export const 執行パスワード誤り: Story = states.執行パスワード誤り;
 export const ロック: Story = states.ロック;
 export const ロック中: Story = states.ロック中;

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen } from "../../../testing/app-screen.tsx";
+import { readStates } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawals } from "../../../testing/fixtures.ts";
-import { getJson, loading, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
-import { screen } from "../../../testing/play.ts";
+import { getJson } from "../../../testing/msw-handlers.ts";
 
 const meta = {
   title: "画面/出金申込履歴",
@@ -13,22 +13,15 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const read = readStates("withdrawals", "/api/me/withdrawals");
+
 export const 一覧: Story = {
   parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", demoWithdrawals) } } },
 };
 export const 履歴なし: Story = {
   parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", { withdrawals: [] }) } } },
 };
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { withdrawals: loading("get", "/api/me/withdrawals") } } },
-};
-export const 接続不可: Story = {
-  parameters: { msw: { handlers: { withdrawals: upstreamUnavailable("get", "/api/me/withdrawals") } } },
-};
+export const 読み込み中: Story = read.読み込み中;
+export const 接続不可: Story = read.接続不可;
 /** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
-export const セッション切れ: Story = {
-  parameters: { msw: { handlers: sessionExpiresAt("withdrawals", "get", "/api/me/withdrawals") } },
-  play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForSessionExpiredLogin();
-  },
-};
+export const セッション切れ: Story = read.セッション切れ;

@@ -1,7 +1,6 @@
 import { Link } from "react-router";
 import { WithdrawalHistoryTable } from "../../../features/withdrawals/components/withdrawal-history-table.tsx";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { paths } from "../../screens.ts";
 
 function WithdrawalHistoryPage() {
   return (
@@ -14,9 +13,8 @@ function WithdrawalHistoryPage() {
   );
 }
 
-export function withdrawalHistoryRoute() {
+export function route() {
   return {
-    handle: { title: "出金申込履歴" } satisfies PageHandle,
     Component: WithdrawalHistoryPage,
   };
 }

@@ -1,13 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { confirmationStates } from "../../../testing/confirmation-stories.ts";
-import {
-  loading,
-  lockedAccount,
-  stepUpChallenge,
-  upstreamUnavailable,
-  wrongCode,
-} from "../../../testing/msw-handlers.ts";
+import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
+import { lockedAccount, stepUpChallenge, wrongCode } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 
 const meta = {
@@ -22,6 +16,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const read = readStates("withdrawalOverview", "/api/me/withdrawals/overview");
+
 /** 出金確認 → the confirmation, ready for input (the 認証コード's field when it is on). */
 async function toConfirmation(canvasElement: HTMLElement, lastField = "認証コード") {
   const page = screen(canvasElement);
@@ -31,10 +27,15 @@ async function toConfirmation(canvasElement: HTMLElement, lastField = "認証コ
   return page;
 }
 
+const states = confirmationStates({
+  toConfirmation: (canvasElement) => toConfirmation(canvasElement),
+  submit: "出金する",
+  fillOthers: (page) => page.type("認証コード", "123456"),
+  completion: "W20261125-0001",
+});
+
 export const 入力: Story = {};
-export const 読み込み中: Story = {
-  parameters: { msw: { handlers: { withdrawalOverview: loading("get", "/api/me/withdrawals/overview") } } },
-};
+export const 読み込み中: Story = read.読み込み中;
 export const 入力エラー: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
@@ -43,31 +44,10 @@ export const 入力エラー: Story = {
     await page.waitForText("出金金額は1円以上で入力してください。");
   },
 };
-export const 確認_認証コード: Story = {
-  play: async ({ canvasElement }) => {
-    await toConfirmation(canvasElement);
-  },
-};
-export const 確認_認証コードスマートフォン: Story = {
-  globals: phone,
-  play: async ({ canvasElement }) => {
-    await toConfirmation(canvasElement);
-  },
-};
-export const 完了: Story = {
-  play: async ({ canvasElement }) => {
-    const page = await toConfirmation(canvasElement);
-    await page.type("執行パスワード", "Ume4k9");
-    await page.type("認証コード", "123456");
-    await page.click("出金する");
-    await page.waitForText("W20261125-0001");
-  },
-};
-export const 接続不可: Story = {
-  parameters: {
-    msw: { handlers: { withdrawalOverview: upstreamUnavailable("get", "/api/me/withdrawals/overview") } },
-  },
-};
+export const 確認_認証コード: Story = states.確認;
+export const 確認_認証コードスマートフォン: Story = { ...states.確認, globals: phone };
+export const 完了: Story = states.完了;
+export const 接続不可: Story = read.接続不可;
 /** Locked before the screen opened: said on arrival, and 出金確認 opens no confirmation (no code is mailed). */
 export const ロック中: Story = {
   parameters: { msw: { handlers: lockedAccount } },
@@ -104,11 +84,6 @@ export const 認証コード誤り: Story = {
   },
 };
 
-const states = confirmationStates({
-  toConfirmation: (canvasElement) => toConfirmation(canvasElement),
-  submit: "出金する",
-  fillOthers: (page) => page.type("認証コード", "123456"),
-});
 export const 執行パスワード誤り: Story = states.執行パスワード誤り;
 export const ロック: Story = states.ロック;
 export const セッション切れ: Story = states.セッション切れ;

@@ -4,14 +4,10 @@ import type {
   WithdrawalOverview,
   WithdrawalRequest,
 } from "@kakunin/contracts/withdrawals";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
-import { StepIndicator } from "@kakunin/ui/step-indicator";
-import { ChangeComplete, StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
-import { ConfirmStep } from "../../../features/step-up/components/confirm-step.tsx";
 import { useCreateWithdrawal } from "../../../features/withdrawals/api/create-withdrawal.ts";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { WithdrawalForm } from "../../../features/withdrawals/components/withdrawal-form.tsx";
@@ -19,35 +15,22 @@ import { WithdrawalOverviewDetails } from "../../../features/withdrawals/compone
 import { WithdrawalReceipt } from "../../../features/withdrawals/components/withdrawal-receipt.tsx";
 import { WithdrawalSummary } from "../../../features/withdrawals/components/withdrawal-summary.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
-import { useStepUpFlow } from "../../../lib/step-up.ts";
-import { paths } from "../../paths.ts";
-import type { PageHandle } from "../app-layout.tsx";
+import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
+import { paths } from "../../screens.ts";
 
-const TITLE = "出金";
+/** The amount as the customer left it, back from the confirmation. */
+interface Input {
+  /** Back from a later step: focus goes to the section's heading (or the field in error). */
+  returned: boolean;
+  amount: string | undefined;
+  /** The server refused the amount (e.g. insufficient_funds): shown on the field. */
+  amountError: string | undefined;
+  /** The server refused the request as a whole (e.g. bank_account_changed). */
+  notice: Notice | undefined;
+}
 
-type Step =
-  | {
-      step: "input";
-      /** Back from a later step: focus goes to the section's heading (or the field in error). */
-      returned: boolean;
-      amount: string | undefined;
-      /** The server refused the amount (e.g. insufficient_funds): shown on the field. */
-      amountError: string | undefined;
-      /** The server refused the request as a whole (e.g. bank_account_changed). */
-      notice: { message: string; requestId: string | undefined } | undefined;
-    }
-  | { step: "confirm"; account: BankAccountView }
-  | { step: "complete"; withdrawal: Withdrawal };
-
-type InputStep = Extract<Step, { step: "input" }>;
-
-const initialStep: InputStep = {
-  step: "input",
-  returned: false,
-  amount: undefined,
-  amountError: undefined,
-  notice: undefined,
-};
+const initialInput: Input = { returned: false, amount: undefined, amountError: undefined, notice: undefined };
 
 /** The server's message for the amount field, if the refusal is about the amount. */
 function amountErrorOf(error: unknown): string | undefined {
@@ -60,20 +43,12 @@ function amountErrorOf(error: unknown): string | undefined {
 function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawalOverview> }) {
   if (overview.isError) {
     return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={overview.isFetching} onClick={() => void overview.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>出金可能額を表示できませんでした。</p>
-        {isApiError(overview.error) && <p>{overview.error.message}</p>}
-        {isApiError(overview.error) && overview.error.requestId && (
-          <p className="kk-text-sm">お問い合わせ番号: {overview.error.requestId}</p>
-        )}
-      </Alert>
+      <ApiErrorAlert
+        error={overview.error}
+        lead="出金可能額を表示できませんでした。"
+        onRetry={() => void overview.refetch()}
+        retrying={overview.isFetching}
+      />
     );
   }
   return (
@@ -91,115 +66,86 @@ function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawa
 function WithdrawalPage() {
   const overview = useWithdrawalOverview();
   const createWithdrawal = useCreateWithdrawal();
-  const flow = useStepUpFlow<WithdrawalRequest>();
-  const [step, setStep] = useState<Step>(initialStep);
+  const guarded = useGuarded<WithdrawalRequest, BankAccountView, Withdrawal>();
+  const [input, setInput] = useState<Input>(initialInput);
+  const backToInput = (request: WithdrawalRequest, changes: Partial<Input> = {}) =>
+    setInput({ ...initialInput, returned: true, amount: String(request.amount), ...changes });
 
-  if (step.step === "complete") {
-    return (
-      <div className="kk-stack">
-        <StepIndicator current={2} />
-        <ChangeComplete title="出金のお申込みを受け付けました">
-          <WithdrawalReceipt withdrawal={step.withdrawal} />
-          <p className="kk-text-sm kk-text-muted">
-            出金申込完了通知メールを配信中に設定されている場合は、お知らせのメールをお送りしました。
-          </p>
-          <div className="kk-actions">
-            <Link to={paths.withdrawalHistory}>出金申込履歴を見る</Link>
-            <Link to={paths.home}>会員トップへ戻る</Link>
-          </div>
-        </ChangeComplete>
-      </div>
-    );
-  }
-
-  const pending = flow.pending;
-  if (step.step === "confirm" && pending) {
-    const { account } = step;
-    const backToInput = (changes: Partial<InputStep> = {}) => {
-      setStep({
-        step: "input",
-        returned: true,
-        amount: String(pending.payload.amount),
-        amountError: undefined,
-        notice: undefined,
-        ...changes,
-      });
-    };
-    return (
-      <ConfirmStep
-        flow={flow}
-        pending={pending}
-        operation="withdrawal"
-        title="出金内容の確認"
-        instruction="以下の内容で出金を申し込みます。よろしければ執行パスワード（認証コードをご利用の場合は認証コードも）を入力し、「出金する」を押してください。"
-        summary={<WithdrawalSummary request={pending.payload} account={account} />}
-        submitLabel="出金する"
-        execute={createWithdrawal.mutateAsync}
-        onDone={(withdrawal) => setStep({ step: "complete", withdrawal })}
-        onError={(error) => {
-          const amountError = amountErrorOf(error);
-          if (amountError) {
-            backToInput({ amountError });
-            return true;
-          }
-          if (isApiError(error) && error.code === "bank_account_changed") {
-            // The overview is being refetched: the input shows the destination as it is now.
-            backToInput({ notice: { message: error.message, requestId: error.requestId } });
-            return true;
-          }
-          return false;
-        }}
-        onCancel={() => backToInput()}
-      />
-    );
-  }
-
-  const renderInput = (data: WithdrawalOverview, input: InputStep) => {
+  const renderInput = (data: WithdrawalOverview) => {
     const account = data.bankAccount;
     return (
-      <div className="kk-stack">
-        <StepIndicator current={0} />
-        <StepSection title="出金金額の入力" autoFocus={input.returned && !input.amountError}>
-          <ExecutionPasswordLockNotice />
-          {input.notice && (
-            <Alert variant="error">
-              <p>{input.notice.message}</p>
-              {input.notice.requestId && <p className="kk-text-sm">お問い合わせ番号: {input.notice.requestId}</p>}
-            </Alert>
-          )}
-          <WithdrawalOverviewDetails overview={data} />
-          {account ? (
-            <>
-              <p>出金金額を入力し、「出金確認」を押してください。</p>
-              <WithdrawalForm
-                bankAccountId={account.id}
-                withdrawable={data.withdrawable}
-                defaultAmount={input.amount}
-                amountError={input.amountError}
-                onSubmit={(request) => {
-                  flow.begin(request);
-                  setStep({ step: "confirm", account });
-                }}
-              />
-            </>
-          ) : (
-            <p>
-              出金先口座が登録されていないため、出金できません。<Link to={paths.bankAccount}>出金先口座変更</Link>
-              からお申込みください。
-            </p>
-          )}
-        </StepSection>
-      </div>
+      <InputStep title="出金金額の入力" autoFocus={input.returned && !input.amountError}>
+        <ExecutionPasswordLockNotice />
+        <NoticeAlert notice={input.notice} />
+        <WithdrawalOverviewDetails overview={data} />
+        {account ? (
+          <>
+            <p>出金金額を入力し、「出金確認」を押してください。</p>
+            <WithdrawalForm
+              bankAccountId={account.id}
+              withdrawable={data.withdrawable}
+              defaultAmount={input.amount}
+              amountError={input.amountError}
+              onSubmit={(request) => guarded.confirm(request, account)}
+            />
+          </>
+        ) : (
+          <p>
+            出金先口座が登録されていないため、出金できません。<Link to={paths.bankAccount}>出金先口座変更</Link>
+            からお申込みください。
+          </p>
+        )}
+      </InputStep>
     );
   };
 
-  const input = step.step === "input" ? step : initialStep;
-  return overview.data ? renderInput(overview.data, input) : <OverviewStatus overview={overview} />;
+  return (
+    <GuardedFlow
+      guarded={guarded}
+      operation="withdrawal"
+      confirmation={{
+        title: "出金内容の確認",
+        instruction:
+          "以下の内容で出金を申し込みます。よろしければ執行パスワード（認証コードをご利用の場合は認証コードも）を入力し、「出金する」を押してください。",
+        summary: (request, account) => <WithdrawalSummary request={request} account={account} />,
+        submitLabel: "出金する",
+      }}
+      execute={createWithdrawal.mutateAsync}
+      onError={(error, request) => {
+        const amountError = amountErrorOf(error);
+        if (amountError) {
+          backToInput(request, { amountError });
+          return true;
+        }
+        if (isApiError(error) && error.code === "bank_account_changed") {
+          // The overview is being refetched: the input shows the destination as it is now.
+          backToInput(request, { notice: noticeOf(error) });
+          return true;
+        }
+        return false;
+      }}
+      onCancel={(request) => backToInput(request)}
+      completion={{
+        title: "出金のお申込みを受け付けました",
+        children: (withdrawal) => (
+          <>
+            <WithdrawalReceipt withdrawal={withdrawal} />
+            <p className="kk-text-sm kk-text-muted">
+              出金申込完了通知メールを配信中に設定されている場合は、お知らせのメールをお送りしました。
+            </p>
+            <div className="kk-actions">
+              <Link to={paths.withdrawalHistory}>出金申込履歴を見る</Link>
+              <Link to={paths.home}>会員トップへ戻る</Link>
+            </div>
+          </>
+        ),
+      }}
+    >
+      {overview.data ? renderInput(overview.data) : <OverviewStatus overview={overview} />}
+    </GuardedFlow>
+  );
 }
 
-export function withdrawalRoute() {
-  return {
-    handle: { title: TITLE } satisfies PageHandle,
-    Component: WithdrawalPage,
-  };
+export function route() {
+  return { Component: WithdrawalPage };
 }

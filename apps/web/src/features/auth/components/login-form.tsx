@@ -1,20 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { errorMessages } from "@kakunin/contracts/errors";
-import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
+import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
 
 const fieldNames = ["customerCode", "password"] as const satisfies readonly (keyof LoginRequest)[];
-type FieldName = (typeof fieldNames)[number];
-
-function isFieldName(path: string): path is FieldName {
-  return (fieldNames as readonly string[]).includes(path);
-}
 
 export interface LoginFormProps {
   onSuccess: (session: AuthenticatedSession) => void;
@@ -39,9 +35,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     login.mutate(values, {
       onError: (error) => {
         if (!isApiError(error)) return;
-        for (const field of error.fields) {
-          if (isFieldName(field.path)) setError(field.path, { type: "server", message: field.message });
-        }
+        applyFieldErrors(setError, fieldErrorsOf(error, fieldNames), { focus: false });
         // A wrong password is retyped anyway; not keeping it in the page is safer.
         if (error.code === "invalid_credentials") resetField("password");
       },
@@ -54,20 +48,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
 
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
-      {error && (
-        <Alert
-          variant="error"
-          actions={
-            retryable && (
-              <Button variant="secondary" onClick={() => void submit()}>
-                再試行
-              </Button>
-            )
-          }
-        >
-          <p>{message}</p>
-        </Alert>
-      )}
+      {error && <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} />}
       <TextField
         label="お客様コード"
         hint="7桁の半角数字"

@@ -1,13 +1,14 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import type { PasswordKind } from "@kakunin/password-policy/rules";
-import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import { Checklist } from "@kakunin/ui/checklist";
 import { PasswordField } from "@kakunin/ui/field";
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { type Resolver, useForm, useWatch } from "react-hook-form";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { type ApiError, isApiError } from "../../../lib/api-client.ts";
+import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
 import { passwordChecklist } from "../utils/password-checklist.ts";
 
@@ -20,22 +21,6 @@ export interface PasswordChangeValues {
 
 const fieldNames = ["currentPassword", "newPassword", "newPasswordConfirmation"] as const;
 type FieldName = (typeof fieldNames)[number];
-
-function isFieldName(path: string): path is FieldName {
-  return (fieldNames as readonly string[]).includes(path);
-}
-
-/** The server may report several rules for one field (e.g. birth date and a sequence). */
-function messagesByField(error: ApiError): Map<FieldName, string> {
-  const messages = new Map<FieldName, string[]>();
-  for (const field of error.fields) {
-    if (!isFieldName(field.path)) continue;
-    const list = messages.get(field.path) ?? [];
-    if (!list.includes(field.message)) list.push(field.message);
-    messages.set(field.path, list);
-  }
-  return new Map([...messages].map(([path, list]) => [path, list.join("\n")]));
-}
 
 /** A wrong current password: the customer retypes it anyway, and it should not stay in the page. */
 const wrongCurrentCodes = new Set(["wrong_current_password", "wrong_execution_password"]);
@@ -89,12 +74,8 @@ export function PasswordChangeForm({
     mutation.mutate(values, {
       onError: (error) => {
         if (!isApiError(error)) return;
-        const messages = messagesByField(error);
-        let first = true;
-        for (const [path, message] of messages) {
-          setError(path, { type: "server", message }, { shouldFocus: first });
-          first = false;
-        }
+        // The server may report several rules for one field (e.g. birth date and a sequence).
+        applyFieldErrors(setError, fieldErrorsOf<FieldName>(error, fieldNames, { all: true }));
         if (wrongCurrentCodes.has(error.code)) {
           resetField("currentPassword");
           setFocus("currentPassword");
@@ -111,22 +92,7 @@ export function PasswordChangeForm({
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
       {/* One alert at a time: the latest outcome replaces the standing notice. */}
-      {error ? (
-        <Alert
-          variant="error"
-          actions={
-            retryable && (
-              <Button variant="secondary" onClick={() => void submit()}>
-                再試行
-              </Button>
-            )
-          }
-        >
-          <p>{message}</p>
-        </Alert>
-      ) : (
-        notice
-      )}
+      {error ? <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} /> : notice}
       <PasswordField
         label={labels.current}
         hint={currentHint}

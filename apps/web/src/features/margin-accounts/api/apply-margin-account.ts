@@ -3,27 +3,12 @@ import {
   type MarginAccountApplicationView,
   marginAccountApplicationViewSchema,
 } from "@kakunin/contracts/margin-accounts";
-import { IDEMPOTENCY_HEADER } from "@kakunin/contracts/step-up";
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client.ts";
+import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
 
-export interface ApplyMarginAccountInput {
-  /** Exactly the payload the customer confirmed (apply_margin_account): the grant is bound to it. */
-  body: MarginAccountApplication;
-  /** One per confirmation, so a double submit applies once (R26). */
-  idempotencyKey: string;
-}
-
-/** 信用取引口座開設の申込 (R41): answers the application, 審査中 until the broker decides. */
-export function applyMarginAccount({
-  body,
-  idempotencyKey,
-}: ApplyMarginAccountInput): Promise<MarginAccountApplicationView> {
-  return apiRequest("/api/me/margin-account-applications", marginAccountApplicationViewSchema, {
-    method: "POST",
-    body,
-    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-  });
+/** 信用取引口座開設の申込 (R41): exactly the confirmed answers (apply_margin_account); 審査中 until the broker decides. */
+export function applyMarginAccount(call: GuardedCall<MarginAccountApplication>): Promise<MarginAccountApplicationView> {
+  return guardedRequest("/api/me/margin-account-applications", marginAccountApplicationViewSchema, call);
 }
 
 /**

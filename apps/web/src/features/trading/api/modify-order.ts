@@ -1,21 +1,17 @@
-import { IDEMPOTENCY_HEADER } from "@kakunin/contracts/step-up";
 import { type ModifyOrderRequest, type Order, orderSchema } from "@kakunin/contracts/trading";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client.ts";
+import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
 import { invalidateTrading } from "./place-order.ts";
 
-export interface ModifyOrderInput {
-  /** Exactly the payload the customer confirmed (modify_order), orderNumber included. */
-  body: ModifyOrderRequest;
-  idempotencyKey: string;
-}
+/** Exactly the payload the customer confirmed (modify_order), orderNumber included. */
+export type ModifyOrderInput = GuardedCall<ModifyOrderRequest>;
 
 /** 訂正 of an open limit order. 409 order_not_open once it filled or was cancelled. */
 export function modifyOrder({ body, idempotencyKey }: ModifyOrderInput): Promise<Order> {
-  return apiRequest(`/api/me/orders/${encodeURIComponent(body.orderNumber)}`, orderSchema, {
-    method: "PUT",
+  return guardedRequest(`/api/me/orders/${encodeURIComponent(body.orderNumber)}`, orderSchema, {
     body,
-    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+    idempotencyKey,
+    method: "PUT",
   });
 }
 

@@ -1,27 +1,18 @@
-import { IDEMPOTENCY_HEADER } from "@kakunin/contracts/step-up";
 import { type Order, type OrderRequest, orderSchema } from "@kakunin/contracts/trading";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client.ts";
+import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
 import { balancesQueryOptions } from "./get-balances.ts";
 import { ordersQueryOptions } from "./get-orders.ts";
 
-export interface PlaceOrderInput {
-  /** Exactly the payload the customer confirmed (place_order): the grant is bound to it. */
-  body: OrderRequest;
-  /** One per confirmation, so a double submit orders once (R26). */
-  idempotencyKey: string;
-}
+/** Exactly the payload the customer confirmed (place_order): the grant is bound to it. */
+export type PlaceOrderInput = GuardedCall<OrderRequest>;
 
 /**
  * 発注 (R17). 403 step_up_required without a matching grant; 422 order_rejected with
  * field errors (quantity, limitPrice, instrumentCode…) when core refuses the order.
  */
 export function placeOrder({ body, idempotencyKey }: PlaceOrderInput): Promise<Order> {
-  return apiRequest("/api/me/orders", orderSchema, {
-    method: "POST",
-    body,
-    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-  });
+  return guardedRequest("/api/me/orders", orderSchema, { body, idempotencyKey });
 }
 
 /** After any order change: the list and what is left to buy with. */

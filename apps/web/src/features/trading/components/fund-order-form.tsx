@@ -3,9 +3,10 @@ import { type FundOrderRequest, fundOrderRequestSchema, type Instrument, sideSch
 import { Button } from "@kakunin/ui/button";
 import { SelectField, TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { formatCount } from "../../../lib/format.ts";
 import { fundSideLabels, numberText } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
@@ -69,16 +70,7 @@ export function FundOrderForm({
     formState: { errors },
   } = useForm<FundOrderFormValues, unknown, FundOrderRequest>({ resolver, defaultValues, shouldUnregister: false });
 
-  useEffect(() => {
-    if (!fieldErrors) return;
-    let first = true;
-    for (const name of fundOrderFields) {
-      const message = fieldErrors[name];
-      if (!message) continue;
-      setError(name, { type: "server", message }, { shouldFocus: first });
-      first = false;
-    }
-  }, [fieldErrors, setError]);
+  useServerFieldErrors(setError, fieldErrors, fundOrderFields);
 
   const fund = funds.find((instrument) => instrument.code === watch("fundCode"));
   const side = watch("side");

@@ -2,9 +2,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type ModifyOrderRequest, modifyOrderRequestSchema, type Order } from "@kakunin/contracts/trading";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { numberText } from "../utils/order-text.ts";
 
 export interface ModifyOrderFormValues {
@@ -56,16 +57,7 @@ export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, o
     defaultValues: defaultValues ?? modifyDefaults(order),
   });
 
-  useEffect(() => {
-    if (!fieldErrors) return;
-    let first = true;
-    for (const name of modifyOrderFields) {
-      const message = fieldErrors[name];
-      if (!message) continue;
-      setError(name, { type: "server", message }, { shouldFocus: first });
-      first = false;
-    }
-  }, [fieldErrors, setError]);
+  useServerFieldErrors(setError, fieldErrors, modifyOrderFields);
 
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>

@@ -9,9 +9,10 @@ import {
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
-import { useEffect, useId, useMemo } from "react";
+import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { accountOf, numberText, type TradeType, tradeTypeLabels } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
 
@@ -134,16 +135,7 @@ export function StockOrderForm({
     formState: { errors },
   } = useForm<StockOrderFormValues, unknown, StockOrderRequest>({ resolver, defaultValues });
 
-  useEffect(() => {
-    if (!fieldErrors) return;
-    let first = true;
-    for (const name of stockOrderFields) {
-      const message = fieldErrors[name];
-      if (!message) continue;
-      setError(name, { type: "server", message }, { shouldFocus: first });
-      first = false;
-    }
-  }, [fieldErrors, setError]);
+  useServerFieldErrors(setError, fieldErrors, stockOrderFields);
 
   const code = watch("instrumentCode").normalize("NFKC").trim();
   const priceType = watch("priceType");

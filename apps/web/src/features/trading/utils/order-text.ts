@@ -1,6 +1,5 @@
 import type { Order, StockOrderRequest } from "@kakunin/contracts/trading";
 import { sideLabels } from "@kakunin/contracts/trading";
-import { isApiError } from "../../../lib/api-client.ts";
 import { formatCount, formatPrice, formatYen } from "../../../lib/format.ts";
 
 /** 取引区分 as the customer chooses it: one choice for account + marginAction. */
@@ -51,28 +50,6 @@ export function priceTypeText(order: Pick<Order, "kind" | "priceType" | "limitPr
 export function estimateOf(request: StockOrderRequest, currentPrice: number | undefined): number | undefined {
   const price = request.limitPrice ?? currentPrice;
   return price === undefined ? undefined : Math.round(price * request.quantity);
-}
-
-/**
- * The server's refusal as messages for the form's own fields (order_rejected → fields),
- * or undefined when none of them is named.
- */
-export function fieldErrorsOf<F extends string>(
-  error: unknown,
-  fields: readonly F[],
-  aliases: Partial<Record<string, F>> = {},
-): Partial<Record<F, string>> | undefined {
-  if (!isApiError(error)) return undefined;
-  const found: Partial<Record<F, string>> = {};
-  let any = false;
-  for (const entry of error.fields) {
-    const name = (fields as readonly string[]).includes(entry.path) ? (entry.path as F) : aliases[entry.path];
-    if (name && found[name] === undefined) {
-      found[name] = entry.message;
-      any = true;
-    }
-  }
-  return any ? found : undefined;
 }
 
 /** Typed text → what the contract coerces: "" stays empty, anything but a plain number becomes NaN. */

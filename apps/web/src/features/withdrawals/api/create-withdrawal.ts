@@ -1,16 +1,12 @@
-import { IDEMPOTENCY_HEADER } from "@kakunin/contracts/step-up";
 import { type Withdrawal, type WithdrawalRequest, withdrawalSchema } from "@kakunin/contracts/withdrawals";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isApiError } from "../../../lib/api-client.ts";
+import { isApiError } from "../../../lib/api-client.ts";
+import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
 import { withdrawalOverviewQueryOptions } from "./get-withdrawal-overview.ts";
 import { withdrawalsQueryOptions } from "./get-withdrawals.ts";
 
-export interface CreateWithdrawalInput {
-  /** Exactly the payload the customer confirmed (withdrawal): the grant and the 認証コード are bound to it. */
-  body: WithdrawalRequest;
-  /** One per confirmation, so a double submit withdraws once (R26). */
-  idempotencyKey: string;
-}
+/** Exactly the payload the customer confirmed (withdrawal): the grant and the 認証コード are bound to it. */
+export type CreateWithdrawalInput = GuardedCall<WithdrawalRequest>;
 
 /**
  * 出金申込 (R12). 403 step_up_required without a matching grant; 422 insufficient_funds
@@ -18,11 +14,7 @@ export interface CreateWithdrawalInput {
  * destination is no longer the one confirmed.
  */
 export function createWithdrawal({ body, idempotencyKey }: CreateWithdrawalInput): Promise<Withdrawal> {
-  return apiRequest("/api/me/withdrawals", withdrawalSchema, {
-    method: "POST",
-    body,
-    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-  });
+  return guardedRequest("/api/me/withdrawals", withdrawalSchema, { body, idempotencyKey });
 }
 
 export function useCreateWithdrawal() {

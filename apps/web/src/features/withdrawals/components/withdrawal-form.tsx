@@ -6,6 +6,7 @@ import { TextField } from "@kakunin/ui/field";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { applyFieldErrors } from "../../../lib/form-errors.ts";
 
 export interface WithdrawalFormValues {
   amount: string;
@@ -78,7 +79,7 @@ export function WithdrawalForm({
   });
 
   useEffect(() => {
-    if (amountError) setError("amount", { type: "server", message: amountError }, { shouldFocus: true });
+    applyFieldErrors(setError, amountError ? { amount: amountError } : undefined);
   }, [amountError, setError]);
 
   return (

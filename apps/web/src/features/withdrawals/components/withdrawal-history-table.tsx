@@ -1,9 +1,7 @@
 import type { Withdrawal } from "@kakunin/contracts/withdrawals";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
-import { isApiError } from "../../../lib/api-client.ts";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { formatJstDateTime, formatYen } from "../../../lib/format.ts";
 import { useWithdrawals } from "../api/get-withdrawals.ts";
 import { bankAccountText } from "../utils/bank-account-text.ts";
@@ -39,20 +37,12 @@ export function WithdrawalHistoryTable() {
   }
   if (withdrawals.isError) {
     return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={withdrawals.isFetching} onClick={() => void withdrawals.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>出金申込履歴を表示できませんでした。</p>
-        {isApiError(withdrawals.error) && <p>{withdrawals.error.message}</p>}
-        {isApiError(withdrawals.error) && withdrawals.error.requestId && (
-          <p className="kk-text-sm">お問い合わせ番号: {withdrawals.error.requestId}</p>
-        )}
-      </Alert>
+      <ApiErrorAlert
+        error={withdrawals.error}
+        lead="出金申込履歴を表示できませんでした。"
+        onRetry={() => void withdrawals.refetch()}
+        retrying={withdrawals.isFetching}
+      />
     );
   }
   if (withdrawals.data.withdrawals.length === 0) return <p>出金のお申込みはありません。</p>;

@@ -1,0 +1,55 @@
+import type { Order } from "@kakunin/contracts/trading";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
+import { isApiError } from "../../../lib/api-client.ts";
+import { type FieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { type Notice, noticeOf } from "../../query-status.tsx";
+import { paths } from "../../screens.ts";
+
+/** An order form as the customer left it: back from the confirmation, maybe with the refusal. */
+export interface OrderInput<V, F extends string> {
+  values: V;
+  /** Back from a later step: focus goes to the section's heading (or the field in error). */
+  returned?: boolean;
+  fieldErrors?: FieldErrors<F> | undefined;
+  notice?: Notice | undefined;
+}
+
+/** 株式注文 and 投資信託 confirm alike. */
+export const orderInstruction = {
+  title: "注文内容の確認",
+  instruction: "以下の内容で注文します。よろしければ執行パスワードを入力し、「注文する」を押してください。",
+  submitLabel: "注文する",
+} as const;
+
+/**
+ * order_rejected: back to the input, with the messages on the fields they name, or as a
+ * notice above the form when they name none of them. Any other failure stays on the confirmation.
+ */
+export function rejectedInput<V, F extends string>(
+  error: unknown,
+  values: V,
+  fields: readonly F[],
+  setInput: (input: OrderInput<V, F>) => void,
+  aliases?: Partial<Record<string, F>>,
+): boolean {
+  if (!isApiError(error) || error.code !== "order_rejected") return false;
+  const fieldErrors = fieldErrorsOf(error, fields, aliases ? { aliases } : {});
+  setInput({ values, returned: true, ...(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) }) });
+  return true;
+}
+
+/** The completion of an order: what was accepted, and where to follow it. */
+export function OrderReceipt({ order, children }: { order: Order; children: ReactNode }) {
+  return (
+    <>
+      <OrderDetails order={order} />
+      {children}
+      <div className="kk-actions">
+        <Link to={paths.tradeOrders}>注文照会へ</Link>
+        <Link to={paths.tradeBalances}>残高照会へ</Link>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * Every screen once: its path, title (the h1, the menu label, the Storybook title), where
+ * the menu lists it, its lazy module and the states Storybook must show for it. The router,
+ * the menu, `paths` and the Storybook states check (e2e/storybook/states.spec.ts) are read
+ * from here, so a new screen is one entry. Pure data (no React), so the e2e checks can
+ * import it.
+ */
+
+/** The menu's headings; a screen in none of them is a link of its own. */
+export type MenuGroupLabel = "取引" | "口座管理";
+
+/**
+ * Families of Storybook states (SPEC R30), expanded by the states check:
+ * reading — every signed-in screen that reads on arrival (接続不可, セッション切れ, 読み込み中);
+ * confirmed — its operation is confirmed with the 執行パスワード (R6): a wrong one, and the lock;
+ * gated — opens with a confirmation before showing 登録情報 (R21), in both of its forms;
+ * money — takes an order or money: a lock from before is said on arrival (R8).
+ */
+export type StateFamily = "none" | "reachable" | "reading" | "confirmed" | "gated" | "money";
+
+export interface Screen {
+  path: string;
+  /** The page's h1 and its menu label; Storybook shows it as 画面/{title} (／ as ・). */
+  title: string;
+  /** `public`: outside the member layout (no session needed). */
+  layout: "public" | "member";
+  /** A link of its own (`true`), in a group, under another screen's link, or not in the menu. */
+  menu: true | { group: MenuGroupLabel } | { under: ScreenKey } | false;
+  /** The route module under `routes/`, without `.tsx`; it exports `route(queryClient)`. */
+  module: string;
+  /** What Storybook must show of this screen: a family of states plus its own. */
+  states: { family: StateFamily; own: readonly string[] };
+}
+
+export type ScreenKey =
+  | "login"
+  | "home"
+  | "tradeStock"
+  | "tradeFund"
+  | "tradeOrders"
+  | "tradeBalances"
+  | "withdrawal"
+  | "withdrawalHistory"
+  | "profile"
+  | "accountOpenings"
+  | "marginApplication"
+  | "emails"
+  | "mailSettings"
+  | "bankAccount"
+  | "executionPassword"
+  | "loginPassword"
+  | "loginHistory"
+  | "notFound";
+
+/** In menu order; the router keeps `notFound` (`*`) last. */
+export const screens = {
+  login: {
+    path: "/login",
+    title: "ログイン",
+    layout: "public",
+    menu: false,
+    module: "login",
+    states: {
+      family: "none",
+      own: ["入力前", "入力エラー", "認証失敗", "試行回数超過", "セッション切れ", "ログアウト後", "接続不可"],
+    },
+  },
+  home: {
+    path: "/",
+    title: "会員トップ",
+    layout: "member",
+    menu: true,
+    module: "member-top",
+    states: { family: "reading", own: ["お知らせなし", "導入前", "登録期間中", "ロック中"] },
+  },
+  // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
+  tradeStock: {
+    path: "/trade/stock",
+    title: "株式注文",
+    layout: "member",
+    menu: { group: "取引" },
+    module: "trade/stock-order",
+    states: { family: "money", own: ["注文確認", "注文確認スマートフォン", "信用取引口座未開設"] },
+  },
+  tradeFund: {
+    path: "/trade/fund",
+    title: "投資信託",
+    layout: "member",
+    menu: { group: "取引" },
+    module: "trade/fund-order",
+    states: { family: "money", own: ["注文確認", "注文確認スマートフォン"] },
+  },
+  tradeOrders: {
+    path: "/trade/orders",
+    title: "注文照会",
+    layout: "member",
+    menu: { group: "取引" },
+    module: "trade/orders",
+    states: {
+      family: "reading",
+      own: [
+        "注文なし",
+        "ロック中",
+        "訂正入力エラー",
+        "訂正確認",
+        "訂正 執行パスワード誤り",
+        "訂正完了",
+        "取消確認",
+        "取消完了",
+      ],
+    },
+  },
+  tradeBalances: {
+    path: "/trade/balances",
+    title: "残高照会",
+    layout: "member",
+    menu: { group: "取引" },
+    module: "trade/balances",
+    states: { family: "reading", own: ["保有なし", "残高スマートフォン"] },
+  },
+  // 出金 (R12): each application is confirmed with the 執行パスワード (and 認証コード when set).
+  withdrawal: {
+    path: "/withdrawal",
+    title: "出金",
+    layout: "member",
+    menu: true,
+    module: "withdrawal/withdrawal",
+    states: {
+      family: "money",
+      own: ["確認 執行パスワード", "確認 認証コード", "確認 認証コード再送信", "認証コード誤り"],
+    },
+  },
+  withdrawalHistory: {
+    path: "/withdrawal/history",
+    title: "出金申込履歴",
+    layout: "member",
+    menu: { under: "withdrawal" },
+    module: "withdrawal/history",
+    states: { family: "reading", own: ["履歴なし"] },
+  },
+  // 登録情報 (R20): each asks for the 執行パスワード before showing anything.
+  profile: {
+    path: "/account/profile",
+    title: "口座情報照会／変更",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/profile",
+    states: {
+      family: "gated",
+      own: [
+        "確認 認証コード再送信",
+        "確認 認証コード誤り",
+        "確認 入力エラー",
+        "照会",
+        "変更入力",
+        "変更入力エラー",
+        "変更確認",
+        "変更 執行パスワード誤り",
+        "変更完了",
+      ],
+    },
+  },
+  accountOpenings: {
+    path: "/account/openings",
+    title: "口座開設状況照会",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/account-openings",
+    states: { family: "gated", own: ["一覧"] },
+  },
+  // R41: applied for from 口座開設状況照会 (申し込む), decided by the broker.
+  marginApplication: {
+    path: "/account/margin-application",
+    title: "信用取引口座開設",
+    layout: "member",
+    menu: false,
+    module: "account/margin-application",
+    states: { family: "confirmed", own: ["ロック中", "入力", "入力エラー", "確認", "完了", "審査中", "開設済"] },
+  },
+  emails: {
+    path: "/account/emails",
+    title: "メールアドレス登録",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/emails",
+    states: {
+      family: "gated",
+      own: ["一覧", "変更入力", "変更入力エラー", "変更確認", "変更 執行パスワード誤り", "変更完了"],
+    },
+  },
+  mailSettings: {
+    path: "/account/mail-settings",
+    title: "メールサービス配信設定",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/mail-settings",
+    states: { family: "gated", own: ["一覧", "変更", "変更確認", "変更 執行パスワード誤り", "変更完了"] },
+  },
+  // R14: applied once the broker has processed the request.
+  bankAccount: {
+    path: "/account/bank-account",
+    title: "出金先口座変更",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/bank-account",
+    states: { family: "money", own: ["確認", "申請中"] },
+  },
+  executionPassword: {
+    path: "/account/execution-password",
+    title: "執行パスワード変更",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/execution-password",
+    states: { family: "confirmed", own: ["入力エラー", "ポリシー違反", "残り回数少", "ロック中", "完了"] },
+  },
+  loginPassword: {
+    path: "/account/login-password",
+    title: "ログインパスワード変更",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/login-password",
+    states: { family: "reachable", own: ["入力エラー", "現在のパスワード誤り", "完了"] },
+  },
+  loginHistory: {
+    path: "/account/login-history",
+    title: "ログイン履歴",
+    layout: "member",
+    menu: { group: "口座管理" },
+    module: "account/login-history",
+    states: { family: "reading", own: ["履歴なし"] },
+  },
+  notFound: {
+    path: "*",
+    title: "404",
+    layout: "public",
+    menu: false,
+    module: "not-found",
+    states: { family: "none", own: ["ページが見つかりません"] },
+  },
+} as const satisfies Record<ScreenKey, Screen>;
+
+/** Storybook's title of a screen's stories (a `/` would nest them, so ／ reads ・). */
+export function storyTitle(screen: Pick<Screen, "title">): string {
+  return `画面/${screen.title.replaceAll("／", "・")}`;
+}
+
+/** `paths.tradeStock` → "/trade/stock", for links. */
+export const paths = Object.fromEntries(Object.entries(screens).map(([key, screen]) => [key, screen.path])) as {
+  readonly [K in ScreenKey]: (typeof screens)[K]["path"];
+};
+
+/** Why the login screen is shown; each maps to a message there. */
+export type LoginReason = "session_expired" | "unauthenticated" | "logged_out";
+
+export function loginPath(reason?: LoginReason): string {
+  return reason ? `${paths.login}?reason=${reason}` : paths.login;
+}

@@ -1,0 +1,46 @@
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import type { ReactNode } from "react";
+import { isApiError } from "../lib/api-client.ts";
+
+export interface ApiErrorAlertProps {
+  /** The failure: an ApiError gives the message and the お問い合わせ番号; anything else neither. */
+  error?: unknown;
+  /** What could not be done, above the message, e.g. 出金可能額を表示できませんでした。 */
+  lead?: ReactNode;
+  /** Instead of the error's own message (e.g. a screen's wording, or for a non-API failure). */
+  message?: string | undefined;
+  /** Instead of the error's own request id. */
+  requestId?: string | undefined;
+  /** Shows 再試行, which runs this. */
+  onRetry?: (() => void) | undefined;
+  /** 再試行 is busy meanwhile (e.g. a query refetching). */
+  retrying?: boolean;
+}
+
+/**
+ * A failure as every screen shows it (R27): the Japanese message the BFF chose, the
+ * お問い合わせ番号 the call centre needs to find the request, and optionally 再試行.
+ * Never the raw error: internals stay out of the page.
+ */
+export function ApiErrorAlert({ error, lead, message, requestId, onRetry, retrying = false }: ApiErrorAlertProps) {
+  const apiError = isApiError(error) ? error : undefined;
+  const text = message ?? apiError?.message;
+  const id = requestId ?? apiError?.requestId;
+  return (
+    <Alert
+      variant="error"
+      actions={
+        onRetry && (
+          <Button variant="secondary" loading={retrying} onClick={onRetry}>
+            再試行
+          </Button>
+        )
+      }
+    >
+      {lead && <p>{lead}</p>}
+      {text && <p>{text}</p>}
+      {id && <p className="kk-text-sm">お問い合わせ番号: {id}</p>}
+    </Alert>
+  );
+}
