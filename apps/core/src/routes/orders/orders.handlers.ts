@@ -1,12 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { listInstruments as instruments } from "../../domain/market.ts";
-import {
-  balances,
-  cancelOrder as cancel,
-  listOrders as list,
-  modifyOrder as modify,
-  placeOrder as place,
-} from "../../domain/orders.ts";
+import { balances } from "../../domain/orders/balances.ts";
+import { cancelOrder as cancel, modifyOrder as modify } from "../../domain/orders/modify-cancel.ts";
+import { placeOrder as place } from "../../domain/orders/place.ts";
+import { listOrders as list } from "../../domain/orders/rows.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type {
   cancelOrder,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountOpenings, auditEvents, cashBalances, marginPositions, orders, outbox } from "../../db/schema.ts";
 import { createCustomer, jstDate } from "../../domain/customers.ts";
 import { marketDraw, nextPrice, priceLimits, tickSize } from "../../domain/market.ts";
-import { grantHolding } from "../../domain/orders.ts";
+import { grantHolding } from "../../domain/orders/ledger.ts";
 import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
