@@ -14,7 +14,7 @@ import { enqueueMail } from "../mail/outbox.ts";
 import { readMailSettings } from "../mail/settings.ts";
 import { type AuditOutcome, recordAudit } from "./audit.ts";
 import { activeBankAccount, describeBank } from "./bank-accounts.ts";
-import { throwUnlessVerified, verifyExecutionPassword } from "./credentials.ts";
+import { throwUnlessVerified, verifyExecutionPassword } from "./credentials/verify-execution-password.ts";
 import { schedulePhase } from "./schedule.ts";
 
 /** R13: a code is valid 10 minutes and void after 5 wrong entries. */

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { auditEvents, notices } from "../../db/schema.ts";
-import { initialExecutionPassword } from "../../domain/credentials.ts";
+import { initialExecutionPassword } from "../../domain/credentials/initial-password.ts";
 import { findCustomerSummary } from "../../domain/customers.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";

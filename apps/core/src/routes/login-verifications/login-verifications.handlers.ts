@@ -3,7 +3,7 @@ import { errorBody } from "@kakunin/contracts/errors";
 import { eq } from "drizzle-orm";
 import { customers } from "../../db/schema.ts";
 import { recordAudit } from "../../domain/audit.ts";
-import { gateKeys } from "../../domain/credentials.ts";
+import { gateKeys } from "../../domain/credentials/gate-keys.ts";
 import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
