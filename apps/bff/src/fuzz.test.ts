@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { TEST_SERVICE_TOKEN } from "@kakunin/core/src/test/test-app.ts";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -15,7 +14,7 @@ import {
   unknownPathArbitrary,
 } from "./test/fuzz-kit.ts";
 import { createTestBff } from "./test/harness.ts";
-import { type BffOnRealCore, createBffOnRealCore } from "./test/real-core.ts";
+import { type BffOnRealCore, createBffOnRealCore, TEST_SERVICE_TOKEN } from "./test/real-core.ts";
 
 /**
  * F2: no input makes the BFF answer 5xx. Every API route (read from the app's route table)
