@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { marginPositions, orders, positions } from "../../db/schema.ts";
+import { marginPositions, orders } from "../../db/schema.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
 import type { InstrumentRow } from "../market.ts";
 import { withdrawableOf } from "../withdrawals.ts";
-import { credit, debitIfAvailable, reduceHolding, releaseReservation } from "./ledger.ts";
+import { addToHolding, credit, debitIfAvailable, reduceHolding, releaseReservation } from "./ledger.ts";
 import { instrumentOf, lockOpenOrder, type OrderRow, requireCustomer } from "./rows.ts";
 import { crosses, marginRequirement } from "./rules.ts";
 
@@ -40,17 +40,7 @@ export async function fillStockOrder(
       throw new Error(`fill of ${order.orderNumber} exceeds its reservation`);
     }
     if (refund > 0) await credit(tx, order.customerId, refund);
-    await tx
-      .insert(positions)
-      .values({ customerId: order.customerId, instrumentCode: inst.code, quantity, cost: notional })
-      .onConflictDoUpdate({
-        target: [positions.customerId, positions.instrumentCode],
-        set: {
-          quantity: sql`${positions.quantity} + ${quantity}`,
-          cost: sql`${positions.cost} + ${notional}`,
-          updatedAt: sql`now()`,
-        },
-      });
+    await addToHolding(tx, order.customerId, inst.code, quantity, notional);
   } else if (order.account === "cash") {
     await credit(tx, order.customerId, notional);
     await reduceHolding(tx, order.customerId, inst.code, quantity, quantity);
@@ -161,17 +151,7 @@ async function fillFundOrder(tx: Tx, services: CoreServices, order: OrderRow, fu
   if (order.side === "buy") {
     amount = order.amount ?? 0;
     units = Math.floor((amount * 10_000) / nav);
-    await tx
-      .insert(positions)
-      .values({ customerId: order.customerId, instrumentCode: fund.code, quantity: units, cost: amount })
-      .onConflictDoUpdate({
-        target: [positions.customerId, positions.instrumentCode],
-        set: {
-          quantity: sql`${positions.quantity} + ${units}`,
-          cost: sql`${positions.cost} + ${amount}`,
-          updatedAt: sql`now()`,
-        },
-      });
+    await addToHolding(tx, order.customerId, fund.code, units, amount);
   } else {
     units = order.units ?? 0;
     amount = Math.floor((units * nav) / 10_000);

@@ -94,6 +94,21 @@ export async function releaseMarginPosition(tx: Tx, positionId: string, quantity
     .where(eq(marginPositions.id, positionId));
 }
 
+/** Adds a bought `quantity` of shares/units at `cost` yen to the customer's holding (opened if none). */
+export async function addToHolding(tx: Tx, customerId: string, code: string, quantity: number, cost: number) {
+  await tx
+    .insert(positions)
+    .values({ customerId, instrumentCode: code, quantity, cost })
+    .onConflictDoUpdate({
+      target: [positions.customerId, positions.instrumentCode],
+      set: {
+        quantity: sql`${positions.quantity} + ${quantity}`,
+        cost: sql`${positions.cost} + ${cost}`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
 /** Sells `quantity` of a holding of which `reserved` was held back; the cost basis shrinks pro rata. */
 export async function reduceHolding(tx: Tx, customerId: string, code: string, quantity: number, reserved: number) {
   const where = and(eq(positions.customerId, customerId), eq(positions.instrumentCode, code));

@@ -1,6 +1,6 @@
 import type { ModifyOrderRequest, Order } from "@kakunin/contracts/trading";
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { orders } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
@@ -18,7 +18,15 @@ import {
   reserveHolding,
   reserveMarginPosition,
 } from "./ledger.ts";
-import { instrumentOf, lockCustomerOrder, nameOf, type OrderActor, requireCustomer, toOrder } from "./rows.ts";
+import {
+  instrumentOf,
+  lockCustomerOrder,
+  nameOf,
+  type OrderActor,
+  type OrderRow,
+  requireCustomer,
+  toOrder,
+} from "./rows.ts";
 import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
 
 /**
@@ -75,32 +83,19 @@ export async function modifyOrder(
       if (order.marginPositionId) await releaseMarginPosition(tx, order.marginPositionId, -qtyDelta);
       else await releaseHolding(tx, actor.customerId, order.instrumentCode, -qtyDelta);
     }
-    const now = services.clock.now(actor.customerId);
-    const [updated] = await tx
-      .update(orders)
-      .set({
-        quantity,
-        limitPrice,
-        reservedCash: newCash,
-        reservedQuantity: newQuantityReserve,
-        lastActionKey: actor.requestKey,
-        updatedAt: now,
-      })
-      .where(eq(orders.id, order.id))
-      .returning();
-    if (!updated) throw new Error("order vanished");
-    await recordAudit(tx, {
-      eventType: "order_modify",
-      outcome: "success",
-      customerId: actor.customerId,
-      client: actor.client,
-      requestId: actor.requestId,
-      detail: {
+    const updated = await applyCustomerAction(
+      tx,
+      services,
+      actor,
+      order,
+      { quantity, limitPrice, reservedCash: newCash, reservedQuantity: newQuantityReserve },
+      "order_modify",
+      {
         orderNumber: order.orderNumber,
         from: { quantity: order.quantity, limitPrice: order.limitPrice },
         to: { quantity, limitPrice },
       },
-    });
+    );
     if (crosses(updated, inst.price)) await fillStockOrder(tx, services, updated, inst, inst.price);
     const [final] = await tx.select().from(orders).where(eq(orders.id, order.id));
     return toOrder(final ?? updated, inst.name);
@@ -130,27 +125,45 @@ export async function cancelOrder(
     if (claim === "replay") return toOrder(order, name);
     if (order.status !== "open") throw new AppError("order_not_open", 409);
     await releaseReservation(tx, order);
-    const now = services.clock.now(actor.customerId);
-    const [updated] = await tx
-      .update(orders)
-      .set({
-        status: "cancelled",
-        reservedCash: 0,
-        reservedQuantity: 0,
-        lastActionKey: actor.requestKey,
-        updatedAt: now,
-      })
-      .where(eq(orders.id, order.id))
-      .returning();
-    if (!updated) throw new Error("order vanished");
-    await recordAudit(tx, {
-      eventType: "order_cancel",
-      outcome: "success",
-      customerId: actor.customerId,
-      client: actor.client,
-      requestId: actor.requestId,
-      detail: { orderNumber: order.orderNumber, releasedCash: order.reservedCash },
-    });
+    const updated = await applyCustomerAction(
+      tx,
+      services,
+      actor,
+      order,
+      { status: "cancelled", reservedCash: 0, reservedQuantity: 0 },
+      "order_cancel",
+      { orderNumber: order.orderNumber, releasedCash: order.reservedCash },
+    );
     return toOrder(updated, name);
   });
+}
+
+/**
+ * Writes a customer's 訂正 or 取消 onto the locked order (with the request key it came with)
+ * and its audit record, in the caller's transaction.
+ */
+async function applyCustomerAction(
+  tx: Tx,
+  services: CoreServices,
+  actor: OrderActor & { requestKey: string },
+  order: OrderRow,
+  change: Partial<OrderRow>,
+  eventType: "order_modify" | "order_cancel",
+  detail: Record<string, unknown>,
+): Promise<OrderRow> {
+  const [updated] = await tx
+    .update(orders)
+    .set({ ...change, lastActionKey: actor.requestKey, updatedAt: services.clock.now(actor.customerId) })
+    .where(eq(orders.id, order.id))
+    .returning();
+  if (!updated) throw new Error("order vanished");
+  await recordAudit(tx, {
+    eventType,
+    outcome: "success",
+    customerId: actor.customerId,
+    client: actor.client,
+    requestId: actor.requestId,
+    detail,
+  });
+  return updated;
 }
