@@ -56,13 +56,17 @@ export const customers = pgTable("customers", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** A row's owner: always set, and the row goes when the customer does. */
+export const ownedByCustomer = () =>
+  uuid("customer_id")
+    .notNull()
+    .references(() => customers.id, { onDelete: "cascade" });
+
 /** Registered e-mail addresses (up to 2 per customer; mail settings pick one as 配信先). */
 export const customerEmails = pgTable(
   "customer_emails",
   {
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     position: smallint("position").notNull(),
     address: text("address").notNull(),
   },
@@ -73,9 +77,7 @@ export const customerEmails = pgTable(
 export const accountOpenings = pgTable(
   "account_openings",
   {
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     kind: text("kind", { enum: ["総合口座", "特定口座", "NISA口座", "信用取引口座"] }).notNull(),
     status: text("status", { enum: ["開設済", "審査中", "未開設"] }).notNull(),
     appliedOn: date("applied_on"),

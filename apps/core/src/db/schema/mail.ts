@@ -11,15 +11,13 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { customers } from "./customers.ts";
+import { customers, ownedByCustomer } from "./customers.ts";
 
 /** メールサービス配信設定 (R23): one row per customer and optional mail type. */
 export const mailSettings = pgTable(
   "mail_settings",
   {
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     mailType: text("mail_type").notNull(),
     enabled: boolean("enabled").notNull().default(false),
     /** Position (1 or 2) of the registered address the mail goes to. */

@@ -1,5 +1,5 @@
-import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { customers } from "./customers.ts";
+import { pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { ownedByCustomer } from "./customers.ts";
 
 /**
  * Idempotency keys of the guarded writes that carry one (R26): 出金, 注文, 訂正, 取消. A key
@@ -13,9 +13,7 @@ import { customers } from "./customers.ts";
 export const requestKeys = pgTable(
   "request_keys",
   {
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     requestKey: text("request_key").notNull(),
     operation: text("operation", { enum: ["withdrawal", "place_order", "modify_order", "cancel_order"] }).notNull(),
     fingerprint: text("fingerprint"),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { customers } from "./customers.ts";
+import { ownedByCustomer } from "./customers.ts";
 
 /**
  * 認証コード (R13): one-time codes mailed for one operation, bound to the digest of exactly
@@ -12,9 +12,7 @@ export const authCodes = pgTable(
   "auth_codes",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     operation: text("operation").notNull(),
     /** sha256 (hex) of the operation's canonical payload, computed by the BFF. */
     digest: text("digest").notNull(),

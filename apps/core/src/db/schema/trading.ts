@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { customers } from "./customers.ts";
+import { ownedByCustomer } from "./customers.ts";
 
 /**
  * 銘柄 (R17, R18): Tokyo Stock Exchange issues and mutual funds, reference data seeded by
@@ -36,6 +36,12 @@ export const instruments = pgTable(
   (t) => [check("instruments_price_positive", sql`${t.price} > 0 and ${t.previousClose} > 0`)],
 );
 
+/** The 銘柄 a row is about. */
+const instrumentOfRow = () =>
+  text("instrument_code")
+    .notNull()
+    .references(() => instruments.code);
+
 /** Issues 注文番号: O00000001, O00000002, … */
 export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 1, minValue: 1, maxValue: 99999999 });
 
@@ -53,13 +59,9 @@ export const orders = pgTable(
       .notNull()
       .unique()
       .default(sql`('O' || lpad(nextval('order_number_seq')::text, 8, '0'))`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     kind: text("kind", { enum: ["stock", "fund"] }).notNull(),
-    instrumentCode: text("instrument_code")
-      .notNull()
-      .references(() => instruments.code),
+    instrumentCode: instrumentOfRow(),
     side: text("side", { enum: ["buy", "sell"] }).notNull(),
     account: text("account", { enum: ["cash", "margin"] }),
     marginAction: text("margin_action", { enum: ["open", "close"] }),
@@ -102,12 +104,8 @@ export const orders = pgTable(
 export const positions = pgTable(
   "positions",
   {
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    instrumentCode: text("instrument_code")
-      .notNull()
-      .references(() => instruments.code),
+    customerId: ownedByCustomer(),
+    instrumentCode: instrumentOfRow(),
     quantity: bigint("quantity", { mode: "number" }).notNull(),
     reservedQuantity: bigint("reserved_quantity", { mode: "number" }).notNull().default(0),
     cost: bigint("cost", { mode: "number" }).notNull(),
@@ -127,12 +125,8 @@ export const marginPositions = pgTable(
   "margin_positions",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    instrumentCode: text("instrument_code")
-      .notNull()
-      .references(() => instruments.code),
+    customerId: ownedByCustomer(),
+    instrumentCode: instrumentOfRow(),
     side: text("side", { enum: ["buy", "sell"] }).notNull(),
     quantity: bigint("quantity", { mode: "number" }).notNull(),
     reservedQuantity: bigint("reserved_quantity", { mode: "number" }).notNull().default(0),

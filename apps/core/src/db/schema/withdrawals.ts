@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { customers } from "./customers.ts";
+import { customers, ownedByCustomer } from "./customers.ts";
 
 /**
  * 出金先口座 (registered bank account); shown masked (R20). A customer has at most one
@@ -24,9 +24,7 @@ export const bankAccounts = pgTable(
   "bank_accounts",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     bankName: text("bank_name").notNull(),
     branchName: text("branch_name").notNull(),
     accountType: text("account_type", { enum: ["普通", "当座"] }).notNull(),
@@ -47,9 +45,7 @@ export const bankAccountChanges = pgTable(
   "bank_account_changes",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     status: text("status", { enum: ["申請中", "承認済", "却下"] })
       .notNull()
       .default("申請中"),
@@ -106,9 +102,7 @@ export const withdrawals = pgTable(
       .notNull()
       .unique()
       .default(sql`('W' || lpad(nextval('withdrawal_number_seq')::text, 8, '0'))`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     /** The 出金先口座 row the customer confirmed; its values are copied below. */
     bankAccountId: uuid("bank_account_id").notNull(),
