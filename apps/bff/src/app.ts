@@ -1,5 +1,5 @@
 import { serveStatic } from "@hono/node-server/serve-static";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody, pickErrorExtras } from "@kakunin/contracts/errors";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -115,27 +115,17 @@ export function createApp(deps: BffDeps) {
     const rid = c.get("requestId");
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.options.headers ?? {})) c.header(k, v);
-      const { fields, stepUp, remainingAttempts } = err.options;
-      return c.json(
-        errorBody(err.code, {
-          requestId: rid,
-          ...(fields ? { fields } : {}),
-          ...(stepUp ? { stepUp } : {}),
-          ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
-        }),
-        err.status,
-      );
+      return c.json(errorBody(err.code, { requestId: rid, ...pickErrorExtras(err.options) }), err.status);
     }
     if (err instanceof CoreError) {
-      // Core's 4xx answers carry contract error codes; pass them on without core's details.
-      const { code, fields, remainingAttempts, remainingCodeAttempts } = err.body.error;
-      const extra = {
-        ...(fields ? { fields } : {}),
-        ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
-        ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
-      };
+      // Core's 4xx answers carry contract error codes and their customer-facing wording (e.g.
+      // which throttle refused); passed on as they are, with this request's id.
+      const { code, message } = err.body.error;
       if (err.retryAfterSeconds !== undefined) c.header("retry-after", String(err.retryAfterSeconds));
-      return c.json(errorBody(code, { requestId: rid, ...extra }), err.status as ContentfulStatusCode);
+      return c.json(
+        errorBody(code, { requestId: rid, message, ...pickErrorExtras(err.body.error) }),
+        err.status as ContentfulStatusCode,
+      );
     }
     if (err instanceof StoreUnavailableError) {
       // Shared state (Redis) is down: refuse rather than skip a check; retryable like core down.

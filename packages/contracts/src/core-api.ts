@@ -1,40 +1,53 @@
-import { z } from "zod";
-import { customerCodeSchema, loginPasswordInputSchema } from "./auth.ts";
+import type { z } from "zod";
 import {
-  changeExecutionPasswordRequestSchema,
-  changeLoginPasswordRequestSchema,
-  credentialStatusSchema,
-  executionPasswordInputSchema,
-} from "./credentials.ts";
-import { customerIdSchema, customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
+  changeExecutionPasswordCoreRequestSchema,
+  changeLoginPasswordCoreRequestSchema,
+  customerPathSchema,
+  passwordChangedResponseSchema,
+  recordLoginThrottleRequestSchema,
+  recordLoginThrottleResponseSchema,
+  verifyExecutionPasswordRequestSchema,
+  verifyExecutionPasswordResponseSchema,
+  verifyLoginRequestSchema,
+  verifyLoginResponseSchema,
+} from "./core-api-customer.ts";
+import {
+  cancelOrderCoreRequestSchema,
+  changeEmailCoreRequestSchema,
+  changeMailSettingCoreRequestSchema,
+  changeProfileCoreRequestSchema,
+  createWithdrawalCoreRequestSchema,
+  modifyOrderCoreRequestSchema,
+  orderPathSchema,
+  placeOrderCoreRequestSchema,
+  requestBankAccountChangeCoreRequestSchema,
+} from "./core-api-operations.ts";
+import {
+  issueAuthCodeRequestSchema,
+  issueAuthCodeResponseSchema,
+  stepUpRequirementsQuerySchema,
+  stepUpRequirementsResponseSchema,
+  verifyStepUpCoreRequestSchema,
+  verifyStepUpResponseSchema,
+} from "./core-api-step-up.ts";
+import { credentialStatusSchema } from "./credentials.ts";
+import { customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
-import { mailSettingChangeSchema, mailSettingsSchema } from "./mail.ts";
+import { mailSettingsSchema } from "./mail.ts";
+import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
+import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
+import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
 import {
-  accountOpeningListSchema,
-  emailChangeSchema,
-  profileChangeSchema,
-  profileSchema,
-  registeredEmailsSchema,
-} from "./registered-info.ts";
-import { authCodeSchema, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
-import { usableCharacters } from "./text.ts";
-import {
-  balancesSchema,
-  instrumentListSchema,
-  modifyOrderRequestSchema,
-  orderListSchema,
-  orderNumberSchema,
-  orderRequestSchema,
-  orderSchema,
-} from "./trading.ts";
-import {
-  bankAccountChangeSchema,
   bankAccountChangeViewSchema,
   withdrawalListSchema,
   withdrawalOverviewSchema,
-  withdrawalRequestSchema,
   withdrawalSchema,
 } from "./withdrawals.ts";
+
+// The request schemas live beside this file, one per resource; this subpath keeps exporting them.
+export * from "./core-api-customer.ts";
+export * from "./core-api-operations.ts";
+export * from "./core-api-step-up.ts";
 
 /**
  * Core services API, version 1. This file is the contract a real broker's systems
@@ -43,147 +56,7 @@ import {
  */
 export const CORE_API_VERSION = "1.0.0";
 
-/** Who is acting, as seen by the BFF; recorded in the audit trail (R29). */
-export const clientContextSchema = z.strictObject({
-  ipAddress: z.string().check(usableCharacters()).max(64).nullable(),
-  userAgent: z.string().check(usableCharacters()).max(512).nullable(),
-});
-export type ClientContext = z.infer<typeof clientContextSchema>;
-
-export const verifyLoginRequestSchema = z.strictObject({
-  customerCode: customerCodeSchema,
-  password: loginPasswordInputSchema,
-  client: clientContextSchema,
-});
-export type VerifyLoginRequest = z.infer<typeof verifyLoginRequestSchema>;
-
-export const verifyLoginResponseSchema = z.object({ customer: customerSummarySchema });
-
-/**
- * The BFF's login throttle has just engaged (R1): its later refusals never reach core, so
- * core audits the moment it starts (R29), once per window and budget rather than per attempt.
- */
-export const recordLoginThrottleRequestSchema = z.strictObject({
-  /**
-   * Which limit was reached (BFF decision 011): `customer_code`, the code is blocked for every
-   * client; `client`, codes that failed from this client address are refused; `client_slowdown`,
-   * every attempt from this client address is paced.
-   */
-  scope: z.enum(["customer_code", "client", "client_slowdown"]),
-  /** The code typed in the attempt that reached the limit. */
-  customerCode: customerCodeSchema,
-  client: clientContextSchema,
-  /** How long the limit holds: the code's block, or the rest of the client's counting window. */
-  retryAfterSeconds: z.number().int().positive(),
-});
-export type RecordLoginThrottleRequest = z.infer<typeof recordLoginThrottleRequestSchema>;
-export const recordLoginThrottleResponseSchema = z.object({ recorded: z.literal(true) });
-
-export const customerPathSchema = z.strictObject({ customerId: customerIdSchema });
-
-export const verifyExecutionPasswordRequestSchema = z.strictObject({
-  password: executionPasswordInputSchema,
-  /** What the password is being entered for (e.g. `view-profile`), for the audit trail. */
-  purpose: z.string().check(usableCharacters()).min(1).max(64),
-  client: clientContextSchema,
-});
-export type VerifyExecutionPasswordRequest = z.infer<typeof verifyExecutionPasswordRequestSchema>;
-export const verifyExecutionPasswordResponseSchema = z.object({ verified: z.literal(true) });
-
-export const changeExecutionPasswordCoreRequestSchema = z.strictObject({
-  request: changeExecutionPasswordRequestSchema,
-  client: clientContextSchema,
-});
-export const changeLoginPasswordCoreRequestSchema = z.strictObject({
-  request: changeLoginPasswordRequestSchema,
-  client: clientContextSchema,
-});
-export const passwordChangedResponseSchema = z.object({ changedAt: z.iso.datetime({ offset: true }) });
-
-/** sha256 (hex) of the canonical JSON (RFC 8785) of `{ operation, payload }`, computed by the BFF. */
-export const operationDigestSchema = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const stepUpRequirementsQuerySchema = z.strictObject({ operation: stepUpOperationSchema });
-export const stepUpRequirementsResponseSchema = z.object({
-  /** Empty before enforcement (R11) and for operations that need nothing. */
-  methods: z.array(stepUpMethodSchema),
-  /** Masked destination of the 認証コード, when one is required. */
-  codeDestination: z.string().nullable(),
-  /**
-   * The execution password is locked (R8): every confirmation that needs it will be
-   * refused until an operator unlocks the account.
-   */
-  locked: z.boolean(),
-});
-
-export const issueAuthCodeRequestSchema = z.strictObject({
-  operation: stepUpOperationSchema,
-  digest: operationDigestSchema,
-  /**
-   * The confirmed payload, when the mail must say what the code is for (a withdrawal's
-   * amount and destination). Core checks it hashes to `digest` before using it.
-   */
-  payload: z.record(z.string(), z.unknown()).optional(),
-  client: clientContextSchema,
-});
-export const issueAuthCodeResponseSchema = z.object({
-  destination: z.string(),
-  expiresAt: z.iso.datetime({ offset: true }),
-});
-
-export const verifyStepUpCoreRequestSchema = z.strictObject({
-  operation: stepUpOperationSchema,
-  digest: operationDigestSchema,
-  executionPassword: executionPasswordInputSchema.optional(),
-  authCode: authCodeSchema.optional(),
-  client: clientContextSchema,
-});
-export const verifyStepUpResponseSchema = z.object({ verified: z.literal(true) });
-
-export const changeProfileCoreRequestSchema = z.strictObject({
-  change: profileChangeSchema,
-  client: clientContextSchema,
-});
-export const changeEmailCoreRequestSchema = z.strictObject({ change: emailChangeSchema, client: clientContextSchema });
-export const changeMailSettingCoreRequestSchema = z.strictObject({
-  change: mailSettingChangeSchema,
-  client: clientContextSchema,
-});
-/** The BFF's Idempotency-Key, passed on so a retried request executes once (R26). */
-const requestKeySchema = z.string().check(usableCharacters()).min(16).max(128);
-
-export const createWithdrawalCoreRequestSchema = z.strictObject({
-  request: withdrawalRequestSchema,
-  /**
-   * The BFF's idempotency key: the same key never creates a second withdrawal (R26); with
-   * another request (or operation) it is refused with 422 idempotency_key_reused.
-   */
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
-export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: orderNumberSchema });
-export const placeOrderCoreRequestSchema = z.strictObject({
-  request: orderRequestSchema,
-  /** The BFF's idempotency key: the same key never places a second order (R26); see createWithdrawal's. */
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
-export const modifyOrderCoreRequestSchema = z.strictObject({
-  request: modifyOrderRequestSchema,
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
-export const cancelOrderCoreRequestSchema = z.strictObject({
-  requestKey: requestKeySchema,
-  client: clientContextSchema,
-});
-
-export const requestBankAccountChangeCoreRequestSchema = z.strictObject({
-  change: bankAccountChangeSchema,
-  client: clientContextSchema,
-});
-
-interface RouteDescriptor {
+export interface RouteDescriptor {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: `/${string}`;
   summary: string;
@@ -444,3 +317,8 @@ export const coreRoutes = {
 export type CoreRoutes = typeof coreRoutes;
 export type CoreRouteName = keyof CoreRoutes;
 export { errorBodySchema };
+
+/** Every guarded operation names core routes that exist (checked when this compiles). */
+type OperationCoreRoute = OperationDefinitions[StepUpOperation]["coreRoutes"][number];
+const everyOperationCoreRouteExists: OperationCoreRoute extends CoreRouteName ? true : never = true;
+void everyOperationCoreRouteExists;

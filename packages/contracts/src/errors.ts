@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stepUpRequirementSchema } from "./step-up.ts";
 
 /**
  * Stable error codes shared by core, the BFF and the SPA. Codes are the contract;
@@ -7,7 +8,12 @@ import { z } from "zod";
 export const errorMessages = {
   validation_failed: "入力内容に誤りがあります。各項目をご確認ください。",
   invalid_credentials: "お客様コードまたはログインパスワードが正しくありません。",
+  /** The BFF's login throttle (R1); other throttles have their own codes below. */
   rate_limited: "ログインの試行回数が上限に達しました。しばらく時間をおいてから再度お試しください。",
+  /** 認証コード resend within a minute of the last one (R13). */
+  auth_code_resend_too_soon: "再送信は1分以上あけてお試しください。",
+  /** The 6th 認証コード within an hour for one operation (R13). */
+  auth_code_resend_limit: "認証コードの再送信は1時間に5回までです。しばらくしてから再度お試しください。",
   wrong_current_password: "現在のパスワードが正しくありません。",
   wrong_execution_password: "執行パスワードが正しくありません。",
   account_locked:
@@ -50,39 +56,48 @@ export const fieldErrorSchema = z.object({
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
+/**
+ * Everything an error body may carry beyond its code and message, declared once for core,
+ * the BFF and the SPA. Each extra goes with particular codes, noted on it.
+ */
+export const errorExtrasSchema = z.object({
+  fields: z.array(fieldErrorSchema).optional(),
+  /** Execution-password tries left before the account locks (with wrong_execution_password). */
+  remainingAttempts: z.number().int().min(0).optional(),
+  /** Entries left before the 認証コード is void (with wrong_auth_code). */
+  remainingCodeAttempts: z.number().int().min(0).optional(),
+  /**
+   * With step_up_required: what to confirm and how (R35). The operation stays a plain string
+   * here so an SPA still reads a demand for an operation newer than itself.
+   */
+  stepUp: stepUpRequirementSchema.extend({ operation: z.string() }).optional(),
+});
+export type ErrorExtras = z.infer<typeof errorExtrasSchema>;
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    fields: z.array(fieldErrorSchema).optional(),
+    fields: errorExtrasSchema.shape.fields,
     requestId: z.string().optional(),
     retryable: z.boolean().optional(),
-    /** Execution-password tries left before the account locks (with wrong_execution_password). */
-    remainingAttempts: z.number().int().min(0).optional(),
-    /** Entries left before the 認証コード is void (with wrong_auth_code). */
-    remainingCodeAttempts: z.number().int().min(0).optional(),
-    /** With step_up_required: what to confirm and how (R35). */
-    stepUp: z
-      .object({
-        operation: z.string(),
-        methods: z.array(z.enum(["execution_password", "auth_code"])),
-        maxAgeSeconds: z.number().int().positive(),
-      })
-      .optional(),
+    ...errorExtrasSchema.omit({ fields: true }).shape,
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+const extraKeys = Object.keys(errorExtrasSchema.shape) as (keyof ErrorExtras)[];
+
+/** Picks the extras out of anything that has them (an error body, an error's options), dropping the absent ones. */
+export function pickErrorExtras(source: ErrorExtras): ErrorExtras {
+  const extras: Record<string, unknown> = {};
+  for (const key of extraKeys) if (source[key] !== undefined) extras[key] = source[key];
+  return extras as ErrorExtras;
+}
+
 export function errorBody(
   code: ErrorCode,
-  extra: {
-    fields?: FieldError[];
-    requestId?: string;
-    message?: string;
-    remainingAttempts?: number;
-    remainingCodeAttempts?: number;
-    stepUp?: { operation: string; methods: ("execution_password" | "auth_code")[]; maxAgeSeconds: number };
-  } = {},
+  extra: ErrorExtras & { requestId?: string; message?: string } = {},
 ): ErrorBody {
   const retryable =
     code === "upstream_unavailable" ||
@@ -98,9 +113,7 @@ export function errorBody(
       ...(extra.fields ? { fields: extra.fields } : {}),
       ...(extra.requestId ? { requestId: extra.requestId } : {}),
       ...(retryable ? { retryable } : {}),
-      ...(extra.remainingAttempts !== undefined ? { remainingAttempts: extra.remainingAttempts } : {}),
-      ...(extra.remainingCodeAttempts !== undefined ? { remainingCodeAttempts: extra.remainingCodeAttempts } : {}),
-      ...(extra.stepUp ? { stepUp: extra.stepUp } : {}),
+      ...pickErrorExtras(extra),
     },
   };
 }

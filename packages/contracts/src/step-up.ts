@@ -1,31 +1,59 @@
 import { z } from "zod";
 import { executionPasswordInputSchema } from "./credentials.ts";
-import type { OptionalMailType } from "./mail.ts";
+import { operationDefinitions, type StepUpOperation, stepUpOperationSchema } from "./operations.ts";
+
+export { type StepUpOperation, stepUpOperationSchema };
 
 /**
- * Step-up (R6, R13, R26, R35): the operations that need the 執行パスワード (and, when the
- * customer asks for it, an 認証コード) on a confirmation screen before they run.
- *
- * - `window` grants let the customer view for a while (R21: registered information);
- * - `once` grants are for exactly one execution of exactly what was confirmed (R26).
+ * The guarded operations' label, grant and code setting, by name (R6, R13, R26, R35).
+ * Kept under this name for existing callers; the definitions live in `./operations.ts`.
  */
-export const stepUpOperations = {
-  view_registered_info: { label: "登録情報の照会", grant: "window", codeSetting: "view_auth_code" },
-  change_profile: { label: "口座情報の変更", grant: "once", codeSetting: null },
-  change_email: { label: "メールアドレスの変更", grant: "once", codeSetting: null },
-  change_mail_settings: { label: "メールサービス配信設定の変更", grant: "once", codeSetting: null },
-  withdrawal: { label: "出金", grant: "once", codeSetting: "withdrawal_auth_code" },
-  change_bank_account: { label: "出金先口座の変更", grant: "once", codeSetting: null },
-  place_order: { label: "注文", grant: "once", codeSetting: null },
-  modify_order: { label: "注文の訂正", grant: "once", codeSetting: null },
-  cancel_order: { label: "注文の取消", grant: "once", codeSetting: null },
-} as const satisfies Record<string, { label: string; grant: "window" | "once"; codeSetting: OptionalMailType | null }>;
+export const stepUpOperations = operationDefinitions;
 
-export type StepUpOperation = keyof typeof stepUpOperations;
-export const stepUpOperationSchema = z.enum(Object.keys(stepUpOperations) as [StepUpOperation, ...StepUpOperation[]]);
+export const authCodeSchema = z
+  .string({ error: "認証コードを入力してください。" })
+  .trim()
+  .regex(/^\d{6}$/, "認証コードは6桁の半角数字で入力してください。");
 
-export const stepUpMethodSchema = z.enum(["execution_password", "auth_code"]);
-export type StepUpMethod = z.infer<typeof stepUpMethodSchema>;
+/**
+ * The step-up methods: how a customer proves a confirmation. Each names the field the
+ * confirmation screen sends (`verify`) and what the challenge tells the screen about it
+ * (`challenge`). The method enum, the verification request and the challenge derive from
+ * this table; adding a method starts here (docs/guarded-operations.md).
+ */
+export const stepUpMethods = {
+  execution_password: {
+    field: "executionPassword",
+    input: executionPasswordInputSchema,
+    challenge: {},
+  },
+  auth_code: {
+    field: "authCode",
+    input: authCodeSchema,
+    challenge: {
+      /** Masked address the 認証コード went to, when one was sent. */
+      codeSentTo: z.string().nullable(),
+    },
+  },
+} as const satisfies Record<string, { field: string; input: z.ZodType<string>; challenge: Record<string, z.ZodType> }>;
+
+type Methods = typeof stepUpMethods;
+export type StepUpMethod = keyof Methods;
+export const stepUpMethodNames = Object.keys(stepUpMethods) as [StepUpMethod, ...StepUpMethod[]];
+export const stepUpMethodSchema = z.enum(stepUpMethodNames);
+
+/** The confirmation screen's field per method, all optional: which are required depends on the customer. */
+type VerifyFields = { [M in StepUpMethod as Methods[M]["field"]]: z.ZodOptional<Methods[M]["input"]> };
+export const stepUpVerifyFields = Object.fromEntries(
+  stepUpMethodNames.map((m) => [stepUpMethods[m].field, stepUpMethods[m].input.optional()]),
+) as unknown as VerifyFields;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type ChallengeFields = UnionToIntersection<Methods[StepUpMethod]["challenge"]>;
+const stepUpChallengeFields = Object.assign(
+  {},
+  ...stepUpMethodNames.map((m) => stepUpMethods[m].challenge),
+) as ChallengeFields;
 
 /** Sent with 403 `step_up_required`: what the SPA must collect before retrying (R35). */
 export const stepUpRequirementSchema = z.object({
@@ -49,23 +77,14 @@ export type StartStepUpRequest = z.input<typeof startStepUpRequestSchema>;
 export const stepUpChallengeSchema = z.object({
   operation: stepUpOperationSchema,
   methods: z.array(stepUpMethodSchema),
-  /** Masked address the 認証コード went to, when one was sent. */
-  codeSentTo: z.string().nullable(),
+  ...stepUpChallengeFields,
   /** When the pending confirmation (and its code) expires. */
   expiresAt: z.iso.datetime({ offset: true }),
 });
 export type StepUpChallenge = z.infer<typeof stepUpChallengeSchema>;
 
-export const authCodeSchema = z
-  .string({ error: "認証コードを入力してください。" })
-  .trim()
-  .regex(/^\d{6}$/, "認証コードは6桁の半角数字で入力してください。");
-
 /** POST /api/step-up/verifications: the confirmation screen's fields. */
-export const verifyStepUpRequestSchema = z.strictObject({
-  executionPassword: executionPasswordInputSchema.optional(),
-  authCode: authCodeSchema.optional(),
-});
+export const verifyStepUpRequestSchema = z.strictObject(stepUpVerifyFields);
 export type VerifyStepUpRequest = z.infer<typeof verifyStepUpRequestSchema>;
 
 /** The header every final, step-up-guarded request carries so a double submit executes once (R26). */

@@ -1,19 +1,18 @@
-import {
-  type ClientContext,
-  type CoreRouteName,
-  type CoreRoutes,
-  coreRoutes,
-  type RecordLoginThrottleRequest,
-  type VerifyExecutionPasswordRequest,
-  type VerifyLoginRequest,
-} from "@kakunin/contracts/core-api";
-import type { ChangeExecutionPasswordRequest, ChangeLoginPasswordRequest } from "@kakunin/contracts/credentials";
+import { type CoreRouteName, type CoreRoutes, coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
-import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import type { z } from "zod";
 import { ApiError } from "./api-error.ts";
 
 type Output<N extends CoreRouteName> = z.infer<CoreRoutes[N]["response"]>;
+type Part<R, K extends "params" | "query" | "body"> = R extends { [P in K]: infer S extends z.ZodType }
+  ? { [P in K]: z.input<S> }
+  : { [P in K]?: never };
+
+/** What calling route `N` takes, typed from the route's schemas in the contract. */
+export type CoreCallInput<N extends CoreRouteName> = Part<CoreRoutes[N], "params"> &
+  Part<CoreRoutes[N], "query"> &
+  Part<CoreRoutes[N], "body"> &
+  CallOptions;
 
 /** A non-2xx answer from core that carries its error body (e.g. invalid_credentials). */
 export class CoreError extends Error {
@@ -57,14 +56,14 @@ export interface CallOptions {
 export function createCoreClient(options: CoreClientOptions) {
   const doFetch = options.fetch ?? fetch;
 
-  async function call<N extends CoreRouteName>(
-    name: N,
-    input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown },
-    opts: CallOptions,
-  ): Promise<Output<N>> {
+  /** Calls core's route `name` (a key of the contract's `coreRoutes`) for this request. */
+  async function call<N extends CoreRouteName>(name: N, input: CoreCallInput<N>): Promise<Output<N>> {
+    const opts: CallOptions = input;
+    const params = input.params as Record<string, string> | undefined;
+    const query = input.query as Record<string, string> | undefined;
     const route = coreRoutes[name];
     const path = route.path.replace(/\{(\w+)\}/g, (_, key: string) => {
-      const value = input.params?.[key];
+      const value = params?.[key];
       if (value === undefined) throw new Error(`missing path parameter ${key} for ${name}`);
       return encodeURIComponent(value);
     });
@@ -78,7 +77,7 @@ export function createCoreClient(options: CoreClientOptions) {
     let res: Response;
     try {
       const url = new URL(path, options.baseUrl);
-      for (const [k, v] of Object.entries(input.query ?? {})) url.searchParams.set(k, v);
+      for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
       res = await doFetch(url, {
         method: route.method.toUpperCase(),
         headers,
@@ -104,82 +103,7 @@ export function createCoreClient(options: CoreClientOptions) {
     throw new CoreError(res.status, error.data);
   }
 
-  return {
-    verifyLogin: (body: VerifyLoginRequest, opts: CallOptions = {}) => call("verifyLogin", { body }, opts),
-    recordLoginThrottle: (body: RecordLoginThrottleRequest, opts: CallOptions = {}) =>
-      call("recordLoginThrottle", { body }, opts),
-    getCustomer: (customerId: string, opts: CallOptions = {}) => call("getCustomer", { params: { customerId } }, opts),
-    listNotices: (customerId: string, opts: CallOptions = {}) => call("listNotices", { params: { customerId } }, opts),
-    getLoginHistory: (customerId: string, opts: CallOptions = {}) =>
-      call("getLoginHistory", { params: { customerId } }, opts),
-    getCredentialStatus: (customerId: string, opts: CallOptions = {}) =>
-      call("getCredentialStatus", { params: { customerId } }, opts),
-    verifyExecutionPassword: (customerId: string, body: VerifyExecutionPasswordRequest, opts: CallOptions = {}) =>
-      call("verifyExecutionPassword", { params: { customerId }, body }, opts),
-    changeExecutionPassword: (
-      customerId: string,
-      body: { request: ChangeExecutionPasswordRequest; client: ClientContext },
-      opts: CallOptions = {},
-    ) => call("changeExecutionPassword", { params: { customerId }, body }, opts),
-    getStepUpRequirements: (customerId: string, operation: StepUpOperation, opts: CallOptions = {}) =>
-      call("getStepUpRequirements", { params: { customerId }, query: { operation } }, opts),
-    issueAuthCode: (customerId: string, body: z.input<CoreRoutes["issueAuthCode"]["body"]>, opts: CallOptions = {}) =>
-      call("issueAuthCode", { params: { customerId }, body }, opts),
-    verifyStepUp: (customerId: string, body: z.input<CoreRoutes["verifyStepUp"]["body"]>, opts: CallOptions = {}) =>
-      call("verifyStepUp", { params: { customerId }, body }, opts),
-    getProfile: (customerId: string, opts: CallOptions = {}) => call("getProfile", { params: { customerId } }, opts),
-    changeProfile: (customerId: string, body: z.input<CoreRoutes["changeProfile"]["body"]>, opts: CallOptions = {}) =>
-      call("changeProfile", { params: { customerId }, body }, opts),
-    listAccountOpenings: (customerId: string, opts: CallOptions = {}) =>
-      call("listAccountOpenings", { params: { customerId } }, opts),
-    getEmails: (customerId: string, opts: CallOptions = {}) => call("getEmails", { params: { customerId } }, opts),
-    changeEmail: (customerId: string, body: z.input<CoreRoutes["changeEmail"]["body"]>, opts: CallOptions = {}) =>
-      call("changeEmail", { params: { customerId }, body }, opts),
-    getMailSettings: (customerId: string, opts: CallOptions = {}) =>
-      call("getMailSettings", { params: { customerId } }, opts),
-    changeMailSetting: (
-      customerId: string,
-      body: z.input<CoreRoutes["changeMailSetting"]["body"]>,
-      opts: CallOptions = {},
-    ) => call("changeMailSetting", { params: { customerId }, body }, opts),
-    getWithdrawalOverview: (customerId: string, opts: CallOptions = {}) =>
-      call("getWithdrawalOverview", { params: { customerId } }, opts),
-    listWithdrawals: (customerId: string, opts: CallOptions = {}) =>
-      call("listWithdrawals", { params: { customerId } }, opts),
-    createWithdrawal: (
-      customerId: string,
-      body: z.input<CoreRoutes["createWithdrawal"]["body"]>,
-      opts: CallOptions = {},
-    ) => call("createWithdrawal", { params: { customerId }, body }, opts),
-    requestBankAccountChange: (
-      customerId: string,
-      body: z.input<CoreRoutes["requestBankAccountChange"]["body"]>,
-      opts: CallOptions = {},
-    ) => call("requestBankAccountChange", { params: { customerId }, body }, opts),
-    listInstruments: (opts: CallOptions = {}) => call("listInstruments", {}, opts),
-    placeOrder: (customerId: string, body: z.input<CoreRoutes["placeOrder"]["body"]>, opts: CallOptions = {}) =>
-      call("placeOrder", { params: { customerId }, body }, opts),
-    modifyOrder: (
-      customerId: string,
-      orderNumber: string,
-      body: z.input<CoreRoutes["modifyOrder"]["body"]>,
-      opts: CallOptions = {},
-    ) => call("modifyOrder", { params: { customerId, orderNumber }, body }, opts),
-    cancelOrder: (
-      customerId: string,
-      orderNumber: string,
-      body: z.input<CoreRoutes["cancelOrder"]["body"]>,
-      opts: CallOptions = {},
-    ) => call("cancelOrder", { params: { customerId, orderNumber }, body }, opts),
-    listOrders: (customerId: string, opts: CallOptions = {}) => call("listOrders", { params: { customerId } }, opts),
-    getBalances: (customerId: string, opts: CallOptions = {}) => call("getBalances", { params: { customerId } }, opts),
-    changeLoginPassword: (
-      customerId: string,
-      body: { request: ChangeLoginPasswordRequest; client: ClientContext },
-      opts: CallOptions = {},
-    ) => call("changeLoginPassword", { params: { customerId }, body }, opts),
-  };
+  return { call };
 }
 
 export type CoreClient = ReturnType<typeof createCoreClient>;
-export type { ClientContext };

@@ -26,10 +26,10 @@ export async function recordLoginFailure(c: Context<AppEnv>, keys: ThrottleKeys)
   const engaged = await loginThrottle.recordFailure(keys);
   for (const { scope, retryAfterSeconds } of engaged) {
     try {
-      await core.recordLoginThrottle(
-        { scope, customerCode: keys.customerCode, client: clientContext(c), retryAfterSeconds },
-        { requestId },
-      );
+      await core.call("recordLoginThrottle", {
+        body: { scope, customerCode: keys.customerCode, client: clientContext(c), retryAfterSeconds },
+        requestId,
+      });
     } catch (err) {
       // The refusal stands either way; operators learn of the missing record from the log.
       logger.error({ err, requestId, scope }, "could not audit that the login throttle engaged");

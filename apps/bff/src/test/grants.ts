@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { type StepUpOperation, stepUpOperations } from "@kakunin/contracts/step-up";
 import type { CookieBox } from "../lib/step-up/cookie-box.ts";
 import { operationDigest, sessionBinding } from "../lib/step-up/digest.ts";
-import { stepUpPayloadSchemas } from "../lib/step-up/payloads.ts";
 import type { BffConfig } from "../lib/types.ts";
 
 /**
@@ -34,7 +33,7 @@ export function createGrantMinter(cookieBox: CookieBox, now: () => number, stepU
    * does), or null when the schema refuses it: no confirmation could ever be started for it.
    */
   async function onceGrant(sessionId: string, operation: StepUpOperation, payload: unknown) {
-    const parsed = stepUpPayloadSchemas[operation].safeParse(payload);
+    const parsed = stepUpOperations[operation].payload.safeParse(payload);
     if (!parsed.success) return null;
     return uncheckedOnceGrant(sessionId, operation, parsed.data);
   }

@@ -13,6 +13,7 @@ import {
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
 import { type ErrorBody, type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import type { StepUpMethod } from "@kakunin/contracts/step-up";
 import { Hono } from "hono";
 import { pino } from "pino";
 import type { z } from "zod";
@@ -136,7 +137,12 @@ export function createFakeCore() {
     customer.password = body.request.newPassword;
     return c.json({ changedAt: "2026-11-25T00:00:00.000Z" });
   });
-  const stepUp = { methods: ["execution_password"] as ("execution_password" | "auth_code")[], code: "123456" };
+  const stepUp = {
+    methods: ["execution_password"] as StepUpMethod[],
+    code: "123456",
+    /** When set, core refuses to issue a code (e.g. a resend throttle) with this code. */
+    issueRefusal: undefined as ErrorCode | undefined,
+  };
   const calls = { issueAuthCode: 0, changeProfile: 0 };
   const issuedCodes: unknown[] = [];
   const withdrawals: { requestKey: string; amount: number }[] = [];
@@ -149,6 +155,7 @@ export function createFakeCore() {
   );
   app.post(toHono(coreRoutes.issueAuthCode.path), async (c) => {
     calls.issueAuthCode++;
+    if (stepUp.issueRefusal) return c.json(errorBody(stepUp.issueRefusal), 429);
     issuedCodes.push(issueAuthCodeRequestSchema.parse(await c.req.json()));
     return c.json({ destination: "h***@example.jp", expiresAt: "2026-11-25T00:10:00.000Z" });
   });

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from "@kakunin/contracts/errors";
+import type { ErrorCode, ErrorExtras } from "@kakunin/contracts/errors";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** A domain error with a stable code; the app's error handler renders it as JSON. */
@@ -6,10 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
-    readonly extra: {
-      fields?: FieldError[];
-      remainingAttempts?: number;
-      remainingCodeAttempts?: number;
+    readonly extra: ErrorExtras & {
       /** Replaces the code's default message where the default would mislead (e.g. which limit was hit). */
       message?: string;
       /** Sent as `Retry-After` (429/503 from the hash gate). */

@@ -6,7 +6,6 @@ import { createMiddleware } from "hono/factory";
 import { ApiError } from "../api-error.ts";
 import type { AppEnv } from "../types.ts";
 import { operationDigest, sessionBinding } from "./digest.ts";
-import { stepUpPayloadSchemas } from "./payloads.ts";
 
 /** Cookie names (sent as `__Host-…`): the pending confirmation, and the two kinds of grant. */
 const PENDING = "kakunin-stepup";
@@ -100,7 +99,9 @@ async function consumeOnce(c: Context<AppEnv>, operation: StepUpOperation, diges
 /** 403 `step_up_required` with what to confirm, unless core says nothing is required now (R11). */
 async function requireOrPass(c: Context<AppEnv>, operation: StepUpOperation): Promise<void> {
   const { core, config } = c.get("deps");
-  const { methods } = await core.getStepUpRequirements(session(c).data.customerId, operation, {
+  const { methods } = await core.call("getStepUpRequirements", {
+    params: { customerId: session(c).data.customerId },
+    query: { operation },
     requestId: c.get("requestId"),
   });
   if (methods.length === 0) return;
@@ -122,7 +123,7 @@ export function requireStepUp(operation: StepUpOperation) {
     } else {
       // The body was validated already; parsing it again with the operation's schema gives
       // the same normalised payload the challenge's digest was computed over.
-      const payload = stepUpPayloadSchemas[operation].parse(await c.req.json());
+      const payload = stepUpOperations[operation].payload.parse(await c.req.json());
       const digest = operationDigest(operation, payload);
       if (!(await consumeOnce(c, operation, digest))) await requireOrPass(c, operation);
     }

@@ -2,6 +2,7 @@ import { changeExecutionPasswordRequestSchema, changeLoginPasswordRequestSchema 
 import { createFactory } from "hono/factory";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import { customerCall } from "../../lib/core-context.ts";
 import { enforceLoginThrottle, recordLoginFailure } from "../../lib/login-failures.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
@@ -11,8 +12,7 @@ const factory = createFactory<AppEnv>();
 
 /** GET /api/me/credentials: execution password state and the R11 schedule. */
 export const getCredentials = factory.createHandlers(async (c) => {
-  const { customerId } = sessionOf(c);
-  return c.json(await c.get("deps").core.getCredentialStatus(customerId, { requestId: c.get("requestId") }));
+  return c.json(await c.get("deps").core.call("getCredentialStatus", customerCall(c)));
 });
 
 /** PUT /api/me/execution-password: 執行パスワード変更 (R10). Core counts the current password toward the lock. */
@@ -20,14 +20,10 @@ export const changeExecutionPassword = factory.createHandlers(
   requireJson,
   jsonBody(changeExecutionPasswordRequestSchema),
   async (c) => {
-    const { customerId } = sessionOf(c);
-    const result = await c
-      .get("deps")
-      .core.changeExecutionPassword(
-        customerId,
-        { request: c.req.valid("json"), client: clientContext(c) },
-        { requestId: c.get("requestId") },
-      );
+    const result = await c.get("deps").core.call("changeExecutionPassword", {
+      ...customerCall(c),
+      body: { request: c.req.valid("json"), client: clientContext(c) },
+    });
     return c.json(result);
   },
 );
@@ -46,11 +42,10 @@ export const changeLoginPassword = factory.createHandlers(
     const keys = { customerCode, clientAddress: clientAddress(c) };
     await enforceLoginThrottle(c, keys);
     try {
-      const result = await core.changeLoginPassword(
-        customerId,
-        { request: c.req.valid("json"), client: clientContext(c) },
-        { requestId: c.get("requestId") },
-      );
+      const result = await core.call("changeLoginPassword", {
+        ...customerCall(c),
+        body: { request: c.req.valid("json"), client: clientContext(c) },
+      });
       if (session) await sessions.deleteOthers(customerId, session.id);
       return c.json(result);
     } catch (err) {

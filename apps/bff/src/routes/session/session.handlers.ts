@@ -37,10 +37,10 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
 
   let customer: { id: string; customerCode: string; name: string };
   try {
-    ({ customer } = await core.verifyLogin(
-      { customerCode, password, client: clientContext(c) },
-      { requestId: c.get("requestId") },
-    ));
+    ({ customer } = await core.call("verifyLogin", {
+      body: { customerCode, password, client: clientContext(c) },
+      requestId: c.get("requestId"),
+    }));
   } catch (err) {
     if (err instanceof CoreError && err.body.error.code === "invalid_credentials") {
       await recordLoginFailure(c, keys);

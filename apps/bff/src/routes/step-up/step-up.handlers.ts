@@ -1,10 +1,16 @@
 import { toFieldErrors } from "@kakunin/contracts/errors";
-import { startStepUpRequestSchema, verifyStepUpRequestSchema } from "@kakunin/contracts/step-up";
+import {
+  type StepUpChallenge,
+  startStepUpRequestSchema,
+  stepUpMethods,
+  stepUpOperations,
+  verifyStepUpRequestSchema,
+} from "@kakunin/contracts/step-up";
 import { createFactory } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
 import { operationDigest } from "../../lib/step-up/digest.ts";
-import { stepUpPayloadSchemas } from "../../lib/step-up/payloads.ts";
+import { bffStepUpMethods } from "../../lib/step-up/methods/all.ts";
 import { grant, readPending, writePending } from "../../lib/step-up/step-up.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
@@ -14,13 +20,13 @@ const factory = createFactory<AppEnv>();
 
 /**
  * POST /api/step-up/challenges: the confirmation screen opens (or asks to 再送信). Binds the
- * pending confirmation to the operation and the digest of its payload, and has core mail
- * the 認証コード when the customer's settings require one (R13). A locked customer is told
- * at once (423, as core answers a locked verification): no code, no pending confirmation.
+ * pending confirmation to the operation and the digest of its payload, and starts each
+ * method core requires (e.g. has core mail the 認証コード, R13). A locked customer is told
+ * at once (423, as core answers a locked verification): nothing sent, no pending confirmation.
  */
 export const startChallenge = factory.createHandlers(requireJson, jsonBody(startStepUpRequestSchema), async (c) => {
   const { operation, payload } = c.req.valid("json");
-  const parsed = stepUpPayloadSchemas[operation].safeParse(payload);
+  const parsed = stepUpOperations[operation].payload.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError("validation_failed", 400, {
       fields: toFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: f.path ? `payload.${f.path}` : "payload" })),
@@ -28,45 +34,45 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
   }
   const { customerId } = sessionOf(c);
   const { core, config, now } = c.get("deps");
-  const opts = { requestId: c.get("requestId") };
+  const requestId = c.get("requestId");
   const digest = operationDigest(operation, parsed.data);
-  const { methods, locked } = await core.getStepUpRequirements(customerId, operation, opts);
-  if (locked && methods.includes("execution_password")) {
-    throw new ApiError("account_locked", 423, { remainingAttempts: 0 });
-  }
-  let codeSentTo: string | null = null;
+  const { methods, locked } = await core.call("getStepUpRequirements", {
+    params: { customerId },
+    query: { operation },
+    requestId,
+  });
+  let fields: Partial<StepUpChallenge> = {};
   let expiresAt = now() + config.stepUp.challengeMs;
-  if (methods.includes("auth_code")) {
-    // The payload goes along so the mail can say what the code is for (e.g. amount and
-    // destination); core checks it hashes to the digest.
-    const issued = await core.issueAuthCode(
-      customerId,
-      { operation, digest, payload: parsed.data as Record<string, unknown>, client: clientContext(c) },
-      opts,
-    );
-    codeSentTo = issued.destination;
-    expiresAt = Math.min(expiresAt, Date.parse(issued.expiresAt));
+  for (const method of bffStepUpMethods) {
+    if (!methods.includes(method.name)) {
+      fields = { ...fields, ...method.idle };
+      continue;
+    }
+    const started = await method.start(c, { customerId, operation, digest, payload: parsed.data, locked, requestId });
+    fields = { ...fields, ...started.fields };
+    if (started.expiresAt !== undefined) expiresAt = Math.min(expiresAt, started.expiresAt);
   }
   await writePending(c, { operation, digest, methods });
-  return c.json({ operation, methods, codeSentTo, expiresAt: new Date(expiresAt).toISOString() });
+  return c.json({ operation, methods, ...fields, expiresAt: new Date(expiresAt).toISOString() });
 });
 
-/** POST /api/step-up/verifications: core checks the 執行パスワード and 認証コード; the BFF grants. */
+/** POST /api/step-up/verifications: core checks each method's entry; the BFF grants. */
 export const verifyChallenge = factory.createHandlers(requireJson, jsonBody(verifyStepUpRequestSchema), async (c) => {
   const pending = await readPending(c);
   if (!pending) throw new ApiError("step_up_missing", 409);
-  const { executionPassword, authCode } = c.req.valid("json");
-  await c.get("deps").core.verifyStepUp(
-    sessionOf(c).customerId,
-    {
-      operation: pending.operation,
-      digest: pending.digest,
-      ...(executionPassword !== undefined ? { executionPassword } : {}),
-      ...(authCode !== undefined ? { authCode } : {}),
-      client: clientContext(c),
-    },
-    { requestId: c.get("requestId") },
-  );
+  const body = c.req.valid("json");
+  // Each method's entry, in the field the contract's methods table names for it.
+  const entries: Record<string, string> = {};
+  for (const { name } of bffStepUpMethods) {
+    const field = stepUpMethods[name].field;
+    const entry = body[field];
+    if (entry !== undefined) entries[field] = entry;
+  }
+  await c.get("deps").core.call("verifyStepUp", {
+    params: { customerId: sessionOf(c).customerId },
+    body: { operation: pending.operation, digest: pending.digest, ...entries, client: clientContext(c) },
+    requestId: c.get("requestId"),
+  });
   await grant(c, pending);
   return c.body(null, 204);
 });

@@ -143,6 +143,21 @@ describe("step-up: viewing registered information (window grant)", () => {
     expect(bff.core.calls.issueAuthCode).toBe(1);
   });
 
+  it("a code-resend refusal passes core's own code and wording through (issue 13 §4)", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "auth_code"];
+    const b = await browser(bff);
+    for (const code of ["auth_code_resend_too_soon", "auth_code_resend_limit"] as const) {
+      bff.core.stepUp.issueRefusal = code;
+      const res = await b.request("/api/step-up/challenges", {
+        method: "POST",
+        json: { operation: "view_registered_info", payload: {} },
+      });
+      expect(res.status).toBe(429);
+      expect(await readError(res)).toMatchObject({ code, message: errorMessages[code] });
+    }
+  });
+
   it("verifying without a started confirmation is step_up_missing", async () => {
     const bff = createTestBff();
     const b = await browser(bff);

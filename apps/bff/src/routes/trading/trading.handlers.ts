@@ -1,22 +1,11 @@
-import { cancelOrderRequestSchema, modifyOrderRequestSchema, orderRequestSchema } from "@kakunin/contracts/trading";
-import type { Context } from "hono";
 import { createFactory, createMiddleware } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
-import { requireStepUp } from "../../lib/step-up/step-up.ts";
+import { customerCall, requestKeyOf, requestOf } from "../../lib/core-context.ts";
+import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
-import { jsonBody, requireJson } from "../../lib/validate.ts";
-import { idempotent } from "../../middleware/idempotency.ts";
-import { sessionOf } from "../me/session-of.ts";
 
 const factory = createFactory<AppEnv>();
-const opts = (c: { get(key: "requestId"): string }) => ({ requestId: c.get("requestId") });
-
-function requestKeyOf(c: Context<AppEnv>): string {
-  const key = c.get("idempotencyKey");
-  if (!key) throw new Error("idempotent middleware missing");
-  return key;
-}
 
 /**
  * The order number is in the path and in the confirmed body; they must agree, checked
@@ -34,76 +23,56 @@ const sameOrderNumber = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 export const listInstruments = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.listInstruments(opts(c))),
+  c.json(await c.get("deps").core.call("listInstruments", requestOf(c))),
 );
 
 export const listOrders = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.listOrders(sessionOf(c).customerId, opts(c))),
+  c.json(await c.get("deps").core.call("listOrders", customerCall(c))),
 );
 
 export const getBalances = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.getBalances(sessionOf(c).customerId, opts(c))),
+  c.json(await c.get("deps").core.call("getBalances", customerCall(c))),
 );
 
 /** POST /api/me/orders: every order on its 最終申込確認画面 with the 執行パスワード (R6, R17). */
-export const placeOrder = factory.createHandlers(
-  requireJson,
-  jsonBody(orderRequestSchema),
-  idempotent,
-  requireStepUp("place_order"),
-  async (c) =>
-    c.json(
-      await c
-        .get("deps")
-        .core.placeOrder(
-          sessionOf(c).customerId,
-          { request: c.req.valid("json"), requestKey: requestKeyOf(c), client: clientContext(c) },
-          opts(c),
-        ),
-    ),
+export const placeOrder = guardedRoute("place_order", async (c) =>
+  c.json(
+    await c.get("deps").core.call("placeOrder", {
+      ...customerCall(c),
+      body: { request: c.req.valid("json"), requestKey: requestKeyOf(c), client: clientContext(c) },
+    }),
+  ),
 );
 
 /** PUT /api/me/orders/:orderNumber: 訂正, with its own confirmation. */
-export const modifyOrder = factory.createHandlers(
-  requireJson,
-  jsonBody(modifyOrderRequestSchema),
-  sameOrderNumber,
-  idempotent,
-  requireStepUp("modify_order"),
+export const modifyOrder = guardedRoute(
+  "modify_order",
   async (c) => {
     const request = c.req.valid("json");
-    const orderNumber = request.orderNumber;
+    const call = customerCall(c);
     return c.json(
-      await c
-        .get("deps")
-        .core.modifyOrder(
-          sessionOf(c).customerId,
-          orderNumber,
-          { request, requestKey: requestKeyOf(c), client: clientContext(c) },
-          opts(c),
-        ),
+      await c.get("deps").core.call("modifyOrder", {
+        ...call,
+        params: { ...call.params, orderNumber: request.orderNumber },
+        body: { request, requestKey: requestKeyOf(c), client: clientContext(c) },
+      }),
     );
   },
+  { before: [sameOrderNumber] },
 );
 
 /** POST /api/me/orders/:orderNumber/cancel: 取消, with its own confirmation. */
-export const cancelOrder = factory.createHandlers(
-  requireJson,
-  jsonBody(cancelOrderRequestSchema),
-  sameOrderNumber,
-  idempotent,
-  requireStepUp("cancel_order"),
+export const cancelOrder = guardedRoute(
+  "cancel_order",
   async (c) => {
-    const { orderNumber } = c.req.valid("json");
+    const call = customerCall(c);
     return c.json(
-      await c
-        .get("deps")
-        .core.cancelOrder(
-          sessionOf(c).customerId,
-          orderNumber,
-          { requestKey: requestKeyOf(c), client: clientContext(c) },
-          opts(c),
-        ),
+      await c.get("deps").core.call("cancelOrder", {
+        ...call,
+        params: { ...call.params, orderNumber: c.req.valid("json").orderNumber },
+        body: { requestKey: requestKeyOf(c), client: clientContext(c) },
+      }),
     );
   },
+  { before: [sameOrderNumber] },
 );

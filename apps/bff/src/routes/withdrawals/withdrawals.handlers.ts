@@ -1,22 +1,18 @@
-import { bankAccountChangeSchema, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
-import { requireStepUp } from "../../lib/step-up/step-up.ts";
+import { customerCall, requestKeyOf } from "../../lib/core-context.ts";
+import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
-import { jsonBody, requireJson } from "../../lib/validate.ts";
-import { idempotent } from "../../middleware/idempotency.ts";
-import { sessionOf } from "../me/session-of.ts";
 
 const factory = createFactory<AppEnv>();
-const opts = (c: { get(key: "requestId"): string }) => ({ requestId: c.get("requestId") });
 
 /** GET /api/me/withdrawals/overview: 出金可能額 and the destination, shown on the input screen. */
 export const getOverview = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.getWithdrawalOverview(sessionOf(c).customerId, opts(c))),
+  c.json(await c.get("deps").core.call("getWithdrawalOverview", customerCall(c))),
 );
 
 export const listWithdrawals = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.listWithdrawals(sessionOf(c).customerId, opts(c))),
+  c.json(await c.get("deps").core.call("listWithdrawals", customerCall(c))),
 );
 
 /**
@@ -24,39 +20,21 @@ export const listWithdrawals = factory.createHandlers(async (c) =>
  * destination; the Idempotency-Key also goes to core, so even a retry after a lost
  * answer creates one withdrawal.
  */
-export const createWithdrawal = factory.createHandlers(
-  requireJson,
-  jsonBody(withdrawalRequestSchema),
-  idempotent,
-  requireStepUp("withdrawal"),
-  async (c) => {
-    const requestKey = c.get("idempotencyKey");
-    if (!requestKey) throw new Error("idempotent middleware missing");
-    const result = await c
-      .get("deps")
-      .core.createWithdrawal(
-        sessionOf(c).customerId,
-        { request: c.req.valid("json"), requestKey, client: clientContext(c) },
-        opts(c),
-      );
-    return c.json(result);
-  },
+export const createWithdrawal = guardedRoute("withdrawal", async (c) =>
+  c.json(
+    await c.get("deps").core.call("createWithdrawal", {
+      ...customerCall(c),
+      body: { request: c.req.valid("json"), requestKey: requestKeyOf(c), client: clientContext(c) },
+    }),
+  ),
 );
 
 /** POST /api/me/bank-account-changes: 出金先口座変更の申請 (R14), applied by an operator. */
-export const requestBankAccountChange = factory.createHandlers(
-  requireJson,
-  jsonBody(bankAccountChangeSchema),
-  idempotent,
-  requireStepUp("change_bank_account"),
-  async (c) =>
-    c.json(
-      await c
-        .get("deps")
-        .core.requestBankAccountChange(
-          sessionOf(c).customerId,
-          { change: c.req.valid("json"), client: clientContext(c) },
-          opts(c),
-        ),
-    ),
+export const requestBankAccountChange = guardedRoute("change_bank_account", async (c) =>
+  c.json(
+    await c.get("deps").core.call("requestBankAccountChange", {
+      ...customerCall(c),
+      body: { change: c.req.valid("json"), client: clientContext(c) },
+    }),
+  ),
 );

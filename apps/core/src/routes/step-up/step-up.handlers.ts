@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { issueAuthCode as issue, stepUpRequirements, verifyStepUp as verify } from "../../domain/step-up.ts";
+import { stepUpMethodNames, stepUpMethods } from "@kakunin/contracts/step-up";
+import { issueAuthCode as issue, stepUpRequirements, verifyStepUp as verify } from "../../domain/step-up/engine.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { getStepUpRequirements, issueAuthCode, verifyStepUp } from "./step-up.routes.ts";
 
@@ -25,13 +26,15 @@ export const issueAuthCodeHandler: RouteHandler<typeof issueAuthCode, AppBinding
 
 export const verifyStepUpHandler: RouteHandler<typeof verifyStepUp, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  const { operation, digest, executionPassword, authCode, client } = c.req.valid("json");
+  const body = c.req.valid("json");
+  const { operation, digest, client } = body;
+  // Each method's entry arrives in the field the methods table names for it.
+  const entries = Object.fromEntries(stepUpMethodNames.map((m) => [m, body[stepUpMethods[m].field]]));
   await verify(c.get("db"), c.get("services"), {
     customerId,
     operation,
     digest,
-    executionPassword,
-    authCode,
+    entries,
     client,
     requestId: c.get("requestId"),
   });

@@ -38,7 +38,10 @@ export const issueAuthCode = createRoute({
       errorBodySchema,
       "Account locked (account_locked): the confirmation needs the execution password, so no code is mailed",
     ),
-    429: jsonContent(errorBodySchema, "Resend throttled: 1 a minute, 5 an hour (rate_limited)"),
+    429: jsonContent(
+      errorBodySchema,
+      "Resend throttled: 1 a minute (auth_code_resend_too_soon), 5 an hour (auth_code_resend_limit)",
+    ),
   },
 });
 

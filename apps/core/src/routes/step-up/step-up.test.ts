@@ -4,6 +4,7 @@ import {
   stepUpRequirementsResponseSchema,
   verifyStepUpResponseSchema,
 } from "@kakunin/contracts/core-api";
+import { errorMessages } from "@kakunin/contracts/errors";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -238,8 +239,9 @@ describe("認証コード (R13)", () => {
     const again = await issue(core, c.id);
     expect(again.status).toBe(429);
     const error = await readError(again);
-    expect(error.code).toBe("rate_limited");
-    expect(error.message).toContain("認証コード");
+    // Issue 13 §4: each throttle has its own code and wording (was rate_limited, the login one).
+    expect(error.code).toBe("auth_code_resend_too_soon");
+    expect(error.message).toBe(errorMessages.auth_code_resend_too_soon);
     for (let i = 1; i <= 4; i++) {
       core.services.clock.set(c.id, later(ENFORCED, i * 61_000));
       expect((await issue(core, c.id)).status, `issue ${i + 1}`).toBe(200);
@@ -247,6 +249,7 @@ describe("認証コード (R13)", () => {
     core.services.clock.set(c.id, later(ENFORCED, 5 * 61_000));
     const sixth = await issue(core, c.id);
     expect(sixth.status).toBe(429);
+    expect((await readError(sixth)).code).toBe("auth_code_resend_limit");
     // An hour after the first, one more is allowed.
     core.services.clock.set(c.id, later(ENFORCED, 60 * 60_000 + 1_000));
     expect((await issue(core, c.id)).status).toBe(200);

@@ -5,7 +5,7 @@ import { apiRequest } from "../../../lib/api-client.ts";
 /**
  * Starts confirming `operation` for exactly `payload` (R26); mails the 認証コード when the
  * operation needs one. Calling it again for the same operation resends the code
- * (429 rate_limited when asked again within a minute).
+ * (429 auth_code_resend_too_soon within a minute, auth_code_resend_limit after 5 in an hour).
  */
 export function startStepUp(body: StartStepUpRequest): Promise<StepUpChallenge> {
   return apiRequest("/api/step-up/challenges", stepUpChallengeSchema, { method: "POST", body });

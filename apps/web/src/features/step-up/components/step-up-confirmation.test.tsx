@@ -201,7 +201,7 @@ describe("StepUpConfirmation", () => {
       "POST /api/step-up/challenges": [
         stepUpChallenge(passwordAndCode),
         stepUpChallenge(passwordAndCode),
-        errorJson("rate_limited", errorMessages.rate_limited, 429),
+        errorJson("auth_code_resend_too_soon", errorMessages.auth_code_resend_too_soon, 429),
       ],
     });
     const { user } = renderConfirmation({ methods: passwordAndCode });
@@ -219,7 +219,13 @@ describe("StepUpConfirmation", () => {
   });
 
   it("keeps the form when arriving within a minute of the last code", async () => {
-    mockApi({ "POST /api/step-up/challenges": errorJson("rate_limited", errorMessages.rate_limited, 429) });
+    mockApi({
+      "POST /api/step-up/challenges": errorJson(
+        "auth_code_resend_too_soon",
+        errorMessages.auth_code_resend_too_soon,
+        429,
+      ),
+    });
     renderConfirmation({ methods: passwordAndCode });
     await ready();
     expect(field("認証コード")).toBeTruthy();
@@ -304,5 +310,57 @@ describe("StepUpConfirmation", () => {
     await user.click(screen.getByRole("button", { name: "表示する" }));
     await waitFor(() => expect(onConfirmed).toHaveBeenCalledTimes(2));
     expect(requests.filter((request) => request.path === verificationPath)).toHaveLength(1);
+  });
+});
+
+describe("StepUpConfirmation with a method the SPA has no module for", () => {
+  it("says so instead of leaving the answer out", async () => {
+    mockApi({ "POST /api/step-up/challenges": () => new Promise<Response>(() => {}) });
+    renderConfirmation({ methods: ["execution_password", "passkey"] as unknown as Methods });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("確認画面を表示できませんでした。");
+    expect(alert.textContent).toContain("確認方法（passkey）に対応していません");
+    expect(screen.queryByLabelText("執行パスワード")).toBeNull();
+  });
+});
+
+describe("StepUpConfirmation when a new code is refused", () => {
+  it("shows the server's message for the 5-per-hour cap, keeping the form", async () => {
+    mockApi({
+      "POST /api/step-up/challenges": [
+        stepUpChallenge(passwordAndCode),
+        errorJson("auth_code_resend_limit", "認証コードの再送信は上限に達しました。", 429),
+      ],
+    });
+    const { user } = renderConfirmation({ methods: passwordAndCode });
+    await ready();
+    await user.click(screen.getByRole("button", { name: "再送信" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("認証コードの再送信は上限に達しました。");
+    expect(field("認証コード")).toBeTruthy();
+  });
+
+  it("on arrival under the cap, keeps the form for the code sent before and says why no new one came", async () => {
+    mockApi({
+      "POST /api/step-up/challenges": errorJson("auth_code_resend_limit", errorMessages.auth_code_resend_limit, 429),
+    });
+    renderConfirmation({ methods: passwordAndCode });
+    await ready();
+    expect(field("認証コード")).toBeTruthy();
+    expect(screen.getByRole("alert").textContent).toBe(errorMessages.auth_code_resend_limit);
+  });
+
+  it("login throttling is not read as a resend refusal", async () => {
+    mockApi({
+      "POST /api/step-up/challenges": [
+        stepUpChallenge(passwordAndCode),
+        errorJson("rate_limited", errorMessages.rate_limited, 429, { requestId: "r-9" }),
+      ],
+    });
+    const { user } = renderConfirmation({ methods: passwordAndCode });
+    await ready();
+    await user.click(screen.getByRole("button", { name: "再送信" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(errorMessages.rate_limited);
+    expect(within(alert).getByText("お問い合わせ番号: r-9")).toBeTruthy();
   });
 });

@@ -1,0 +1,57 @@
+import { type OperationPayload, operationDefinitions, type StepUpOperation } from "@kakunin/contracts/operations";
+import type { Context, MiddlewareHandler } from "hono";
+import { idempotent } from "../../middleware/idempotency.ts";
+import type { AppEnv } from "../types.ts";
+import { jsonBody, requireJson } from "../validate.ts";
+import { requireStepUp } from "./step-up.ts";
+
+/** A guarded route's handler: the body is the operation's payload, validated and normalised. */
+export type GuardedContext<O extends StepUpOperation> = Context<
+  AppEnv,
+  string,
+  { in: { json: unknown }; out: { json: OperationPayload<O> } }
+>;
+
+/**
+ * Runs `handlers` in order as one handler, as Hono runs a route's handlers (the one a
+ * handler answers with becomes the response, and is what the ones before see after `next`).
+ */
+function inOrder(handlers: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const dispatch = async (i: number): Promise<void> => {
+      const handler = handlers[i];
+      if (!handler) return next();
+      const res = await handler(c, () => dispatch(i + 1));
+      if (res && !c.finalized) c.res = res;
+    };
+    await dispatch(0);
+  };
+}
+
+/**
+ * The handler of a route guarded by `operation`, assembled from its definition (R6, R26):
+ * a `once` operation takes a JSON body valid against the operation's payload schema, an
+ * Idempotency-Key, and a once-grant for exactly that body; a `window` operation needs its
+ * viewing grant. `before` runs after the body is validated and before the grant is used up
+ * (e.g. a path parameter that must agree with the body). Register it with
+ * `.post(path, ...guardedRoute(…))`.
+ */
+export function guardedRoute<O extends StepUpOperation>(
+  operation: O,
+  handler: (c: GuardedContext<O>) => Promise<Response>,
+  options: { before?: MiddlewareHandler<AppEnv>[] } = {},
+): [MiddlewareHandler<AppEnv>] {
+  const definition = operationDefinitions[operation];
+  const run = handler as unknown as MiddlewareHandler<AppEnv>;
+  if (definition.grant === "window") return [inOrder([requireStepUp(operation), run])];
+  return [
+    inOrder([
+      requireJson,
+      jsonBody(definition.payload) as MiddlewareHandler<AppEnv>,
+      ...(options.before ?? []),
+      idempotent as MiddlewareHandler<AppEnv>,
+      requireStepUp(operation),
+      run,
+    ]),
+  ];
+}

@@ -1,0 +1,158 @@
+import type { StepUpMethod as StepUpMethodName, StepUpOperation } from "@kakunin/contracts/step-up";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import { customers } from "../../db/schema.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { CoreServices } from "../../lib/types.ts";
+import { maskEmail } from "../../mail/format.ts";
+import { type AuditOutcome, recordAudit } from "../audit.ts";
+import type { Actor, Requirement, StepUpMethod } from "./method.ts";
+import { authCode } from "./methods/auth-code.ts";
+import { executionPassword } from "./methods/execution-password.ts";
+
+/**
+ * Every step-up method, in the order they are started and verified: the 執行パスワード
+ * first, so a locked customer is refused before a code is mailed and its lock counter is
+ * reached before a code is used up.
+ */
+const methods: readonly StepUpMethod[] = [executionPassword, authCode];
+
+async function requireCustomer(db: Db | Tx, customerId: string) {
+  const [row] = await db
+    .select({ name: customers.name, lockedAt: customers.lockedAt })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!row) throw new AppError("not_found", 404);
+  return row;
+}
+
+/** What confirming `operation` needs at this customer's now (R6, R11, R13, R21), by method. */
+async function requirementsOf(
+  db: Db | Tx,
+  services: CoreServices,
+  customerId: string,
+  operation: StepUpOperation,
+): Promise<Map<StepUpMethodName, Requirement>> {
+  const required = new Map<StepUpMethodName, Requirement>();
+  for (const method of methods) {
+    const requirement = await method.required(db, services, customerId, operation);
+    if (requirement) required.set(method.name, requirement);
+  }
+  return required;
+}
+
+export async function stepUpRequirements(
+  db: Db,
+  services: CoreServices,
+  customerId: string,
+  operation: StepUpOperation,
+): Promise<{ methods: StepUpMethodName[]; codeDestination: string | null; locked: boolean }> {
+  const { lockedAt } = await requireCustomer(db, customerId);
+  const required = await requirementsOf(db, services, customerId, operation);
+  const destination = [...required.values()].find((r) => r.destination)?.destination;
+  return {
+    methods: [...required.keys()],
+    codeDestination: destination ? maskEmail(destination) : null,
+    locked: lockedAt !== null,
+  };
+}
+
+/**
+ * Opens the confirmation of one operation (R13): starts every required method in order
+ * under the customer's row lock (so parallel requests cannot both pass a throttle); the
+ * code row, its mail (outbox) and the audit record commit together. A method's refusal
+ * (a locked customer, a throttle) is returned from the transaction and audited after it.
+ * Only methods that send something answer here, so a confirmation that sends nothing is
+ * refused (409 forbidden): no code for an operation unless the customer asked for one.
+ */
+export async function issueAuthCode(
+  db: Db,
+  services: CoreServices,
+  actor: Actor & { operation: StepUpOperation; digest: string; payload?: Record<string, unknown> | undefined },
+): Promise<{ destination: string; expiresAt: Date }> {
+  const audit = (tx: Db | Tx, outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
+    recordAudit(tx, {
+      eventType: "auth_code_issue",
+      outcome,
+      customerId: actor.customerId,
+      client: actor.client,
+      requestId: actor.requestId,
+      detail: { operation: actor.operation, ...detail },
+    });
+
+  const result = await db.transaction(async (tx) => {
+    const [customer] = await tx
+      .select({ name: customers.name, lockedAt: customers.lockedAt })
+      .from(customers)
+      .where(eq(customers.id, actor.customerId))
+      .for("update");
+    if (!customer) throw new AppError("not_found", 404);
+    const required = await requirementsOf(tx, services, actor.customerId, actor.operation);
+    let sent: { destination: string; expiresAt: Date } | undefined;
+    for (const method of methods) {
+      const requirement = required.get(method.name);
+      if (!requirement) continue;
+      const outcome = await method.start({
+        ...actor,
+        tx,
+        services,
+        payload: actor.payload,
+        customer,
+        requirement,
+      });
+      if (outcome.status === "refused") return outcome;
+      if (outcome.status === "sent") sent = outcome;
+    }
+    if (!sent) throw new AppError("forbidden", 409);
+    await audit(tx, "success", { destination: sent.destination });
+    return { status: "sent" as const, ...sent };
+  });
+
+  if (result.status === "refused") {
+    await audit(db, result.outcome, result.detail);
+    return result.raise();
+  }
+  return { destination: result.destination, expiresAt: result.expiresAt };
+}
+
+/**
+ * Verifies the confirmation of one operation (R6, R13, R26): the requirements at this
+ * instant, each required method in order (the 執行パスワード through the one lock counter,
+ * R8, R16, then the 認証コード). An incomplete submission is refused before anything is
+ * evaluated, so it costs no try.
+ */
+export async function verifyStepUp(
+  db: Db,
+  services: CoreServices,
+  actor: Actor & {
+    operation: StepUpOperation;
+    digest: string;
+    /** What the customer entered, per method. */
+    entries: Partial<Record<StepUpMethodName, string>>;
+  },
+): Promise<void> {
+  await requireCustomer(db, actor.customerId);
+  const required = await requirementsOf(db, services, actor.customerId, actor.operation);
+  const names = [...required.keys()];
+  const audit = async (outcome: AuditOutcome, detail: Record<string, unknown> = {}) => {
+    await recordAudit(db, {
+      eventType: "step_up",
+      outcome,
+      customerId: actor.customerId,
+      client: actor.client,
+      requestId: actor.requestId,
+      detail: { operation: actor.operation, methods: names, ...detail },
+    });
+  };
+
+  const active = methods.filter((m) => required.has(m.name));
+  for (const method of active) if (actor.entries[method.name] === undefined) throw method.missing();
+
+  let auditedSuccess = false;
+  for (const method of active) {
+    const entry = actor.entries[method.name] ?? "";
+    const verified = await method.verify({ ...actor, db, services, entry, methods: names, audit });
+    auditedSuccess ||= verified.auditedSuccess;
+  }
+  if (!auditedSuccess) await audit("success");
+}

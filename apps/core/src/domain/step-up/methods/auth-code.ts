@@ -1,0 +1,184 @@
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { stepUpOperations } from "@kakunin/contracts/step-up";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { authCodes } from "../../../db/schema.ts";
+import { AppError } from "../../../lib/errors.ts";
+import type { CoreServices } from "../../../lib/types.ts";
+import { maskEmail } from "../../../mail/format.ts";
+import { readMailSettings } from "../../../mail/settings.ts";
+import { type AuditOutcome, recordAudit } from "../../audit.ts";
+import { codeMailFor } from "../../operation-code-mails.ts";
+import type { StepUpMethod, VerifyContext } from "../method.ts";
+
+/** R13: a code is valid 10 minutes and void after 5 wrong entries. */
+export const AUTH_CODE_TTL_MS = 10 * 60_000;
+export const AUTH_CODE_MAX_WRONG_ENTRIES = 5;
+/** Resend throttle per customer and operation: 1 a minute, 5 an hour, each refused with its own code. */
+export const AUTH_CODE_LIMITS = [
+  { windowMs: 60_000, max: 1, code: "auth_code_resend_too_soon" },
+  { windowMs: 60 * 60_000, max: 5, code: "auth_code_resend_limit" },
+] as const;
+
+/**
+ * HMAC-SHA256 of salt:code under a server key. A code has only 10^6 values: a plain hash in
+ * a copied database could be reversed by trying them all within its 10 minutes; without
+ * the key it cannot.
+ */
+function hashCode(services: CoreServices, salt: string, code: string): string {
+  return services.secretBox.mac(`auth-code:${salt}:${code}`);
+}
+
+function codeMatches(services: CoreServices, row: { salt: string; codeHash: string }, code: string): boolean {
+  const expected = Buffer.from(row.codeHash, "hex");
+  const actual = Buffer.from(hashCode(services, row.salt, code), "hex");
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** The customer's code for the operation that is neither used nor void (at most one). */
+const liveCodeOf = (ctx: { customerId: string; operation: string }) =>
+  and(
+    eq(authCodes.customerId, ctx.customerId),
+    eq(authCodes.operation, ctx.operation),
+    isNull(authCodes.consumedAt),
+    isNull(authCodes.voidedAt),
+  );
+
+type CodeOutcome = { status: "verified" } | { status: "expired" } | { status: "wrong"; remaining: number };
+
+/**
+ * Checks an 認証コード against the customer's live code for the operation, under a row lock
+ * so a code is used once even by parallel requests. The code must match and must have been
+ * issued for exactly this digest; a wrong entry counts, and the 5th voids the code.
+ */
+async function checkAuthCode(db: Db, services: CoreServices, ctx: VerifyContext): Promise<CodeOutcome> {
+  return db.transaction(async (tx) => {
+    const audit = (outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
+      recordAudit(tx, {
+        eventType: "step_up",
+        outcome,
+        customerId: ctx.customerId,
+        client: ctx.client,
+        requestId: ctx.requestId,
+        detail: { operation: ctx.operation, methods: ctx.methods, ...detail },
+      });
+    const [row] = await tx
+      .select()
+      .from(authCodes)
+      .where(liveCodeOf(ctx))
+      .orderBy(desc(authCodes.createdAt))
+      .limit(1)
+      .for("update");
+    const now = services.clock.now(ctx.customerId);
+    if (!row || now >= row.expiresAt) {
+      await audit("failure", { reason: "auth_code_expired" });
+      return { status: "expired" };
+    }
+    // Both checks always run; either failing is the same wrong entry.
+    const matches = codeMatches(services, row, ctx.entry);
+    if (!matches || row.digest !== ctx.digest) {
+      const attempts = row.attempts + 1;
+      const voidNow = attempts >= AUTH_CODE_MAX_WRONG_ENTRIES;
+      await tx
+        .update(authCodes)
+        .set({ attempts, ...(voidNow ? { voidedAt: now } : {}) })
+        .where(eq(authCodes.id, row.id));
+      await audit("failure", {
+        reason: matches ? "digest_mismatch" : "wrong_auth_code",
+        attempt: attempts,
+        ...(voidNow ? { voided: true } : {}),
+      });
+      return voidNow ? { status: "expired" } : { status: "wrong", remaining: AUTH_CODE_MAX_WRONG_ENTRIES - attempts };
+    }
+    await tx.update(authCodes).set({ consumedAt: now }).where(eq(authCodes.id, row.id));
+    await audit("success");
+    return { status: "verified" };
+  });
+}
+
+/**
+ * The 認証コード (R13, R21): a 6-digit code (CSPRNG) mailed for one operation and bound to the
+ * digest of what is confirmed; required whenever the customer turned the operation's code
+ * mail on, whatever the schedule, since the customer asked for it.
+ */
+export const authCode: StepUpMethod = {
+  name: "auth_code",
+
+  async required(db, _services, customerId, operation) {
+    const { codeSetting } = stepUpOperations[operation];
+    if (!codeSetting) return null;
+    const { addresses, settings } = await readMailSettings(db, customerId);
+    const setting = settings.find((s) => s.type === codeSetting);
+    if (!setting?.enabled) return null;
+    // The same choice enqueueMail makes: the 配信先, else the first address.
+    const address = (addresses.find((a) => a.position === setting.destination) ?? addresses[0])?.address;
+    return address ? { destination: address } : {};
+  },
+
+  /**
+   * Mails a code for the operation, bound to the digest. Voids the customer's previous live
+   * code for that operation; throttled per customer and operation (the caller holds the
+   * customer's row lock, so parallel requests cannot both pass). The code row and its mail
+   * (outbox) commit together.
+   */
+  async start(ctx) {
+    const { tx, services } = ctx;
+    // No code for this operation unless the customer has somewhere to get it.
+    if (!ctx.requirement.destination) throw new AppError("forbidden", 409);
+    const mailer = await codeMailFor(ctx.operation)(tx, { ...ctx, customerName: ctx.customer.name });
+
+    const now = services.clock.now(ctx.customerId);
+    const longest = Math.max(...AUTH_CODE_LIMITS.map((l) => l.windowMs));
+    const recent = await tx
+      .select({ createdAt: authCodes.createdAt })
+      .from(authCodes)
+      .where(
+        and(
+          eq(authCodes.customerId, ctx.customerId),
+          eq(authCodes.operation, ctx.operation),
+          gt(authCodes.createdAt, new Date(now.getTime() - longest)),
+        ),
+      );
+    const limit = AUTH_CODE_LIMITS.find(
+      (l) => recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs).length >= l.max,
+    );
+    if (limit) {
+      return {
+        status: "refused",
+        outcome: "throttled",
+        detail: { windowSeconds: limit.windowMs / 1000 },
+        raise: () => {
+          throw new AppError(limit.code, 429);
+        },
+      };
+    }
+
+    await tx.update(authCodes).set({ voidedAt: now }).where(liveCodeOf(ctx));
+    const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+    const salt = randomBytes(16).toString("hex");
+    const expiresAt = new Date(now.getTime() + AUTH_CODE_TTL_MS);
+    await tx.insert(authCodes).values({
+      customerId: ctx.customerId,
+      operation: ctx.operation,
+      digest: ctx.digest,
+      salt,
+      codeHash: hashCode(services, salt, code),
+      createdAt: now,
+      expiresAt,
+    });
+    const [to] = await mailer(code, expiresAt);
+    if (!to) throw new AppError("forbidden", 409);
+    return { status: "sent", destination: maskEmail(to), expiresAt };
+  },
+
+  missing: () => new AppError("auth_code_required", 400),
+
+  async verify(ctx) {
+    const outcome = await checkAuthCode(ctx.db, ctx.services, ctx);
+    if (outcome.status === "expired") throw new AppError("auth_code_expired", 410);
+    if (outcome.status === "wrong") {
+      throw new AppError("wrong_auth_code", 422, { remainingCodeAttempts: outcome.remaining });
+    }
+    return { auditedSuccess: true };
+  },
+};

@@ -1,0 +1,52 @@
+import { AppError } from "../../../lib/errors.ts";
+import { throwUnlessVerified, verifyExecutionPassword } from "../../credentials/verify-execution-password.ts";
+import { schedulePhase } from "../../schedule.ts";
+import type { StepUpMethod } from "../method.ts";
+
+/** The 執行パスワード (R6, R8): required from enforcement on (R11), through the one lock counter. */
+export const executionPassword: StepUpMethod = {
+  name: "execution_password",
+
+  async required(_db, services, customerId) {
+    return schedulePhase(services.settings, services.clock.now(customerId)) === "enforced" ? {} : null;
+  },
+
+  /**
+   * A locked customer (R8) is refused when the confirmation opens: it would be refused at
+   * verification anyway, so nothing is sent (e.g. no code mailed) and the refusal is audited.
+   */
+  async start({ customer }) {
+    if (!customer.lockedAt) return { status: "ready" };
+    return {
+      status: "refused",
+      outcome: "refused_locked",
+      detail: { reason: "account_locked" },
+      raise: () => {
+        throw new AppError("account_locked", 423, { remainingAttempts: 0 });
+      },
+    };
+  },
+
+  missing: () =>
+    new AppError("validation_failed", 400, {
+      fields: [{ path: "executionPassword", message: "執行パスワードを入力してください。" }],
+    }),
+
+  async verify(ctx) {
+    const outcome = await verifyExecutionPassword(ctx.db, ctx.services.hashGate, {
+      customerId: ctx.customerId,
+      client: ctx.client,
+      requestId: ctx.requestId,
+      password: ctx.entry,
+      purpose: ctx.operation,
+    });
+    if (outcome.status !== "verified") {
+      const locked = outcome.status === "locked" || outcome.lockedNow;
+      await ctx.audit(outcome.status === "locked" ? "refused_locked" : "failure", {
+        reason: locked ? "account_locked" : "wrong_execution_password",
+      });
+      throwUnlessVerified(outcome);
+    }
+    return { auditedSuccess: false };
+  },
+};

@@ -1,0 +1,36 @@
+import { Alert } from "@kakunin/ui/alert";
+import { Button } from "@kakunin/ui/button";
+import type { Notice } from "../model/step-up-machine.ts";
+
+export interface StepUpNoticeProps {
+  notice: Notice | null;
+  /** 確認をやり直す, offered when the challenge was lost a second time. */
+  onRestart: () => void;
+}
+
+/** The confirmation's one alert: the latest outcome replaces the previous one. */
+export function StepUpNotice({ notice, onRestart }: StepUpNoticeProps) {
+  if (notice?.kind === "status") {
+    return (
+      <Alert variant="info">
+        <p>{notice.message}</p>
+      </Alert>
+    );
+  }
+  if (notice?.kind !== "error") return null;
+  return (
+    <Alert
+      variant="error"
+      actions={
+        notice.action === "restart" && (
+          <Button variant="secondary" onClick={onRestart}>
+            確認をやり直す
+          </Button>
+        )
+      }
+    >
+      <p>{notice.message}</p>
+      {notice.requestId && <p className="kk-text-sm">お問い合わせ番号: {notice.requestId}</p>}
+    </Alert>
+  );
+}

@@ -1,0 +1,31 @@
+import type { StepUpChallenge, StepUpMethod } from "@kakunin/contracts/step-up";
+import type { ApiError } from "../../../lib/api-client.ts";
+import { lookUpMethods } from "../methods/registry.ts";
+import type { StepUpMethodUi, StepUpMoment } from "../methods/step-up-method-ui.ts";
+import type { MethodRefusal, Notice } from "./step-up-machine.ts";
+
+/** The first method that reads the refusal as its own. */
+export function refusalOf(
+  methods: readonly StepUpMethodUi[],
+  error: ApiError,
+  moment: StepUpMoment,
+): MethodRefusal | null {
+  for (const method of methods) {
+    const reaction = method.react?.(error, moment);
+    if (reaction) return { method: method.name, reaction };
+  }
+  return null;
+}
+
+export function methodsOf(names: readonly StepUpMethod[]): readonly StepUpMethodUi[] {
+  const lookup = lookUpMethods(names);
+  return lookup.ok ? lookup.methods : [];
+}
+
+export function restartNotice(challenge: StepUpChallenge, submitLabel: string): Notice {
+  const intro = methodsOf(challenge.methods).find((method) => method.restartIntro)?.restartIntro;
+  return {
+    kind: "status",
+    message: `確認の有効期限が切れたため、やり直しました。${intro ?? `もう一度「${submitLabel}」を押してください。`}`,
+  };
+}
