@@ -7,13 +7,6 @@ import { join } from "node:path";
 
 const MAX_LINES = 400;
 
-// Files over the limit when the check came in, each being split by work in progress (issue 13
-// §1 and §2). They may not grow; delete the entry once the file is under the limit.
-const ALLOWED_UNTIL_SPLIT = {
-  "packages/contracts/src/core-api.ts": 446,
-  "apps/web/src/features/step-up/components/step-up-confirmation.tsx": 467,
-};
-
 const isSource = (path) =>
   /\.tsx?$/.test(path) &&
   !/\.(test|stories|spec)\.tsx?$/.test(path) &&
@@ -27,7 +20,6 @@ const roots = ["apps", "packages"].flatMap((dir) =>
 );
 
 const failures = [];
-const stale = [];
 for (const root of roots) {
   let entries;
   try {
@@ -40,13 +32,10 @@ for (const root of roots) {
     if (!isSource(rel.slice(root.length + 1))) continue;
     const text = readFileSync(rel, "utf8");
     const lines = text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length;
-    const allowed = ALLOWED_UNTIL_SPLIT[rel];
-    if (allowed !== undefined && lines <= MAX_LINES) stale.push(`${rel} (${lines} lines)`);
-    if (lines > (allowed ?? MAX_LINES)) failures.push(`${rel}: ${lines} lines (limit ${allowed ?? MAX_LINES})`);
+    if (lines > MAX_LINES) failures.push(`${rel}: ${lines} lines`);
   }
 }
 
-for (const s of stale) console.warn(`note: ${s} is under ${MAX_LINES} now; remove it from ALLOWED_UNTIL_SPLIT`);
 if (failures.length > 0) {
   console.error(`Production source files over ${MAX_LINES} lines (split them by responsibility):`);
   for (const f of failures) console.error(`  ${f}`);
