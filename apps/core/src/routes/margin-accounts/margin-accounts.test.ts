@@ -6,8 +6,7 @@ import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { balancesSchema } from "@kakunin/contracts/trading";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { marginAccountApplications } from "../../db/margin-schema.ts";
-import { accountOpenings, auditEvents, customers, outbox } from "../../db/schema.ts";
+import { accountOpenings, auditEvents, customers, marginAccountApplications, outbox } from "../../db/schema.ts";
 import { seedDemoData } from "../../seed/demo-data.ts";
 import { createTaro } from "../../test/customers.ts";
 import {

@@ -5,7 +5,7 @@ import {
 } from "@kakunin/contracts/margin-accounts";
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { customers } from "./schema.ts";
+import { ownedByCustomer } from "./customers.ts";
 
 /**
  * 信用取引口座開設の申込 (R41): the customer's answers, kept with the operator's decision as
@@ -18,9 +18,7 @@ export const marginAccountApplications = pgTable(
   "margin_account_applications",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    customerId: uuid("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
+    customerId: ownedByCustomer(),
     stockExperience: text("stock_experience", { enum: stockExperienceOptions }).notNull(),
     annualIncome: text("annual_income", { enum: annualIncomeOptions }).notNull(),
     financialAssets: text("financial_assets", { enum: financialAssetsOptions }).notNull(),
