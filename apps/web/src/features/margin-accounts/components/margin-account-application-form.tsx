@@ -28,9 +28,9 @@ export interface MarginAccountApplicationFormProps {
 }
 
 /** The main points of the 信用取引口座設定約諾書, shown above the consent. */
-export function MarginAgreementSummary({ id }: { id?: string }) {
+function MarginAgreementSummary() {
   return (
-    <div id={id} className="kk-note">
+    <div className="kk-note">
       <p>信用取引口座設定約諾書（要旨）</p>
       <ul>
         <li>信用取引は、委託保証金を担保に、その約3.3倍までのお取引ができます。</li>
