@@ -6,9 +6,10 @@ import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { balancesSchema } from "@kakunin/contracts/trading";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { accountOpenings, auditEvents, customers, marginAccountApplications, outbox } from "../../db/schema.ts";
+import { accountOpenings, customers, marginAccountApplications } from "../../db/schema.ts";
 import { seedDemoData } from "../../seed/demo-data.ts";
 import { createTaro } from "../../test/customers.ts";
+import { auditsOf as audits, mailsOf as mails } from "../../test/rows.ts";
 import {
   breakOutbox,
   createTestCore,
@@ -52,18 +53,8 @@ const marginOpening = async (core: Core, customerId: string) => {
   return accounts.find((a) => a.kind === "信用取引口座");
 };
 
-const mails = (core: Core, customerId: string) =>
-  core.db.select().from(outbox).where(eq(outbox.customerId, customerId)).orderBy(outbox.id);
-
 const applications = (core: Core, customerId: string) =>
   core.db.select().from(marginAccountApplications).where(eq(marginAccountApplications.customerId, customerId));
-
-const audits = (core: Core, customerId: string, eventType: string) =>
-  core.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, eventType)))
-    .orderBy(auditEvents.id);
 
 describe("信用取引口座開設の申込 (R41)", () => {
   let core: Core;

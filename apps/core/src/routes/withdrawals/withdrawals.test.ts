@@ -8,20 +8,13 @@ import {
   withdrawalOverviewSchema,
   withdrawalSchema,
 } from "@kakunin/contracts/withdrawals";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.ts";
-import {
-  auditEvents,
-  authCodes,
-  bankAccountChanges,
-  bankAccounts,
-  cashBalances,
-  outbox,
-  withdrawals,
-} from "../../db/schema.ts";
+import { authCodes, bankAccountChanges, bankAccounts, cashBalances, outbox, withdrawals } from "../../db/schema.ts";
 import { createWithdrawal } from "../../domain/withdrawals.ts";
 import { createTaro } from "../../test/customers.ts";
+import { auditsOf as audits, mailsOf as mails } from "../../test/rows.ts";
 import {
   breakOutbox,
   createTestCore,
@@ -106,18 +99,8 @@ const decide = (core: Core, customerCode: string, decision: "approve" | "reject"
 const balance = async (core: Core, customerId: string) =>
   (await core.db.select().from(cashBalances).where(eq(cashBalances.customerId, customerId)))[0]?.withdrawable;
 
-const mails = (core: Core, customerId: string) =>
-  core.db.select().from(outbox).where(eq(outbox.customerId, customerId)).orderBy(outbox.id);
-
 const withdrawalRows = (core: Core, customerId: string) =>
   core.db.select().from(withdrawals).where(eq(withdrawals.customerId, customerId));
-
-const audits = (core: Core, customerId: string, eventType: string) =>
-  core.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, eventType)))
-    .orderBy(auditEvents.id);
 
 describe("出金 (R12, R15)", () => {
   let core: Core;
