@@ -43,6 +43,7 @@ export type ScreenKey =
   | "withdrawalHistory"
   | "profile"
   | "accountOpenings"
+  | "marginApplication"
   | "emails"
   | "mailSettings"
   | "bankAccount"
@@ -166,6 +167,15 @@ export const screens = {
     menu: { group: "口座管理" },
     module: "account/account-openings",
     states: { family: "gated", own: ["一覧"] },
+  },
+  // R41: applied for from 口座開設状況照会 (申し込む), decided by the broker.
+  marginApplication: {
+    path: "/account/margin-application",
+    title: "信用取引口座開設",
+    layout: "member",
+    menu: false,
+    module: "account/margin-application",
+    states: { family: "confirmed", own: ["ロック中", "入力", "入力エラー", "確認", "完了", "審査中", "開設済"] },
   },
   emails: {
     path: "/account/emails",
