@@ -32,7 +32,7 @@ async function open(path: string, title: string, routes: Parameters<typeof mockA
     ...routes,
   });
   const app = renderApp(path);
-  await screen.findByRole("heading", { level: 1, name: title }, { timeout: 10_000 });
+  await screen.findByRole("heading", { level: 1, name: title });
   return { ...api, ...app };
 }
 
