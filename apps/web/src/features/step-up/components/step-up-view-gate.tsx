@@ -1,9 +1,8 @@
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { isApiError, type StepUpDemand } from "../../../lib/api-client.ts";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import type { StepUpDemand } from "../../../lib/api-client.ts";
 import { isStepUpRequired } from "../../../lib/step-up.ts";
 import { StepUpConfirmation } from "./step-up-confirmation.tsx";
 
@@ -70,18 +69,7 @@ export function StepUpViewGate<T>({
   if (data !== undefined) return children(data);
   if (query.isError) {
     return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={query.isFetching} onClick={() => void query.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>{errorText}</p>
-        {isApiError(error) && <p>{error.message}</p>}
-        {isApiError(error) && error.requestId && <p className="kk-text-sm">お問い合わせ番号: {error.requestId}</p>}
-      </Alert>
+      <ApiErrorAlert error={error} lead={errorText} retrying={query.isFetching} onRetry={() => void query.refetch()} />
     );
   }
   return (
