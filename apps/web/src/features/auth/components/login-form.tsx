@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { errorMessages } from "@kakunin/contracts/errors";
-import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
@@ -63,11 +63,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
         error={errors.password?.message}
         {...register("password")}
       />
-      <div className="kk-form__actions">
-        <Button type="submit" block loading={login.isPending}>
-          ログイン
-        </Button>
-      </div>
+      <FormActions submitLabel="ログイン" block loading={login.isPending} />
     </form>
   );
 }

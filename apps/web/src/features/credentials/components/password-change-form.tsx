@@ -1,12 +1,12 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import type { PasswordKind } from "@kakunin/password-policy/rules";
-import { Button } from "@kakunin/ui/button";
 import { Checklist } from "@kakunin/ui/checklist";
 import { PasswordField } from "@kakunin/ui/field";
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { type Resolver, useForm, useWatch } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { type ApiError, isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
@@ -115,11 +115,7 @@ export function PasswordChangeForm({
         error={errors.newPasswordConfirmation?.message}
         {...register("newPasswordConfirmation")}
       />
-      <div className="kk-form__actions">
-        <Button type="submit" block loading={mutation.isPending}>
-          変更する
-        </Button>
-      </div>
+      <FormActions submitLabel="変更する" block loading={mutation.isPending} />
     </form>
   );
 }

@@ -6,12 +6,12 @@ import {
   mailSettingChangeSchema,
 } from "@kakunin/contracts/mail";
 import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { type AddressPosition, addressAt, enabledText, mailLabel } from "../utils/mail-setting-text.ts";
 
 /** Radios carry strings; the form's values before they become a MailSettingChange. */
@@ -131,12 +131,7 @@ export function MailSettingChangeForm({
         error={errors.destination?.message}
         {...register("destination")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          キャンセル
-        </Button>
-      </div>
+      <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>
   );
 }

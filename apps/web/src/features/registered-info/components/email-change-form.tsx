@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type EmailChange, emailChangeSchema } from "@kakunin/contracts/registered-info";
-import { Button } from "@kakunin/ui/button";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { type EmailPosition, emailSlotLabel } from "./registered-email-list.tsx";
 
 const resolver = zodResolver(emailChangeSchema);
@@ -54,12 +54,7 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
         error={errors.address?.message}
         {...register("address")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          キャンセル
-        </Button>
-      </div>
+      <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>
   );
 }

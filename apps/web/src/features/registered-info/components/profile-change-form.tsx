@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type ProfileChange, type ProfileChangeInput, profileChangeSchema } from "@kakunin/contracts/registered-info";
 import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
+import { FormActions } from "../../../components/form-actions.tsx";
 
 const resolver = zodResolver(profileChangeSchema);
 
@@ -73,12 +73,7 @@ export function ProfileChangeForm({ current, defaultValues, onSubmit, onCancel }
         error={errors.phone?.message}
         {...register("phone")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          キャンセル
-        </Button>
-      </div>
+      <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type FundOrderRequest, fundOrderRequestSchema, type Instrument, sideSchema } from "@kakunin/contracts/trading";
-import { Button } from "@kakunin/ui/button";
 import { SelectField, TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { formatCount } from "../../../lib/format.ts";
 import { fundSideLabels, numberText } from "../utils/order-text.ts";
@@ -118,9 +118,7 @@ export function FundOrderForm({
           {...register("units")}
         />
       )}
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">注文確認</Button>
-      </div>
+      <FormActions submitLabel="注文確認" />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type ModifyOrderRequest, modifyOrderRequestSchema, type Order } from "@kakunin/contracts/trading";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { numberText } from "../utils/order-text.ts";
 
@@ -79,12 +79,7 @@ export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, o
         error={errors.limitPrice?.message}
         {...register("limitPrice")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">訂正確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          注文照会へ戻る
-        </Button>
-      </div>
+      <FormActions submitLabel="訂正確認" onCancel={onCancel} cancelLabel="注文照会へ戻る" />
     </form>
   );
 }

@@ -6,12 +6,12 @@ import {
   sideSchema,
   stockOrderRequestSchema,
 } from "@kakunin/contracts/trading";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { accountOf, numberText, type TradeType, tradeTypeLabels } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
@@ -217,9 +217,7 @@ export function StockOrderForm({
         {...register("limitPrice")}
         disabled={priceType !== "limit"}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">注文確認</Button>
-      </div>
+      <FormActions submitLabel="注文確認" />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type BankAccountChange, bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 
 export interface BankAccountChangeFormValues {
   bankName: string;
@@ -100,9 +100,7 @@ export function BankAccountChangeForm({
         error={errors.holderKana?.message}
         {...register("holderKana")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-      </div>
+      <FormActions submitLabel="変更確認" />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { MAX_WITHDRAWAL_YEN, type WithdrawalRequest, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { applyFieldErrors } from "../../../lib/form-errors.ts";
 
 export interface WithdrawalFormValues {
@@ -94,9 +94,7 @@ export function WithdrawalForm({
         error={errors.amount?.message}
         {...register("amount")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">出金確認</Button>
-      </div>
+      <FormActions submitLabel="出金確認" />
     </form>
   );
 }
