@@ -1,19 +1,16 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawalOverview, pendingBankAccountChange } from "../../../testing/fixtures.ts";
 import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/出金先口座変更",
-  component: AppScreen,
-  args: { path: "/account/bank-account" },
-  parameters: {
-    screen: true,
-    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "change_bank_account") } },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/account/bank-account", {
+    stepUpChallenge: stepUpChallenge(["execution_password"], "change_bank_account"),
+  }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,14 +1,9 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { readStates } from "../../../testing/confirmation-stories.ts";
 import { getJson } from "../../../testing/msw-handlers.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/ログイン履歴",
-  component: AppScreen,
-  args: { path: "/account/login-history" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/ログイン履歴", ...screenMeta("/account/login-history") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,25 +1,19 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import { phone } from "../../../testing/app-screen.tsx";
 import { confirmationStates } from "../../../testing/confirmation-stories.ts";
 import { fundOrder } from "../../../testing/fixtures.ts";
 import { loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/投資信託",
-  component: AppScreen,
-  args: { path: "/trade/fund" },
-  parameters: {
-    screen: true,
-    msw: {
-      handlers: {
-        stepUpChallenge: stepUpChallenge(["execution_password"], "place_order"),
-        placeOrder: http.post("/api/me/orders", () => HttpResponse.json(fundOrder)),
-      },
-    },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/trade/fund", {
+    stepUpChallenge: stepUpChallenge(["execution_password"], "place_order"),
+    placeOrder: http.post("/api/me/orders", () => HttpResponse.json(fundOrder)),
+  }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,15 +1,10 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { readStates } from "../../../testing/confirmation-stories.ts";
 import { getJson, lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/注文照会",
-  component: AppScreen,
-  args: { path: "/trade/orders" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/注文照会", ...screenMeta("/trade/orders") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

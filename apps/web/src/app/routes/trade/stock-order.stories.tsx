@@ -1,19 +1,15 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
+import { phone } from "../../../testing/app-screen.tsx";
 import { confirmationStates } from "../../../testing/confirmation-stories.ts";
 import { noMarginAccountBalances } from "../../../testing/fixtures.ts";
 import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/株式注文",
-  component: AppScreen,
-  args: { path: "/trade/stock" },
-  parameters: {
-    screen: true,
-    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "place_order") } },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/trade/stock", { stepUpChallenge: stepUpChallenge(["execution_password"], "place_order") }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

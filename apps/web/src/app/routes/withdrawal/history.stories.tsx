@@ -1,15 +1,10 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { readStates } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawals } from "../../../testing/fixtures.ts";
 import { getJson } from "../../../testing/msw-handlers.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/出金申込履歴",
-  component: AppScreen,
-  args: { path: "/withdrawal/history" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/出金申込履歴", ...screenMeta("/withdrawal/history") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
