@@ -1,7 +1,7 @@
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { QueryStatus } from "../../../components/query-status.tsx";
 import type { StepUpDemand } from "../../../lib/api-client.ts";
 import { isStepUpRequired } from "../../../lib/step-up.ts";
 import { StepUpConfirmation } from "./step-up-confirmation.tsx";
@@ -17,10 +17,8 @@ export interface StepUpViewGateProps<T> {
   /** What will be shown once confirmed. */
   summary: ReactNode;
   submitLabel?: string;
-  /** e.g. 口座情報を読み込んでいます… */
-  loadingText: string;
-  /** e.g. 口座情報を表示できませんでした。 */
-  errorText: string;
+  /** What is read, e.g. 口座情報: 口座情報を読み込んでいます… / 口座情報を表示できませんでした。 */
+  what: string;
   children: (data: T) => ReactNode;
 }
 
@@ -35,8 +33,7 @@ export function StepUpViewGate<T>({
   intro,
   summary,
   submitLabel = "表示する",
-  loadingText,
-  errorText,
+  what,
   children,
 }: StepUpViewGateProps<T>) {
   // A new confirmation (fresh challenge) when the refetch right after one is refused again.
@@ -67,14 +64,5 @@ export function StepUpViewGate<T>({
     );
   }
   if (data !== undefined) return children(data);
-  if (query.isError) {
-    return (
-      <ApiErrorAlert error={error} lead={errorText} retrying={query.isFetching} onRetry={() => void query.refetch()} />
-    );
-  }
-  return (
-    <p className="kk-loading" role="status">
-      {loadingText}
-    </p>
-  );
+  return <QueryStatus query={query} what={what} />;
 }
