@@ -27,6 +27,20 @@ export interface ConfirmationScreen {
   completion?: string | RegExp;
 }
 
+/**
+ * A screen's way to its confirmation, for `toConfirmation`: fills the input, presses `next`
+ * (注文確認, 変更確認 …) and waits for the confirmation titled `title`.
+ */
+export function throughInput(fill: (page: Page) => Promise<void>, next: string, title: string) {
+  return async (canvasElement: HTMLElement) => {
+    const page = screen(canvasElement);
+    await fill(page);
+    await page.click(next);
+    await page.waitForConfirmation(title);
+    return page;
+  };
+}
+
 /** Reaches the confirmation, enters `password` (and the other fields) and submits. */
 function confirmer({ toConfirmation, submit, fillOthers }: ConfirmationScreen) {
   return async (canvasElement: HTMLElement, password: string) => {

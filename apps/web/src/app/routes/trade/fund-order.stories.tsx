@@ -1,7 +1,7 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { phone } from "../../../testing/app-screen.tsx";
-import { confirmationStates } from "../../../testing/confirmation-stories.ts";
+import { confirmationStates, throughInput } from "../../../testing/confirmation-stories.ts";
 import { fundOrder } from "../../../testing/fixtures.ts";
 import { loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
@@ -17,14 +17,14 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function toConfirmation(canvasElement: HTMLElement) {
-  const page = screen(canvasElement);
-  await page.select("ファンド", "F001");
-  await page.type("金額", "10000");
-  await page.click("注文確認");
-  await page.waitForConfirmation("注文内容の確認");
-  return page;
-}
+const toConfirmation = throughInput(
+  async (page) => {
+    await page.select("ファンド", "F001");
+    await page.type("金額", "10000");
+  },
+  "注文確認",
+  "注文内容の確認",
+);
 
 const states = confirmationStates({ toConfirmation, submit: "注文する", completion: "O00000003" });
 
