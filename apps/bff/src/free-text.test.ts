@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { exampleBankAccountChange } from "@kakunin/contracts/examples";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { UNUSABLE_CHARACTERS_MESSAGE } from "@kakunin/contracts/text";
-import { TEST_SERVICE_TOKEN } from "@kakunin/core/src/test/test-app.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { examplePlacement } from "./test/fuzz-customer.ts";
 import { cookiesOf, ORIGIN, readError } from "./test/harness.ts";
-import { type BffOnRealCore, createBffOnRealCore } from "./test/real-core.ts";
+import { type BffOnRealCore, createBffOnRealCore, TEST_SERVICE_TOKEN } from "./test/real-core.ts";
 
 /**
  * F2 (issue 12 §3): a NUL or a lone surrogate in free text used to pass the shared schemas,

@@ -2,7 +2,7 @@ import { serve } from "@hono/node-server";
 import nodemailer from "nodemailer";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
-import { issueMissingInitialExecutionPasswords } from "./domain/credentials.ts";
+import { issueMissingInitialExecutionPasswords } from "./domain/credentials/initial-password.ts";
 import { marketTick } from "./domain/market-ops.ts";
 import { loadCoreEnv } from "./env.ts";
 import { systemClock, TestClock } from "./lib/clock.ts";

@@ -197,8 +197,9 @@ export const balancesSchema = z.object({
   ),
   totalValuation: z.number(),
   /**
-   * Whether the 信用取引口座 is 開設済: core refuses 信用 orders (新規 and 返済) otherwise
-   * (order_rejected, reason margin_account), and the order screen says so up front.
+   * Whether the 信用取引口座 is 開設済: core refuses 信用新規 orders (and their 訂正) otherwise
+   * (order_rejected, reason margin_account), and the order screen says so up front. 返済 is
+   * always taken.
    */
   marginAccountOpen: z.boolean(),
 });

@@ -16,6 +16,9 @@ import { remainingTtl } from "../middleware/session.ts";
 import { createGrantMinter } from "./grants.ts";
 import { ORIGIN, TEST_BINDING_KEY, TEST_COOKIE_KEYS, throttleOptions } from "./harness.ts";
 
+// Tests that call core directly use its service token from here: only the harness imports core.
+export { TEST_SERVICE_TOKEN };
+
 /** A single-use store that also answers whether an id has been used, without using it. */
 class RecordingSingleUseStore implements SingleUseStore {
   readonly used = new Set<string>();

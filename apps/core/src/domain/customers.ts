@@ -16,7 +16,7 @@ import {
 import { hashPassword } from "../lib/passwords.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { writeMailSetting } from "../mail/settings.ts";
-import { generateInitialExecutionPassword } from "./credentials.ts";
+import { generateInitialExecutionPassword } from "./credentials/initial-password.ts";
 
 export interface NewCustomer {
   /** Omit to draw the next code from the sequence. */

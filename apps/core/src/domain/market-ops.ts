@@ -6,7 +6,7 @@ import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { recordAudit } from "./audit.ts";
 import { isOnTick, nextPrice, priceLimits, tickSize } from "./market.ts";
-import { executeFundOrders, expireStockOrders, fillCrossedOrders } from "./orders.ts";
+import { executeFundOrders, expireStockOrders, fillCrossedOrders } from "./orders/fills.ts";
 
 /**
  * Operator actions on the simulated market (R18). A price change commits on its own; the

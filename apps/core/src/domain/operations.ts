@@ -6,7 +6,7 @@ import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { recordAudit } from "./audit.ts";
 import { decideBankAccountChange } from "./bank-accounts.ts";
-import { issueInitialExecutionPassword } from "./credentials.ts";
+import { issueInitialExecutionPassword } from "./credentials/initial-password.ts";
 import { findCustomerIdByCode } from "./customers.ts";
 
 const operatorClient = (req: OpsActionRequest) => ({ ipAddress: null, userAgent: `operator:${req.operator}` });

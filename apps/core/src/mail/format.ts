@@ -1,17 +1,8 @@
-const jst = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
+import { formatJstDateTime } from "@kakunin/format/jst";
 
 /** "2026/11/25 16:04:05 (日本時間)": mails state when things happened in JST. */
 export function formatJst(at: Date): string {
-  return `${jst.format(at)} (日本時間)`;
+  return `${formatJstDateTime(at)} (日本時間)`;
 }
 
 export function formatYen(amount: number): string {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
 import { createCustomer, type NewCustomer } from "../domain/customers.ts";
-import { grantHolding } from "../domain/orders.ts";
+import { grantHolding } from "../domain/orders/ledger.ts";
 import type { CoreServices } from "../lib/types.ts";
 
 /**

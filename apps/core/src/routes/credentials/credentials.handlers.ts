@@ -2,10 +2,12 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import {
   changeExecutionPassword as changeExecution,
   changeLoginPassword as changeLogin,
-  credentialStatus,
+} from "../../domain/credentials/password-change.ts";
+import { credentialStatus } from "../../domain/credentials/status.ts";
+import {
   throwUnlessVerified,
   verifyExecutionPassword as verifyExecution,
-} from "../../domain/credentials.ts";
+} from "../../domain/credentials/verify-execution-password.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type {
   changeExecutionPassword,

@@ -5,7 +5,7 @@ import { auditEventListSchema } from "@kakunin/contracts/ops";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, customers, outbox } from "../../db/schema.ts";
-import { verifyExecutionPassword } from "../../domain/credentials.ts";
+import { verifyExecutionPassword } from "../../domain/credentials/verify-execution-password.ts";
 import { createCustomer } from "../../domain/customers.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
 import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";

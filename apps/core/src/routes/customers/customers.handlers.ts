@@ -1,8 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
-import { auditEvents, notices } from "../../db/schema.ts";
-import { initialExecutionPassword } from "../../domain/credentials.ts";
+import { initialExecutionPassword } from "../../domain/credentials/initial-password.ts";
 import { findCustomerSummary } from "../../domain/customers.ts";
+import { loginHistory } from "../../domain/logins.ts";
+import { listCompanyNotices } from "../../domain/notices.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { getCustomer, getLoginHistory, listNotices } from "./customers.routes.ts";
@@ -23,8 +23,7 @@ export const getCustomerHandler: RouteHandler<typeof getCustomer, AppBindings> =
 export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
   await requireCustomer(c, customerId);
-  const rows = await c.get("db").select().from(notices).orderBy(desc(notices.publishedAt));
-  const companyNotices = rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() }));
+  const companyNotices = await listCompanyNotices(c.get("db"));
   // R9: the initial execution password, to this customer only, until they change it.
   const initial = await initialExecutionPassword(c.get("db"), c.get("services"), customerId);
   const personal = initial
@@ -45,18 +44,7 @@ export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> =
 export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
   await requireCustomer(c, customerId);
-  const rows = await c
-    .get("db")
-    .select({
-      at: auditEvents.occurredAt,
-      outcome: auditEvents.outcome,
-      ipAddress: auditEvents.ipAddress,
-      userAgent: auditEvents.userAgent,
-    })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, "login")))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(LOGIN_HISTORY_LIMIT);
+  const rows = await loginHistory(c.get("db"), customerId, LOGIN_HISTORY_LIMIT);
   return c.json(
     {
       entries: rows.map((r) => ({

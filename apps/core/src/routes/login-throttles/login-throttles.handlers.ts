@@ -1,7 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { customers } from "../../db/schema.ts";
 import { recordAudit } from "../../domain/audit.ts";
+import { findLoginCustomer } from "../../domain/logins.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { recordLoginThrottle } from "./login-throttles.routes.ts";
 
@@ -13,10 +12,7 @@ import type { recordLoginThrottle } from "./login-throttles.routes.ts";
 export const recordLoginThrottleHandler: RouteHandler<typeof recordLoginThrottle, AppBindings> = async (c) => {
   const { scope, customerCode, client, retryAfterSeconds } = c.req.valid("json");
   const db = c.get("db");
-  const [customer] = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(eq(customers.customerCode, customerCode));
+  const customer = await findLoginCustomer(db, customerCode);
   await recordAudit(db, {
     eventType: "login_throttle",
     outcome: "throttled",

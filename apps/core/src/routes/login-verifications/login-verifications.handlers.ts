@@ -1,9 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { errorBody } from "@kakunin/contracts/errors";
-import { eq } from "drizzle-orm";
-import { customers } from "../../db/schema.ts";
 import { recordAudit } from "../../domain/audit.ts";
-import { gateKeys } from "../../domain/credentials.ts";
+import { gateKeys } from "../../domain/credentials/gate-keys.ts";
+import { findLoginCustomer } from "../../domain/logins.ts";
 import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
@@ -12,15 +11,7 @@ import type { verifyLogin } from "./login-verifications.routes.ts";
 export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> = async (c) => {
   const { customerCode, password, client } = c.req.valid("json");
   const db = c.get("db");
-  const [customer] = await db
-    .select({
-      id: customers.id,
-      customerCode: customers.customerCode,
-      name: customers.name,
-      hash: customers.loginPasswordHash,
-    })
-    .from(customers)
-    .where(eq(customers.customerCode, customerCode));
+  const customer = await findLoginCustomer(db, customerCode);
 
   // Through the hash gate (issue 12): one check per customer code at a time, a bounded
   // number at once; a refusal (429/503) is thrown before anything is evaluated or audited.

@@ -1,12 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { listInstruments as instruments } from "../../domain/market.ts";
-import {
-  balances,
-  cancelOrder as cancel,
-  listOrders as list,
-  modifyOrder as modify,
-  placeOrder as place,
-} from "../../domain/orders.ts";
+import { balances } from "../../domain/orders/balances.ts";
+import { cancelOrder as cancel, modifyOrder as modify } from "../../domain/orders/modify-cancel.ts";
+import { placeOrder as place } from "../../domain/orders/place.ts";
+import { listOrders as list } from "../../domain/orders/rows.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type {
   cancelOrder,
@@ -21,43 +18,19 @@ export const listInstrumentsHandler: RouteHandler<typeof listInstruments, AppBin
   c.json({ instruments: await instruments(c.get("db")) }, 200);
 
 export const placeOrderHandler: RouteHandler<typeof placeOrder, AppBindings> = async (c) => {
-  const { customerId } = c.req.valid("param");
-  const { request, requestKey, client } = c.req.valid("json");
-  const { order, created } = await place(c.get("db"), c.get("services"), {
-    customerId,
-    request,
-    requestKey,
-    client,
-    requestId: c.get("requestId"),
-  });
+  const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
+  const { order, created } = await place(c.get("db"), c.get("services"), actor);
   return created ? c.json(order, 201) : c.json(order, 200);
 };
 
 export const modifyOrderHandler: RouteHandler<typeof modifyOrder, AppBindings> = async (c) => {
-  const { customerId, orderNumber } = c.req.valid("param");
-  const { request, requestKey, client } = c.req.valid("json");
-  const order = await modify(c.get("db"), c.get("services"), {
-    customerId,
-    orderNumber,
-    request,
-    requestKey,
-    client,
-    requestId: c.get("requestId"),
-  });
-  return c.json(order, 200);
+  const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
+  return c.json(await modify(c.get("db"), c.get("services"), actor), 200);
 };
 
 export const cancelOrderHandler: RouteHandler<typeof cancelOrder, AppBindings> = async (c) => {
-  const { customerId, orderNumber } = c.req.valid("param");
-  const { requestKey, client } = c.req.valid("json");
-  const order = await cancel(c.get("db"), c.get("services"), {
-    customerId,
-    orderNumber,
-    requestKey,
-    client,
-    requestId: c.get("requestId"),
-  });
-  return c.json(order, 200);
+  const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
+  return c.json(await cancel(c.get("db"), c.get("services"), actor), 200);
 };
 
 export const listOrdersHandler: RouteHandler<typeof listOrders, AppBindings> = async (c) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountOpenings, auditEvents, cashBalances, marginPositions, orders, outbox } from "../../db/schema.ts";
 import { jstDate } from "../../domain/customers.ts";
 import { marketDraw, nextPrice, priceLimits, tickSize } from "../../domain/market.ts";
-import { grantHolding } from "../../domain/orders.ts";
+import { grantHolding } from "../../domain/orders/ledger.ts";
 import { createTaro } from "../../test/customers.ts";
 import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
 

@@ -1,5 +1,5 @@
 import { AppError } from "../../../lib/errors.ts";
-import { throwUnlessVerified, verifyExecutionPassword } from "../../credentials.ts";
+import { throwUnlessVerified, verifyExecutionPassword } from "../../credentials/verify-execution-password.ts";
 import { schedulePhase } from "../../schedule.ts";
 import type { StepUpMethod } from "../method.ts";
 

@@ -1,0 +1,62 @@
+import { randomInt } from "node:crypto";
+import { checkPassword, type PolicyContext } from "@kakunin/password-policy/policy";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { customers, passwordHistory } from "../../db/schema.ts";
+import { hashPassword } from "../../lib/passwords.ts";
+import type { CoreServices } from "../../lib/types.ts";
+import { policyContext } from "./password-change.ts";
+
+// No 0/O, 1/l/I: the customer copies this from the screen.
+const INITIAL_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A company-issued initial execution password that satisfies every rule for this customer (R9). */
+export function generateInitialExecutionPassword(ctx: PolicyContext): string {
+  for (;;) {
+    const candidate = Array.from({ length: 8 }, () => INITIAL_ALPHABET[randomInt(INITIAL_ALPHABET.length)]).join("");
+    const classes = [/\d/, /[a-z]/, /[A-Z]/].filter((re) => re.test(candidate)).length;
+    if (classes === 3 && checkPassword("execution", candidate, ctx).length === 0) return candidate;
+  }
+}
+
+/**
+ * Issues (or reissues) the initial execution password: stores its hash and, so お知らせ
+ * can show it until the customer changes it, an encrypted copy. Returns the plain password.
+ */
+export async function issueInitialExecutionPassword(db: Db, services: CoreServices, customerId: string) {
+  const ctx = await policyContext(db, customerId);
+  const plain = generateInitialExecutionPassword(ctx);
+  const hash = await hashPassword(plain);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(customers)
+      .set({
+        executionPasswordHash: hash,
+        initialExecutionPasswordEnc: services.secretBox.seal(plain),
+        executionPasswordChangedAt: null,
+      })
+      .where(eq(customers.id, customerId));
+    await tx.insert(passwordHistory).values({ customerId, kind: "execution", hash });
+  });
+  return plain;
+}
+
+/** Customers created before the execution password existed get their initial one at start. */
+export async function issueMissingInitialExecutionPasswords(db: Db, services: CoreServices): Promise<number> {
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(sql`${customers.executionPasswordHash} is null`);
+  for (const row of rows) await issueInitialExecutionPassword(db, services, row.id);
+  return rows.length;
+}
+
+/** The initial execution password for お知らせ (R9), or null once the customer changed it. */
+export async function initialExecutionPassword(db: Db, services: CoreServices, customerId: string) {
+  const [row] = await db
+    .select({ enc: customers.initialExecutionPasswordEnc, createdAt: customers.createdAt })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!row?.enc) return null;
+  return { password: services.secretBox.open(row.enc), issuedAt: row.createdAt };
+}

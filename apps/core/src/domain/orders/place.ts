@@ -1,0 +1,160 @@
+import type { Order, OrderRequest } from "@kakunin/contracts/trading";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import { instruments, marginPositions, orders } from "../../db/schema.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { CoreServices } from "../../lib/types.ts";
+import { recordAudit } from "../audit.ts";
+import { claimRequestKey } from "../request-keys.ts";
+import { withdrawableOf } from "../withdrawals.ts";
+import { fillStockOrder } from "./fills.ts";
+import { debitIfAvailable, freeHolding, reserveHolding, reserveMarginPosition } from "./ledger.ts";
+import { findByKey, nameOf, type OrderActor, requireCustomer, toOrder } from "./rows.ts";
+import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
+
+/**
+ * 注文 (R17, R18, R26), in one transaction: the request key is claimed (request-keys.ts) — a
+ * retry of this same order returns it (nothing reserved or filled again; a concurrent twin
+ * waits for the first), the key of any other request is refused with 422
+ * idempotency_key_reused; the order is validated against market data, inserted, its
+ * reservation taken by a conditional UPDATE, and a 成行 or already-crossed 指値 stock order
+ * filled at once at the current price. A refusal stores nothing but its audit record.
+ */
+export async function placeOrder(
+  db: Db,
+  services: CoreServices,
+  actor: OrderActor & { request: OrderRequest; requestKey: string },
+): Promise<{ order: Order; created: boolean }> {
+  const { request } = actor;
+  const code = request.kind === "stock" ? request.instrumentCode : request.fundCode;
+  const codePath = request.kind === "stock" ? "instrumentCode" : "fundCode";
+  const audit = (tx: Db | Tx, outcome: "success" | "failure", detail: Record<string, unknown>) =>
+    recordAudit(tx, {
+      eventType: "order_place",
+      outcome,
+      customerId: actor.customerId,
+      client: actor.client,
+      requestId: actor.requestId,
+      detail: { request, ...detail },
+    });
+
+  try {
+    return await db.transaction(async (tx) => {
+      await requireCustomer(tx, actor.customerId);
+      const { customerId, requestKey } = actor;
+      if ((await claimRequestKey(tx, { customerId, requestKey, operation: "place_order", request })) === "replay") {
+        const first = await findByKey(tx, actor.customerId, actor.requestKey);
+        if (!first) throw new Error("request key without its order");
+        return { order: toOrder(first, await nameOf(tx, first.instrumentCode)), created: false };
+      }
+
+      // A share lock: a price change waits for this order to commit, then sees it.
+      const [inst] = await tx.select().from(instruments).where(eq(instruments.code, code)).for("share");
+      if (!inst || inst.kind !== request.kind) {
+        throw reject([{ path: codePath, message: "該当する銘柄がありません。", reason: "unknown_instrument" }]);
+      }
+      const now = services.clock.now(actor.customerId);
+      const base = {
+        customerId: actor.customerId,
+        kind: request.kind,
+        instrumentCode: inst.code,
+        side: request.side,
+        requestKey: actor.requestKey,
+        createdAt: now,
+        updatedAt: now,
+      };
+
+      let values: typeof orders.$inferInsert;
+      let marginPositionId: string | null = null;
+      if (request.kind === "stock") {
+        await checkStockOrder(tx, actor.customerId, inst, request, request.quantity, request.limitPrice);
+        if (request.marginAction === "close") {
+          // 返済: the oldest opposite-side position of this issue with enough free quantity.
+          const [pos] = await tx
+            .select({ id: marginPositions.id })
+            .from(marginPositions)
+            .where(
+              and(
+                eq(marginPositions.customerId, actor.customerId),
+                eq(marginPositions.instrumentCode, inst.code),
+                ne(marginPositions.side, request.side),
+                sql`${marginPositions.quantity} - ${marginPositions.reservedQuantity} >= ${request.quantity}`,
+              ),
+            )
+            .orderBy(asc(marginPositions.openedAt))
+            .limit(1);
+          if (!pos) {
+            throw reject([
+              {
+                path: "quantity",
+                message: "返済できる建玉がありません（数量をご確認ください）。",
+                reason: "margin_position",
+              },
+            ]);
+          }
+          marginPositionId = pos.id;
+        }
+        const reserveCash = cashReserveFor(inst, request, request.quantity, request.limitPrice);
+        const reserveQuantity = request.side === "sell" && request.account === "cash" ? request.quantity : 0;
+        values = {
+          ...base,
+          account: request.account,
+          marginAction: request.marginAction,
+          marginPositionId,
+          quantity: request.quantity,
+          priceType: request.priceType,
+          limitPrice: request.limitPrice,
+          reservedCash: reserveCash,
+          reservedQuantity: marginPositionId ? request.quantity : reserveQuantity,
+        };
+      } else {
+        values = {
+          ...base,
+          amount: request.side === "buy" ? request.amount : null,
+          units: request.side === "sell" ? request.units : null,
+          reservedCash: request.side === "buy" ? (request.amount ?? 0) : 0,
+          reservedQuantity: request.side === "sell" ? (request.units ?? 0) : 0,
+        };
+      }
+
+      const [inserted] = await tx.insert(orders).values(values).returning();
+      if (!inserted) throw new Error("order not inserted");
+
+      const quantityPath = request.kind === "stock" ? "quantity" : request.side === "buy" ? "amount" : "units";
+      if (!(await debitIfAvailable(tx, actor.customerId, inserted.reservedCash))) {
+        throw reject([buyingPowerError(quantityPath, await withdrawableOf(tx, actor.customerId))]);
+      }
+      if (inserted.reservedQuantity > 0) {
+        const ok = marginPositionId
+          ? await reserveMarginPosition(tx, marginPositionId, inserted.reservedQuantity)
+          : await reserveHolding(tx, actor.customerId, inst.code, inserted.reservedQuantity);
+        if (!ok && marginPositionId) {
+          throw reject([{ path: "quantity", message: "返済できる建玉がありません。", reason: "margin_position" }]);
+        }
+        if (!ok) {
+          const free = await freeHolding(tx, actor.customerId, inst.code);
+          throw reject([
+            request.kind === "stock"
+              ? { path: "quantity", message: `売却可能な数量（${num(free)}株）を超えています。`, reason: "holdings" }
+              : { path: "units", message: `解約可能な口数（${num(free)}口）を超えています。`, reason: "holdings" },
+          ]);
+        }
+      }
+      await audit(tx, "success", { orderNumber: inserted.orderNumber, reservedCash: inserted.reservedCash });
+
+      if (inserted.kind === "stock" && crosses(inserted, inst.price)) {
+        await fillStockOrder(tx, services, inserted, inst, inst.price);
+      }
+      const [final] = await tx.select().from(orders).where(eq(orders.id, inserted.id));
+      return { order: toOrder(final ?? inserted, inst.name), created: true };
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "order_rejected") {
+      await audit(db, "failure", { reason: err.extra.fields?.map((f) => f.reason) });
+    }
+    if (err instanceof AppError && err.code === "idempotency_key_reused") {
+      await audit(db, "failure", { reason: err.code });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,109 @@
+import type { FieldError } from "@kakunin/contracts/errors";
+import { marginAccountNotOpenMessage } from "@kakunin/contracts/trading";
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import { accountOpenings } from "../../db/schema.ts";
+import { AppError } from "../../lib/errors.ts";
+import { type InstrumentRow, isOnTick, priceLimits, tickSize } from "../market.ts";
+import type { OrderRow } from "./rows.ts";
+
+// Validation of an order against market data and the customer's account, and what it holds back.
+
+/** 委託保証金率: 30 % of the notional, rounded up to the yen. */
+export const marginRequirement = (notional: number) => Math.ceil((notional * 3) / 10);
+
+/** "¥1,000,000", as the amount screens show it. */
+export const yen = (amount: number) => `¥${amount.toLocaleString("ja-JP")}`;
+export const num = (n: number) => n.toLocaleString("ja-JP");
+
+export const reject = (fields: FieldError[]) => new AppError("order_rejected", 422, { fields });
+
+function checkStockPrice(inst: InstrumentRow, quantity: number, limitPrice: number | null): FieldError[] {
+  const fields: FieldError[] = [];
+  if (quantity % inst.lotSize !== 0) {
+    fields.push({ path: "quantity", message: `数量は${num(inst.lotSize)}株単位で入力してください。`, reason: "lot" });
+  }
+  if (limitPrice !== null) {
+    const { limitDown, limitUp } = priceLimits(inst.previousClose);
+    if (!isOnTick(limitPrice)) {
+      fields.push({
+        path: "limitPrice",
+        message: `この価格帯の呼値は${num(tickSize(limitPrice))}円単位です。`,
+        reason: "tick",
+      });
+    } else if (limitPrice < limitDown || limitPrice > limitUp) {
+      fields.push({
+        path: "limitPrice",
+        message: `値幅制限（${num(limitDown)}円～${num(limitUp)}円）の範囲外です。`,
+        reason: "price_limit",
+      });
+    }
+  }
+  return fields;
+}
+
+/** What a stock order holds back from withdrawable (yen). */
+export function cashReserveFor(
+  inst: InstrumentRow,
+  o: { side: "buy" | "sell"; account: "cash" | "margin" | null; marginAction: "open" | "close" | null },
+  quantity: number,
+  limitPrice: number | null,
+): number {
+  const { limitUp } = priceLimits(inst.previousClose);
+  if (o.account === "cash") return o.side === "buy" ? (limitPrice ?? limitUp) * quantity : 0;
+  if (o.marginAction === "open") {
+    // A buy never fills above its limit; a sell may fill up to the daily upper limit.
+    const basis = o.side === "buy" ? (limitPrice ?? limitUp) : limitUp;
+    return marginRequirement(basis * quantity);
+  }
+  return 0;
+}
+
+export const buyingPowerError = (path: string, withdrawable: number): FieldError => ({
+  path,
+  message: `買付余力（${yen(withdrawable)}）を超えています。`,
+  reason: "buying_power",
+});
+
+/**
+ * Whether the customer's 信用取引口座 is 開設済; a missing row counts as 未開設, as on
+ * 口座開設状況. With `lock`, the row is share-locked so its status cannot change until the
+ * caller's transaction (the order and its reservation) commits.
+ */
+export async function isMarginAccountOpen(db: Db | Tx, customerId: string, lock?: "share"): Promise<boolean> {
+  const query = db
+    .select({ status: accountOpenings.status })
+    .from(accountOpenings)
+    .where(and(eq(accountOpenings.customerId, customerId), eq(accountOpenings.kind, "信用取引口座")));
+  const [row] = lock ? await query.for(lock) : await query;
+  return row?.status === "開設済";
+}
+
+/** 信用新規 only with an opened 信用取引口座; checked in the order's own transaction. */
+async function requireMarginAccount(tx: Tx, customerId: string) {
+  if (await isMarginAccountOpen(tx, customerId, "share")) return;
+  // 審査中 and 未開設 alike; `account` is the field the SPA shows it on (取引区分).
+  throw reject([{ path: "account", message: marginAccountNotOpenMessage, reason: "margin_account" }]);
+}
+
+export const crosses = (o: Pick<OrderRow, "side" | "priceType" | "limitPrice">, price: number) =>
+  o.priceType === "market" ||
+  (o.limitPrice !== null && (o.side === "buy" ? price <= o.limitPrice : price >= o.limitPrice));
+
+/**
+ * Checks a stock order, new or as a 訂正 would leave it, before anything is reserved: for
+ * 信用新規 the 信用取引口座 first (without the account, lot or price do not matter), then the
+ * lot, the tick and the daily price limits.
+ */
+export async function checkStockOrder(
+  tx: Tx,
+  customerId: string,
+  inst: InstrumentRow,
+  o: { account: "cash" | "margin" | null; marginAction: "open" | "close" | null },
+  quantity: number,
+  limitPrice: number | null,
+) {
+  if (o.account === "margin" && o.marginAction === "open") await requireMarginAccount(tx, customerId);
+  const fields = checkStockPrice(inst, quantity, limitPrice);
+  if (fields.length > 0) throw reject(fields);
+}
