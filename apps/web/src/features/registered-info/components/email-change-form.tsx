@@ -4,6 +4,7 @@ import { DescriptionList } from "@kakunin/ui/description-list";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
 import { FormActions } from "../../../components/form-actions.tsx";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 import { type EmailPosition, emailSlotLabel } from "./registered-email-list.tsx";
 
 const resolver = zodResolver(emailChangeSchema);
@@ -35,6 +36,8 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
     onSubmit(change);
   });
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
       <DescriptionList
@@ -51,8 +54,7 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
         autoCapitalize="none"
         spellCheck={false}
         maxLength={254}
-        error={errors.address?.message}
-        {...register("address")}
+        {...field("address")}
       />
       <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>

@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
+import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { numberText } from "../utils/order-text.ts";
 
 export interface ModifyOrderFormValues {
@@ -59,26 +60,12 @@ export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, o
 
   useServerFieldErrors(setError, fieldErrors, modifyOrderFields);
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
-      <TextField
-        label="数量"
-        suffix="株"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={12}
-        error={errors.quantity?.message}
-        {...register("quantity")}
-      />
-      <TextField
-        label="価格"
-        suffix="円"
-        inputMode="decimal"
-        autoComplete="off"
-        maxLength={12}
-        error={errors.limitPrice?.message}
-        {...register("limitPrice")}
-      />
+      <TextField label="数量" suffix="株" {...numericInput} maxLength={12} {...field("quantity")} />
+      <TextField label="価格" suffix="円" {...decimalInput} maxLength={12} {...field("limitPrice")} />
       <FormActions submitLabel="訂正確認" onCancel={onCancel} cancelLabel="注文照会へ戻る" />
     </form>
   );
