@@ -1,6 +1,8 @@
 import type { StoryObj } from "@storybook/react-vite";
+import type { JsonBodyType } from "msw";
 import type { AppScreen } from "./app-screen.tsx";
 import {
+  getJson,
   type HandlerMap,
   loading,
   locked,
@@ -146,6 +148,11 @@ export function changeStates(flow: ChangeFlow) {
       },
     },
   } satisfies Record<string, Story>;
+}
+
+/** The screen's read (`key`: `GET path`) answers `body`, e.g. an empty list. */
+export function answering(key: string, path: string, body: JsonBodyType): Story {
+  return { parameters: { msw: { handlers: { [key]: getJson(path, body) } } } };
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { StoryObj } from "@storybook/react-vite";
-import { readStates } from "../../../testing/confirmation-stories.ts";
+import { answering, readStates } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawals } from "../../../testing/fixtures.ts";
-import { getJson } from "../../../testing/msw-handlers.ts";
 import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = { title: "画面/出金申込履歴", ...screenMeta("/withdrawal/history") } satisfies ScreenMeta;
@@ -10,12 +9,8 @@ type Story = StoryObj<typeof meta>;
 
 const read = readStates("withdrawals", "/api/me/withdrawals");
 
-export const 一覧: Story = {
-  parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", demoWithdrawals) } } },
-};
-export const 履歴なし: Story = {
-  parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", { withdrawals: [] }) } } },
-};
+export const 一覧: Story = answering("withdrawals", "/api/me/withdrawals", demoWithdrawals);
+export const 履歴なし: Story = answering("withdrawals", "/api/me/withdrawals", { withdrawals: [] });
 export const 読み込み中: Story = read.読み込み中;
 export const 接続不可: Story = read.接続不可;
 /** The session timed out before this screen was read: the app leaves for ログイン, which says why. */
