@@ -110,6 +110,15 @@ export function confirmationStates(confirmation: ConfirmationScreen) {
   } satisfies Record<string, Story>;
 }
 
+/** 株式注文 and 投資信託: fill the order, 注文確認, then 注文する (as `orderInstruction` says). */
+export function orderStates(fill: (page: Page) => Promise<void>, completion: string) {
+  return confirmationStates({
+    toConfirmation: throughInput(fill, "注文確認", "注文内容の確認"),
+    submit: "注文する",
+    completion,
+  });
+}
+
 export interface ChangeFlow extends ConfirmationScreen {
   /** What the screen needs answered on the way (e.g. the challenge for its operation). */
   handlers: HandlerMap;

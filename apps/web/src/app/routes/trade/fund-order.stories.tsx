@@ -1,7 +1,7 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { phone } from "../../../testing/app-screen.tsx";
-import { confirmationStates, throughInput } from "../../../testing/confirmation-stories.ts";
+import { orderStates } from "../../../testing/confirmation-stories.ts";
 import { fundOrder } from "../../../testing/fixtures.ts";
 import { loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
@@ -17,16 +17,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const toConfirmation = throughInput(
-  async (page) => {
-    await page.select("ファンド", "F001");
-    await page.type("金額", "10000");
-  },
-  "注文確認",
-  "注文内容の確認",
-);
-
-const states = confirmationStates({ toConfirmation, submit: "注文する", completion: "O00000003" });
+const states = orderStates(async (page) => {
+  await page.select("ファンド", "F001");
+  await page.type("金額", "10000");
+}, "O00000003");
 
 export const 入力: Story = {};
 export const 注文確認: Story = states.確認;

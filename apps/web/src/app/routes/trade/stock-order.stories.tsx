@@ -1,6 +1,6 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { phone } from "../../../testing/app-screen.tsx";
-import { confirmationStates, throughInput } from "../../../testing/confirmation-stories.ts";
+import { orderStates } from "../../../testing/confirmation-stories.ts";
 import { noMarginAccountBalances } from "../../../testing/fixtures.ts";
 import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
@@ -13,16 +13,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const toConfirmation = throughInput(
-  async (page) => {
-    await page.type("銘柄コード", "7203");
-    await page.type("数量", "100");
-  },
-  "注文確認",
-  "注文内容の確認",
-);
-
-const states = confirmationStates({ toConfirmation, submit: "注文する", completion: "ご注文を受け付けました" });
+const states = orderStates(async (page) => {
+  await page.type("銘柄コード", "7203");
+  await page.type("数量", "100");
+}, "ご注文を受け付けました");
 
 export const 入力: Story = {};
 export const 注文確認: Story = states.確認;
