@@ -12,6 +12,7 @@ import { CoreError } from "./lib/core-client.ts";
 import { StoreUnavailableError } from "./lib/store-unavailable.ts";
 import type { AppEnv, BffDeps } from "./lib/types.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
+import { marginAccountRoutes } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
 import { registeredInfoRoutes } from "./routes/registered-info/registered-info.index.ts";
 import { sessionRoutes } from "./routes/session/session.index.ts";
@@ -81,6 +82,7 @@ export function createApp(deps: BffDeps) {
   api.route("/", registeredInfoRoutes);
   api.route("/", withdrawalRoutes);
   api.route("/", tradingRoutes);
+  api.route("/", marginAccountRoutes);
   if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
   api.all("*", () => {
     throw new ApiError("not_found", 404);

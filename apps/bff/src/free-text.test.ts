@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { exampleBankAccountChange } from "@kakunin/contracts/examples";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { UNUSABLE_CHARACTERS_MESSAGE } from "@kakunin/contracts/text";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { examplePlacement } from "./test/fuzz-customer.ts";
-import { cookiesOf, ORIGIN, readError } from "./test/harness.ts";
+import { cookiesOf, readError } from "./test/harness.ts";
 import { type BffOnRealCore, createBffOnRealCore, TEST_SERVICE_TOKEN } from "./test/real-core.ts";
 
 /**
@@ -21,25 +20,8 @@ afterAll(() => h?.close());
 
 const bank = exampleBankAccountChange;
 
-async function customerWithSession() {
-  const customer = await h.createCustomer();
-  const session = `__Host-kakunin-session=${await h.openSession(customer)}`;
-  return { customer, sid: session.split("=")[1] ?? "", session };
-}
-
-function send(path: string, method: string, json: unknown, cookies: string[], key = randomUUID()) {
-  return h.app.request(path, {
-    method,
-    headers: {
-      origin: ORIGIN,
-      "x-csrf": "1",
-      "content-type": "application/json",
-      "idempotency-key": key,
-      cookie: cookies.join("; "),
-    },
-    body: JSON.stringify(json),
-  });
-}
+const customerWithSession = () => h.customerWithSession();
+const send = (...args: Parameters<BffOnRealCore["send"]>) => h.send(...args);
 
 async function pendingChanges(customerId: string) {
   const res = await h.core.call(`/v1/customers/${customerId}/withdrawal-overview`, {

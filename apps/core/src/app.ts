@@ -16,6 +16,7 @@ import { customersRouter } from "./routes/customers/customers.index.ts";
 import { loginThrottlesRouter } from "./routes/login-throttles/login-throttles.index.ts";
 import { loginVerificationsRouter } from "./routes/login-verifications/login-verifications.index.ts";
 import { mailSettingsRouter } from "./routes/mail-settings/mail-settings.index.ts";
+import { marginAccountsOpsRouter, marginAccountsRouter } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
 import { ordersRouter } from "./routes/orders/orders.index.ts";
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
@@ -85,9 +86,11 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", mailSettingsRouter);
   app.route("/", withdrawalsRouter);
   app.route("/", ordersRouter);
+  app.route("/", marginAccountsRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);
+  app.route("/", marginAccountsOpsRouter);
   if (deps.enableTestApi) {
     app.use("/test/*", auth);
     app.route("/", testSupportRouter);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clientContextSchema } from "./core-api-customer.ts";
 import { customerIdSchema } from "./customers.ts";
 import { mailSettingChangeSchema } from "./mail.ts";
+import { marginAccountApplicationSchema } from "./margin-accounts.ts";
 import { emailChangeSchema, profileChangeSchema } from "./registered-info.ts";
 import { usableCharacters } from "./text.ts";
 import { modifyOrderRequestSchema, orderNumberSchema, orderRequestSchema } from "./trading.ts";
@@ -27,6 +28,7 @@ export const changeProfileCoreRequestSchema = changeRequest(profileChangeSchema)
 export const changeEmailCoreRequestSchema = changeRequest(emailChangeSchema);
 export const changeMailSettingCoreRequestSchema = changeRequest(mailSettingChangeSchema);
 export const requestBankAccountChangeCoreRequestSchema = changeRequest(bankAccountChangeSchema);
+export const applyMarginAccountCoreRequestSchema = changeRequest(marginAccountApplicationSchema);
 
 export const createWithdrawalCoreRequestSchema = keyedRequest(withdrawalRequestSchema);
 export const placeOrderCoreRequestSchema = keyedRequest(orderRequestSchema);

@@ -12,6 +12,7 @@ import {
   verifyLoginResponseSchema,
 } from "./core-api-customer.ts";
 import {
+  applyMarginAccountCoreRequestSchema,
   cancelOrderCoreRequestSchema,
   changeEmailCoreRequestSchema,
   changeMailSettingCoreRequestSchema,
@@ -34,6 +35,7 @@ import { credentialStatusSchema } from "./credentials.ts";
 import { customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
 import { mailSettingsSchema } from "./mail.ts";
+import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
@@ -261,6 +263,15 @@ export const coreRoutes = {
     params: customerPathSchema,
     body: requestBankAccountChangeCoreRequestSchema,
     response: bankAccountChangeViewSchema,
+    errors: [404, 409],
+  },
+  applyMarginAccount: {
+    method: "post",
+    path: "/v1/customers/{customerId}/margin-account-applications",
+    summary: "信用取引口座開設の申込 (R41): 未開設 → 審査中 until an operator decides; mails the receipt",
+    params: customerPathSchema,
+    body: applyMarginAccountCoreRequestSchema,
+    response: marginAccountApplicationViewSchema,
     errors: [404, 409],
   },
   listInstruments: {

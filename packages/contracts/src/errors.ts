@@ -28,6 +28,8 @@ export const errorMessages = {
   insufficient_funds: "出金可能額を超えています。",
   bank_account_changed: "出金先口座が変更されています。画面を更新して、もう一度お手続きください。",
   no_pending_request: "処理待ちのお申込みはありません。",
+  margin_application_in_review: "信用取引口座開設のお申し込みは審査中です。審査結果はメールでお知らせします。",
+  margin_account_open: "信用取引口座は開設済みです。",
   order_rejected: "ご注文を受け付けできませんでした。入力内容をご確認ください。",
   order_not_open: "このご注文は既に約定・取消・失効しているため、訂正・取消できません。",
   unauthenticated: "ログインしてください。",

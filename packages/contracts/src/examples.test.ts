@@ -3,10 +3,12 @@ import {
   exampleBankAccountChange,
   exampleCashOnlyBalances,
   exampleFundOrder,
+  exampleMarginAccountApplication,
   exampleMarketStockOrder,
   exampleProfileChange,
   exampleStockOrder,
 } from "./examples.ts";
+import { marginAccountApplicationSchema } from "./margin-accounts.ts";
 import { profileChangeSchema } from "./registered-info.ts";
 import { balancesSchema, fundOrderRequestSchema, stockOrderRequestSchema } from "./trading.ts";
 import { bankAccountChangeSchema } from "./withdrawals.ts";
@@ -20,6 +22,7 @@ describe("examples pass their schemas unchanged", () => {
     ["exampleProfileChange", profileChangeSchema, exampleProfileChange],
     ["exampleBankAccountChange", bankAccountChangeSchema, exampleBankAccountChange],
     ["exampleCashOnlyBalances", balancesSchema, exampleCashOnlyBalances],
+    ["exampleMarginAccountApplication", marginAccountApplicationSchema, exampleMarginAccountApplication],
   ] as const)("%s", (_, schema, example) => {
     expect(schema.parse(example)).toEqual(example);
   });

@@ -1,3 +1,4 @@
+import type { MarginAccountApplication } from "./margin-accounts.ts";
 import type { ProfileChangeInput } from "./registered-info.ts";
 import type { Balances, FundOrderRequest, StockOrderRequest } from "./trading.ts";
 import type { BankAccountChange } from "./withdrawals.ts";
@@ -62,4 +63,12 @@ export const exampleBankAccountChange: BankAccountChange = {
   accountType: "普通",
   accountNumber: "7654321",
   holderKana: "シケン コキヤク",
+};
+
+/** 信用取引口座開設: the answers and the 約諾書 consent (R41). */
+export const exampleMarginAccountApplication: MarginAccountApplication = {
+  stockExperience: "3〜5年",
+  annualIncome: "500〜1,000万円",
+  financialAssets: "1,000〜3,000万円",
+  agreement: true,
 };

@@ -16,8 +16,16 @@ export const optionalMailTypes = [
 export const optionalMailTypeSchema = z.enum(optionalMailTypes);
 export type OptionalMailType = z.infer<typeof optionalMailTypeSchema>;
 
+/** 信用取引口座開設 (R41): the application received, and the operator's decision either way. */
+const marginAccountMailTypes = ["margin_account_applied", "margin_account_opened", "margin_account_rejected"] as const;
+
 /** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
-export const mandatoryMailTypes = ["withdrawal_account_changed", "account_locked", "email_changed"] as const;
+export const mandatoryMailTypes = [
+  "withdrawal_account_changed",
+  "account_locked",
+  "email_changed",
+  ...marginAccountMailTypes,
+] as const;
 export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
 export type MailType = z.infer<typeof mailTypeSchema>;
 
@@ -33,6 +41,9 @@ export const mailTypeLabels: Record<MailType, string> = {
   withdrawal_account_changed: "出金先口座変更通知",
   account_locked: "ロック通知",
   email_changed: "メールアドレス変更通知",
+  margin_account_applied: "信用取引口座開設申込受付通知",
+  margin_account_opened: "信用取引口座開設完了通知",
+  margin_account_rejected: "信用取引口座開設審査結果通知",
 };
 
 /** Registered address slot: 1 or 2. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { mailSettingChangeSchema, type OptionalMailType } from "./mail.ts";
+import { marginAccountApplicationSchema } from "./margin-accounts.ts";
 import { emailChangeSchema, profileChangeSchema } from "./registered-info.ts";
 import { cancelOrderRequestSchema, modifyOrderRequestSchema, orderRequestSchema } from "./trading.ts";
 import { bankAccountChangeSchema, withdrawalRequestSchema } from "./withdrawals.ts";
@@ -114,6 +115,14 @@ export const operationDefinitions = {
     payload: cancelOrderRequestSchema,
     bffRoutes: [{ method: "post", path: "/me/orders/:orderNumber/cancel" }],
     coreRoutes: ["cancelOrder"],
+  },
+  apply_margin_account: {
+    label: "信用取引口座開設の申込",
+    grant: "once",
+    codeSetting: null,
+    payload: marginAccountApplicationSchema,
+    bffRoutes: [{ method: "post", path: "/me/margin-account-applications" }],
+    coreRoutes: ["applyMarginAccount"],
   },
 } as const satisfies Record<string, OperationDefinition>;
 

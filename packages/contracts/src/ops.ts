@@ -45,6 +45,8 @@ export const opsRoutes = {
   approveBankAccountChange: { method: "post", path: "/ops/customers/{customerCode}/bank-account-changes/approve" },
   rejectBankAccountChange: { method: "post", path: "/ops/customers/{customerCode}/bank-account-changes/reject" },
   retryMail: { method: "post", path: "/ops/mail/{id}/retry" },
+  approveMarginAccount: { method: "post", path: "/ops/customers/{customerCode}/margin-account-applications/approve" },
+  rejectMarginAccount: { method: "post", path: "/ops/customers/{customerCode}/margin-account-applications/reject" },
 } as const;
 
 export const opsMailPathSchema = z.strictObject({ id: z.coerce.number().int().positive() });

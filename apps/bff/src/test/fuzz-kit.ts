@@ -2,6 +2,7 @@ import { errorBodySchema, errorMessages } from "@kakunin/contracts/errors";
 import {
   exampleBankAccountChange,
   exampleFundOrder,
+  exampleMarginAccountApplication,
   exampleProfileChange,
   exampleStockOrder,
 } from "@kakunin/contracts/examples";
@@ -81,6 +82,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
   const fund = { ...exampleFundOrder };
   const modify = { orderNumber: c.orderNumber, quantity: 200, limitPrice: 1601 };
   const cancel = { orderNumber: c.orderNumber };
+  const margin = { ...exampleMarginAccountApplication };
   const passwords = (current: string) => ({
     currentPassword: current,
     newPassword: "Fz9q7Kw2",
@@ -98,6 +100,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
       { operation: "place_order", payload: stock },
       { operation: "modify_order", payload: modify },
       { operation: "cancel_order", payload: cancel },
+      { operation: "apply_margin_account", payload: margin },
     ],
     "POST /api/step-up/verifications": [{ executionPassword: EXECUTION_PASSWORD }],
     "PUT /api/me/profile": [profile],
@@ -108,6 +111,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
     "POST /api/me/orders": [stock, fund, { ...fund, side: "sell", amount: null, units: 10 }],
     "PUT /api/me/orders/:orderNumber": [modify],
     "POST /api/me/orders/:orderNumber/cancel": [cancel],
+    "POST /api/me/margin-account-applications": [margin],
   };
 }
 

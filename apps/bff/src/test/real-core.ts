@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import { openPglite } from "@kakunin/core/src/db/client.ts";
 // Brings in core's declaration of what its vitest global setup provides (test-app reads it).
@@ -97,6 +98,28 @@ export async function createBffOnRealCore() {
 
   const grants = createGrantMinter(cookieBox, now, config.stepUp);
 
+  /** A new customer and a session for them: the session cookie, and its id (for minted grants). */
+  async function customerWithSession() {
+    const customer = await createCustomer();
+    const sid = await openSession(customer);
+    return { customer, sid, session: `__Host-kakunin-session=${sid}` };
+  }
+
+  /** A JSON request as the SPA sends it (same origin, CSRF header, a fresh Idempotency-Key unless given). */
+  function send(path: string, method: string, json: unknown, cookies: string[], key: string = randomUUID()) {
+    return app.request(path, {
+      method,
+      headers: {
+        origin: ORIGIN,
+        "x-csrf": "1",
+        "content-type": "application/json",
+        "idempotency-key": key,
+        cookie: cookies.join("; "),
+      },
+      body: JSON.stringify(json),
+    });
+  }
+
   /**
    * Everything of the customer's that a refused request must leave as it was, as one text:
    * registered data, passwords, balances, orders, holdings, withdrawals, destination changes,
@@ -144,6 +167,8 @@ export async function createBffOnRealCore() {
     sessions,
     createCustomer,
     openSession,
+    customerWithSession,
+    send,
     ...grants,
     snapshot,
     unlock,

@@ -94,7 +94,8 @@ export async function pendingBankAccountChange(
   return row;
 }
 
-async function lockCustomer(tx: Tx, customerId: string) {
+/** The customer's row, locked until the transaction ends: one change per customer at a time. */
+export async function lockCustomer(tx: Tx, customerId: string) {
   const [row] = await tx
     .select({ name: customers.name })
     .from(customers)

@@ -53,6 +53,9 @@ const samples: MailData = {
   },
   account_locked: { customerName: "鈴木 一郎", at },
   email_changed: { customerName: "佐藤 花子", at, oldAddress: "hanako@example.jp", newAddress: "hana.new@example.jp" },
+  margin_account_applied: { customerName: "山田 太郎", at },
+  margin_account_opened: { customerName: "山田 太郎", at },
+  margin_account_rejected: { customerName: "山田 太郎", at },
 };
 
 describe("mail templates", () => {

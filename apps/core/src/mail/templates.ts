@@ -43,6 +43,10 @@ export interface MailData {
   account_locked: { customerName: string; at: Date };
   /** `oldAddress` is null when a second address is registered where there was none. */
   email_changed: { customerName: string; at: Date; oldAddress: string | null; newAddress: string };
+  margin_account_applied: { customerName: string; at: Date };
+  margin_account_opened: { customerName: string; at: Date };
+  /** No reason: the operator's note is internal, and screening criteria are not disclosed. */
+  margin_account_rejected: { customerName: string; at: Date };
 }
 
 export interface RenderedMail {
@@ -175,6 +179,36 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
       `変更日時: ${formatJst(d.at)}`,
       `変更前: ${d.oldAddress ? maskEmail(d.oldAddress) : "（未登録）"}`,
       `変更後: ${maskEmail(d.newAddress)}`,
+    ]),
+  }),
+  margin_account_applied: (d) => ({
+    subject: `${SUBJECT_PREFIX}信用取引口座開設のお申し込みを受け付けました`,
+    text: body(d.customerName, [
+      "信用取引口座開設のお申し込みを受け付けました。",
+      "",
+      `受付日時: ${formatJst(d.at)}`,
+      "",
+      "弊社にて審査のうえ、結果をメールでお知らせします。審査中は信用取引の新規建てはご利用いただけません。",
+    ]),
+  }),
+  margin_account_opened: (d) => ({
+    subject: `${SUBJECT_PREFIX}信用取引口座開設のお知らせ`,
+    text: body(d.customerName, [
+      "審査の結果、お客様の信用取引口座を開設しました。本日より信用取引をご利用いただけます。",
+      "",
+      `開設日時: ${formatJst(d.at)}`,
+      "",
+      "信用取引は、委託保証金を上回る金額のお取引ができる一方、損失が委託保証金を上回るおそれがあります。信用取引口座設定約諾書の内容をご確認のうえ、ご利用ください。",
+    ]),
+  }),
+  margin_account_rejected: (d) => ({
+    subject: `${SUBJECT_PREFIX}信用取引口座開設審査結果のお知らせ`,
+    text: body(d.customerName, [
+      "信用取引口座開設のお申し込みについて、審査の結果、誠に勝手ながら今回は開設を見送らせていただきました。",
+      "",
+      `審査完了日時: ${formatJst(d.at)}`,
+      "",
+      "審査の基準および結果の理由についてはお答えいたしかねます。あらかじめご了承ください。",
     ]),
   }),
 };

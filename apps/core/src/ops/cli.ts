@@ -23,6 +23,8 @@ Commands:
   reissue-initial-password <code> [--note T]  issue a new initial execution password (shown in お知らせ)
   bank-change-approve <code> [--note TEXT]    apply the customer's pending 出金先口座変更 (mails the customer)
   bank-change-reject <code> [--note TEXT]     reject the customer's pending 出金先口座変更
+  margin-approve <code> [--note TEXT]         open the customer's 信用取引口座 under review (mails the customer)
+  margin-reject <code> [--note TEXT]          decline it, back to 未開設 (mails the result; the note stays internal)
   audit <code> [--limit N]                    list the customer's recent audit events
   mail-stuck                                  list mail that failed or is being retried
   mail-retry <id>                             queue a failed mail again
@@ -117,6 +119,14 @@ switch (command) {
     const route = opsRoutes.rejectBankAccountChange;
     const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
     console.log(`${r.customerCode}: withdrawal bank account change rejected`);
+    break;
+  }
+  case "margin-approve":
+  case "margin-reject": {
+    const approve = command === "margin-approve";
+    const route = approve ? opsRoutes.approveMarginAccount : opsRoutes.rejectMarginAccount;
+    const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
+    console.log(`${r.customerCode}: margin account ${approve ? "opened" : "application declined"}; mailed`);
     break;
   }
   case "audit": {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
 import { createCustomer, type NewCustomer } from "../domain/customers.ts";
+import { seedMarginApplication } from "../domain/margin-accounts.ts";
 import { grantHolding } from "../domain/orders/ledger.ts";
 import type { CoreServices } from "../lib/types.ts";
 
@@ -13,6 +14,8 @@ export const demoCustomers: readonly (NewCustomer & {
   customerCode: string;
   /** 現物 holdings: shares (or fund units) and what they cost in total (yen). */
   holdings?: readonly { code: string; quantity: number; cost: number }[];
+  /** The answers of a 信用取引口座 application under review (its opening says 審査中). */
+  marginApplication?: Parameters<typeof seedMarginApplication>[2];
 })[] = [
   {
     customerCode: "1000001",
@@ -72,6 +75,12 @@ export const demoCustomers: readonly (NewCustomer & {
       { kind: "NISA口座", status: "開設済", appliedOn: "2014-01-06", openedOn: "2014-01-20" },
       { kind: "信用取引口座", status: "審査中", appliedOn: "2022-09-20", openedOn: null },
     ],
+    marginApplication: {
+      stockExperience: "5年以上",
+      annualIncome: "500〜1,000万円",
+      financialAssets: "1,000〜3,000万円",
+      appliedOn: "2022-09-20",
+    },
   },
   {
     customerCode: "1000003",
@@ -103,9 +112,10 @@ export const demoCustomers: readonly (NewCustomer & {
 export async function seedDemoData(db: Db, services: CoreServices): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
   if ((row?.n ?? 0) > 0) return false;
-  for (const { holdings, ...customer } of demoCustomers) {
+  for (const { holdings, marginApplication, ...customer } of demoCustomers) {
     const created = await createCustomer(db, services, customer);
     for (const h of holdings ?? []) await grantHolding(db, created.id, h.code, h.quantity, h.cost);
+    if (marginApplication) await seedMarginApplication(db, created.id, marginApplication);
   }
   return true;
 }

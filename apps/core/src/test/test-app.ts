@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { errorBodySchema } from "@kakunin/contracts/errors";
+import { sql } from "drizzle-orm";
 import { pino } from "pino";
-import { inject } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import type { z } from "zod";
 import { createApp } from "../app.ts";
-import { type Database, openPglite, openPostgres } from "../db/client.ts";
+import { type Database, type Db, openPglite, openPostgres } from "../db/client.ts";
 import { TestClock } from "../lib/clock.ts";
 import { HashGate, type HashGateOptions } from "../lib/hash-gate.ts";
 import { SecretBox } from "../lib/secret-box.ts";
@@ -108,3 +109,16 @@ export async function readAs<T extends z.ZodType>(res: Response, schema: T): Pro
 }
 
 export const readError = (res: Response) => readAs(res, errorBodySchema).then((b) => b.error);
+
+/** Makes every outbox insert fail until the test ends: a mail that cannot be queued. */
+export async function breakOutbox(db: Db) {
+  await db.execute(
+    sql`CREATE OR REPLACE FUNCTION test_outbox_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$ LANGUAGE plpgsql`,
+  );
+  await db.execute(
+    sql`CREATE TRIGGER test_outbox_down BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_outbox_down()`,
+  );
+  onTestFinished(async () => {
+    await db.execute(sql`DROP TRIGGER test_outbox_down ON outbox`);
+  });
+}

@@ -43,6 +43,7 @@ export type ScreenKey =
   | "withdrawalHistory"
   | "profile"
   | "accountOpenings"
+  | "marginApplication"
   | "emails"
   | "mailSettings"
   | "bankAccount"
@@ -137,6 +138,15 @@ export const screens = {
   accountOpenings: member("/account/openings", "口座開設状況照会", account, "account/account-openings", "gated", [
     "一覧",
   ]),
+  // R41: applied for from 口座開設状況照会 (申し込む), decided by the broker.
+  marginApplication: member(
+    "/account/margin-application",
+    "信用取引口座開設",
+    false,
+    "account/margin-application",
+    "confirmed",
+    ["ロック中", "入力", "入力エラー", "確認", "完了", "審査中", "開設済"],
+  ),
   emails: member("/account/emails", "メールアドレス登録", account, "account/emails", "gated", [
     "一覧",
     "変更入力",

@@ -4,6 +4,7 @@ import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/custome
 import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
 import { exampleCashOnlyBalances, exampleProfileChange, exampleStockOrder } from "@kakunin/contracts/examples";
 import { mailSettingsSchema } from "@kakunin/contracts/mail";
+import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
@@ -384,3 +385,13 @@ export const withdrawalCodeOnMailSettings = checked(mailSettingsSchema, {
     setting.type === "withdrawal_auth_code" ? { ...setting, enabled: true, destination: 2 } : setting,
   ),
 });
+
+/** POST /api/me/margin-account-applications: the application received, 審査中 (R41). */
+export const marginAccountApplied = checked(marginAccountApplicationViewSchema, {
+  id: "5d1c7a2e-3b4f-4c6d-8e9f-0a1b2c3d4e5f",
+  status: "審査中",
+  appliedAt: "2026-11-25T07:04:05.000Z",
+  stockExperience: "1〜3年",
+  annualIncome: "500〜1,000万円",
+  financialAssets: "300〜1,000万円",
+} as const);

@@ -8,21 +8,22 @@ import {
   withdrawalOverviewSchema,
   withdrawalSchema,
 } from "@kakunin/contracts/withdrawals";
-import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.ts";
-import {
-  auditEvents,
-  authCodes,
-  bankAccountChanges,
-  bankAccounts,
-  cashBalances,
-  outbox,
-  withdrawals,
-} from "../../db/schema.ts";
+import { authCodes, bankAccountChanges, bankAccounts, cashBalances, outbox, withdrawals } from "../../db/schema.ts";
 import { createWithdrawal } from "../../domain/withdrawals.ts";
 import { createTaro } from "../../test/customers.ts";
-import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
+import { auditsOf as audits, mailsOf as mails } from "../../test/rows.ts";
+import {
+  breakOutbox,
+  createTestCore,
+  readAs,
+  readError,
+  TEST_OPS_TOKEN,
+  testBackends,
+  testClient,
+} from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -98,31 +99,8 @@ const decide = (core: Core, customerCode: string, decision: "approve" | "reject"
 const balance = async (core: Core, customerId: string) =>
   (await core.db.select().from(cashBalances).where(eq(cashBalances.customerId, customerId)))[0]?.withdrawable;
 
-const mails = (core: Core, customerId: string) =>
-  core.db.select().from(outbox).where(eq(outbox.customerId, customerId)).orderBy(outbox.id);
-
 const withdrawalRows = (core: Core, customerId: string) =>
   core.db.select().from(withdrawals).where(eq(withdrawals.customerId, customerId));
-
-const audits = (core: Core, customerId: string, eventType: string) =>
-  core.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, eventType)))
-    .orderBy(auditEvents.id);
-
-/** Makes every outbox insert fail until the test ends: a mail that cannot be queued. */
-async function breakOutbox(db: Db) {
-  await db.execute(
-    sql`CREATE OR REPLACE FUNCTION test_outbox_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$ LANGUAGE plpgsql`,
-  );
-  await db.execute(
-    sql`CREATE TRIGGER test_outbox_down BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_outbox_down()`,
-  );
-  onTestFinished(async () => {
-    await db.execute(sql`DROP TRIGGER test_outbox_down ON outbox`);
-  });
-}
 
 describe("出金 (R12, R15)", () => {
   let core: Core;

@@ -1,6 +1,6 @@
 import type { AccountOpening } from "@kakunin/contracts/registered-info";
 import { TableRegion } from "@kakunin/ui/table-region";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { formatCalendarDate } from "../../../lib/format.ts";
 
 function DateCell({ date }: { date: string | null }) {
@@ -25,8 +25,17 @@ const statusBadge: Record<AccountOpening["status"], string> = {
   未開設: "kk-badge kk-badge--neutral",
 };
 
-/** 口座開設状況照会: each kind of account and where its application stands. */
-export function AccountOpeningTable({ accounts }: { accounts: readonly AccountOpening[] }) {
+/**
+ * 口座開設状況照会: each kind of account and where its application stands. `action` adds what
+ * the customer can do beside a status (e.g. 申し込む for a 信用取引口座 that is 未開設).
+ */
+export function AccountOpeningTable({
+  accounts,
+  action,
+}: {
+  accounts: readonly AccountOpening[];
+  action?: (account: AccountOpening) => ReactNode;
+}) {
   const captionId = useId();
   if (accounts.length === 0) return <p>口座開設のお申込みはありません。</p>;
   return (
@@ -47,6 +56,7 @@ export function AccountOpeningTable({ accounts }: { accounts: readonly AccountOp
               <th scope="row">{account.kind}</th>
               <td>
                 <span className={statusBadge[account.status]}>{account.status}</span>
+                {action?.(account)}
               </td>
               <DateCell date={account.appliedOn} />
               <DateCell date={account.openedOn} />
