@@ -48,8 +48,7 @@ export function RegisteredInfoGate<T>({ query, label, subject, children }: Regis
       intro={(requirement) => <Intro requirement={requirement} />}
       summary={<p>照会内容: {label}</p>}
       submitLabel="表示する"
-      loadingText={`${subject}を読み込んでいます…`}
-      errorText={`${subject}を表示できませんでした。`}
+      what={subject}
     >
       {children}
     </StepUpViewGate>

@@ -52,6 +52,24 @@ export type ScreenKey =
   | "loginHistory"
   | "notFound";
 
+const trade = { group: "取引" } as const;
+const account = { group: "口座管理" } as const;
+
+/**
+ * A signed-in screen (most of them), so the table reads one line of what differs; `path`
+ * keeps its literal type for `paths`.
+ */
+function member<const P extends string>(
+  path: P,
+  title: string,
+  menu: Screen["menu"],
+  module: string,
+  family: StateFamily,
+  own: readonly string[],
+) {
+  return { path, title, layout: "member", menu, module, states: { family, own } } as const satisfies Screen;
+}
+
 /** In menu order; the router keeps `notFound` (`*`) last. */
 export const screens = {
   login: {
@@ -65,170 +83,109 @@ export const screens = {
       own: ["入力前", "入力エラー", "認証失敗", "試行回数超過", "セッション切れ", "ログアウト後", "接続不可"],
     },
   },
-  home: {
-    path: "/",
-    title: "会員トップ",
-    layout: "member",
-    menu: true,
-    module: "member-top",
-    states: { family: "reading", own: ["お知らせなし", "導入前", "登録期間中", "ロック中"] },
-  },
+  home: member("/", "会員トップ", true, "member-top", "reading", ["お知らせなし", "導入前", "登録期間中", "ロック中"]),
   // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
-  tradeStock: {
-    path: "/trade/stock",
-    title: "株式注文",
-    layout: "member",
-    menu: { group: "取引" },
-    module: "trade/stock-order",
-    states: { family: "money", own: ["注文確認", "注文確認スマートフォン", "信用取引口座未開設"] },
-  },
-  tradeFund: {
-    path: "/trade/fund",
-    title: "投資信託",
-    layout: "member",
-    menu: { group: "取引" },
-    module: "trade/fund-order",
-    states: { family: "money", own: ["注文確認", "注文確認スマートフォン"] },
-  },
-  tradeOrders: {
-    path: "/trade/orders",
-    title: "注文照会",
-    layout: "member",
-    menu: { group: "取引" },
-    module: "trade/orders",
-    states: {
-      family: "reading",
-      own: [
-        "注文なし",
-        "ロック中",
-        "訂正入力エラー",
-        "訂正確認",
-        "訂正 執行パスワード誤り",
-        "訂正完了",
-        "取消確認",
-        "取消完了",
-      ],
-    },
-  },
-  tradeBalances: {
-    path: "/trade/balances",
-    title: "残高照会",
-    layout: "member",
-    menu: { group: "取引" },
-    module: "trade/balances",
-    states: { family: "reading", own: ["保有なし", "残高スマートフォン"] },
-  },
+  tradeStock: member("/trade/stock", "株式注文", trade, "trade/stock-order", "money", [
+    "注文確認",
+    "注文確認スマートフォン",
+    "信用取引口座未開設",
+  ]),
+  tradeFund: member("/trade/fund", "投資信託", trade, "trade/fund-order", "money", [
+    "注文確認",
+    "注文確認スマートフォン",
+  ]),
+  tradeOrders: member("/trade/orders", "注文照会", trade, "trade/orders", "reading", [
+    "注文なし",
+    "ロック中",
+    "訂正入力エラー",
+    "訂正確認",
+    "訂正 執行パスワード誤り",
+    "訂正完了",
+    "取消確認",
+    "取消完了",
+  ]),
+  tradeBalances: member("/trade/balances", "残高照会", trade, "trade/balances", "reading", [
+    "保有なし",
+    "残高スマートフォン",
+  ]),
   // 出金 (R12): each application is confirmed with the 執行パスワード (and 認証コード when set).
-  withdrawal: {
-    path: "/withdrawal",
-    title: "出金",
-    layout: "member",
-    menu: true,
-    module: "withdrawal/withdrawal",
-    states: {
-      family: "money",
-      own: ["確認 執行パスワード", "確認 認証コード", "確認 認証コード再送信", "認証コード誤り"],
-    },
-  },
-  withdrawalHistory: {
-    path: "/withdrawal/history",
-    title: "出金申込履歴",
-    layout: "member",
-    menu: { under: "withdrawal" },
-    module: "withdrawal/history",
-    states: { family: "reading", own: ["履歴なし"] },
-  },
+  withdrawal: member("/withdrawal", "出金", true, "withdrawal/withdrawal", "money", [
+    "確認 執行パスワード",
+    "確認 認証コード",
+    "確認 認証コード再送信",
+    "認証コード誤り",
+  ]),
+  withdrawalHistory: member(
+    "/withdrawal/history",
+    "出金申込履歴",
+    { under: "withdrawal" },
+    "withdrawal/history",
+    "reading",
+    ["履歴なし"],
+  ),
   // 登録情報 (R20): each asks for the 執行パスワード before showing anything.
-  profile: {
-    path: "/account/profile",
-    title: "口座情報照会／変更",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/profile",
-    states: {
-      family: "gated",
-      own: [
-        "確認 認証コード再送信",
-        "確認 認証コード誤り",
-        "確認 入力エラー",
-        "照会",
-        "変更入力",
-        "変更入力エラー",
-        "変更確認",
-        "変更 執行パスワード誤り",
-        "変更完了",
-      ],
-    },
-  },
-  accountOpenings: {
-    path: "/account/openings",
-    title: "口座開設状況照会",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/account-openings",
-    states: { family: "gated", own: ["一覧"] },
-  },
+  profile: member("/account/profile", "口座情報照会／変更", account, "account/profile", "gated", [
+    "確認 認証コード再送信",
+    "確認 認証コード誤り",
+    "確認 入力エラー",
+    "照会",
+    "変更入力",
+    "変更入力エラー",
+    "変更確認",
+    "変更 執行パスワード誤り",
+    "変更完了",
+  ]),
+  accountOpenings: member("/account/openings", "口座開設状況照会", account, "account/account-openings", "gated", [
+    "一覧",
+  ]),
   // R41: applied for from 口座開設状況照会 (申し込む), decided by the broker.
-  marginApplication: {
-    path: "/account/margin-application",
-    title: "信用取引口座開設",
-    layout: "member",
-    menu: false,
-    module: "account/margin-application",
-    states: { family: "confirmed", own: ["ロック中", "入力", "入力エラー", "確認", "完了", "審査中", "開設済"] },
-  },
-  emails: {
-    path: "/account/emails",
-    title: "メールアドレス登録",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/emails",
-    states: {
-      family: "gated",
-      own: ["一覧", "変更入力", "変更入力エラー", "変更確認", "変更 執行パスワード誤り", "変更完了"],
-    },
-  },
-  mailSettings: {
-    path: "/account/mail-settings",
-    title: "メールサービス配信設定",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/mail-settings",
-    states: { family: "gated", own: ["一覧", "変更", "変更確認", "変更 執行パスワード誤り", "変更完了"] },
-  },
+  marginApplication: member(
+    "/account/margin-application",
+    "信用取引口座開設",
+    false,
+    "account/margin-application",
+    "confirmed",
+    ["ロック中", "入力", "入力エラー", "確認", "完了", "審査中", "開設済"],
+  ),
+  emails: member("/account/emails", "メールアドレス登録", account, "account/emails", "gated", [
+    "一覧",
+    "変更入力",
+    "変更入力エラー",
+    "変更確認",
+    "変更 執行パスワード誤り",
+    "変更完了",
+  ]),
+  mailSettings: member("/account/mail-settings", "メールサービス配信設定", account, "account/mail-settings", "gated", [
+    "一覧",
+    "変更",
+    "変更確認",
+    "変更 執行パスワード誤り",
+    "変更完了",
+  ]),
   // R14: applied once the broker has processed the request.
-  bankAccount: {
-    path: "/account/bank-account",
-    title: "出金先口座変更",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/bank-account",
-    states: { family: "money", own: ["確認", "申請中"] },
-  },
-  executionPassword: {
-    path: "/account/execution-password",
-    title: "執行パスワード変更",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/execution-password",
-    states: { family: "confirmed", own: ["入力エラー", "ポリシー違反", "残り回数少", "ロック中", "完了"] },
-  },
-  loginPassword: {
-    path: "/account/login-password",
-    title: "ログインパスワード変更",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/login-password",
-    states: { family: "reachable", own: ["入力エラー", "現在のパスワード誤り", "完了"] },
-  },
-  loginHistory: {
-    path: "/account/login-history",
-    title: "ログイン履歴",
-    layout: "member",
-    menu: { group: "口座管理" },
-    module: "account/login-history",
-    states: { family: "reading", own: ["履歴なし"] },
-  },
+  bankAccount: member("/account/bank-account", "出金先口座変更", account, "account/bank-account", "money", [
+    "確認",
+    "申請中",
+  ]),
+  executionPassword: member(
+    "/account/execution-password",
+    "執行パスワード変更",
+    account,
+    "account/execution-password",
+    "confirmed",
+    ["入力エラー", "ポリシー違反", "残り回数少", "ロック中", "完了"],
+  ),
+  loginPassword: member(
+    "/account/login-password",
+    "ログインパスワード変更",
+    account,
+    "account/login-password",
+    "reachable",
+    ["入力エラー", "現在のパスワード誤り", "完了"],
+  ),
+  loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
+    "履歴なし",
+  ]),
   notFound: {
     path: "*",
     title: "404",

@@ -16,6 +16,8 @@ export interface ApiErrorAlertProps {
   onRetry?: (() => void) | undefined;
   /** 再試行 is busy meanwhile (e.g. a query refetching). */
   retrying?: boolean;
+  /** Other buttons instead of 再試行 (e.g. the confirmation's 確認をやり直す). */
+  actions?: ReactNode;
 }
 
 /**
@@ -23,7 +25,15 @@ export interface ApiErrorAlertProps {
  * お問い合わせ番号 the call centre needs to find the request, and optionally 再試行.
  * Never the raw error: internals stay out of the page.
  */
-export function ApiErrorAlert({ error, lead, message, requestId, onRetry, retrying = false }: ApiErrorAlertProps) {
+export function ApiErrorAlert({
+  error,
+  lead,
+  message,
+  requestId,
+  onRetry,
+  retrying = false,
+  actions,
+}: ApiErrorAlertProps) {
   const apiError = isApiError(error) ? error : undefined;
   const text = message ?? apiError?.message;
   const id = requestId ?? apiError?.requestId;
@@ -31,11 +41,12 @@ export function ApiErrorAlert({ error, lead, message, requestId, onRetry, retryi
     <Alert
       variant="error"
       actions={
-        onRetry && (
+        actions ??
+        (onRetry && (
           <Button variant="secondary" loading={retrying} onClick={onRetry}>
             再試行
           </Button>
-        )
+        ))
       }
     >
       {lead && <p>{lead}</p>}

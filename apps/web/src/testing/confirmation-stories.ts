@@ -1,6 +1,8 @@
 import type { StoryObj } from "@storybook/react-vite";
+import type { JsonBodyType } from "msw";
 import type { AppScreen } from "./app-screen.tsx";
 import {
+  getJson,
   type HandlerMap,
   loading,
   locked,
@@ -25,6 +27,20 @@ export interface ConfirmationScreen {
   fillOthers?: (page: Page) => Promise<void>;
   /** What the completion shows once confirmed with the right password (for the 完了 story). */
   completion?: string | RegExp;
+}
+
+/**
+ * A screen's way to its confirmation, for `toConfirmation`: fills the input, presses `next`
+ * (注文確認, 変更確認 …) and waits for the confirmation titled `title`.
+ */
+export function throughInput(fill: (page: Page) => Promise<void>, next: string, title: string) {
+  return async (canvasElement: HTMLElement) => {
+    const page = screen(canvasElement);
+    await fill(page);
+    await page.click(next);
+    await page.waitForConfirmation(title);
+    return page;
+  };
 }
 
 /** Reaches the confirmation, enters `password` (and the other fields) and submits. */
@@ -94,6 +110,15 @@ export function confirmationStates(confirmation: ConfirmationScreen) {
   } satisfies Record<string, Story>;
 }
 
+/** 株式注文 and 投資信託: fill the order, 注文確認, then 注文する (as `orderInstruction` says). */
+export function orderStates(fill: (page: Page) => Promise<void>, completion: string) {
+  return confirmationStates({
+    toConfirmation: throughInput(fill, "注文確認", "注文内容の確認"),
+    submit: "注文する",
+    completion,
+  });
+}
+
 export interface ChangeFlow extends ConfirmationScreen {
   /** What the screen needs answered on the way (e.g. the challenge for its operation). */
   handlers: HandlerMap;
@@ -132,6 +157,11 @@ export function changeStates(flow: ChangeFlow) {
       },
     },
   } satisfies Record<string, Story>;
+}
+
+/** The screen's read (`key`: `GET path`) answers `body`, e.g. an empty list. */
+export function answering(key: string, path: string, body: JsonBodyType): Story {
+  return { parameters: { msw: { handlers: { [key]: getJson(path, body) } } } };
 }
 
 /**

@@ -1,14 +1,10 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { AppScreen, phone } from "../../testing/app-screen.tsx";
+import { phone } from "../../testing/app-screen.tsx";
 import { anonymous, apiError, upstreamUnavailable } from "../../testing/msw-handlers.ts";
+import { type ScreenMeta, screenMeta } from "../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/ログイン",
-  component: AppScreen,
-  args: { path: "/login" },
-  parameters: { screen: true, msw: { handlers: anonymous } },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/ログイン", ...screenMeta("/login", anonymous) } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,15 +1,11 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen, phone } from "../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
+import { phone } from "../../testing/app-screen.tsx";
 import { expiredSession } from "../../testing/fixtures.ts";
 import { credentials, getJson, loading, upstreamUnavailable } from "../../testing/msw-handlers.ts";
 import { screen } from "../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/会員トップ",
-  component: AppScreen,
-  args: { path: "/" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/会員トップ", ...screenMeta("/") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,12 +1,7 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
+import { type ScreenMeta, screenMeta } from "../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/404",
-  component: AppScreen,
-  args: { path: "/no-such-page" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/404", ...screenMeta("/no-such-page") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,33 +1,30 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
-import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
+import type { StoryObj } from "@storybook/react-vite";
+import { confirmationStates, readStates, throughInput } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawalOverview, pendingBankAccountChange } from "../../../testing/fixtures.ts";
 import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/出金先口座変更",
-  component: AppScreen,
-  args: { path: "/account/bank-account" },
-  parameters: {
-    screen: true,
-    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "change_bank_account") } },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/account/bank-account", {
+    stepUpChallenge: stepUpChallenge(["execution_password"], "change_bank_account"),
+  }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function toConfirmation(canvasElement: HTMLElement) {
-  const page = screen(canvasElement);
-  await page.type("金融機関名", "みずなみ銀行");
-  await page.type("支店名", "本店営業部");
-  await page.choose("普通");
-  await page.type("口座番号", "7654321");
-  await page.type("口座名義（カナ）", "ヤマダ　タロウ");
-  await page.click("変更確認");
-  await page.waitForConfirmation("申請内容の確認");
-  return page;
-}
+const toConfirmation = throughInput(
+  async (page) => {
+    await page.type("金融機関名", "みずなみ銀行");
+    await page.type("支店名", "本店営業部");
+    await page.choose("普通");
+    await page.type("口座番号", "7654321");
+    await page.type("口座名義（カナ）", "ヤマダ　タロウ");
+  },
+  "変更確認",
+  "申請内容の確認",
+);
 
 const states = confirmationStates({
   toConfirmation,

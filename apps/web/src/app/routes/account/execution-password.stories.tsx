@@ -1,18 +1,13 @@
 import { errorMessages } from "@kakunin/contracts/errors";
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { readStates } from "../../../testing/confirmation-stories.ts";
 import { apiError, credentials, locked, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const path = "/api/me/execution-password";
 
-const meta = {
-  title: "画面/執行パスワード変更",
-  component: AppScreen,
-  args: { path: "/account/execution-password" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/執行パスワード変更", ...screenMeta("/account/execution-password") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,23 +1,15 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
-import { readStates } from "../../../testing/confirmation-stories.ts";
-import { getJson } from "../../../testing/msw-handlers.ts";
+import type { StoryObj } from "@storybook/react-vite";
+import { answering, readStates } from "../../../testing/confirmation-stories.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/ログイン履歴",
-  component: AppScreen,
-  args: { path: "/account/login-history" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/ログイン履歴", ...screenMeta("/account/login-history") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 const read = readStates("loginHistory", "/api/me/login-history");
 
 export const 一覧: Story = {};
-export const 履歴なし: Story = {
-  parameters: { msw: { handlers: { loginHistory: getJson("/api/me/login-history", { entries: [] }) } } },
-};
+export const 履歴なし: Story = answering("loginHistory", "/api/me/login-history", { entries: [] });
 export const 読み込み中: Story = read.読み込み中;
 export const 接続不可: Story = read.接続不可;
 /** The session timed out before this screen was read: the app leaves for ログイン, which says why. */

@@ -1,15 +1,10 @@
 import { errorMessages } from "@kakunin/contracts/errors";
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { apiError, sessionExpiresAt, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/ログインパスワード変更",
-  component: AppScreen,
-  args: { path: "/account/login-password" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/ログインパスワード変更", ...screenMeta("/account/login-password") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

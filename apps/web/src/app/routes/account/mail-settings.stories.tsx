@@ -1,16 +1,11 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
 import { changeStates, registeredInfoStates } from "../../../testing/confirmation-stories.ts";
 import { stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 /** メールサービス配信設定, within the step-up window of 登録情報 (the read answers its data). */
-const meta = {
-  title: "画面/メールサービス配信設定",
-  component: AppScreen,
-  args: { path: "/account/mail-settings" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/メールサービス配信設定", ...screenMeta("/account/mail-settings") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,11 +1,11 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { userEvent, within } from "storybook/test";
-import { AppScreen } from "../../../testing/app-screen.tsx";
 import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
 import { demoAccountOpenings, marginAccountApplied } from "../../../testing/fixtures.ts";
 import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const APPLY_PATH = "/api/me/margin-account-applications";
 const OPENINGS_PATH = "/api/me/account-openings";
@@ -13,18 +13,11 @@ const OPENINGS_PATH = "/api/me/account-openings";
 /** 信用取引口座開設 (R41), reached from 口座開設状況照会 within the 登録情報 window. */
 const meta = {
   title: "画面/信用取引口座開設",
-  component: AppScreen,
-  args: { path: "/account/margin-application" },
-  parameters: {
-    screen: true,
-    msw: {
-      handlers: {
-        stepUpChallenge: stepUpChallenge(["execution_password"], "apply_margin_account"),
-        applyMarginAccount: http.post(APPLY_PATH, () => HttpResponse.json(marginAccountApplied)),
-      },
-    },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/account/margin-application", {
+    stepUpChallenge: stepUpChallenge(["execution_password"], "apply_margin_account"),
+    applyMarginAccount: http.post(APPLY_PATH, () => HttpResponse.json(marginAccountApplied)),
+  }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

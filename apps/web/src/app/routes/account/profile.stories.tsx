@@ -1,5 +1,5 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
+import { phone } from "../../../testing/app-screen.tsx";
 import { changeStates } from "../../../testing/confirmation-stories.ts";
 import { demoProfile } from "../../../testing/fixtures.ts";
 import {
@@ -14,6 +14,7 @@ import {
   wrongPassword,
 } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 /**
  * 口座情報照会／変更 and the step-up confirmation (執行パスワード, and the mailed 認証コード when
@@ -21,13 +22,8 @@ import { screen } from "../../../testing/play.ts";
  */
 const meta = {
   title: "画面/口座情報照会・変更",
-  component: AppScreen,
-  args: { path: "/account/profile" },
-  parameters: {
-    screen: true,
-    msw: { handlers: { profile: stepUpRequired("get", "/api/me/profile") } },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/account/profile", { profile: stepUpRequired("get", "/api/me/profile") }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

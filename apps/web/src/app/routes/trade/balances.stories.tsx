@@ -1,16 +1,12 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
+import { phone } from "../../../testing/app-screen.tsx";
 import { readStates } from "../../../testing/confirmation-stories.ts";
 import { cashOnlyBalances } from "../../../testing/fixtures.ts";
 import { getJson } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/残高照会",
-  component: AppScreen,
-  args: { path: "/trade/balances" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/残高照会", ...screenMeta("/trade/balances") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

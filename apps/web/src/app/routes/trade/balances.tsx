@@ -1,6 +1,6 @@
+import { QueryStatus } from "../../../components/query-status.tsx";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { BalancesView } from "../../../features/trading/components/balances-view.tsx";
-import { QueryStatus } from "../../query-status.tsx";
 
 /** 残高照会 (R18): cash, 買付余力 and holdings at the current prices, refreshed every few seconds. */
 function BalancesPage() {

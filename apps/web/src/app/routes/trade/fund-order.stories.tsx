@@ -1,38 +1,26 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { confirmationStates } from "../../../testing/confirmation-stories.ts";
+import { phone } from "../../../testing/app-screen.tsx";
+import { orderStates } from "../../../testing/confirmation-stories.ts";
 import { fundOrder } from "../../../testing/fixtures.ts";
 import { loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/投資信託",
-  component: AppScreen,
-  args: { path: "/trade/fund" },
-  parameters: {
-    screen: true,
-    msw: {
-      handlers: {
-        stepUpChallenge: stepUpChallenge(["execution_password"], "place_order"),
-        placeOrder: http.post("/api/me/orders", () => HttpResponse.json(fundOrder)),
-      },
-    },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/trade/fund", {
+    stepUpChallenge: stepUpChallenge(["execution_password"], "place_order"),
+    placeOrder: http.post("/api/me/orders", () => HttpResponse.json(fundOrder)),
+  }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function toConfirmation(canvasElement: HTMLElement) {
-  const page = screen(canvasElement);
+const states = orderStates(async (page) => {
   await page.select("ファンド", "F001");
   await page.type("金額", "10000");
-  await page.click("注文確認");
-  await page.waitForConfirmation("注文内容の確認");
-  return page;
-}
-
-const states = confirmationStates({ toConfirmation, submit: "注文する", completion: "O00000003" });
+}, "O00000003");
 
 export const 入力: Story = {};
 export const 注文確認: Story = states.確認;

@@ -1,24 +1,17 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
-import { readStates } from "../../../testing/confirmation-stories.ts";
-import { getJson, lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
+import type { StoryObj } from "@storybook/react-vite";
+import { answering, readStates } from "../../../testing/confirmation-stories.ts";
+import { lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/注文照会",
-  component: AppScreen,
-  args: { path: "/trade/orders" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/注文照会", ...screenMeta("/trade/orders") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 const read = readStates("orders", "/api/me/orders");
 
 export const 一覧: Story = {};
-export const 注文なし: Story = {
-  parameters: { msw: { handlers: { orders: getJson("/api/me/orders", { orders: [] }) } } },
-};
+export const 注文なし: Story = answering("orders", "/api/me/orders", { orders: [] });
 export const 読み込み中: Story = read.読み込み中;
 export const 接続不可: Story = read.接続不可;
 export const 訂正確認: Story = {

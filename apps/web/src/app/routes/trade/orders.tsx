@@ -2,6 +2,7 @@ import type { CancelOrderRequest, ModifyOrderRequest, Order } from "@kakunin/con
 import { ChangeValue } from "@kakunin/ui/description-list";
 import { useState } from "react";
 import { Link } from "react-router";
+import { QueryStatus } from "../../../components/query-status.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
 import { useOrders } from "../../../features/trading/api/get-orders.ts";
@@ -17,7 +18,7 @@ import { OrdersTable } from "../../../features/trading/components/orders-table.t
 import { isApiError } from "../../../lib/api-client.ts";
 import { formatCount, formatPrice } from "../../../lib/format.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
-import { type Notice, NoticeAlert, noticeOf, QueryStatus } from "../../query-status.tsx";
+import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
 import { type OrderInput, rejectedInput } from "./order-flow.tsx";
 

@@ -1,32 +1,22 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
-import { confirmationStates } from "../../../testing/confirmation-stories.ts";
+import type { StoryObj } from "@storybook/react-vite";
+import { phone } from "../../../testing/app-screen.tsx";
+import { orderStates } from "../../../testing/confirmation-stories.ts";
 import { noMarginAccountBalances } from "../../../testing/fixtures.ts";
 import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/株式注文",
-  component: AppScreen,
-  args: { path: "/trade/stock" },
-  parameters: {
-    screen: true,
-    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password"], "place_order") } },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/trade/stock", { stepUpChallenge: stepUpChallenge(["execution_password"], "place_order") }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function toConfirmation(canvasElement: HTMLElement) {
-  const page = screen(canvasElement);
+const states = orderStates(async (page) => {
   await page.type("銘柄コード", "7203");
   await page.type("数量", "100");
-  await page.click("注文確認");
-  await page.waitForConfirmation("注文内容の確認");
-  return page;
-}
-
-const states = confirmationStates({ toConfirmation, submit: "注文する", completion: "ご注文を受け付けました" });
+}, "ご注文を受け付けました");
 
 export const 入力: Story = {};
 export const 注文確認: Story = states.確認;

@@ -1,5 +1,6 @@
 import type { Instrument, Order, StockOrderRequest } from "@kakunin/contracts/trading";
 import { useState } from "react";
+import { QueryStatus } from "../../../components/query-status.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { useInstruments } from "../../../features/trading/api/get-instruments.ts";
@@ -14,7 +15,7 @@ import {
 } from "../../../features/trading/components/stock-order-form.tsx";
 import { StockOrderSummary } from "../../../features/trading/components/stock-order-summary.tsx";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
-import { NoticeAlert, QueryStatus } from "../../query-status.tsx";
+import { NoticeAlert } from "../../query-status.tsx";
 import { type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
 
 type Context = { values: StockOrderFormValues; instrument: Instrument | undefined };

@@ -1,26 +1,16 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen } from "../../../testing/app-screen.tsx";
-import { readStates } from "../../../testing/confirmation-stories.ts";
+import type { StoryObj } from "@storybook/react-vite";
+import { answering, readStates } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawals } from "../../../testing/fixtures.ts";
-import { getJson } from "../../../testing/msw-handlers.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
-const meta = {
-  title: "画面/出金申込履歴",
-  component: AppScreen,
-  args: { path: "/withdrawal/history" },
-  parameters: { screen: true },
-} satisfies Meta<typeof AppScreen>;
+const meta = { title: "画面/出金申込履歴", ...screenMeta("/withdrawal/history") } satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 const read = readStates("withdrawals", "/api/me/withdrawals");
 
-export const 一覧: Story = {
-  parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", demoWithdrawals) } } },
-};
-export const 履歴なし: Story = {
-  parameters: { msw: { handlers: { withdrawals: getJson("/api/me/withdrawals", { withdrawals: [] }) } } },
-};
+export const 一覧: Story = answering("withdrawals", "/api/me/withdrawals", demoWithdrawals);
+export const 履歴なし: Story = answering("withdrawals", "/api/me/withdrawals", { withdrawals: [] });
 export const 読み込み中: Story = read.読み込み中;
 export const 接続不可: Story = read.接続不可;
 /** The session timed out before this screen was read: the app leaves for ログイン, which says why. */

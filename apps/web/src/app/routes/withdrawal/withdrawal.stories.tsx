@@ -1,18 +1,14 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppScreen, phone } from "../../../testing/app-screen.tsx";
+import type { StoryObj } from "@storybook/react-vite";
+import { phone } from "../../../testing/app-screen.tsx";
 import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
 import { lockedAccount, stepUpChallenge, wrongCode } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
+import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
 const meta = {
   title: "画面/出金",
-  component: AppScreen,
-  args: { path: "/withdrawal" },
-  parameters: {
-    screen: true,
-    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"], "withdrawal") } },
-  },
-} satisfies Meta<typeof AppScreen>;
+  ...screenMeta("/withdrawal", { stepUpChallenge: stepUpChallenge(["execution_password", "auth_code"], "withdrawal") }),
+} satisfies ScreenMeta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { errorMessages } from "@kakunin/contracts/errors";
-import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
 
@@ -46,6 +47,8 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   const message = isApiError(error) ? error.message : errorMessages.internal_error;
   const retryable = isApiError(error) ? error.retryable : true;
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
       {error && <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} />}
@@ -54,20 +57,10 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
         hint="7桁の半角数字"
         inputMode="numeric"
         autoComplete="username"
-        error={errors.customerCode?.message}
-        {...register("customerCode")}
+        {...field("customerCode")}
       />
-      <PasswordField
-        label="ログインパスワード"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <div className="kk-form__actions">
-        <Button type="submit" block loading={login.isPending}>
-          ログイン
-        </Button>
-      </div>
+      <PasswordField label="ログインパスワード" autoComplete="current-password" {...field("password")} />
+      <FormActions submitLabel="ログイン" block loading={login.isPending} />
     </form>
   );
 }

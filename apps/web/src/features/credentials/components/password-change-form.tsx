@@ -1,14 +1,15 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import type { PasswordKind } from "@kakunin/password-policy/rules";
-import { Button } from "@kakunin/ui/button";
 import { Checklist } from "@kakunin/ui/checklist";
 import { PasswordField } from "@kakunin/ui/field";
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { type Resolver, useForm, useWatch } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { type ApiError, isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
 import { passwordChecklist } from "../utils/password-checklist.ts";
 
@@ -89,6 +90,8 @@ export function PasswordChangeForm({
   const message = isApiError(error) ? (describeError?.(error) ?? error.message) : errorMessages.internal_error;
   const retryable = isApiError(error) ? error.retryable : true;
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
       {/* One alert at a time: the latest outcome replaces the standing notice. */}
@@ -97,8 +100,7 @@ export function PasswordChangeForm({
         label={labels.current}
         hint={currentHint}
         autoComplete="current-password"
-        error={errors.currentPassword?.message}
-        {...register("currentPassword")}
+        {...field("currentPassword")}
       />
       <PasswordField
         label={labels.next}
@@ -112,14 +114,9 @@ export function PasswordChangeForm({
         label={labels.confirm}
         hint={`確認のため、${labels.next}をもう一度入力してください。`}
         autoComplete="new-password"
-        error={errors.newPasswordConfirmation?.message}
-        {...register("newPasswordConfirmation")}
+        {...field("newPasswordConfirmation")}
       />
-      <div className="kk-form__actions">
-        <Button type="submit" block loading={mutation.isPending}>
-          変更する
-        </Button>
-      </div>
+      <FormActions submitLabel="変更する" block loading={mutation.isPending} />
     </form>
   );
 }

@@ -1,9 +1,7 @@
 import type { LoginHistoryEntry } from "@kakunin/contracts/customers";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
-import { isApiError } from "../../../lib/api-client.ts";
+import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime } from "../../../lib/format.ts";
 import { useLoginHistory } from "../api/get-login-history.ts";
 import { describeUserAgent } from "../utils/describe-user-agent.ts";
@@ -31,28 +29,7 @@ export function LoginHistoryTable() {
   const history = useLoginHistory();
   const captionId = useId();
 
-  if (history.isPending) {
-    return (
-      <p className="kk-loading" role="status">
-        ログイン履歴を読み込んでいます…
-      </p>
-    );
-  }
-  if (history.isError) {
-    return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={history.isFetching} onClick={() => void history.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>ログイン履歴を表示できませんでした。</p>
-        {isApiError(history.error) && <p>{history.error.message}</p>}
-      </Alert>
-    );
-  }
+  if (!history.isSuccess) return <QueryStatus query={history} what="ログイン履歴" requestId={false} />;
   if (history.data.entries.length === 0) return <p>ログイン履歴はありません。</p>;
 
   return (

@@ -5,13 +5,14 @@ import {
   type MailSettings,
   mailSettingChangeSchema,
 } from "@kakunin/contracts/mail";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 import { type AddressPosition, addressAt, enabledText, mailLabel } from "../utils/mail-setting-text.ts";
 
 /** Radios carry strings; the form's values before they become a MailSettingChange. */
@@ -90,13 +91,11 @@ export function MailSettingChangeForm({
 
   const current = addressAt({ addresses }, setting.destination);
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
-      {errors.root?.message && (
-        <Alert variant="error">
-          <p>{errors.root.message}</p>
-        </Alert>
-      )}
+      {errors.root?.message && <ApiErrorAlert message={errors.root.message} />}
       <DescriptionList
         items={[
           { term: "種類", detail: mailLabel(setting.type) },
@@ -113,8 +112,7 @@ export function MailSettingChangeForm({
           { value: "true", label: "配信中" },
           { value: "false", label: "配信不要" },
         ]}
-        error={errors.enabled?.message}
-        {...register("enabled")}
+        {...field("enabled")}
       />
       <RadioGroup
         legend="配信先"
@@ -128,15 +126,9 @@ export function MailSettingChangeForm({
           label: addressAt({ addresses }, position),
           description: `メールアドレス${position}`,
         }))}
-        error={errors.destination?.message}
-        {...register("destination")}
+        {...field("destination")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          キャンセル
-        </Button>
-      </div>
+      <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>
   );
 }

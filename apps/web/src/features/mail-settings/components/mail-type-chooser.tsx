@@ -1,6 +1,6 @@
 import type { MailSettings, OptionalMailType } from "@kakunin/contracts/mail";
-import { Button } from "@kakunin/ui/button";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { MailSettingsTable } from "./mail-settings-table.tsx";
 
 const NOTHING_CHOSEN = "変更するメールを選択してください。";
@@ -59,9 +59,7 @@ export function MailTypeChooser({ mailSettings, defaultType = null, onChoose }: 
           }}
         />
       </fieldset>
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更する</Button>
-      </div>
+      <FormActions submitLabel="変更する" />
     </form>
   );
 }

@@ -7,11 +7,12 @@ import {
   marginAccountApplicationSchema,
   stockExperienceOptions,
 } from "@kakunin/contracts/margin-accounts";
-import { Button } from "@kakunin/ui/button";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 
 type FormValues = z.input<typeof marginAccountApplicationSchema>;
 /** Nothing chosen at first; what was entered when coming back from the confirmation. */
@@ -59,27 +60,26 @@ export function MarginAccountApplicationForm({ defaultValues, onSubmit }: Margin
     ...(defaultValues ? { defaultValues } : {}),
   });
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
       <RadioGroup
         legend={labels.stockExperience}
         options={choices(stockExperienceOptions)}
-        error={errors.stockExperience?.message}
-        {...register("stockExperience")}
+        {...field("stockExperience")}
       />
       <RadioGroup
         legend={labels.annualIncome}
         hint="税込みの年収（世帯ではなくお客様ご本人）"
         options={choices(annualIncomeOptions)}
-        error={errors.annualIncome?.message}
-        {...register("annualIncome")}
+        {...field("annualIncome")}
       />
       <RadioGroup
         legend={labels.financialAssets}
         hint="預貯金・株式・投資信託などの合計"
         options={choices(financialAssetsOptions)}
-        error={errors.financialAssets?.message}
-        {...register("financialAssets")}
+        {...field("financialAssets")}
       />
       <fieldset
         className={errors.agreement ? "kk-field kk-radio-group kk-field--invalid" : "kk-field kk-radio-group"}
@@ -107,9 +107,7 @@ export function MarginAccountApplicationForm({ defaultValues, onSubmit }: Margin
           </p>
         )}
       </fieldset>
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">申込内容の確認</Button>
-      </div>
+      <FormActions submitLabel="申込内容の確認" />
     </form>
   );
 }

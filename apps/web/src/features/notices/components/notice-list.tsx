@@ -1,9 +1,7 @@
 import type { Notice } from "@kakunin/contracts/customers";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { useId } from "react";
 import { Link } from "react-router";
-import { isApiError } from "../../../lib/api-client.ts";
+import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime } from "../../../lib/format.ts";
 import { useNotices } from "../api/get-notices.ts";
 
@@ -36,28 +34,7 @@ function NoticeItem({ notice, topicLinks }: { notice: Notice; topicLinks: Notice
 
 function NoticeListBody({ topicLinks }: { topicLinks: NoticeTopicLinks }) {
   const notices = useNotices();
-  if (notices.isPending) {
-    return (
-      <p className="kk-loading" role="status">
-        お知らせを読み込んでいます…
-      </p>
-    );
-  }
-  if (notices.isError) {
-    return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={notices.isFetching} onClick={() => void notices.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>お知らせを表示できませんでした。</p>
-        {isApiError(notices.error) && <p>{notices.error.message}</p>}
-      </Alert>
-    );
-  }
+  if (!notices.isSuccess) return <QueryStatus query={notices} what="お知らせ" requestId={false} />;
   if (notices.data.notices.length === 0) return <p>現在お知らせはありません。</p>;
   return (
     <ul className="kk-notice-list">

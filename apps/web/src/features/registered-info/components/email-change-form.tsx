@@ -1,9 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type EmailChange, emailChangeSchema } from "@kakunin/contracts/registered-info";
-import { Button } from "@kakunin/ui/button";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
+import { FormActions } from "../../../components/form-actions.tsx";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 import { type EmailPosition, emailSlotLabel } from "./registered-email-list.tsx";
 
 const resolver = zodResolver(emailChangeSchema);
@@ -35,6 +36,8 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
     onSubmit(change);
   });
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
       <DescriptionList
@@ -51,15 +54,9 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
         autoCapitalize="none"
         spellCheck={false}
         maxLength={254}
-        error={errors.address?.message}
-        {...register("address")}
+        {...field("address")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          キャンセル
-        </Button>
-      </div>
+      <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type ProfileChange, type ProfileChangeInput, profileChangeSchema } from "@kakunin/contracts/registered-info";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
+import { fieldBinder } from "../../../lib/form-fields.ts";
 
 const resolver = zodResolver(profileChangeSchema);
 
@@ -41,44 +42,34 @@ export function ProfileChangeForm({ current, defaultValues, onSubmit, onCancel }
     onSubmit(change);
   });
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
-      {errors.root?.message && (
-        <Alert variant="error">
-          <p>{errors.root.message}</p>
-        </Alert>
-      )}
+      {errors.root?.message && <ApiErrorAlert message={errors.root.message} />}
       <TextField
         label="郵便番号"
         hint="半角数字7桁（例: 150-0002）"
         inputMode="numeric"
         autoComplete="postal-code"
         maxLength={8}
-        error={errors.postalCode?.message}
-        {...register("postalCode")}
+        {...field("postalCode")}
       />
       <TextField
         label="住所"
         hint="都道府県から入力してください。"
         autoComplete="street-address"
         maxLength={120}
-        error={errors.address?.message}
-        {...register("address")}
+        {...field("address")}
       />
       <TextField
         label="電話番号"
         hint="市外局番から半角数字で（例: 090-1234-5678）"
         type="tel"
         autoComplete="tel"
-        error={errors.phone?.message}
-        {...register("phone")}
+        {...field("phone")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          キャンセル
-        </Button>
-      </div>
+      <FormActions submitLabel="変更確認" onCancel={onCancel} />
     </form>
   );
 }

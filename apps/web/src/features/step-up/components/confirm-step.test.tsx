@@ -5,9 +5,10 @@ import { userEvent } from "@testing-library/user-event";
 import { StrictMode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../lib/api-client.ts";
+import type { GuardedCall } from "../../../lib/guarded-request.ts";
 import { type PendingStepUp, type StepUpFlow, useStepUpFlow } from "../../../lib/step-up.ts";
 import { mockApi, stepUpChallenge, verified } from "../../../testing/mock-api.ts";
-import { ConfirmStep, type ConfirmStepProps, type GuardedCall } from "./confirm-step.tsx";
+import { ConfirmStep, type ConfirmStepProps } from "./confirm-step.tsx";
 
 interface Payload extends Record<string, unknown> {
   amount: number;

@@ -2,14 +2,9 @@ import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { StepSection } from "@kakunin/ui/step-section";
 import type { ReactNode } from "react";
+import type { GuardedCall } from "../../../lib/guarded-request.ts";
 import type { PendingStepUp, StepUpFlow } from "../../../lib/step-up.ts";
 import { StepUpConfirmation } from "./step-up-confirmation.tsx";
-
-/** What a guarded call sends: the confirmed body under the confirmation's Idempotency-Key. */
-export interface GuardedCall<T> {
-  body: T;
-  idempotencyKey: string;
-}
 
 export interface ConfirmStepProps<T extends Record<string, unknown>, R> {
   flow: StepUpFlow<T>;

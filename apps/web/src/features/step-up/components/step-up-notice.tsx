@@ -1,5 +1,6 @@
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import type { Notice } from "../model/step-up-machine.ts";
 
 export interface StepUpNoticeProps {
@@ -19,8 +20,9 @@ export function StepUpNotice({ notice, onRestart }: StepUpNoticeProps) {
   }
   if (notice?.kind !== "error") return null;
   return (
-    <Alert
-      variant="error"
+    <ApiErrorAlert
+      message={notice.message}
+      requestId={notice.requestId}
       actions={
         notice.action === "restart" && (
           <Button variant="secondary" onClick={onRestart}>
@@ -28,9 +30,6 @@ export function StepUpNotice({ notice, onRestart }: StepUpNoticeProps) {
           </Button>
         )
       }
-    >
-      <p>{notice.message}</p>
-      {notice.requestId && <p className="kk-text-sm">お問い合わせ番号: {notice.requestId}</p>}
-    </Alert>
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import type { ReactNode } from "react";
-import { isApiError } from "../../../lib/api-client.ts";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 
 /** The account is locked: nothing to confirm, only the way back. */
 export function StepUpLocked({ message, cancelButton }: { message: string; cancelButton: ReactNode }) {
@@ -27,18 +26,7 @@ export interface StepUpFailedProps {
 export function StepUpFailed({ error, retrying, onRetry, cancelButton }: StepUpFailedProps) {
   return (
     <div className="kk-stack">
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={retrying} onClick={onRetry}>
-            再試行
-          </Button>
-        }
-      >
-        <p>確認画面を表示できませんでした。</p>
-        {isApiError(error) && <p>{error.message}</p>}
-        {isApiError(error) && error.requestId && <p className="kk-text-sm">お問い合わせ番号: {error.requestId}</p>}
-      </Alert>
+      <ApiErrorAlert error={error} lead="確認画面を表示できませんでした。" retrying={retrying} onRetry={onRetry} />
       {cancelButton && <div className="kk-actions">{cancelButton}</div>}
     </div>
   );

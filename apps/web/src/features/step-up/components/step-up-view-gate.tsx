@@ -1,9 +1,8 @@
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
-import { Alert } from "@kakunin/ui/alert";
-import { Button } from "@kakunin/ui/button";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { isApiError, type StepUpDemand } from "../../../lib/api-client.ts";
+import { QueryStatus } from "../../../components/query-status.tsx";
+import type { StepUpDemand } from "../../../lib/api-client.ts";
 import { isStepUpRequired } from "../../../lib/step-up.ts";
 import { StepUpConfirmation } from "./step-up-confirmation.tsx";
 
@@ -18,10 +17,8 @@ export interface StepUpViewGateProps<T> {
   /** What will be shown once confirmed. */
   summary: ReactNode;
   submitLabel?: string;
-  /** e.g. 口座情報を読み込んでいます… */
-  loadingText: string;
-  /** e.g. 口座情報を表示できませんでした。 */
-  errorText: string;
+  /** What is read, e.g. 口座情報: 口座情報を読み込んでいます… / 口座情報を表示できませんでした。 */
+  what: string;
   children: (data: T) => ReactNode;
 }
 
@@ -36,8 +33,7 @@ export function StepUpViewGate<T>({
   intro,
   summary,
   submitLabel = "表示する",
-  loadingText,
-  errorText,
+  what,
   children,
 }: StepUpViewGateProps<T>) {
   // A new confirmation (fresh challenge) when the refetch right after one is refused again.
@@ -68,25 +64,5 @@ export function StepUpViewGate<T>({
     );
   }
   if (data !== undefined) return children(data);
-  if (query.isError) {
-    return (
-      <Alert
-        variant="error"
-        actions={
-          <Button variant="secondary" loading={query.isFetching} onClick={() => void query.refetch()}>
-            再試行
-          </Button>
-        }
-      >
-        <p>{errorText}</p>
-        {isApiError(error) && <p>{error.message}</p>}
-        {isApiError(error) && error.requestId && <p className="kk-text-sm">お問い合わせ番号: {error.requestId}</p>}
-      </Alert>
-    );
-  }
-  return (
-    <p className="kk-loading" role="status">
-      {loadingText}
-    </p>
-  );
+  return <QueryStatus query={query} what={what} />;
 }

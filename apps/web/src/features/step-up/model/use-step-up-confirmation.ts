@@ -2,6 +2,7 @@ import type { StepUpChallenge, StepUpMethod, StepUpOperation, VerifyStepUpReques
 import { type FormEvent, useEffect, useMemo, useReducer, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { type ApiError, isApiError, type StepUpDemand } from "../../../lib/api-client.ts";
+import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { isStepUpRequired } from "../../../lib/step-up.ts";
 import { useStartStepUp } from "../api/start-step-up.ts";
 import { useVerifyStepUp } from "../api/verify-step-up.ts";
@@ -106,15 +107,14 @@ export function useStepUpConfirmation({
   }
 
   function showServerFieldErrors(error: ApiError) {
-    let first = true;
-    for (const field of error.fields) {
-      const method = methods.find((candidate) => candidate.field === field.path);
-      if (!method) continue;
-      form.setError(method.field, { type: "server", message: field.message }, { shouldFocus: first });
-      first = false;
-    }
+    const errors = fieldErrorsOf(
+      error,
+      methods.map((method) => method.field),
+    );
+    applyFieldErrors(form.setError, errors);
+    // A missing answer the server names by its code, not by a field: shown on that method's input.
     const missing = methods.find((method) => method.missingCode === error.code);
-    if (missing && first)
+    if (missing && !errors)
       form.setError(missing.field, { type: "server", message: error.message }, { shouldFocus: true });
   }
 

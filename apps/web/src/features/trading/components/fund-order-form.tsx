@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type FundOrderRequest, fundOrderRequestSchema, type Instrument, sideSchema } from "@kakunin/contracts/trading";
-import { Button } from "@kakunin/ui/button";
 import { SelectField, TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
+import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { formatCount } from "../../../lib/format.ts";
 import { fundSideLabels, numberText } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
@@ -76,6 +77,8 @@ export function FundOrderForm({
   const side = watch("side");
   const held = fund ? heldUnits?.[fund.code] : undefined;
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
       <SelectField
@@ -90,8 +93,7 @@ export function FundOrderForm({
         legend="売買"
         inline
         options={(["buy", "sell"] as const).map((value) => ({ value, label: fundSideLabels[value] }))}
-        error={errors.side?.message}
-        {...register("side")}
+        {...field("side")}
       />
       {side === "buy" ? (
         <TextField
@@ -99,11 +101,9 @@ export function FundOrderForm({
           label="金額"
           hint="100円以上、1円単位で入力してください。"
           suffix="円"
-          inputMode="numeric"
-          autoComplete="off"
+          {...numericInput}
           maxLength={14}
-          error={errors.amount?.message}
-          {...register("amount")}
+          {...field("amount")}
         />
       ) : (
         <TextField
@@ -111,16 +111,12 @@ export function FundOrderForm({
           label="口数"
           hint={held !== undefined ? `保有口数: ${formatCount(held)}口` : "解約する口数を入力してください。"}
           suffix="口"
-          inputMode="numeric"
-          autoComplete="off"
+          {...numericInput}
           maxLength={14}
-          error={errors.units?.message}
-          {...register("units")}
+          {...field("units")}
         />
       )}
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">注文確認</Button>
-      </div>
+      <FormActions submitLabel="注文確認" />
     </form>
   );
 }

@@ -1,11 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type ModifyOrderRequest, modifyOrderRequestSchema, type Order } from "@kakunin/contracts/trading";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
+import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { numberText } from "../utils/order-text.ts";
 
 export interface ModifyOrderFormValues {
@@ -59,32 +60,13 @@ export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, o
 
   useServerFieldErrors(setError, fieldErrors, modifyOrderFields);
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
-      <TextField
-        label="数量"
-        suffix="株"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={12}
-        error={errors.quantity?.message}
-        {...register("quantity")}
-      />
-      <TextField
-        label="価格"
-        suffix="円"
-        inputMode="decimal"
-        autoComplete="off"
-        maxLength={12}
-        error={errors.limitPrice?.message}
-        {...register("limitPrice")}
-      />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">訂正確認</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          注文照会へ戻る
-        </Button>
-      </div>
+      <TextField label="数量" suffix="株" {...numericInput} maxLength={12} {...field("quantity")} />
+      <TextField label="価格" suffix="円" {...decimalInput} maxLength={12} {...field("limitPrice")} />
+      <FormActions submitLabel="訂正確認" onCancel={onCancel} cancelLabel="注文照会へ戻る" />
     </form>
   );
 }

@@ -6,13 +6,14 @@ import {
   sideSchema,
   stockOrderRequestSchema,
 } from "@kakunin/contracts/trading";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
+import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { accountOf, numberText, type TradeType, tradeTypeLabels } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
 
@@ -141,13 +142,14 @@ export function StockOrderForm({
   const priceType = watch("priceType");
   const stock = stocks?.find((instrument) => instrument.code === code);
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
       <TextField
         label="銘柄コード"
         hint="4桁の半角数字で入力してください（例: 7203）。"
-        inputMode="numeric"
-        autoComplete="off"
+        {...numericInput}
         maxLength={4}
         list={stocks ? listId : undefined}
         error={errors.instrumentCode?.message}
@@ -170,8 +172,7 @@ export function StockOrderForm({
           { value: "buy", label: "買" },
           { value: "sell", label: "売" },
         ]}
-        error={errors.side?.message}
-        {...register("side")}
+        {...field("side")}
       />
       <RadioGroup
         legend="取引区分"
@@ -183,18 +184,15 @@ export function StockOrderForm({
           disabled: marginDisabled && value === "margin_open",
         }))}
         hint={marginDisabled ? marginUnavailableHint : undefined}
-        error={errors.tradeType?.message}
-        {...register("tradeType")}
+        {...field("tradeType")}
       />
       <TextField
         label="数量"
         hint={stock ? `${stock.lotSize}株単位で入力してください。` : "単元株数の倍数で入力してください。"}
         suffix="株"
-        inputMode="numeric"
-        autoComplete="off"
+        {...numericInput}
         maxLength={12}
-        error={errors.quantity?.message}
-        {...register("quantity")}
+        {...field("quantity")}
       />
       <RadioGroup
         legend="執行条件"
@@ -203,23 +201,19 @@ export function StockOrderForm({
           { value: "market", label: "成行" },
           { value: "limit", label: "指値" },
         ]}
-        error={errors.priceType?.message}
-        {...register("priceType")}
+        {...field("priceType")}
       />
       <TextField
         label="価格"
         hint="指値の場合に入力してください。"
         suffix="円"
-        inputMode="decimal"
-        autoComplete="off"
+        {...decimalInput}
         maxLength={12}
         error={priceType === "limit" ? errors.limitPrice?.message : undefined}
         {...register("limitPrice")}
         disabled={priceType !== "limit"}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">注文確認</Button>
-      </div>
+      <FormActions submitLabel="注文確認" />
     </form>
   );
 }

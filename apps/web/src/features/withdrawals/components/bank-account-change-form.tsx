@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type BankAccountChange, bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
+import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 
 export interface BankAccountChangeFormValues {
   bankName: string;
@@ -55,24 +56,12 @@ export function BankAccountChangeForm({
     formState: { errors },
   } = useForm<BankAccountChangeFormValues, unknown, BankAccountChange>({ resolver, defaultValues });
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
-      <TextField
-        label="金融機関名"
-        hint="例: 三井住友銀行"
-        autoComplete="off"
-        maxLength={30}
-        error={errors.bankName?.message}
-        {...register("bankName")}
-      />
-      <TextField
-        label="支店名"
-        hint="例: 渋谷支店"
-        autoComplete="off"
-        maxLength={30}
-        error={errors.branchName?.message}
-        {...register("branchName")}
-      />
+      <TextField label="金融機関名" hint="例: 三井住友銀行" autoComplete="off" maxLength={30} {...field("bankName")} />
+      <TextField label="支店名" hint="例: 渋谷支店" autoComplete="off" maxLength={30} {...field("branchName")} />
       <RadioGroup
         legend="預金種目"
         inline
@@ -80,29 +69,17 @@ export function BankAccountChangeForm({
           { value: "普通", label: "普通" },
           { value: "当座", label: "当座" },
         ]}
-        error={errors.accountType?.message}
-        {...register("accountType")}
+        {...field("accountType")}
       />
-      <TextField
-        label="口座番号"
-        hint="7桁の半角数字"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={7}
-        error={errors.accountNumber?.message}
-        {...register("accountNumber")}
-      />
+      <TextField label="口座番号" hint="7桁の半角数字" {...numericInput} maxLength={7} {...field("accountNumber")} />
       <TextField
         label="口座名義（カナ）"
         hint="全角カタカナ（例: ヤマダ タロウ）"
         autoComplete="off"
         maxLength={40}
-        error={errors.holderKana?.message}
-        {...register("holderKana")}
+        {...field("holderKana")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">変更確認</Button>
-      </div>
+      <FormActions submitLabel="変更確認" />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { MAX_WITHDRAWAL_YEN, type WithdrawalRequest, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
-import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { applyFieldErrors } from "../../../lib/form-errors.ts";
+import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 
 export interface WithdrawalFormValues {
   amount: string;
@@ -82,21 +83,19 @@ export function WithdrawalForm({
     applyFieldErrors(setError, amountError ? { amount: amountError } : undefined);
   }, [amountError, setError]);
 
+  const field = fieldBinder(register, errors);
+
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
       <TextField
         label="出金金額"
         hint="1円単位の半角数字で入力してください（例: 100000）。"
         suffix="円"
-        inputMode="numeric"
-        autoComplete="off"
+        {...numericInput}
         maxLength={20}
-        error={errors.amount?.message}
-        {...register("amount")}
+        {...field("amount")}
       />
-      <div className="kk-form__actions kk-actions">
-        <Button type="submit">出金確認</Button>
-      </div>
+      <FormActions submitLabel="出金確認" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Withdrawal } from "@kakunin/contracts/withdrawals";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
-import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime, formatYen } from "../../../lib/format.ts";
 import { useWithdrawals } from "../api/get-withdrawals.ts";
 import { bankAccountText } from "../utils/bank-account-text.ts";
@@ -28,23 +28,7 @@ export function WithdrawalHistoryTable() {
   const withdrawals = useWithdrawals();
   const captionId = useId();
 
-  if (withdrawals.isPending) {
-    return (
-      <p className="kk-loading" role="status">
-        出金申込履歴を読み込んでいます…
-      </p>
-    );
-  }
-  if (withdrawals.isError) {
-    return (
-      <ApiErrorAlert
-        error={withdrawals.error}
-        lead="出金申込履歴を表示できませんでした。"
-        onRetry={() => void withdrawals.refetch()}
-        retrying={withdrawals.isFetching}
-      />
-    );
-  }
+  if (!withdrawals.isSuccess) return <QueryStatus query={withdrawals} what="出金申込履歴" />;
   if (withdrawals.data.withdrawals.length === 0) return <p>出金のお申込みはありません。</p>;
 
   return (
