@@ -2,8 +2,9 @@
 import { bigint, boolean, customType, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ownedByCustomer } from "./customers.ts";
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+const bytea = customType<{ data: Uint8Array<ArrayBuffer>; driverData: Uint8Array }>({
   dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value),
   // node-postgres answers a Buffer and PGlite a Uint8Array; both are Uint8Arrays.
   fromDriver: (value) => new Uint8Array(value),
 });
