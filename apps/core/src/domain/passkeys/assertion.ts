@@ -105,14 +105,15 @@ export async function verifyPasskeyAssertion(
     throw new AppError(refusal.code, 422);
   };
   const claimed = request.customerId ?? null;
-  if (signedChallenge(response) !== request.expectedChallenge) {
-    return fail(claimed, { code: "passkey_challenge_expired", reason: "challenge_mismatch" });
-  }
   if (response.id !== response.rawId) return fail(claimed, { code: "passkey_invalid", reason: "id_mismatch" });
   const [row] = await db.select().from(passkeyCredentials).where(eq(passkeyCredentials.credentialId, response.id));
   if (!row) return fail(claimed, { code: "passkey_unknown", reason: "unknown_credential" });
   if (request.customerId && row.customerId !== request.customerId) {
     return fail(claimed, { code: "passkey_unknown", reason: "other_customers_credential" }, row.id);
+  }
+  // Checked before the signature so the customer reads why (the library's message is generic to us).
+  if (signedChallenge(response) !== request.expectedChallenge) {
+    return fail(row.customerId, { code: "passkey_challenge_expired", reason: "challenge_mismatch" }, row.id);
   }
   const userHandle = response.response.userHandle;
   if (userHandle !== undefined && userHandle !== userHandleText(row.customerId)) {
