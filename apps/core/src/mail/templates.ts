@@ -76,6 +76,21 @@ const footer = [
 
 const body = (customerName: string, lines: string[]) => [`${customerName} 様`, "", ...lines, footer].join("\n");
 
+const ifNotYou = "お心当たりのない場合は、至急お客様サポートセンターまでお電話でご連絡ください。";
+
+/** パスキーの登録・削除: the same notice, told apart by the verb. */
+const passkeyChanged = (d: { customerName: string; at: Date; passkeyName: string }, verb: "登録" | "削除") => ({
+  subject: `${SUBJECT_PREFIX}パスキーを${verb}しました`,
+  text: body(d.customerName, [
+    `お客様の口座${verb === "登録" ? "に" : "から"}パスキーが${verb}されました。`,
+    "",
+    `${verb}日時: ${formatJst(d.at)}`,
+    `パスキー名: ${d.passkeyName}`,
+    "",
+    ifNotYou,
+  ]),
+});
+
 const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
   login_notification: (d) => ({
     subject: `${SUBJECT_PREFIX}ログインのお知らせ`,
@@ -216,28 +231,8 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
       "審査の基準および結果の理由についてはお答えいたしかねます。あらかじめご了承ください。",
     ]),
   }),
-  passkey_registered: (d) => ({
-    subject: `${SUBJECT_PREFIX}パスキーを登録しました`,
-    text: body(d.customerName, [
-      "お客様の口座にパスキーが登録されました。",
-      "",
-      `登録日時: ${formatJst(d.at)}`,
-      `パスキー名: ${d.passkeyName}`,
-      "",
-      "お心当たりのない場合は、至急お客様サポートセンターまでお電話でご連絡ください。",
-    ]),
-  }),
-  passkey_deleted: (d) => ({
-    subject: `${SUBJECT_PREFIX}パスキーを削除しました`,
-    text: body(d.customerName, [
-      "お客様の口座からパスキーが削除されました。",
-      "",
-      `削除日時: ${formatJst(d.at)}`,
-      `パスキー名: ${d.passkeyName}`,
-      "",
-      "お心当たりのない場合は、至急お客様サポートセンターまでお電話でご連絡ください。",
-    ]),
-  }),
+  passkey_registered: (d) => passkeyChanged(d, "登録"),
+  passkey_deleted: (d) => passkeyChanged(d, "削除"),
   passkey_suspended: (d) => ({
     subject: `${SUBJECT_PREFIX}パスキーの利用を停止しました`,
     text: body(d.customerName, [
@@ -258,7 +253,7 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
       `削除件数: ${d.count}件`,
       "",
       "ログイン後、パスキー設定から新しいパスキーを登録してください。",
-      "お心当たりのない場合は、至急お客様サポートセンターまでお電話でご連絡ください。",
+      ifNotYou,
     ]),
   }),
 };

@@ -8,7 +8,15 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
-import { challengeBytes, type PasskeyActor, type PasskeyRow, requireCustomer, userHandleText } from "./common.ts";
+import {
+  ceremonyOutcome,
+  challengeBytes,
+  type PasskeyActor,
+  type PasskeyRow,
+  relyingParty,
+  requireCustomer,
+  userHandleText,
+} from "./common.ts";
 
 /**
  * Request options for the BFF's challenge. With a customer (step-up), only that customer's
@@ -50,28 +58,23 @@ function signedChallenge(response: AuthenticationResponse): string | null {
   }
 }
 
-async function verifySignature(
+const verifySignature = (
   services: CoreServices,
   row: PasskeyRow,
   response: AuthenticationResponse,
   expectedChallenge: string,
-) {
-  try {
+) =>
+  ceremonyOutcome(async () => {
     const result = await verifyAuthenticationResponse({
       response,
       expectedChallenge,
-      expectedOrigin: services.webauthn.origins,
-      expectedRPID: services.webauthn.rpId,
-      requireUserVerification: true,
+      ...relyingParty(services),
       // Counter 0 turns the library's own counter check off: ours runs after the signature
       // verified, so a forged low counter cannot suspend someone's passkey.
       credential: { id: row.credentialId, publicKey: row.publicKey, counter: 0, transports: [] },
     });
-    return result.verified ? { info: result.authenticationInfo } : { reason: "not_verified" };
-  } catch (err) {
-    return { reason: err instanceof Error ? err.message.slice(0, 200) : "error" };
-  }
-}
+    return { verified: result.verified, info: result.authenticationInfo };
+  });
 
 /**
  * Verifies a passkey assertion for a challenge the BFF issued (login, or a step-up whose

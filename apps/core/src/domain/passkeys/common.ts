@@ -5,6 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { customers, passkeyCredentials } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
+import type { CoreServices } from "../../lib/types.ts";
 
 export interface PasskeyActor {
   customerId: string;
@@ -66,4 +67,26 @@ export function challengeBytes(challenge: string): Uint8Array<ArrayBuffer> {
     throw new AppError("validation_failed", 400, { fields: [{ path: "challenge", message: "challenge" }] });
   }
   return bytes;
+}
+
+/** What every response must match: our origins and RP ID, and user verification (never only asked for). */
+export const relyingParty = (services: CoreServices) => ({
+  expectedOrigin: services.webauthn.origins,
+  expectedRPID: services.webauthn.rpId,
+  requireUserVerification: true,
+});
+
+/**
+ * Runs one of the library's verifications. It throws with its reason (challenge, origin,
+ * RP ID, flags, signature…) and that reason goes into the audit trail, not to the client.
+ */
+export async function ceremonyOutcome<T>(
+  verify: () => Promise<{ verified: boolean; info?: T | undefined }>,
+): Promise<{ info: T; reason?: undefined } | { info?: undefined; reason: string }> {
+  try {
+    const result = await verify();
+    return result.verified && result.info ? { info: result.info } : { reason: "not_verified" };
+  } catch (err) {
+    return { reason: err instanceof Error ? err.message.slice(0, 200) : "error" };
+  }
 }

@@ -8,7 +8,15 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
-import { challengeBytes, type PasskeyActor, requireCustomer, toPasskeyView, userHandleOf } from "./common.ts";
+import {
+  ceremonyOutcome,
+  challengeBytes,
+  type PasskeyActor,
+  relyingParty,
+  requireCustomer,
+  toPasskeyView,
+  userHandleOf,
+} from "./common.ts";
 
 /**
  * Creation options for a challenge the BFF generated and keeps (session-bound, single use):
@@ -38,21 +46,15 @@ export async function registrationOptions(db: Db, services: CoreServices, custom
   });
 }
 
-async function verifyRegistration(services: CoreServices, response: RegistrationResponse, expectedChallenge: string) {
-  try {
+const verifyRegistration = (services: CoreServices, response: RegistrationResponse, expectedChallenge: string) =>
+  ceremonyOutcome(async () => {
     const result = await verifyRegistrationResponse({
       response,
       expectedChallenge,
-      expectedOrigin: services.webauthn.origins,
-      expectedRPID: services.webauthn.rpId,
-      requireUserVerification: true,
+      ...relyingParty(services),
     });
-    return result.verified ? { info: result.registrationInfo } : { reason: "not_verified" };
-  } catch (err) {
-    // The library says why in its message (challenge, origin, RP ID, flags, signature…): audit it.
-    return { reason: err instanceof Error ? err.message.slice(0, 200) : "error" };
-  }
-}
+    return { verified: result.verified, info: result.registrationInfo };
+  });
 
 /**
  * Registers a passkey: the response must sign the BFF's challenge, come from an allowed

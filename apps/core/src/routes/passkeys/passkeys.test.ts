@@ -1,10 +1,11 @@
 import { verifyPasskeyAssertionResponseSchema } from "@kakunin/contracts/core-api";
 import { authenticationResponseSchema, passkeyListSchema, passkeyViewSchema } from "@kakunin/contracts/passkeys";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, outbox, passkeyCredentials } from "../../db/schema.ts";
+import { passkeyCredentials } from "../../db/schema.ts";
 import { userHandleOf } from "../../domain/passkeys/common.ts";
 import { createHanako, createTaro } from "../../test/customers.ts";
+import { auditsOf, mailsOf } from "../../test/rows.ts";
 import { type CeremonyOptions, newChallenge, SoftAuthenticator } from "../../test/soft-authenticator.ts";
 import {
   createTestCore,
@@ -61,14 +62,6 @@ async function register(
 const assertWith = (core: Core, json: { response: unknown; expectedChallenge: string; customerId?: string }) =>
   core.call("/v1/passkey-assertions", { method: "POST", json: { ...json, client: testClient } });
 
-const mails = (core: Core, customerId: string) =>
-  core.db.select().from(outbox).where(eq(outbox.customerId, customerId)).orderBy(outbox.id);
-const audits = (core: Core, customerId: string, eventType: string) =>
-  core.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, eventType)))
-    .orderBy(auditEvents.id);
 const stored = (core: Core, customerId: string) =>
   core.db.select().from(passkeyCredentials).where(eq(passkeyCredentials.customerId, customerId));
 
@@ -107,8 +100,8 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       expect(view).toMatchObject({ name: "仕事用 MacBook", synced: false, suspended: false, lastUsedAt: null });
       const list = await readAs(await core.call(`/v1/customers/${c.id}/passkeys`), passkeyListSchema);
       expect(list.passkeys).toEqual([view]);
-      expect((await audits(core, c.id, "passkey_register")).map((e) => e.outcome)).toEqual(["success"]);
-      const queued = await mails(core, c.id);
+      expect((await auditsOf(core, c.id, "passkey_register")).map((e) => e.outcome)).toEqual(["success"]);
+      const queued = await mailsOf(core, c.id);
       expect(queued.map((m) => [m.mailType, m.subject])).toEqual([
         ["passkey_registered", "【kakunin証券】パスキーを登録しました"],
       ]);
@@ -135,8 +128,8 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
         message: "パスキーを確認できませんでした。もう一度お試しください。",
       });
       expect(await stored(core, c.id)).toHaveLength(0);
-      expect(await mails(core, c.id)).toHaveLength(0);
-      expect((await audits(core, c.id, "passkey_register")).map((e) => e.outcome)).toEqual(["failure"]);
+      expect(await mailsOf(core, c.id)).toHaveLength(0);
+      expect((await auditsOf(core, c.id, "passkey_register")).map((e) => e.outcome)).toEqual(["failure"]);
     });
 
     it("refuses the 11th passkey with passkey_limit", async () => {
@@ -166,7 +159,7 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       expect(statuses.filter((s) => s === 201)).toHaveLength(10);
       expect(statuses.filter((s) => s === 409)).toHaveLength(2);
       expect(await stored(core, c.id)).toHaveLength(10);
-      expect((await mails(core, c.id)).filter((m) => m.mailType === "passkey_registered")).toHaveLength(10);
+      expect((await mailsOf(core, c.id)).filter((m) => m.mailType === "passkey_registered")).toHaveLength(10);
     });
 
     it("refuses a malformed response, and answers 404 for an unknown customer", async () => {
@@ -209,7 +202,7 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       const [row] = await stored(core, c.id);
       expect(row?.signCount).toBe(2);
       expect(row?.lastUsedAt?.toISOString()).toBe(AT.toISOString());
-      expect((await audits(core, c.id, "passkey_assertion")).map((e) => e.outcome)).toEqual(["success", "success"]);
+      expect((await auditsOf(core, c.id, "passkey_assertion")).map((e) => e.outcome)).toEqual(["success", "success"]);
     });
 
     it("options for a step-up allow only the customer's passkeys, for the BFF's challenge", async () => {
@@ -248,7 +241,7 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       expect((await readError(res)).code).toBe(code);
       const [row] = await stored(core, c.id);
       expect(row).toMatchObject({ signCount: 0, lastUsedAt: null, suspendedAt: null });
-      expect((await audits(core, c.id, "passkey_assertion")).map((e) => e.outcome)).toEqual(["failure"]);
+      expect((await auditsOf(core, c.id, "passkey_assertion")).map((e) => e.outcome)).toEqual(["failure"]);
     });
 
     it("a replay of an accepted assertion is refused", async () => {
@@ -285,7 +278,7 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
         customerId: other.id,
       });
       expect((await readError(res)).code).toBe("passkey_unknown");
-      const [event] = await audits(core, other.id, "passkey_assertion");
+      const [event] = await auditsOf(core, other.id, "passkey_assertion");
       expect(event).toMatchObject({ outcome: "failure", detail: { reason: "other_customers_credential" } });
     });
 
@@ -307,8 +300,8 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       const [row] = await stored(core, c.id);
       expect(row?.suspendedAt).not.toBeNull();
       expect(row?.signCount).toBe(3);
-      expect((await mails(core, c.id)).map((m) => m.mailType)).toContain("passkey_suspended");
-      const failures = (await audits(core, c.id, "passkey_assertion")).filter((e) => e.outcome === "failure");
+      expect((await mailsOf(core, c.id)).map((m) => m.mailType)).toContain("passkey_suspended");
+      const failures = (await auditsOf(core, c.id, "passkey_assertion")).filter((e) => e.outcome === "failure");
       expect(failures.map((e) => (e.detail as { reason: string }).reason)).toEqual(["counter_regression"]);
       const list = await readAs(await core.call(`/v1/customers/${c.id}/passkeys`), passkeyListSchema);
       expect(list.passkeys[0]?.suspended).toBe(true);
@@ -363,10 +356,10 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       });
       expect(deleted.status).toBe(200);
       expect((await readAs(deleted, passkeyListSchema)).passkeys).toEqual([]);
-      const queued = await mails(core, c.id);
+      const queued = await mailsOf(core, c.id);
       expect(queued.map((m) => m.mailType)).toEqual(["passkey_registered", "passkey_deleted"]);
       expect(queued[1]?.bodyText).toContain("パスキー名: 私用 iPhone");
-      expect((await audits(core, c.id, "passkey_delete")).map((e) => e.outcome)).toEqual(["success"]);
+      expect((await auditsOf(core, c.id, "passkey_delete")).map((e) => e.outcome)).toEqual(["success"]);
 
       const ch = newChallenge();
       const res = await assertWith(core, { response: authenticator.assert(ceremony(ch)), expectedChallenge: ch });
@@ -415,12 +408,12 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       const res = await ops(`/ops/customers/${c.customerCode}/passkeys/removal`);
       expect(await res.json()).toEqual({ customerCode: c.customerCode, done: "removed" });
       expect(await stored(core, c.id)).toHaveLength(0);
-      const removal = (await mails(core, c.id)).filter((m) => m.mailType === "passkeys_removed");
+      const removal = (await mailsOf(core, c.id)).filter((m) => m.mailType === "passkeys_removed");
       expect(removal).toHaveLength(1);
       expect(removal[0]?.bodyText).toContain("削除件数: 2件");
       const again = await ops(`/ops/customers/${c.customerCode}/passkeys/removal`);
       expect(await again.json()).toEqual({ customerCode: c.customerCode, done: "had_none" });
-      expect((await audits(core, c.id, "passkeys_remove")).map((e) => e.outcome)).toEqual(["success", "noop"]);
+      expect((await auditsOf(core, c.id, "passkeys_remove")).map((e) => e.outcome)).toEqual(["success", "noop"]);
       // The service credential does not open the operator route.
       const asBff = await core.call(`/ops/customers/${c.customerCode}/passkeys/removal`, {
         method: "POST",
