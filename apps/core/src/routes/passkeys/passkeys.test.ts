@@ -140,7 +140,24 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
         json: { challenge: newChallenge() },
       });
       expect((await readError(options)).code).toBe("passkey_limit");
+      // A response obtained anyway (options fetched before the 10th) is refused too.
+      const challenge = newChallenge();
+      const eleventh = await core.call(`/v1/customers/${c.id}/passkeys`, {
+        method: "POST",
+        json: {
+          response: new SoftAuthenticator().register(ceremony(challenge)),
+          expectedChallenge: challenge,
+          name: "11本目",
+          client: testClient,
+        },
+      });
+      expect(eleventh.status).toBe(409);
+      expect(await readError(eleventh)).toMatchObject({
+        code: "passkey_limit",
+        message: "パスキーは10件まで登録できます。不要なパスキーを削除してから登録してください。",
+      });
       expect(await stored(core, c.id)).toHaveLength(10);
+      expect((await mailsOf(core, c.id)).filter((m) => m.mailType === "passkey_registered")).toHaveLength(10);
     });
 
     it("12 parallel registrations store at most 10", async () => {
