@@ -19,6 +19,7 @@ import { mailSettingsRouter } from "./routes/mail-settings/mail-settings.index.t
 import { marginAccountsOpsRouter, marginAccountsRouter } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
 import { ordersRouter } from "./routes/orders/orders.index.ts";
+import { passkeysOpsRouter, passkeysRouter } from "./routes/passkeys/passkeys.index.ts";
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
 import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
@@ -87,10 +88,12 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", withdrawalsRouter);
   app.route("/", ordersRouter);
   app.route("/", marginAccountsRouter);
+  app.route("/", passkeysRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);
   app.route("/", marginAccountsOpsRouter);
+  app.route("/", passkeysOpsRouter);
   if (deps.enableTestApi) {
     app.use("/test/*", auth);
     app.route("/", testSupportRouter);

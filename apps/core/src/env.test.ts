@@ -167,3 +167,26 @@ describe("core environment: production secrets (F5)", () => {
     expect(load).toThrow(/CORE_SERVICE_TOKEN: .*\n.*CORE_OPS_TOKEN: .*\n.*CORE_ENCRYPTION_KEY: /);
   });
 });
+
+describe("core environment: WebAuthn relying party (issue 14)", () => {
+  it("defaults to localhost with the BFF's and Vite's origins, and reads a comma list of origins", () => {
+    const dir = tempDir();
+    const defaults = loadCoreEnv({}, { devSecretsDir: dir });
+    expect(defaults.WEBAUTHN_RP_ID).toBe("localhost");
+    expect(defaults.WEBAUTHN_ORIGINS).toEqual(["http://localhost:8080", "http://localhost:5173"]);
+    const set = loadCoreEnv(
+      { WEBAUTHN_RP_ID: "kakunin.example", WEBAUTHN_ORIGINS: "https://kakunin.example, https://www.kakunin.example" },
+      { devSecretsDir: dir },
+    );
+    expect(set.WEBAUTHN_RP_ID).toBe("kakunin.example");
+    expect(set.WEBAUTHN_ORIGINS).toEqual(["https://kakunin.example", "https://www.kakunin.example"]);
+  });
+
+  it("refuses an origin that is not a URL, or none at all", () => {
+    const dir = tempDir();
+    expect(() => loadCoreEnv({ WEBAUTHN_ORIGINS: "kakunin.example" }, { devSecretsDir: dir })).toThrow(
+      /WEBAUTHN_ORIGINS/,
+    );
+    expect(() => loadCoreEnv({ WEBAUTHN_ORIGINS: " , " }, { devSecretsDir: dir })).toThrow(/WEBAUTHN_ORIGINS/);
+  });
+});

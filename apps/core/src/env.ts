@@ -71,6 +71,23 @@ const envSchema = z
     MARKET_SEED: z.coerce.number().int().default(20220918),
     /** Period of the automatic market tick (one price step of every stock) in ms; 0 = off (operators tick). */
     MARKET_TICK_MS: z.coerce.number().int().min(0).default(0),
+    /**
+     * WebAuthn relying party (issue 14): the RP ID is the registrable domain passkeys are bound
+     * to (WebAuthn refuses `127.0.0.1`, so development uses `localhost`); the origins are the
+     * exact pages allowed to run a ceremony (the BFF's and Vite's in development).
+     */
+    WEBAUTHN_RP_ID: z.string().min(1).default("localhost"),
+    WEBAUTHN_RP_NAME: z.string().min(1).default("kakunin証券"),
+    WEBAUTHN_ORIGINS: z
+      .string()
+      .default("http://localhost:8080,http://localhost:5173")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url()).min(1)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -37,6 +37,7 @@ const services: CoreServices = {
     enforcedFrom: new Date(env.EXECUTION_PASSWORD_ENFORCED_FROM),
   },
   market: { seed: env.MARKET_SEED },
+  webauthn: { rpId: env.WEBAUTHN_RP_ID, rpName: env.WEBAUTHN_RP_NAME, origins: env.WEBAUTHN_ORIGINS },
   hashGate: new HashGate({
     concurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(),
     maxQueue: env.PASSWORD_HASH_QUEUE,

@@ -23,6 +23,7 @@ import {
   placeOrderCoreRequestSchema,
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
+import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
 import {
   issueAuthCodeRequestSchema,
   issueAuthCodeResponseSchema,
@@ -49,6 +50,7 @@ import {
 // The request schemas live beside this file, one per resource; this subpath keeps exporting them.
 export * from "./core-api-customer.ts";
 export * from "./core-api-operations.ts";
+export * from "./core-api-passkeys.ts";
 export * from "./core-api-step-up.ts";
 
 /**
@@ -323,6 +325,7 @@ export const coreRoutes = {
     response: balancesSchema,
     errors: [404],
   },
+  ...passkeyCoreRoutes,
 } as const satisfies Record<string, RouteDescriptor>;
 
 export type CoreRoutes = typeof coreRoutes;

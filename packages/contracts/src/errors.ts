@@ -32,6 +32,13 @@ export const errorMessages = {
   margin_account_open: "信用取引口座は開設済みです。",
   order_rejected: "ご注文を受け付けできませんでした。入力内容をご確認ください。",
   order_not_open: "このご注文は既に約定・取消・失効しているため、訂正・取消できません。",
+  /** Passkeys (issue 14): a ceremony that did not verify, whatever the reason (nothing is changed). */
+  passkey_invalid: "パスキーを確認できませんでした。もう一度お試しください。",
+  passkey_unknown: "このパスキーは登録されていません。削除されたか、別の口座のパスキーです。",
+  passkey_limit: "パスキーは10件まで登録できます。不要なパスキーを削除してから登録してください。",
+  passkey_suspended:
+    "このパスキーは安全のため利用を停止しています。別のパスキーをご利用いただくか、お客様サポートセンターまでご連絡ください。",
+  passkey_challenge_expired: "確認の有効期限が切れました。もう一度お試しください。",
   unauthenticated: "ログインしてください。",
   session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
   csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",

@@ -19,12 +19,16 @@ export type OptionalMailType = z.infer<typeof optionalMailTypeSchema>;
 /** 信用取引口座開設 (R41): the application received, and the operator's decision either way. */
 const marginAccountMailTypes = ["margin_account_applied", "margin_account_opened", "margin_account_rejected"] as const;
 
+/** Passkeys (issue 14): every change to the customer's passkeys is reported, whatever the settings. */
+const passkeyMailTypes = ["passkey_registered", "passkey_deleted", "passkey_suspended", "passkeys_removed"] as const;
+
 /** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
 export const mandatoryMailTypes = [
   "withdrawal_account_changed",
   "account_locked",
   "email_changed",
   ...marginAccountMailTypes,
+  ...passkeyMailTypes,
 ] as const;
 export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
 export type MailType = z.infer<typeof mailTypeSchema>;
@@ -44,6 +48,10 @@ export const mailTypeLabels: Record<MailType, string> = {
   margin_account_applied: "信用取引口座開設申込受付通知",
   margin_account_opened: "信用取引口座開設完了通知",
   margin_account_rejected: "信用取引口座開設審査結果通知",
+  passkey_registered: "パスキー登録通知",
+  passkey_deleted: "パスキー削除通知",
+  passkey_suspended: "パスキー利用停止通知",
+  passkeys_removed: "パスキー一括削除通知",
 };
 
 /** Registered address slot: 1 or 2. */

@@ -47,6 +47,7 @@ export const opsRoutes = {
   retryMail: { method: "post", path: "/ops/mail/{id}/retry" },
   approveMarginAccount: { method: "post", path: "/ops/customers/{customerCode}/margin-account-applications/approve" },
   rejectMarginAccount: { method: "post", path: "/ops/customers/{customerCode}/margin-account-applications/reject" },
+  removePasskeys: { method: "post", path: "/ops/customers/{customerCode}/passkeys/removal" },
 } as const;
 
 export const opsMailPathSchema = z.strictObject({ id: z.coerce.number().int().positive() });

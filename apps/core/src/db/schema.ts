@@ -9,6 +9,7 @@ export * from "./schema/customers.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/margin-accounts.ts";
 export * from "./schema/notices.ts";
+export * from "./schema/passkeys.ts";
 export * from "./schema/request-keys.ts";
 export * from "./schema/step-up.ts";
 export * from "./schema/trading.ts";

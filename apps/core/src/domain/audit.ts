@@ -30,7 +30,12 @@ export type AuditEventType =
   | "order_expire"
   | "orders_expire"
   | "market_price_set"
-  | "nav_run";
+  | "nav_run"
+  | "passkey_register"
+  | "passkey_assertion"
+  | "passkey_rename"
+  | "passkey_delete"
+  | "passkeys_remove";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.

@@ -9,9 +9,9 @@ import { decideBankAccountChange } from "./bank-accounts.ts";
 import { issueInitialExecutionPassword } from "./credentials/initial-password.ts";
 import { findCustomerIdByCode } from "./customers.ts";
 
-const operatorClient = (req: OpsActionRequest) => ({ ipAddress: null, userAgent: `operator:${req.operator}` });
+export const operatorClient = (req: OpsActionRequest) => ({ ipAddress: null, userAgent: `operator:${req.operator}` });
 
-async function requireId(db: Db, customerCode: string) {
+export async function requireId(db: Db, customerCode: string) {
   const id = await findCustomerIdByCode(db, customerCode);
   if (!id) throw new AppError("not_found", 404);
   return id;

@@ -13,6 +13,13 @@ export interface CredentialSettings {
   enforcedFrom: Date;
 }
 
+/** The WebAuthn relying party passkeys are bound to (issue 14), from WEBAUTHN_* settings. */
+export interface WebAuthnSettings {
+  rpId: string;
+  rpName: string;
+  origins: string[];
+}
+
 /** What core's domain code needs besides the database; one object, built in main.ts or tests. */
 export interface CoreServices {
   clock: Clock;
@@ -22,6 +29,7 @@ export interface CoreServices {
   market: { seed: number };
   /** Admission control for every argon2 evaluation of a customer's password (issue 12). */
   hashGate: HashGate;
+  webauthn: WebAuthnSettings;
 }
 
 export interface AppBindings {

@@ -56,6 +56,10 @@ const samples: MailData = {
   margin_account_applied: { customerName: "山田 太郎", at },
   margin_account_opened: { customerName: "山田 太郎", at },
   margin_account_rejected: { customerName: "山田 太郎", at },
+  passkey_registered: { customerName: "佐藤 花子", at, passkeyName: "iPhone" },
+  passkey_deleted: { customerName: "佐藤 花子", at, passkeyName: "iPhone" },
+  passkey_suspended: { customerName: "佐藤 花子", at, passkeyName: "セキュリティキー" },
+  passkeys_removed: { customerName: "佐藤 花子", at, count: 2 },
 };
 
 describe("mail templates", () => {

@@ -47,6 +47,11 @@ export interface MailData {
   margin_account_opened: { customerName: string; at: Date };
   /** No reason: the operator's note is internal, and screening criteria are not disclosed. */
   margin_account_rejected: { customerName: string; at: Date };
+  passkey_registered: { customerName: string; at: Date; passkeyName: string };
+  passkey_deleted: { customerName: string; at: Date; passkeyName: string };
+  passkey_suspended: { customerName: string; at: Date; passkeyName: string };
+  /** The operator removed every passkey after 本人確認 (recovery). */
+  passkeys_removed: { customerName: string; at: Date; count: number };
 }
 
 export interface RenderedMail {
@@ -70,6 +75,21 @@ const footer = [
 ].join("\n");
 
 const body = (customerName: string, lines: string[]) => [`${customerName} 様`, "", ...lines, footer].join("\n");
+
+const ifNotYou = "お心当たりのない場合は、至急お客様サポートセンターまでお電話でご連絡ください。";
+
+/** パスキーの登録・削除: the same notice, told apart by the verb. */
+const passkeyChanged = (d: { customerName: string; at: Date; passkeyName: string }, verb: "登録" | "削除") => ({
+  subject: `${SUBJECT_PREFIX}パスキーを${verb}しました`,
+  text: body(d.customerName, [
+    `お客様の口座${verb === "登録" ? "に" : "から"}パスキーが${verb}されました。`,
+    "",
+    `${verb}日時: ${formatJst(d.at)}`,
+    `パスキー名: ${d.passkeyName}`,
+    "",
+    ifNotYou,
+  ]),
+});
 
 const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
   login_notification: (d) => ({
@@ -209,6 +229,31 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
       `審査完了日時: ${formatJst(d.at)}`,
       "",
       "審査の基準および結果の理由についてはお答えいたしかねます。あらかじめご了承ください。",
+    ]),
+  }),
+  passkey_registered: (d) => passkeyChanged(d, "登録"),
+  passkey_deleted: (d) => passkeyChanged(d, "削除"),
+  passkey_suspended: (d) => ({
+    subject: `${SUBJECT_PREFIX}パスキーの利用を停止しました`,
+    text: body(d.customerName, [
+      "お客様のパスキーから、複製されたおそれのある応答を受け取ったため、安全のためこのパスキーの利用を停止しました。",
+      "",
+      `停止日時: ${formatJst(d.at)}`,
+      `パスキー名: ${d.passkeyName}`,
+      "",
+      "このパスキーは削除し、あらためて登録してください。ご不明な点はお客様サポートセンターまでお電話でご連絡ください。",
+    ]),
+  }),
+  passkeys_removed: (d) => ({
+    subject: `${SUBJECT_PREFIX}パスキーをすべて削除しました`,
+    text: body(d.customerName, [
+      "お客様のお申し出により、本人確認のうえ、登録されていたパスキーをすべて削除しました。",
+      "",
+      `削除日時: ${formatJst(d.at)}`,
+      `削除件数: ${d.count}件`,
+      "",
+      "ログイン後、パスキー設定から新しいパスキーを登録してください。",
+      ifNotYou,
     ]),
   }),
 };

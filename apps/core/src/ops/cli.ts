@@ -25,6 +25,7 @@ Commands:
   bank-change-reject <code> [--note TEXT]     reject the customer's pending 出金先口座変更
   margin-approve <code> [--note TEXT]         open the customer's 信用取引口座 under review (mails the customer)
   margin-reject <code> [--note TEXT]          decline it, back to 未開設 (mails the result; the note stays internal)
+  passkeys-remove <code> --note TEXT          after 本人確認: remove every passkey of the customer (mails the customer)
   audit <code> [--limit N]                    list the customer's recent audit events
   mail-stuck                                  list mail that failed or is being retried
   mail-retry <id>                             queue a failed mail again
@@ -127,6 +128,18 @@ switch (command) {
     const route = approve ? opsRoutes.approveMarginAccount : opsRoutes.rejectMarginAccount;
     const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
     console.log(`${r.customerCode}: margin account ${approve ? "opened" : "application declined"}; mailed`);
+    break;
+  }
+  case "passkeys-remove": {
+    // Recovery removes a phishing-resistant factor: the operator must record why (the call, the check).
+    if (!values.note) fail("passkeys-remove needs --note (the 本人確認 done, e.g. the call reference).");
+    const route = opsRoutes.removePasskeys;
+    const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
+    console.log(
+      r.done === "removed"
+        ? `${r.customerCode}: every passkey removed; the customer was notified by mail and registers anew`
+        : `${r.customerCode}: had no passkeys`,
+    );
     break;
   }
   case "audit": {

@@ -27,6 +27,13 @@ export const TEST_HASH_GATE: HashGateOptions = {
   maxQueuePerKey: 10_000,
 };
 
+/** The relying party of tests: not the development defaults, so tests show the settings are used. */
+export const TEST_WEBAUTHN = {
+  rpId: "kakunin.test",
+  rpName: "kakunin証券 (test)",
+  origins: ["https://kakunin.test"],
+};
+
 export function createTestServices(hashGate: Partial<HashGateOptions> = {}): CoreServices & { clock: TestClock } {
   return {
     clock: new TestClock(),
@@ -37,6 +44,7 @@ export function createTestServices(hashGate: Partial<HashGateOptions> = {}): Cor
       enforcedFrom: new Date("2022-09-18T18:00:00+09:00"),
     },
     market: { seed: 1 },
+    webauthn: TEST_WEBAUTHN,
     hashGate: new HashGate({ ...TEST_HASH_GATE, ...hashGate }),
   };
 }
