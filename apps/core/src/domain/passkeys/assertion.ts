@@ -2,7 +2,7 @@ import type { AuthenticationResponse } from "@kakunin/contracts/passkeys";
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
 import { decodeClientDataJSON } from "@simplewebauthn/server/helpers";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { passkeyCredentials } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
@@ -136,18 +136,31 @@ export async function verifyPasskeyAssertion(
   const verified = await verifySignature(services, row, response, request.expectedChallenge);
   if (!verified.info) return fail(row.customerId, { code: "passkey_invalid", reason: verified.reason }, row.id);
   const { newCounter, credentialBackedUp } = verified.info;
-  const counterWentBack = (row.signCount > 0 || newCounter > 0) && newCounter <= row.signCount;
   const now = services.clock.now(row.customerId);
-
-  if (counterWentBack && row.deviceType === "singleDevice") {
-    await suspendPossibleClone(db, { ...request, customerId: row.customerId }, row, newCounter, now);
-    throw new AppError("passkey_suspended", 403);
-  }
-  await db.transaction(async (tx) => {
+  // The counter is checked and advanced under the row's lock (the customer's row first, the
+  // order every passkey change takes): a clone racing the original with the same counter
+  // cannot both pass — the second sees the first's counter and counts as a regression.
+  const outcome = await db.transaction(async (tx) => {
+    const customer = await requireCustomer(tx, row.customerId, true);
+    const [current] = await tx.select().from(passkeyCredentials).where(eq(passkeyCredentials.id, row.id)).for("update");
+    if (!current) return { refused: "passkey_unknown" as const, reason: "deleted" };
+    if (current.suspendedAt) return { refused: "passkey_suspended" as const, reason: "suspended" };
+    const counterWentBack = (current.signCount > 0 || newCounter > 0) && newCounter <= current.signCount;
+    if (counterWentBack && current.deviceType === "singleDevice") {
+      await suspendPossibleClone(
+        tx,
+        { ...request, customerId: row.customerId },
+        customer.name,
+        current,
+        newCounter,
+        now,
+      );
+      return { refused: "passkey_suspended" as const, reason: null };
+    }
     await tx
       .update(passkeyCredentials)
       // Synced passkeys may report 0 or lag behind: keep the highest counter seen.
-      .set({ signCount: Math.max(row.signCount, newCounter), backedUp: credentialBackedUp, lastUsedAt: now })
+      .set({ signCount: Math.max(current.signCount, newCounter), backedUp: credentialBackedUp, lastUsedAt: now })
       .where(eq(passkeyCredentials.id, row.id));
     await recordAudit(tx, {
       eventType: "passkey_assertion",
@@ -157,26 +170,48 @@ export async function verifyPasskeyAssertion(
       requestId: request.requestId,
       detail: { passkeyId: row.id, ...(counterWentBack ? { counterNotAdvanced: newCounter } : {}) },
     });
+    return { refused: null };
   });
+  if (outcome.refused === "passkey_unknown") {
+    return fail(claimed, { code: "passkey_unknown", reason: outcome.reason });
+  }
+  if (outcome.refused === "passkey_suspended") {
+    // A clone's refusal was audited with the suspension; a row suspended meanwhile is audited here.
+    if (outcome.reason) {
+      await recordAudit(db, {
+        eventType: "passkey_assertion",
+        outcome: "failure",
+        customerId: row.customerId,
+        client: request.client,
+        requestId: request.requestId,
+        detail: { reason: outcome.reason, passkeyId: row.id },
+      });
+    }
+    throw new AppError("passkey_suspended", 403);
+  }
   return { customerId: row.customerId, passkeyId: row.id };
 }
 
-async function suspendPossibleClone(db: Db, actor: PasskeyActor, row: PasskeyRow, newCounter: number, now: Date) {
-  await db.transaction(async (tx) => {
-    const customer = await requireCustomer(tx, actor.customerId, true);
-    await tx.update(passkeyCredentials).set({ suspendedAt: now }).where(eq(passkeyCredentials.id, row.id));
-    await recordAudit(tx, {
-      eventType: "passkey_assertion",
-      outcome: "failure",
-      customerId: actor.customerId,
-      client: actor.client,
-      requestId: actor.requestId,
-      detail: { reason: "counter_regression", passkeyId: row.id, stored: row.signCount, received: newCounter },
-    });
-    await enqueueMail(tx, {
-      customerId: actor.customerId,
-      type: "passkey_suspended",
-      data: { customerName: customer.name, at: now, passkeyName: row.name },
-    });
+async function suspendPossibleClone(
+  tx: Tx,
+  actor: PasskeyActor,
+  customerName: string,
+  row: PasskeyRow,
+  newCounter: number,
+  now: Date,
+) {
+  await tx.update(passkeyCredentials).set({ suspendedAt: now }).where(eq(passkeyCredentials.id, row.id));
+  await recordAudit(tx, {
+    eventType: "passkey_assertion",
+    outcome: "failure",
+    customerId: actor.customerId,
+    client: actor.client,
+    requestId: actor.requestId,
+    detail: { reason: "counter_regression", passkeyId: row.id, stored: row.signCount, received: newCounter },
+  });
+  await enqueueMail(tx, {
+    customerId: actor.customerId,
+    type: "passkey_suspended",
+    data: { customerName, at: now, passkeyName: row.name },
   });
 }

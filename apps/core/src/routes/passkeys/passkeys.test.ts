@@ -328,6 +328,22 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       expect((await readError(after)).code).toBe("passkey_suspended");
     });
 
+    it("a clone racing the original with the same counter: one passes, the other suspends the passkey", async () => {
+      const { c, authenticator } = await withPasskey();
+      const [first, second] = [newChallenge(), newChallenge()];
+      // Both sign counter 1, as an authenticator and its copy would; neither has been seen yet.
+      const answers = await Promise.all(
+        [first, second].map((ch) =>
+          assertWith(core, { response: authenticator.assert(ceremony(ch, { signCount: 1 })), expectedChallenge: ch }),
+        ),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 403]);
+      const [row] = await stored(core, c.id);
+      expect(row?.signCount).toBe(1);
+      expect(row?.suspendedAt).not.toBeNull();
+      expect((await mailsOf(core, c.id)).filter((m) => m.mailType === "passkey_suspended")).toHaveLength(1);
+    });
+
     it("a forged low counter without a valid signature suspends nothing", async () => {
       const { c, authenticator } = await withPasskey();
       const ch = newChallenge();
