@@ -47,7 +47,10 @@ export async function authenticationOptions(
   });
 }
 
-type Refusal = { code: "passkey_unknown" | "passkey_invalid" | "passkey_challenge_expired"; reason: string };
+type Refusal = {
+  code: "passkey_unknown" | "passkey_invalid" | "passkey_challenge_expired" | "passkey_suspended";
+  reason: string;
+};
 
 /** The challenge the client signed, or null when clientDataJSON cannot be read. */
 function signedChallenge(response: AuthenticationResponse): string | null {
@@ -105,7 +108,7 @@ export async function verifyPasskeyAssertion(
       requestId: request.requestId,
       detail: { reason: refusal.reason, credentialId: response.id, ...(passkeyId ? { passkeyId } : {}) },
     });
-    throw new AppError(refusal.code, 422);
+    throw new AppError(refusal.code, refusal.code === "passkey_suspended" ? 403 : 422);
   };
   const claimed = request.customerId ?? null;
   if (response.id !== response.rawId) return fail(claimed, { code: "passkey_invalid", reason: "id_mismatch" });
@@ -122,17 +125,7 @@ export async function verifyPasskeyAssertion(
   if (userHandle !== undefined && userHandle !== userHandleText(row.customerId)) {
     return fail(row.customerId, { code: "passkey_invalid", reason: "user_handle_mismatch" }, row.id);
   }
-  if (row.suspendedAt) {
-    await recordAudit(db, {
-      eventType: "passkey_assertion",
-      outcome: "failure",
-      customerId: row.customerId,
-      client: request.client,
-      requestId: request.requestId,
-      detail: { reason: "suspended", passkeyId: row.id },
-    });
-    throw new AppError("passkey_suspended", 403);
-  }
+  if (row.suspendedAt) return fail(row.customerId, { code: "passkey_suspended", reason: "suspended" }, row.id);
   const verified = await verifySignature(services, row, response, request.expectedChallenge);
   if (!verified.info) return fail(row.customerId, { code: "passkey_invalid", reason: verified.reason }, row.id);
   const { newCounter, credentialBackedUp } = verified.info;
@@ -177,17 +170,8 @@ export async function verifyPasskeyAssertion(
   }
   if (outcome.refused === "passkey_suspended") {
     // A clone's refusal was audited with the suspension; a row suspended meanwhile is audited here.
-    if (outcome.reason) {
-      await recordAudit(db, {
-        eventType: "passkey_assertion",
-        outcome: "failure",
-        customerId: row.customerId,
-        client: request.client,
-        requestId: request.requestId,
-        detail: { reason: outcome.reason, passkeyId: row.id },
-      });
-    }
-    throw new AppError("passkey_suspended", 403);
+    if (!outcome.reason) throw new AppError("passkey_suspended", 403);
+    return fail(row.customerId, { code: "passkey_suspended", reason: outcome.reason }, row.id);
   }
   return { customerId: row.customerId, passkeyId: row.id };
 }
