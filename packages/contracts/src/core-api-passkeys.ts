@@ -1,12 +1,15 @@
 import { z } from "zod";
 import type { RouteDescriptor } from "./core-api.ts";
 import { clientContextSchema, customerPathSchema } from "./core-api-customer.ts";
-import { customerIdSchema } from "./customers.ts";
+import { operationDigestSchema } from "./core-api-step-up.ts";
+import { customerIdSchema, customerSummarySchema } from "./customers.ts";
 import {
   authenticationResponseSchema,
   passkeyChallengeSchema,
+  passkeyCreationOptionsSchema,
   passkeyListSchema,
   passkeyNameSchema,
+  passkeyRequestOptionsSchema,
   passkeyViewSchema,
   registrationResponseSchema,
 } from "./passkeys.ts";
@@ -23,13 +26,15 @@ export const passkeyAuthenticationOptionsRequestSchema = z.strictObject({
   challenge: passkeyChallengeSchema,
   /** Given: allow only that customer's passkeys (step-up); absent: discoverable login. */
   customerId: customerIdSchema.optional(),
+  /**
+   * A step-up's operation digest: `challenge` is then the BFF's nonce and the options carry
+   * the challenge core derives from both (`sha256("kakunin-step-up" ‖ nonce ‖ digest)`), the
+   * same derivation core's verification uses, so the assertion signs exactly what was confirmed.
+   */
+  digest: operationDigestSchema.optional(),
 });
 
-/** PublicKeyCredential{Creation,Request}OptionsJSON, passed to the browser as they are. */
-export const passkeyCreationOptionsSchema = z
-  .object({ challenge: z.string(), rp: z.object({ id: z.string().optional(), name: z.string() }) })
-  .loose();
-export const passkeyRequestOptionsSchema = z.object({ challenge: z.string(), rpId: z.string().optional() }).loose();
+export { passkeyCreationOptionsSchema, passkeyRequestOptionsSchema };
 
 export const registerPasskeyCoreRequestSchema = z.strictObject({
   response: registrationResponseSchema,
@@ -49,6 +54,14 @@ export const verifyPasskeyAssertionResponseSchema = z.object({
   customerId: customerIdSchema,
   passkeyId: z.uuid(),
 });
+
+/** A passkey login (discoverable): the passkey names the customer; recorded as a login (R42). */
+export const passkeyLoginCoreRequestSchema = z.strictObject({
+  response: authenticationResponseSchema,
+  expectedChallenge: passkeyChallengeSchema,
+  client: clientContextSchema,
+});
+export const passkeyLoginCoreResponseSchema = z.object({ customer: customerSummarySchema });
 
 export const renamePasskeyCoreRequestSchema = z.strictObject({ name: passkeyNameSchema, client: clientContextSchema });
 export const deletePasskeyCoreRequestSchema = z.strictObject({ client: clientContextSchema });
@@ -113,6 +126,14 @@ export const passkeyCoreRoutes = {
     summary: "Verify a passkey assertion against the expected challenge; audited whatever the outcome",
     body: verifyPasskeyAssertionRequestSchema,
     response: verifyPasskeyAssertionResponseSchema,
+    errors: [403, 422],
+  },
+  passkeyLogin: {
+    method: "post",
+    path: "/v1/passkey-logins",
+    summary: "Log in with a passkey: verify the assertion, record the login (ログイン履歴) and name the customer",
+    body: passkeyLoginCoreRequestSchema,
+    response: passkeyLoginCoreResponseSchema,
     errors: [403, 422],
   },
 } as const satisfies Record<string, RouteDescriptor>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clientContextSchema } from "./core-api-customer.ts";
-import { stepUpMethodSchema, stepUpOperationSchema, stepUpVerifyFields } from "./step-up.ts";
+import { stepUpCoreVerifyFields, stepUpMethodSchema, stepUpOperationSchema } from "./step-up.ts";
 
 /** Core API requests of the step-up (R6, R13): requirements, 認証コード and verification (see core-api.ts). */
 
@@ -39,7 +39,7 @@ export const verifyStepUpCoreRequestSchema = z.strictObject({
   operation: stepUpOperationSchema,
   digest: operationDigestSchema,
   /** One field per step-up method (see `stepUpMethods`). */
-  ...stepUpVerifyFields,
+  ...stepUpCoreVerifyFields,
   client: clientContextSchema,
 });
 export const verifyStepUpResponseSchema = z.object({ verified: z.literal(true) });

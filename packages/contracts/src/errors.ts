@@ -39,6 +39,11 @@ export const errorMessages = {
   passkey_suspended:
     "このパスキーは安全のため利用を停止しています。別のパスキーをご利用いただくか、お客様サポートセンターまでご連絡ください。",
   passkey_challenge_expired: "確認の有効期限が切れました。もう一度お試しください。",
+  passkey_required: "パスキーで確認してください。",
+  passkey_login_required:
+    "この口座はパスキーでログインしていただく設定です。「パスキーでログイン」からログインしてください。パスキーの端末をなくされた場合はサポートセンターにご連絡ください。",
+  passkey_registration_required:
+    "このお手続きにはパスキーの登録が必要です。口座管理の「パスキー設定」からパスキーを登録してください。",
   unauthenticated: "ログインしてください。",
   session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
   csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",

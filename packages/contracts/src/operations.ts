@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mailSettingChangeSchema, type OptionalMailType } from "./mail.ts";
 import { marginAccountApplicationSchema } from "./margin-accounts.ts";
+import { deletePasskeyPayloadSchema, registerPasskeyPayloadSchema } from "./passkeys.ts";
 import { emailChangeSchema, profileChangeSchema } from "./registered-info.ts";
 import { cancelOrderRequestSchema, modifyOrderRequestSchema, orderRequestSchema } from "./trading.ts";
 import { bankAccountChangeSchema, withdrawalRequestSchema } from "./withdrawals.ts";
@@ -19,8 +20,11 @@ export interface OperationDefinition {
    * `once`: it is for exactly one execution of exactly what was confirmed (R26).
    */
   grant: "window" | "once";
-  /** The optional mail setting that, when on, adds an 認証コード to the confirmation (R13, R21). */
-  codeSetting: OptionalMailType | null;
+  /**
+   * The 認証コード: the optional mail setting that, when on, adds one to the confirmation
+   * (R13, R21); `always` whatever the settings (a passkey's registration or deletion, issue 14).
+   */
+  codeSetting: OptionalMailType | "always" | null;
   /**
    * The digest-bound payload: exactly the fields shown on the confirmation screen. A once
    * operation's request body is parsed with it, so the digest covers the normalised values
@@ -123,6 +127,22 @@ export const operationDefinitions = {
     payload: marginAccountApplicationSchema,
     bffRoutes: [{ method: "post", path: "/me/margin-account-applications" }],
     coreRoutes: ["applyMarginAccount"],
+  },
+  register_passkey: {
+    label: "パスキーの登録",
+    grant: "once",
+    codeSetting: "always",
+    payload: registerPasskeyPayloadSchema,
+    bffRoutes: [{ method: "post", path: "/me/passkeys" }],
+    coreRoutes: ["registerPasskey"],
+  },
+  delete_passkey: {
+    label: "パスキーの削除",
+    grant: "once",
+    codeSetting: "always",
+    payload: deletePasskeyPayloadSchema,
+    bffRoutes: [{ method: "post", path: "/me/passkeys/:passkeyId/deletion" }],
+    coreRoutes: ["deletePasskey"],
   },
 } as const satisfies Record<string, OperationDefinition>;
 

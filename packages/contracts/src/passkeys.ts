@@ -78,3 +78,49 @@ export const passkeyChallengeSchema = z
   .min(22)
   .max(86)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * A step-up's passkey nonce: the BFF draws it when the confirmation opens, keeps it in the
+ * pending confirmation, and the challenge is derived from it and the operation digest
+ * (`stepUpPasskeyChallenge`), so the signature covers exactly what was confirmed.
+ */
+export const passkeyNonceSchema = passkeyChallengeSchema;
+
+/** BFF → core: the assertion and the nonce; core derives the expected challenge from it and the digest. */
+export const passkeyStepUpCoreEntrySchema = z.strictObject({
+  response: authenticationResponseSchema,
+  nonce: passkeyNonceSchema,
+});
+export type PasskeyStepUpCoreEntry = z.infer<typeof passkeyStepUpCoreEntrySchema>;
+
+/** PublicKeyCredentialCreationOptionsJSON, passed to the browser as core built it. */
+export const passkeyCreationOptionsSchema = z
+  .object({ challenge: z.string(), rp: z.object({ id: z.string().optional(), name: z.string() }) })
+  .loose();
+export type PasskeyCreationOptions = z.infer<typeof passkeyCreationOptionsSchema>;
+/** PublicKeyCredentialRequestOptionsJSON. */
+export const passkeyRequestOptionsSchema = z.object({ challenge: z.string(), rpId: z.string().optional() }).loose();
+export type PasskeyRequestOptions = z.infer<typeof passkeyRequestOptionsSchema>;
+
+/**
+ * register_passkey's confirmed payload: the name. Not strict on purpose: the executing
+ * request also carries the authenticator's response (made after the confirmation, so an
+ * abandoned confirmation leaves no orphan passkey on the device), which the digest omits.
+ */
+export const registerPasskeyPayloadSchema = z.object({ name: passkeyNameSchema });
+/** POST /api/me/passkeys: the confirmed name and the browser's registration response. */
+export const registerPasskeyRequestSchema = z.strictObject({
+  name: passkeyNameSchema,
+  response: registrationResponseSchema,
+});
+export type RegisterPasskeyRequest = z.infer<typeof registerPasskeyRequestSchema>;
+
+/** delete_passkey's payload and request body (POST /api/me/passkeys/:passkeyId/deletion). */
+export const deletePasskeyPayloadSchema = z.strictObject({ passkeyId: z.uuid() });
+export type DeletePasskeyRequest = z.infer<typeof deletePasskeyPayloadSchema>;
+
+/** PATCH /api/me/passkeys/:passkeyId: 名前の変更. */
+export const renamePasskeyRequestSchema = z.strictObject({ name: passkeyNameSchema });
+
+/** POST /api/session/passkey: a passkey login (discoverable credential; the passkey names the customer). */
+export const passkeyLoginRequestSchema = z.strictObject({ response: authenticationResponseSchema });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { executionPasswordInputSchema } from "./credentials.ts";
 import { operationDefinitions, type StepUpOperation, stepUpOperationSchema } from "./operations.ts";
+import { authenticationResponseSchema, passkeyRequestOptionsSchema, passkeyStepUpCoreEntrySchema } from "./passkeys.ts";
 
 export { type StepUpOperation, stepUpOperationSchema };
 
@@ -16,16 +17,32 @@ export const authCodeSchema = z
   .regex(/^\d{6}$/, "認証コードは6桁の半角数字で入力してください。");
 
 /**
- * The step-up methods: how a customer proves a confirmation. Each names the field the
- * confirmation screen sends (`verify`) and what the challenge tells the screen about it
- * (`challenge`). The method enum, the verification request and the challenge derive from
- * this table; adding a method starts here (docs/guarded-operations.md).
+ * The step-up methods: how a customer proves a confirmation. Each names the `field` the
+ * confirmation screen sends, its `input` (browser → BFF), its `coreInput` when the BFF adds
+ * to it before passing it to core (BFF → core; else the same as `input`), and what the
+ * challenge tells the screen about it (`challenge`). The method enum, the verification
+ * requests and the challenge derive from this table; adding a method starts here
+ * (docs/guarded-operations.md). The order is the order core starts and verifies them.
  */
 export const stepUpMethods = {
   execution_password: {
     field: "executionPassword",
     input: executionPasswordInputSchema,
     challenge: {},
+  },
+  passkey: {
+    field: "passkey",
+    /** The browser's assertion (AuthenticationResponseJSON) over the challenge below. */
+    input: authenticationResponseSchema,
+    /** The BFF adds the nonce it kept in the pending confirmation (issue 14, decision 012). */
+    coreInput: passkeyStepUpCoreEntrySchema,
+    challenge: {
+      /**
+       * The request options for the browser, their challenge derived from the operation
+       * digest: the signature covers exactly what the customer confirmed. Null when not asked for.
+       */
+      passkeyOptions: passkeyRequestOptionsSchema.nullable(),
+    },
   },
   auth_code: {
     field: "authCode",
@@ -35,7 +52,10 @@ export const stepUpMethods = {
       codeSentTo: z.string().nullable(),
     },
   },
-} as const satisfies Record<string, { field: string; input: z.ZodType<string>; challenge: Record<string, z.ZodType> }>;
+} as const satisfies Record<
+  string,
+  { field: string; input: z.ZodType; coreInput?: z.ZodType; challenge: Record<string, z.ZodType> }
+>;
 
 type Methods = typeof stepUpMethods;
 export type StepUpMethod = keyof Methods;
@@ -47,6 +67,18 @@ type VerifyFields = { [M in StepUpMethod as Methods[M]["field"]]: z.ZodOptional<
 export const stepUpVerifyFields = Object.fromEntries(
   stepUpMethodNames.map((m) => [stepUpMethods[m].field, stepUpMethods[m].input.optional()]),
 ) as unknown as VerifyFields;
+
+/** BFF → core: each method's `coreInput` (or `input`), all optional. */
+type CoreInput<M extends StepUpMethod> = Methods[M] extends { coreInput: infer I extends z.ZodType }
+  ? I
+  : Methods[M]["input"];
+type CoreVerifyFields = { [M in StepUpMethod as Methods[M]["field"]]: z.ZodOptional<CoreInput<M>> };
+export const stepUpCoreVerifyFields = Object.fromEntries(
+  stepUpMethodNames.map((m) => {
+    const method: { input: z.ZodType; coreInput?: z.ZodType } = stepUpMethods[m];
+    return [stepUpMethods[m].field, (method.coreInput ?? method.input).optional()];
+  }),
+) as unknown as CoreVerifyFields;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type ChallengeFields = UnionToIntersection<Methods[StepUpMethod]["challenge"]>;
