@@ -57,6 +57,11 @@ export default defineConfig({
         MAIL_POLL_MS: "100",
         MAIL_RETRY_BASE_MS: "200",
         CORE_SEED_DEMO: "true",
+        // WebAuthn runs on localhost (not 127.0.0.1): the SPA's origin is the only one allowed.
+        WEBAUTHN_RP_ID: "localhost",
+        WEBAUTHN_ORIGINS: e2eBaseUrl,
+        // Fixed, so the suite does not change meaning on the real date; a test moves one customer's clock past it.
+        PASSKEY_ENFORCEMENT_DATE: "2030-04-01T00:00:00+09:00",
         LOG_LEVEL: "warn",
       },
     },
