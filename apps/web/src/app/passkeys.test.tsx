@@ -1,3 +1,4 @@
+import { errorMessages } from "@kakunin/contracts/errors";
 import { type StepUpMethod, stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { startRegistration } from "@simplewebauthn/browser";
 import { screen, waitFor, within } from "@testing-library/react";
@@ -182,6 +183,74 @@ describe("パスキー設定 (R31)", () => {
     expect(requests.filter((r) => r.path === "/api/step-up/verifications")).toHaveLength(1);
     expect(requests.filter((r) => r.path === "/api/me/passkey-registration-options")).toHaveLength(2);
     expect(requests.filter((r) => r.path === "/api/me/passkeys" && r.method === "POST")).toHaveLength(1);
+  });
+
+  /** 登録する → パスキー名 → 確認画面へ → the confirmation, confirmed. */
+  async function registerAs(user: User, name: string) {
+    await user.click(await screen.findByRole("button", { name: "登録する" }));
+    await user.clear(await screen.findByLabelText("パスキー名", { selector: "input" }));
+    await user.type(field("パスキー名"), name);
+    await user.click(screen.getByRole("button", { name: "確認画面へ" }));
+    await screen.findByRole("heading", { level: 2, name: "登録内容の確認" });
+    await confirmWith(user, "登録する");
+  }
+
+  it("a request lost on the way is resent with the same response and key: no second passkey on the device", async () => {
+    startRegistrationMock.mockResolvedValue(demoRegistrationResponse);
+    const { user, requests } = await openPasskeys({
+      "GET /api/me/passkeys": json(demoPasskeys),
+      "POST /api/me/passkey-registration-options": json(demoRegistrationOptions),
+      "POST /api/me/passkeys": [new TypeError("Failed to fetch"), json(registeredPasskey, 201)],
+    });
+    await registerAs(user, "仕事用PC");
+    expect(await screen.findByText(errorMessages.upstream_unavailable)).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "パスキーを登録しました" })).toBeTruthy();
+    expect(startRegistrationMock).toHaveBeenCalledTimes(1);
+    const posts = requests.filter((r) => r.path === "/api/me/passkeys" && r.method === "POST");
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.body).toEqual(posts[0]?.body);
+    expect(posts[1]?.headers.get("Idempotency-Key")).toBe(posts[0]?.headers.get("Idempotency-Key"));
+  });
+
+  it("a name the server refuses: back to the input with its message on the field", async () => {
+    startRegistrationMock.mockResolvedValue(demoRegistrationResponse);
+    const { user } = await openPasskeys({
+      "GET /api/me/passkeys": json(demoPasskeys),
+      "POST /api/me/passkey-registration-options": json(demoRegistrationOptions),
+      "POST /api/me/passkeys": errorJson(
+        "validation_failed",
+        "入力内容に誤りがあります。各項目をご確認ください。",
+        400,
+        {
+          fields: [{ path: "name", message: "パスキー名は40文字以内で入力してください。" }],
+        },
+      ),
+    });
+    await registerAs(user, "仕事用PC");
+    await screen.findByRole("heading", { level: 2, name: "パスキーの登録" });
+    expect(await screen.findByText("パスキー名は40文字以内で入力してください。")).toBeTruthy();
+    expect(field("パスキー名").value).toBe("仕事用PC");
+  });
+
+  it("passkey_limit meanwhile (another tab): back to the refreshed list, saying why", async () => {
+    startRegistrationMock.mockResolvedValue(demoRegistrationResponse);
+    const { user } = await openPasskeys({
+      "GET /api/me/passkeys": [json(demoPasskeys), json(tenPasskeys)],
+      "POST /api/me/passkey-registration-options": json(demoRegistrationOptions),
+      "POST /api/me/passkeys": errorJson(
+        "passkey_limit",
+        "パスキーは10件まで登録できます。不要なパスキーを削除してから登録してください。",
+        409,
+      ),
+    });
+    await registerAs(user, "仕事用PC");
+    expect(
+      await screen.findByText("パスキーは10件まで登録できます。不要なパスキーを削除してから登録してください。"),
+    ).toBeTruthy();
+    expect(await screen.findByRole("rowheader", { name: /^セキュリティキー10/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "登録する" }).hasAttribute("disabled")).toBe(true);
   });
 
   it("名前の変更: inline, the server's field error on the field, then the new name", async () => {
