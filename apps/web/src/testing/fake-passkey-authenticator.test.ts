@@ -5,13 +5,16 @@ import { installFakeAuthenticator } from "./fake-passkey-authenticator.ts";
 import { demoRegistrationOptions } from "./passkey-fixtures.ts";
 
 // The stories' fake must satisfy the real library and the contract, or 登録完了 shows a failure.
+/** What `browserSupportsWebAuthn` looks for: a PublicKeyCredential constructor. */
+class PublicKeyCredentialStub {}
+
 const optionsJSON = demoRegistrationOptions as unknown as PublicKeyCredentialCreationOptionsJSON;
 
 describe("installFakeAuthenticator (stories only)", () => {
   let cleanup: (() => void) | undefined;
   beforeEach(() => {
     // happy-dom has no WebAuthn: what Chromium offers, minus the device.
-    vi.stubGlobal("PublicKeyCredential", function PublicKeyCredential() {});
+    vi.stubGlobal("PublicKeyCredential", PublicKeyCredentialStub);
     Object.defineProperty(navigator, "credentials", { value: {}, configurable: true });
   });
   afterEach(() => {
