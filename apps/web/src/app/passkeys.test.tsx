@@ -91,6 +91,7 @@ describe("パスキー設定 (R31)", () => {
     expect(suspended.textContent).toContain("削除してください。");
     expect(rowOf("Safari（iPhone）").textContent).not.toContain("利用停止中");
     expect(screen.getByRole("button", { name: "登録する" }).hasAttribute("disabled")).toBe(false);
+    expect(main().textContent).toContain("パスキーは10件まで登録できます（あと7件）。");
   });
 
   it("without passkeys: says so and why to register one", async () => {

@@ -36,10 +36,16 @@ export function PasskeyRegisterAction({ count, supported, onRegister }: PasskeyR
           登録する
         </Button>
       </div>
-      {reason !== null && (
+      {reason !== null ? (
         <p id={reasonId} className="kk-text-sm">
           {reason}
         </p>
+      ) : (
+        count !== undefined && (
+          <p className="kk-text-sm kk-text-muted">
+            パスキーは{PASSKEY_LIMIT}件まで登録できます（あと{PASSKEY_LIMIT - count}件）。
+          </p>
+        )
       )}
     </div>
   );
