@@ -359,6 +359,7 @@ describe("会員トップ and the execution password", () => {
       ["メールアドレス登録", "/account/emails"],
       ["メールサービス配信設定", "/account/mail-settings"],
       ["出金先口座変更", "/account/bank-account"],
+      ["パスキー設定", "/account/passkeys"],
       ["執行パスワード変更", "/account/execution-password"],
       ["ログインパスワード変更", "/account/login-password"],
       ["ログイン履歴", "/account/login-history"],
@@ -373,6 +374,7 @@ describe("screens confirmed with the execution password, while it is locked", ()
     "GET /api/me/balances": json(demoBalances),
     "GET /api/me/orders": json(demoOrders),
     "GET /api/me/withdrawals/overview": json(demoWithdrawalOverview),
+    "GET /api/me/passkeys": json({ passkeys: [] }),
   };
   const screens = [
     ["株式注文", "/trade/stock"],
@@ -380,6 +382,7 @@ describe("screens confirmed with the execution password, while it is locked", ()
     ["注文照会", "/trade/orders"],
     ["出金", "/withdrawal"],
     ["出金先口座変更", "/account/bank-account"],
+    ["パスキー設定", "/account/passkeys"],
   ] as const;
 
   it.each(screens)("%s says so before the customer fills anything in", async (title, path) => {

@@ -76,6 +76,7 @@ describe("口座管理 menu", () => {
       ["メールアドレス登録", "/account/emails"],
       ["メールサービス配信設定", "/account/mail-settings"],
       ["出金先口座変更", "/account/bank-account"],
+      ["パスキー設定", "/account/passkeys"],
       ["執行パスワード変更", "/account/execution-password"],
       ["ログインパスワード変更", "/account/login-password"],
       ["ログイン履歴", "/account/login-history"],

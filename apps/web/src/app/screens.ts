@@ -47,6 +47,7 @@ export type ScreenKey =
   | "emails"
   | "mailSettings"
   | "bankAccount"
+  | "passkeys"
   | "executionPassword"
   | "loginPassword"
   | "loginHistory"
@@ -166,6 +167,19 @@ export const screens = {
   bankAccount: member("/account/bank-account", "出金先口座変更", account, "account/bank-account", "money", [
     "確認",
     "申請中",
+  ]),
+  // R31 (issue 14): 登録 and 削除 are guarded operations (執行パスワード and 認証コード always).
+  passkeys: member("/account/passkeys", "パスキー設定", account, "account/passkeys", "confirmed", [
+    "登録なし",
+    "一覧",
+    "上限",
+    "名前の変更",
+    "登録入力",
+    "登録確認",
+    "登録完了",
+    "登録失敗",
+    "削除確認",
+    "削除完了",
   ]),
   executionPassword: member(
     "/account/execution-password",

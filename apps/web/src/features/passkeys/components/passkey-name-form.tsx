@@ -1,0 +1,99 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { errorMessages } from "@kakunin/contracts/errors";
+import { passkeyNameSchema } from "@kakunin/contracts/passkeys";
+import { Button } from "@kakunin/ui/button";
+import { TextField } from "@kakunin/ui/field";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { isApiError } from "../../../lib/api-client.ts";
+import { applyFieldErrors, type FieldErrors, fieldErrorsOf, useServerFieldErrors } from "../../../lib/form-errors.ts";
+import { fieldBinder } from "../../../lib/form-fields.ts";
+
+export interface PasskeyNameFormValues {
+  name: string;
+}
+
+const formSchema = z.object({ name: passkeyNameSchema });
+const resolver = zodResolver(formSchema);
+const FIELDS = ["name"] as const;
+
+export interface PasskeyNameFormProps {
+  defaultName: string;
+  /** 確認画面へ (registration) or 変更する (名前の変更). */
+  submitLabel: string;
+  /**
+   * With the checked, trimmed name. A rejected promise shows the server's refusal here: on
+   * the field when it names `name` (validation_failed), else in an alert above the buttons.
+   */
+  onSubmit: (name: string) => unknown;
+  onCancel: () => void;
+  /** The server's message for the name, when the screen came back to this form with one. */
+  fieldErrors?: FieldErrors<"name"> | undefined;
+  /** Focus the field on arrival: an inline form opens on the customer's click, so focus follows it. */
+  autoFocus?: boolean;
+  /** Each row's form needs its own accessible name ("… の名前の変更"). */
+  label?: string;
+}
+
+/** パスキー名 and the form's buttons, checked with the BFF's own schema. */
+export function PasskeyNameForm({
+  defaultName,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  fieldErrors,
+  autoFocus,
+  label,
+}: PasskeyNameFormProps) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<PasskeyNameFormValues, unknown, PasskeyNameFormValues>({
+    resolver,
+    defaultValues: { name: defaultName },
+  });
+  useServerFieldErrors(setError, fieldErrors, FIELDS);
+  const field = fieldBinder(register, errors);
+
+  /** A refusal that names no field: the alert shows its message and お問い合わせ番号. */
+  const [failure, setFailure] = useState<unknown>(undefined);
+
+  const submit = handleSubmit(async ({ name }) => {
+    setFailure(undefined);
+    try {
+      await onSubmit(name);
+    } catch (error) {
+      const named = fieldErrorsOf(error, FIELDS);
+      if (named) applyFieldErrors(setError, named);
+      else setFailure(error);
+    }
+  });
+
+  return (
+    <form className="kk-form" noValidate aria-label={label} onSubmit={submit}>
+      <TextField
+        label="パスキー名"
+        hint="40文字以内（例: Chrome（Windows）、仕事用iPhone）"
+        autoComplete="off"
+        maxLength={40}
+        autoFocus={autoFocus}
+        {...field("name")}
+      />
+      {failure !== undefined && (
+        <ApiErrorAlert error={failure} message={isApiError(failure) ? undefined : errorMessages.internal_error} />
+      )}
+      <div className="kk-form__actions kk-actions">
+        <Button type="submit" loading={isSubmitting}>
+          {submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          キャンセル
+        </Button>
+      </div>
+    </form>
+  );
+}
