@@ -20,16 +20,21 @@ const secretNames = [
 const mustBeSet = "must be set in production (outside production it is generated into .data/dev-secrets.json)";
 const token = () => z.string({ error: mustBeSet }).min(24, "must be at least 24 characters");
 
-/** A comma-separated list of step-up operations (names of `operationDefinitions`); empty is allowed. */
+/**
+ * A comma-separated list of step-up operations (names of `operationDefinitions`); `none` for
+ * an empty list (an empty variable counts as unset, so it would mean the default).
+ */
 const operationList = (fallback: string) =>
   z
     .string()
     .default(fallback)
     .transform((v) =>
-      v
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
+      v.trim() === "none"
+        ? []
+        : v
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean),
     )
     .pipe(z.array(stepUpOperationSchema));
 
@@ -110,7 +115,8 @@ const envSchema = z
      * instant, a customer with no usable passkey is refused these (passkey_registration_required);
      * before it nothing changes. PASSKEY_LOGIN_REQUIRED: once a customer has a usable passkey,
      * password login is refused (passkey_login_required); with all of them suspended, the
-     * password still logs in (the fallback to delete them and register anew).
+     * password still logs in (the fallback to delete them and register anew). A list may be
+     * `none`.
      */
     PASSKEY_STEP_UP_OPERATIONS: operationList("withdrawal,change_bank_account,register_passkey,delete_passkey"),
     PASSKEY_ENFORCED_OPERATIONS: operationList("withdrawal,change_bank_account"),
