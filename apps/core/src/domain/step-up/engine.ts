@@ -141,8 +141,9 @@ export async function issueAuthCode(
 /**
  * Verifies the confirmation of one operation (R6, R13, R26): the requirements at this
  * instant, each required method in order (the 執行パスワード through the one lock counter,
- * R8, R16, then the 認証コード). An incomplete submission is refused before anything is
- * evaluated, so it costs no try.
+ * R8, R16, then the passkey, then the 認証コード). A confirmation that cannot be done (a
+ * passkey due and none registered) and an incomplete submission are refused before anything
+ * is evaluated, so they cost no try.
  */
 export async function verifyStepUp(
   db: Db,
