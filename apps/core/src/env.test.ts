@@ -190,3 +190,46 @@ describe("core environment: WebAuthn relying party (issue 14)", () => {
     expect(() => loadCoreEnv({ WEBAUTHN_ORIGINS: " , " }, { devSecretsDir: dir })).toThrow(/WEBAUTHN_ORIGINS/);
   });
 });
+
+describe("core environment: passkey policy (issue 14)", () => {
+  it("defaults: passkey for withdrawals, the account change and passkey changes; enforcement 2027-04-01 JST; passkey login", () => {
+    const env = loadCoreEnv({}, { devSecretsDir: tempDir() });
+    expect(env.PASSKEY_STEP_UP_OPERATIONS).toEqual([
+      "withdrawal",
+      "change_bank_account",
+      "register_passkey",
+      "delete_passkey",
+    ]);
+    expect(env.PASSKEY_ENFORCED_OPERATIONS).toEqual(["withdrawal", "change_bank_account"]);
+    expect(new Date(env.PASSKEY_ENFORCEMENT_DATE).toISOString()).toBe("2027-03-31T15:00:00.000Z");
+    expect(env.PASSKEY_LOGIN_REQUIRED).toBe(true);
+  });
+
+  it("reads a broker's lists and switches, and `none` for an empty list", () => {
+    const env = loadCoreEnv(
+      {
+        PASSKEY_STEP_UP_OPERATIONS: "withdrawal, place_order,modify_order,cancel_order",
+        PASSKEY_ENFORCED_OPERATIONS: "none",
+        PASSKEY_ENFORCEMENT_DATE: "2026-01-01T09:00:00+09:00",
+        PASSKEY_LOGIN_REQUIRED: "false",
+      },
+      { devSecretsDir: tempDir() },
+    );
+    expect(env.PASSKEY_STEP_UP_OPERATIONS).toEqual(["withdrawal", "place_order", "modify_order", "cancel_order"]);
+    expect(env.PASSKEY_ENFORCED_OPERATIONS).toEqual([]);
+    expect(env.PASSKEY_LOGIN_REQUIRED).toBe(false);
+  });
+
+  it("fails fast on an unknown operation, a date without offset, and enforcing register_passkey", () => {
+    const dir = tempDir();
+    expect(() => loadCoreEnv({ PASSKEY_STEP_UP_OPERATIONS: "withdrawal,withdraw" }, { devSecretsDir: dir })).toThrow(
+      /PASSKEY_STEP_UP_OPERATIONS/,
+    );
+    expect(() => loadCoreEnv({ PASSKEY_ENFORCEMENT_DATE: "2027-04-01T00:00:00" }, { devSecretsDir: dir })).toThrow(
+      /PASSKEY_ENFORCEMENT_DATE/,
+    );
+    expect(() => loadCoreEnv({ PASSKEY_ENFORCED_OPERATIONS: "register_passkey" }, { devSecretsDir: dir })).toThrow(
+      /PASSKEY_ENFORCED_OPERATIONS/,
+    );
+  });
+});

@@ -38,6 +38,12 @@ const services: CoreServices = {
   },
   market: { seed: env.MARKET_SEED },
   webauthn: { rpId: env.WEBAUTHN_RP_ID, rpName: env.WEBAUTHN_RP_NAME, origins: env.WEBAUTHN_ORIGINS },
+  passkeyPolicy: {
+    stepUpOperations: env.PASSKEY_STEP_UP_OPERATIONS,
+    enforcedOperations: env.PASSKEY_ENFORCED_OPERATIONS,
+    enforcementDate: new Date(env.PASSKEY_ENFORCEMENT_DATE),
+    loginRequired: env.PASSKEY_LOGIN_REQUIRED,
+  },
   hashGate: new HashGate({
     concurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(),
     maxQueue: env.PASSWORD_HASH_QUEUE,

@@ -118,7 +118,7 @@ export const passkeyCoreRoutes = {
     summary: "WebAuthn request options for the BFF's challenge (a customer's passkeys, or discoverable)",
     body: passkeyAuthenticationOptionsRequestSchema,
     response: passkeyRequestOptionsSchema,
-    errors: [404],
+    errors: [403, 404],
   },
   verifyPasskeyAssertion: {
     method: "post",

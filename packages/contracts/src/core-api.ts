@@ -79,6 +79,7 @@ export const coreRoutes = {
     summary: "Verify a customer code and login password; audits the attempt",
     body: verifyLoginRequestSchema,
     response: verifyLoginResponseSchema,
+    errors: [403, 422],
   },
   recordLoginThrottle: {
     method: "post",
@@ -163,7 +164,7 @@ export const coreRoutes = {
     params: customerPathSchema,
     body: issueAuthCodeRequestSchema,
     response: issueAuthCodeResponseSchema,
-    errors: [404, 409, 429],
+    errors: [403, 404, 409, 429],
   },
   verifyStepUp: {
     method: "post",
@@ -172,7 +173,7 @@ export const coreRoutes = {
     params: customerPathSchema,
     body: verifyStepUpCoreRequestSchema,
     response: verifyStepUpResponseSchema,
-    errors: [404, 410, 422, 423],
+    errors: [403, 404, 410, 422, 423],
   },
   getProfile: {
     method: "get",

@@ -1,6 +1,9 @@
+import type { ClientContext } from "@kakunin/contracts/core-api";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { auditEvents, customers } from "../db/schema.ts";
+import { enqueueMail } from "../mail/outbox.ts";
+import { recordAudit } from "./audit.ts";
 
 /** The customer a login names by お客様コード, with the hash to verify; undefined for an unknown code. */
 export async function findLoginCustomer(db: Db, customerCode: string) {
@@ -29,4 +32,45 @@ export async function loginHistory(db: Db, customerId: string, limit: number) {
     .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, "login")))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit);
+}
+
+/** How the customer proved the login; recorded in the audit detail (ログイン履歴 reads the audit trail). */
+export type LoginMethod = "password" | "passkey";
+
+/**
+ * Records one login attempt (R29, ログイン履歴) and, on success, queues ログイン通知 (R4) when
+ * the customer turned it on, in one transaction. Password and passkey logins both come here,
+ * so both show in the history and both notify. `reason` says why a failure failed.
+ */
+export async function recordLogin(
+  db: Db,
+  attempt: {
+    customer: { id: string; name: string } | undefined;
+    subject: string | null;
+    ok: boolean;
+    method: LoginMethod;
+    reason?: string;
+    client: ClientContext;
+    requestId?: string | undefined;
+  },
+): Promise<void> {
+  const { customer, client } = attempt;
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, {
+      eventType: "login",
+      outcome: attempt.ok ? "success" : "failure",
+      customerId: customer?.id ?? null,
+      subject: attempt.subject,
+      client,
+      requestId: attempt.requestId,
+      detail: { method: attempt.method, ...(attempt.reason ? { reason: attempt.reason } : {}) },
+    });
+    if (customer && attempt.ok) {
+      await enqueueMail(tx, {
+        customerId: customer.id,
+        type: "login_notification",
+        data: { customerName: customer.name, at: new Date(), ipAddress: client.ipAddress, userAgent: client.userAgent },
+      });
+    }
+  });
 }

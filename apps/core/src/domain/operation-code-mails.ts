@@ -5,6 +5,7 @@ import { withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import type { Tx } from "../db/client.ts";
 import { AppError } from "../lib/errors.ts";
 import { enqueueMail } from "../mail/outbox.ts";
+import { readMailSettings } from "../mail/settings.ts";
 import { activeBankAccount, describeBank } from "./bank-accounts.ts";
 
 export interface CodeMailContext {
@@ -71,11 +72,36 @@ const labelledCodeMail: CodeMailFor = async (tx, ctx) => (code, expiresAt) =>
   });
 
 /**
+ * A passkey's registration or deletion (issue 14): the code goes out whatever the customer's
+ * mail settings (`codeSetting: "always"`), to the address mandatory mail goes to (the first
+ * registered one), and names the operation so a customer who did not start it is warned.
+ */
+const passkeyCodeMail: CodeMailFor = async (tx, ctx) => {
+  const { addresses } = await readMailSettings(tx, ctx.customerId);
+  const first = addresses.find((a) => a.position === 1) ?? addresses[0];
+  return (code, expiresAt) =>
+    enqueueMail(tx, {
+      customerId: ctx.customerId,
+      type: "view_auth_code",
+      to: first ? [first.address] : [],
+      data: {
+        customerName: ctx.customerName,
+        code,
+        expiresAt,
+        purpose: stepUpOperations[ctx.operation].label,
+        passkey: true,
+      },
+    });
+};
+
+/**
  * The 認証コード mail per guarded operation, for operations whose mail says more than the
  * operation's name. An operation with a code setting and no entry here gets `labelledCodeMail`.
  */
 export const operationCodeMails: Partial<Record<StepUpOperation, CodeMailFor>> = {
   withdrawal: withdrawalCodeMail,
+  register_passkey: passkeyCodeMail,
+  delete_passkey: passkeyCodeMail,
 };
 
 export const codeMailFor = (operation: StepUpOperation): CodeMailFor =>

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import type { RequestIdVariables } from "hono/request-id";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "./clock.ts";
@@ -20,6 +21,21 @@ export interface WebAuthnSettings {
   origins: string[];
 }
 
+/**
+ * When a passkey is required (issue 14), from PASSKEY_* settings. "Usable" means a passkey
+ * that is not suspended: a customer whose passkeys are all suspended falls back to the
+ * password (and then deletes the suspended one and registers anew).
+ */
+export interface PasskeyPolicy {
+  /** Operations whose confirmation needs the passkey once the customer has a usable one. */
+  stepUpOperations: readonly StepUpOperation[];
+  /** Operations refused (passkey_registration_required) to a customer without one from `enforcementDate`. */
+  enforcedOperations: readonly StepUpOperation[];
+  enforcementDate: Date;
+  /** Password login is refused (passkey_login_required) once the customer has a usable passkey. */
+  loginRequired: boolean;
+}
+
 /** What core's domain code needs besides the database; one object, built in main.ts or tests. */
 export interface CoreServices {
   clock: Clock;
@@ -30,6 +46,7 @@ export interface CoreServices {
   /** Admission control for every argon2 evaluation of a customer's password (issue 12). */
   hashGate: HashGate;
   webauthn: WebAuthnSettings;
+  passkeyPolicy: PasskeyPolicy;
 }
 
 export interface AppBindings {

@@ -38,7 +38,11 @@ export interface MailData {
     bank: string;
     accountNumber: string;
   };
-  view_auth_code: { customerName: string; code: string; expiresAt: Date; purpose: string };
+  /**
+   * `passkey`: the code of a passkey's registration or deletion (issue 14), sent whatever the
+   * settings; its wording names that, not the 照会.
+   */
+  view_auth_code: { customerName: string; code: string; expiresAt: Date; purpose: string; passkey?: boolean };
   withdrawal_account_changed: { customerName: string; at: Date; bank: string; accountNumber: string };
   account_locked: { customerName: string; at: Date };
   /** `oldAddress` is null when a second address is registered where there was none. */
@@ -162,13 +166,21 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
     ]),
   }),
   view_auth_code: (d) => ({
-    subject: `${SUBJECT_PREFIX}照会用認証コードのお知らせ`,
+    subject: `${SUBJECT_PREFIX}${d.passkey ? `${d.purpose}のための認証コード` : "照会用認証コード"}のお知らせ`,
     text: body(d.customerName, [
-      "登録情報の照会に必要な認証コードをお知らせします。",
+      d.passkey
+        ? `${d.purpose}のための認証コードをお知らせします。`
+        : "登録情報の照会に必要な認証コードをお知らせします。",
       "",
       `認証コード: ${d.code}`,
       `対象: ${d.purpose}`,
       `有効期限: ${formatJst(d.expiresAt)}`,
+      ...(d.passkey
+        ? [
+            "",
+            "お心当たりのない場合は、入力せずにお客様サポートセンターまでご連絡ください。第三者がお客様のパスキーを登録・削除しようとしている可能性があります。",
+          ]
+        : []),
     ]),
   }),
   withdrawal_account_changed: (d) => ({

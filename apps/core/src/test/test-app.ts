@@ -9,7 +9,7 @@ import { type Database, type Db, openPglite, openPostgres } from "../db/client.t
 import { TestClock } from "../lib/clock.ts";
 import { HashGate, type HashGateOptions } from "../lib/hash-gate.ts";
 import { SecretBox } from "../lib/secret-box.ts";
-import type { CoreServices } from "../lib/types.ts";
+import type { CoreServices, PasskeyPolicy } from "../lib/types.ts";
 import { createScratchDatabase } from "./scratch-database.ts";
 
 export const TEST_SERVICE_TOKEN = "test-only-core-service-token-0123456789";
@@ -34,7 +34,18 @@ export const TEST_WEBAUTHN = {
   origins: ["https://kakunin.test"],
 };
 
-export function createTestServices(hashGate: Partial<HashGateOptions> = {}): CoreServices & { clock: TestClock } {
+/** The passkey policy of tests: the production defaults (tests override what they are about). */
+export const TEST_PASSKEY_POLICY: PasskeyPolicy = {
+  stepUpOperations: ["withdrawal", "change_bank_account", "register_passkey", "delete_passkey"],
+  enforcedOperations: ["withdrawal", "change_bank_account"],
+  enforcementDate: new Date("2027-04-01T00:00:00+09:00"),
+  loginRequired: true,
+};
+
+export function createTestServices(
+  hashGate: Partial<HashGateOptions> = {},
+  passkeyPolicy: Partial<PasskeyPolicy> = {},
+): CoreServices & { clock: TestClock } {
   return {
     clock: new TestClock(),
     secretBox: new SecretBox(Buffer.alloc(32, 7).toString("base64")),
@@ -45,6 +56,7 @@ export function createTestServices(hashGate: Partial<HashGateOptions> = {}): Cor
     },
     market: { seed: 1 },
     webauthn: TEST_WEBAUTHN,
+    passkeyPolicy: { ...TEST_PASSKEY_POLICY, ...passkeyPolicy },
     hashGate: new HashGate({ ...TEST_HASH_GATE, ...hashGate }),
   };
 }
@@ -84,10 +96,15 @@ export const testBackends: { name: string; open: () => Promise<Database> }[] = [
 
 /** Core's app over a fresh database (PGlite unless another is passed). */
 export async function createTestCore(
-  options: { enableTestApi?: boolean; database?: Database; hashGate?: Partial<HashGateOptions> } = {},
+  options: {
+    enableTestApi?: boolean;
+    database?: Database;
+    hashGate?: Partial<HashGateOptions>;
+    passkeyPolicy?: Partial<PasskeyPolicy>;
+  } = {},
 ) {
   const database = options.database ?? (await openTestPglite());
-  const services = createTestServices(options.hashGate);
+  const services = createTestServices(options.hashGate, options.passkeyPolicy);
   const app = createApp({
     db: database.db,
     services,

@@ -15,19 +15,27 @@ import {
   type PasskeyRow,
   relyingParty,
   requireCustomer,
+  stepUpPasskeyChallenge,
   userHandleText,
 } from "./common.ts";
+import { registrationRequired } from "./policy.ts";
 
 /**
  * Request options for the BFF's challenge. With a customer (step-up), only that customer's
- * usable passkeys are allowed; without (login), the list is empty and the authenticator
- * offers its discoverable credentials for our RP ID.
+ * usable passkeys are allowed, and a customer without one is told to register one
+ * (passkey_registration_required) rather than sent to an authenticator that has nothing to
+ * offer; without (login), the list is empty and the authenticator offers its discoverable
+ * credentials for our RP ID. With a step-up's `digest`, `challenge` is the BFF's nonce and
+ * the options carry the challenge derived from both, the one the verification expects.
  */
 export async function authenticationOptions(
   db: Db,
   services: CoreServices,
-  request: { challenge: string; customerId?: string | undefined },
+  request: { challenge: string; customerId?: string | undefined; digest?: string | undefined },
 ) {
+  // The nonce must be canonical base64url either way: the BFF keeps it as text.
+  const nonce = challengeBytes(request.challenge);
+  const challenge = request.digest ? challengeBytes(stepUpPasskeyChallenge(request.challenge, request.digest)) : nonce;
   let allowCredentials: { id: string; transports: string[] }[] = [];
   if (request.customerId) {
     await requireCustomer(db, request.customerId);
@@ -37,10 +45,11 @@ export async function authenticationOptions(
         .from(passkeyCredentials)
         .where(and(eq(passkeyCredentials.customerId, request.customerId), isNull(passkeyCredentials.suspendedAt)))
     ).map((c) => ({ id: c.id, transports: c.transports }));
+    if (allowCredentials.length === 0) throw registrationRequired();
   }
   return generateAuthenticationOptions({
     rpID: services.webauthn.rpId,
-    challenge: challengeBytes(request.challenge),
+    challenge,
     allowCredentials: allowCredentials as Parameters<typeof generateAuthenticationOptions>[0]["allowCredentials"],
     userVerification: "required",
     timeout: 300_000,

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import type { ClientContext } from "@kakunin/contracts/core-api";
 import type { PasskeyView } from "@kakunin/contracts/passkeys";
 import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { customers, passkeyCredentials } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -33,6 +34,32 @@ export async function readPasskeys(db: Db | Tx, customerId: string): Promise<Pas
     .where(eq(passkeyCredentials.customerId, customerId))
     .orderBy(asc(passkeyCredentials.createdAt), asc(passkeyCredentials.id));
   return rows.map(toPasskeyView);
+}
+
+/** How many of the customer's passkeys can sign (not suspended): what the policy counts (issue 14). */
+export async function usablePasskeyCount(db: Db | Tx, customerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passkeyCredentials)
+    .where(and(eq(passkeyCredentials.customerId, customerId), isNull(passkeyCredentials.suspendedAt)));
+  return row?.n ?? 0;
+}
+
+/**
+ * The challenge of a step-up's passkey assertion: derived from the BFF's nonce and the
+ * operation digest, so the authenticator signs exactly what the customer confirmed and an
+ * assertion for one withdrawal cannot confirm another. The options (assertion.ts) and the
+ * verification (step-up method `passkey`) both use this one function.
+ */
+export function stepUpPasskeyChallenge(nonce: string, digest: string): string {
+  const hash = createHash("sha256")
+    .update("kakunin-step-up")
+    .update(Buffer.from([0]))
+    .update(nonce)
+    .update(Buffer.from([0]))
+    .update(digest)
+    .digest();
+  return isoBase64URL.fromBuffer(new Uint8Array(hash));
 }
 
 /** The customer's row, locked when `lock` (serialises every change to one customer's passkeys). */

@@ -9,13 +9,15 @@ import { type AuditOutcome, recordAudit } from "../audit.ts";
 import type { Actor, Requirement, StepUpMethod } from "./method.ts";
 import { authCode } from "./methods/auth-code.ts";
 import { executionPassword } from "./methods/execution-password.ts";
+import { passkey } from "./methods/passkey.ts";
 
 /**
  * Every step-up method, in the order they are started and verified: the 執行パスワード
  * first, so a locked customer is refused before a code is mailed and its lock counter is
- * reached before a code is used up.
+ * reached before a code is used up; the passkey before the 認証コード, so a code is not
+ * used up by a confirmation whose passkey fails.
  */
-const methods: readonly StepUpMethod[] = [executionPassword, authCode];
+const methods: readonly StepUpMethod[] = [executionPassword, passkey, authCode];
 
 async function requireCustomer(db: Db | Tx, customerId: string) {
   const [row] = await db
@@ -38,8 +40,18 @@ async function requirementsOf(
     const requirement = await method.required(db, services, customerId, operation);
     if (requirement) required.set(method.name, requirement);
   }
+  for (const method of methods) {
+    if (!required.has(method.name)) continue;
+    for (const name of method.supersedes ?? []) {
+      if (!required.get(name)?.mandatory) required.delete(name);
+    }
+  }
   return required;
 }
+
+/** The first requirement that makes the confirmation impossible (e.g. no passkey where one is due). */
+const refusalOf = (required: Map<StepUpMethodName, Requirement>) =>
+  [...required.values()].find((r) => r.refusal)?.refusal;
 
 export async function stepUpRequirements(
   db: Db,
@@ -88,6 +100,17 @@ export async function issueAuthCode(
       .for("update");
     if (!customer) throw new AppError("not_found", 404);
     const required = await requirementsOf(tx, services, actor.customerId, actor.operation);
+    const refusal = refusalOf(required);
+    if (refusal) {
+      return {
+        status: "refused" as const,
+        outcome: "failure" as const,
+        detail: { reason: refusal.reason },
+        raise: (): never => {
+          throw refusal.error();
+        },
+      };
+    }
     let sent: { destination: string; expiresAt: Date } | undefined;
     for (const method of methods) {
       const requirement = required.get(method.name);
@@ -118,8 +141,9 @@ export async function issueAuthCode(
 /**
  * Verifies the confirmation of one operation (R6, R13, R26): the requirements at this
  * instant, each required method in order (the 執行パスワード through the one lock counter,
- * R8, R16, then the 認証コード). An incomplete submission is refused before anything is
- * evaluated, so it costs no try.
+ * R8, R16, then the passkey, then the 認証コード). A confirmation that cannot be done (a
+ * passkey due and none registered) and an incomplete submission are refused before anything
+ * is evaluated, so they cost no try.
  */
 export async function verifyStepUp(
   db: Db,
@@ -127,8 +151,8 @@ export async function verifyStepUp(
   actor: Actor & {
     operation: StepUpOperation;
     digest: string;
-    /** What the customer entered, per method. */
-    entries: Partial<Record<StepUpMethodName, string>>;
+    /** What the customer entered, per method (each parsed by its method's contract schema). */
+    entries: Partial<Record<StepUpMethodName, unknown>>;
   },
 ): Promise<void> {
   await requireCustomer(db, actor.customerId);
@@ -145,12 +169,17 @@ export async function verifyStepUp(
     });
   };
 
+  const refusal = refusalOf(required);
+  if (refusal) {
+    await audit("failure", { reason: refusal.reason });
+    throw refusal.error();
+  }
   const active = methods.filter((m) => required.has(m.name));
   for (const method of active) if (actor.entries[method.name] === undefined) throw method.missing();
 
   let auditedSuccess = false;
   for (const method of active) {
-    const entry = actor.entries[method.name] ?? "";
+    const entry = actor.entries[method.name];
     const verified = await method.verify({ ...actor, db, services, entry, methods: names, audit });
     auditedSuccess ||= verified.auditedSuccess;
   }

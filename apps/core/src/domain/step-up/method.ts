@@ -15,6 +15,13 @@ export interface Actor {
 export interface Requirement {
   /** Full address a code goes to (配信先), for methods that send one. */
   destination?: string;
+  /** Required whatever other methods are: no method's `supersedes` removes it. */
+  mandatory?: boolean;
+  /**
+   * The confirmation cannot be done at all (e.g. a passkey is required and the customer has
+   * none): the engine refuses opening and verifying with it before anything is evaluated.
+   */
+  refusal?: { reason: string; error: () => Error };
 }
 
 /** The confirmation being opened: the customer's row is locked for the whole start. */
@@ -40,8 +47,11 @@ export interface VerifyContext extends Actor {
   services: CoreServices;
   operation: StepUpOperation;
   digest: string;
-  /** What the customer entered for this method. */
-  entry: string;
+  /**
+   * What the customer entered for this method: the field's value, parsed by the contract's
+   * schema for it (`stepUpMethods[name].coreInput ?? input`), so each method knows its shape.
+   */
+  entry: unknown;
   /** Every method this confirmation required, for the audit record. */
   methods: StepUpMethodName[];
   /** Records a step_up audit event outside any method's own transaction. */
@@ -55,6 +65,12 @@ export interface VerifyContext extends Actor {
  */
 export interface StepUpMethod {
   readonly name: StepUpMethodName;
+  /**
+   * Methods this one replaces when it is required (e.g. the passkey replaces the 認証コード:
+   * a phishing-resistant proof makes the mailed code redundant), unless their requirement
+   * is `mandatory`.
+   */
+  readonly supersedes?: readonly StepUpMethodName[];
   /** Whether confirming `operation` needs this method at the customer's now (null: not needed). */
   required(
     db: Db | Tx,

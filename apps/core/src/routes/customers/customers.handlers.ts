@@ -3,6 +3,7 @@ import { initialExecutionPassword } from "../../domain/credentials/initial-passw
 import { findCustomerSummary } from "../../domain/customers.ts";
 import { loginHistory } from "../../domain/logins.ts";
 import { listCompanyNotices } from "../../domain/notices.ts";
+import { passkeyRegistrationNotice } from "../../domain/passkeys/notice.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { getCustomer, getLoginHistory, listNotices } from "./customers.routes.ts";
@@ -38,7 +39,9 @@ export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> =
         },
       ]
     : [];
-  return c.json({ notices: [...personal, ...companyNotices] }, 200);
+  // Issue 14: a customer without a usable passkey is asked to register one, before the date.
+  const passkey = await passkeyRegistrationNotice(c.get("db"), c.get("services"), customerId);
+  return c.json({ notices: [...personal, ...(passkey ? [passkey] : []), ...companyNotices] }, 200);
 };
 
 export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBindings> = async (c) => {

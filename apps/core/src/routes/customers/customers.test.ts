@@ -42,6 +42,8 @@ describe("customers routes", () => {
     const { notices } = await readAs(res, noticeListSchema);
     expect(notices.map((n) => n.title)).toEqual([
       "初期執行パスワードのお知らせ",
+      // Issue 14: this customer has no passkey yet.
+      "パスキー登録のお願い",
       "（重要）弊社取引システムのセキュリティ強化及び執行パスワード導入のご案内",
     ]);
     expect(notices[0]?.body).toContain(`「${initialPassword}」`);

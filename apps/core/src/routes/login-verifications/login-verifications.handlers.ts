@@ -1,11 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { errorBody } from "@kakunin/contracts/errors";
-import { recordAudit } from "../../domain/audit.ts";
 import { gateKeys } from "../../domain/credentials/gate-keys.ts";
-import { findLoginCustomer } from "../../domain/logins.ts";
+import { findLoginCustomer, recordLogin } from "../../domain/logins.ts";
+import { passwordLoginRefused } from "../../domain/passkeys/policy.ts";
 import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
 import type { AppBindings } from "../../lib/types.ts";
-import { enqueueMail } from "../../mail/outbox.ts";
 import type { verifyLogin } from "./login-verifications.routes.ts";
 
 export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> = async (c) => {
@@ -19,29 +18,25 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
   const ok = await gate.exclusive(gateKeys.login(customerCode), (deadline) =>
     gate.hash(() => (customer ? verifyPassword(customer.hash, password) : burnVerification(password)), deadline),
   );
-  await db.transaction(async (tx) => {
-    await recordAudit(tx, {
-      eventType: "login",
-      outcome: ok ? "success" : "failure",
-      customerId: customer?.id ?? null,
-      subject: customerCode,
-      client,
-      requestId: c.get("requestId"),
-      ...(customer ? {} : { detail: { reason: "unknown_customer_code" } }),
-    });
-    // R4: ログイン通知, when the customer turned it on; queued with the audit record.
-    if (customer && ok) {
-      await enqueueMail(tx, {
-        customerId: customer.id,
-        type: "login_notification",
-        data: { customerName: customer.name, at: new Date(), ipAddress: client.ipAddress, userAgent: client.userAgent },
-      });
-    }
+  const requestId = c.get("requestId");
+  // Issue 14: once the customer has a usable passkey, the password alone no longer logs in.
+  // Asked only after the password verified, so the refusal reveals nothing to a guesser and
+  // a right password is not answered as a wrong one (the BFF counts invalid_credentials only).
+  const passkeyRequired = customer && ok && (await passwordLoginRefused(db, c.get("services"), customer.id));
+  await recordLogin(db, {
+    customer,
+    subject: customerCode,
+    ok: ok && !passkeyRequired,
+    method: "password",
+    ...(customer ? (passkeyRequired ? { reason: "passkey_login_required" } : {}) : { reason: "unknown_customer_code" }),
+    client,
+    requestId,
   });
 
   if (!customer || !ok) {
     // One answer for an unknown code and a wrong password (R1).
-    return c.json(errorBody("invalid_credentials", { requestId: c.get("requestId") }), 422);
+    return c.json(errorBody("invalid_credentials", { requestId }), 422);
   }
+  if (passkeyRequired) return c.json(errorBody("passkey_login_required", { requestId }), 403);
   return c.json({ customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name } }, 200);
 };

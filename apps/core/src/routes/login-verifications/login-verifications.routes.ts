@@ -14,6 +14,10 @@ export const verifyLogin = createRoute({
   responses: {
     200: jsonContent(d.response, "Credentials are valid"),
     ...commonErrorResponses,
+    403: jsonContent(
+      errorBodySchema,
+      "The password is right but the customer has a usable passkey and must log in with it (passkey_login_required)",
+    ),
     422: jsonContent(errorBodySchema, "Customer code or password is wrong (invalid_credentials)"),
     ...hashGateResponses,
   },

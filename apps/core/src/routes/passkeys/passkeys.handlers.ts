@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { authenticationOptions, verifyPasskeyAssertion as verify } from "../../domain/passkeys/assertion.ts";
+import { passkeyLogin } from "../../domain/passkeys/login.ts";
 import {
   deletePasskey as deleteOne,
   listPasskeys as list,
@@ -59,6 +60,14 @@ export const authenticationOptionsHandler: RouteHandler<
 
 export const verifyAssertionHandler: RouteHandler<typeof routes.verifyPasskeyAssertion, AppBindings> = async (c) =>
   c.json(await verify(c.get("db"), c.get("services"), { ...c.req.valid("json"), requestId: c.get("requestId") }), 200);
+
+export const passkeyLoginHandler: RouteHandler<typeof routes.passkeyLogin, AppBindings> = async (c) => {
+  const customer = await passkeyLogin(c.get("db"), c.get("services"), {
+    ...c.req.valid("json"),
+    requestId: c.get("requestId"),
+  });
+  return c.json({ customer }, 200);
+};
 
 export const removePasskeysHandler: RouteHandler<typeof routes.removePasskeys, AppBindings> = async (c) => {
   const { customerCode } = c.req.valid("param");

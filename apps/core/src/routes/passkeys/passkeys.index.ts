@@ -3,6 +3,7 @@ import {
   authenticationOptionsHandler,
   deletePasskeyHandler,
   listPasskeysHandler,
+  passkeyLoginHandler,
   registerPasskeyHandler,
   registrationOptionsHandler,
   removePasskeysHandler,
@@ -13,6 +14,7 @@ import {
   deletePasskey,
   listPasskeys,
   passkeyAuthenticationOptions,
+  passkeyLogin,
   passkeyRegistrationOptions,
   registerPasskey,
   removePasskeys,
@@ -28,7 +30,8 @@ export const passkeysRouter = createRouter()
   .openapi(renamePasskey, renamePasskeyHandler)
   .openapi(deletePasskey, deletePasskeyHandler)
   .openapi(passkeyAuthenticationOptions, authenticationOptionsHandler)
-  .openapi(verifyPasskeyAssertion, verifyAssertionHandler);
+  .openapi(verifyPasskeyAssertion, verifyAssertionHandler)
+  .openapi(passkeyLogin, passkeyLoginHandler);
 
 /** Recovery by the operator after 本人確認: mounted after the operator credential's middleware (/ops). */
 export const passkeysOpsRouter = createRouter().openapi(removePasskeys, removePasskeysHandler);

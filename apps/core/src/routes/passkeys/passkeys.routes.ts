@@ -17,6 +17,7 @@ const {
   deletePasskey: remove,
   passkeyAuthenticationOptions: authOptions,
   verifyPasskeyAssertion: assertion,
+  passkeyLogin: login,
 } = coreRoutes;
 
 const base = (route: RouteDescriptor) => ({
@@ -91,6 +92,10 @@ export const passkeyAuthenticationOptions = createRoute({
   responses: {
     200: jsonContent(authOptions.response, "PublicKeyCredentialRequestOptionsJSON for the browser"),
     ...commonErrorResponses,
+    403: jsonContent(
+      errorBodySchema,
+      "A step-up for a customer with no usable passkey: they must register one first (passkey_registration_required)",
+    ),
     ...notFoundResponse,
   },
 });
@@ -100,6 +105,17 @@ export const verifyPasskeyAssertion = createRoute({
   request: { body: jsonBody(assertion.body) },
   responses: {
     200: jsonContent(assertion.response, "Verified: the customer and the passkey"),
+    ...commonErrorResponses,
+    403: jsonContent(errorBodySchema, "The passkey is suspended (passkey_suspended)"),
+    ...refusals,
+  },
+});
+
+export const passkeyLogin = createRoute({
+  ...base(login),
+  request: { body: jsonBody(login.body) },
+  responses: {
+    200: jsonContent(login.response, "Verified and recorded as a login (ログイン履歴, ログイン通知): the customer"),
     ...commonErrorResponses,
     403: jsonContent(errorBodySchema, "The passkey is suspended (passkey_suspended)"),
     ...refusals,

@@ -29,6 +29,10 @@ export const issueAuthCode = createRoute({
   responses: {
     200: jsonContent(issue.response, "Code mailed (masked destination and expiry)"),
     ...commonErrorResponses,
+    403: jsonContent(
+      errorBodySchema,
+      "The operation needs a passkey the customer has not registered (passkey_registration_required)",
+    ),
     ...notFoundResponse,
     409: jsonContent(
       errorBodySchema,
@@ -55,10 +59,14 @@ export const verifyStepUp = createRoute({
     200: jsonContent(verify.response, "Verified; a code is consumed"),
     ...commonErrorResponses,
     ...notFoundResponse,
+    403: jsonContent(
+      errorBodySchema,
+      "The operation needs a passkey the customer has not registered (passkey_registration_required), or the passkey is suspended (passkey_suspended)",
+    ),
     410: jsonContent(errorBodySchema, "No live code: expired, void after 5 wrong entries, or used (auth_code_expired)"),
     422: jsonContent(
       errorBodySchema,
-      "Wrong execution password (remainingAttempts) or wrong code (wrong_auth_code, remainingCodeAttempts)",
+      "Wrong execution password (remainingAttempts), wrong code (wrong_auth_code, remainingCodeAttempts), or a passkey assertion refused (passkey_invalid, passkey_unknown, passkey_challenge_expired: e.g. signed for another digest)",
     ),
     423: jsonContent(errorBodySchema, "Account locked (account_locked)"),
     ...hashGateResponses,

@@ -51,7 +51,11 @@ type CodeOutcome = { status: "verified" } | { status: "expired" } | { status: "w
  * so a code is used once even by parallel requests. The code must match and must have been
  * issued for exactly this digest; a wrong entry counts, and the 5th voids the code.
  */
-async function checkAuthCode(db: Db, services: CoreServices, ctx: VerifyContext): Promise<CodeOutcome> {
+async function checkAuthCode(
+  db: Db,
+  services: CoreServices,
+  ctx: VerifyContext & { entry: string },
+): Promise<CodeOutcome> {
   return db.transaction(async (tx) => {
     const audit = (outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
       recordAudit(tx, {
@@ -99,7 +103,10 @@ async function checkAuthCode(db: Db, services: CoreServices, ctx: VerifyContext)
 /**
  * The 認証コード (R13, R21): a 6-digit code (CSPRNG) mailed for one operation and bound to the
  * digest of what is confirmed; required whenever the customer turned the operation's code
- * mail on, whatever the schedule, since the customer asked for it.
+ * mail on, whatever the schedule, since the customer asked for it. An operation whose
+ * `codeSetting` is `always` (a passkey's registration or deletion) needs it from every
+ * customer, and no other method replaces it there (`mandatory`): registering a passkey must
+ * prove the mailbox as well as the password.
  */
 export const authCode: StepUpMethod = {
   name: "auth_code",
@@ -108,6 +115,11 @@ export const authCode: StepUpMethod = {
     const { codeSetting } = stepUpOperations[operation];
     if (!codeSetting) return null;
     const { addresses, settings } = await readMailSettings(db, customerId);
+    if (codeSetting === "always") {
+      // The address a mandatory mail goes to (enqueueMail): the first registered one.
+      const first = addresses.find((a) => a.position === 1) ?? addresses[0];
+      return { mandatory: true, ...(first ? { destination: first.address } : {}) };
+    }
     const setting = settings.find((s) => s.type === codeSetting);
     if (!setting?.enabled) return null;
     // The same choice enqueueMail makes: the 配信先, else the first address.
@@ -174,7 +186,9 @@ export const authCode: StepUpMethod = {
   missing: () => new AppError("auth_code_required", 400),
 
   async verify(ctx) {
-    const outcome = await checkAuthCode(ctx.db, ctx.services, ctx);
+    const { entry } = ctx;
+    if (typeof entry !== "string") throw this.missing();
+    const outcome = await checkAuthCode(ctx.db, ctx.services, { ...ctx, entry });
     if (outcome.status === "expired") throw new AppError("auth_code_expired", 410);
     if (outcome.status === "wrong") {
       throw new AppError("wrong_auth_code", 422, { remainingCodeAttempts: outcome.remaining });

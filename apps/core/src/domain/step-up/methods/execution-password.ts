@@ -33,6 +33,8 @@ export const executionPassword: StepUpMethod = {
     }),
 
   async verify(ctx) {
+    // The contract's field is a string; anything else is no entry at all (it costs no try).
+    if (typeof ctx.entry !== "string") throw this.missing();
     const outcome = await verifyExecutionPassword(ctx.db, ctx.services.hashGate, {
       customerId: ctx.customerId,
       client: ctx.client,
