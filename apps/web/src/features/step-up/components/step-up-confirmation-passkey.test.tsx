@@ -215,3 +215,28 @@ describe("StepUpConfirmation with a passkey", () => {
     expect(screen.queryByRole("button", { name: "パスキーで確認" })).toBeNull();
   });
 });
+
+describe("StepUpConfirmation with a passkey and an 認証コード", () => {
+  it("new passkey options also mail a new code: both are said, the old code is cleared", async () => {
+    const all = ["execution_password", "passkey", "auth_code"] as const;
+    mockApi({
+      "POST /api/step-up/challenges": stepUpChallenge([...all], { operation: "withdrawal" }),
+      "POST /api/step-up/verifications": errorJson("passkey_invalid", errorMessages.passkey_invalid, 422),
+    });
+    ceremony.mockResolvedValue(demoPasskeyAssertion);
+    const { user } = renderConfirmation();
+    await ready();
+    const code = screen.getByLabelText("認証コード", { selector: "input" }) as HTMLInputElement;
+    await user.type(passwordField(), "Ume4k9");
+    await user.type(code, "123456");
+    await user.click(screen.getByRole("button", { name: "出金する" }));
+
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toBe(
+        `${errorMessages.passkey_invalid}認証コードを再送信しました。`,
+      ),
+    );
+    expect(code.value).toBe("");
+    expect(passwordField().value).toBe("Ume4k9");
+  });
+});

@@ -8,7 +8,7 @@ import { useStartStepUp } from "../api/start-step-up.ts";
 import { useVerifyStepUp } from "../api/verify-step-up.ts";
 import { emptyAnswers, knownMethods, lookUpMethods } from "../methods/registry.ts";
 import type { StepUpAnswers, StepUpMethodUi } from "../methods/step-up-method-ui.ts";
-import { methodsOf, refusalOf, restartNotice } from "./method-outcomes.ts";
+import { methodsOf, refusalOf, renewedNotice, restartNotice } from "./method-outcomes.ts";
 import { answersResolver } from "./step-up-answers.ts";
 import { initialStepUpState, type Notice, type StartMode, stepUpReducer } from "./step-up-machine.ts";
 
@@ -55,15 +55,16 @@ export function useStepUpConfirmation({
     for (const method of methodsOf(next.methods)) if (method.perChallenge) form.resetField(method.field);
   }
 
-  async function requestChallenge(mode: StartMode, renewedBy?: StepUpMethodUi) {
+  /** `refused`: the refusal that used the challenge up, still to be read after the renewal. */
+  async function requestChallenge(mode: StartMode, renewedBy?: StepUpMethodUi, refused?: string) {
     try {
       const next = await start.mutateAsync({ operation, payload });
       if (mode !== "initial") clearPerChallenge(next);
       const notice: Notice | undefined =
         mode === "restart"
           ? restartNotice(next, submitLabel)
-          : renewedBy?.renewedMessage
-            ? { kind: "status", message: renewedBy.renewedMessage }
+          : renewedBy
+            ? renewedNotice(next, renewedBy, refused)
             : undefined;
       dispatch({ type: "started", mode, challenge: next, notice });
     } catch (error) {
@@ -84,13 +85,13 @@ export function useStepUpConfirmation({
     void requestChallenge("initial");
   }, []);
 
-  /** `announced`: the machine already shows the renewal (a refusal that used the challenge up). */
-  async function renew(method: StepUpMethodUi, announced = false) {
+  /** `refused`: a refusal used the challenge up; the machine already shows the renewal. */
+  async function renew(method: StepUpMethodUi, refused?: string) {
     // Each start mails a code: a double click must not send two (nor earn a refusal).
     if (inFlight.current.has("resend")) return;
     inFlight.current.add("resend");
-    if (!announced) dispatch({ type: "resend_requested" });
-    await requestChallenge("resend", method);
+    if (refused === undefined) dispatch({ type: "resend_requested" });
+    await requestChallenge("resend", method, refused);
     inFlight.current.delete("resend");
   }
 
@@ -162,7 +163,7 @@ export function useStepUpConfirmation({
       if (refusal.reaction.clear) form.resetField(method.field);
       if (refusal.reaction.focus === "field") form.setFocus(method.field);
       if (refusal.reaction.focus === "action") actions.current.get(method.name)?.focus();
-      if (refusal.reaction.renew) void renew(method, true);
+      if (refusal.reaction.renew) void renew(method, refusal.reaction.message ?? "");
     } else if (isApiError(error) && error.code !== "account_locked" && error.code !== "step_up_missing") {
       showServerFieldErrors(error);
     }
