@@ -112,8 +112,9 @@ describe("LoginForm with a passkey", () => {
   it("aborts the autofill's ceremony before the button's own, and when the screen is left", async () => {
     autofillSupported.mockResolvedValue(true);
     mockApi({ "POST /api/session/passkey-options": json(demoPasskeyRequestOptions) });
-    // The autofill waits for the customer; the button's prompt is cancelled.
-    ceremony.mockImplementationOnce(() => new Promise(() => {})).mockRejectedValueOnce(cancelled());
+    // The autofill waits for the customer (each round); the button's prompt is cancelled.
+    ceremony.mockImplementation(() => new Promise(() => {})).mockRejectedValueOnce(cancelled());
+    ceremony.mockImplementationOnce(() => new Promise(() => {}));
     const { user, passkeyButton, unmount } = renderForm();
     await waitFor(() => expect(ceremony).toHaveBeenCalledTimes(1));
 
@@ -125,6 +126,22 @@ describe("LoginForm with a passkey", () => {
     cancelCeremony.mockClear();
     unmount();
     expect(cancelCeremony).toHaveBeenCalled();
+  });
+
+  it("offers the passkeys in autofill again after a failed passkey login", async () => {
+    autofillSupported.mockResolvedValue(true);
+    const { requests } = mockApi({
+      "POST /api/session/passkey-options": json(demoPasskeyRequestOptions),
+      "POST /api/session/passkey": errorJson("passkey_unknown", errorMessages.passkey_unknown, 403),
+    });
+    // The first autofill round picks a passkey the BFF does not know; the next one waits.
+    ceremony.mockImplementation(() => new Promise(() => {})).mockResolvedValueOnce(demoPasskeyAssertion);
+    renderForm();
+
+    expect((await screen.findByRole("alert")).textContent).toContain(errorMessages.passkey_unknown);
+    await waitFor(() => expect(ceremony).toHaveBeenCalledTimes(2));
+    expect(ceremony.mock.calls.map(([options]) => options.useBrowserAutofill)).toEqual([true, true]);
+    expect(requests.filter((request) => request.path === optionsPath)).toHaveLength(2);
   });
 
   it("says what to do when the customer cancels the browser's prompt", async () => {

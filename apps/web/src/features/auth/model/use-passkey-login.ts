@@ -69,7 +69,12 @@ export function usePasskeyLogin({
   // The latest callback, for the autofill started once on mount.
   const onStartRef = useRef(onStart);
   onStartRef.current = onStart;
+  // A ceremony offers the passkeys in autofill once: after a failed login (or the button's own
+  // ceremony, which aborted it) the next round offers them again.
+  const [autofillRound, setAutofillRound] = useState(0);
+  const rearmAutofill = () => setAutofillRound((round) => round + 1);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each round starts a new autofill ceremony.
   useEffect(() => {
     const controller = new AbortController();
     const autofill = async () => {
@@ -78,7 +83,7 @@ export function usePasskeyLogin({
       if (controller.signal.aborted) return;
       const response = await assertion(options, true);
       onStartRef.current();
-      mutate({ response });
+      mutate({ response }, { onError: rearmAutofill });
     };
     // Autofill is a convenience beside the button: if it cannot start, the button still works.
     autofill().catch(() => {});
@@ -86,7 +91,7 @@ export function usePasskeyLogin({
       controller.abort();
       WebAuthnAbortService.cancelCeremony();
     };
-  }, [mutate]);
+  }, [mutate, autofillRound]);
 
   async function start() {
     if (busy.current) return;
@@ -101,9 +106,12 @@ export function usePasskeyLogin({
       const response = await assertion(await getPasskeyLoginOptions(), false);
       setPreparing(false);
       // Its refusal (passkey_unknown, passkey_suspended…) is the mutation's error.
-      await login.mutateAsync({ response }).catch(() => {});
+      await login.mutateAsync({ response }).catch(rearmAutofill);
     } catch (error) {
-      setCeremonyFailure(failureOf(error));
+      const failure = failureOf(error);
+      setCeremonyFailure(failure);
+      // Aborted: the screen is being left, nothing to offer.
+      if (failure) rearmAutofill();
     } finally {
       busy.current = false;
       setPreparing(false);

@@ -133,7 +133,11 @@ describe("StepUpConfirmation with a passkey", () => {
     const group = screen.getByRole("group", { name: "パスキー" });
     expect(await within(group).findByText(passkeyCancelledMessage)).toBeTruthy();
     const button = screen.getByRole("button", { name: "パスキーで確認" });
-    expect(button.getAttribute("aria-invalid")).toBe("true");
+    const described = button.getAttribute("aria-describedby")?.split(" ") ?? [];
+    expect(described.map((id) => document.getElementById(id)?.textContent)).toEqual([
+      passkeyCancelledMessage,
+      passkeyHint,
+    ]);
     await waitFor(() => expect(document.activeElement).toBe(button));
     expect(screen.queryByRole("status")).toBeNull();
     expect(requests.filter((request) => request.path === verificationPath)).toHaveLength(0);

@@ -56,8 +56,8 @@ function PasskeyField({ answer, error, onCollect, collecting, renewing, actionRe
           ref={actionRef}
           variant={answer === "" ? "primary" : "secondary"}
           loading={collecting || renewing}
+          // The error first, so it is read with the button (aria-invalid is not for buttons).
           aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
           onClick={onCollect}
         >
           パスキーで確認
