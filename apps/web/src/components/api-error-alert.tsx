@@ -1,7 +1,17 @@
+import type { ErrorCode } from "@kakunin/contracts/errors";
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { isApiError } from "../lib/api-client.ts";
+
+/**
+ * Refusals that another screen resolves: the link there, under the message, wherever the
+ * refusal shows (e.g. a confirmation that needs a passkey the customer has not registered).
+ */
+export const errorNextSteps: Partial<Record<ErrorCode, { to: string; label: string }>> = {
+  passkey_registration_required: { to: "/account/passkeys", label: "パスキー設定へ" },
+};
 
 export interface ApiErrorAlertProps {
   /** The failure: an ApiError gives the message and the お問い合わせ番号; anything else neither. */
@@ -22,7 +32,8 @@ export interface ApiErrorAlertProps {
 
 /**
  * A failure as every screen shows it (R27): the Japanese message the BFF chose, the
- * お問い合わせ番号 the call centre needs to find the request, and optionally 再試行.
+ * お問い合わせ番号 the call centre needs to find the request, the way on when another
+ * screen resolves it (`errorNextSteps`), and optionally 再試行.
  * Never the raw error: internals stay out of the page.
  */
 export function ApiErrorAlert({
@@ -37,6 +48,7 @@ export function ApiErrorAlert({
   const apiError = isApiError(error) ? error : undefined;
   const text = message ?? apiError?.message;
   const id = requestId ?? apiError?.requestId;
+  const next = apiError && errorNextSteps[apiError.code];
   return (
     <Alert
       variant="error"
@@ -51,6 +63,11 @@ export function ApiErrorAlert({
     >
       {lead && <p>{lead}</p>}
       {text && <p>{text}</p>}
+      {next && (
+        <p>
+          <Link to={next.to}>{next.label}</Link>
+        </p>
+      )}
       {id && <p className="kk-text-sm">お問い合わせ番号: {id}</p>}
     </Alert>
   );

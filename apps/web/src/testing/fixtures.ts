@@ -5,6 +5,11 @@ import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/e
 import { exampleCashOnlyBalances, exampleProfileChange, exampleStockOrder } from "@kakunin/contracts/examples";
 import { mailSettingsSchema } from "@kakunin/contracts/mail";
 import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
+import {
+  type AuthenticationResponse,
+  authenticationResponseSchema,
+  passkeyRequestOptionsSchema,
+} from "@kakunin/contracts/passkeys";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
@@ -69,7 +74,7 @@ export function credentialStatus(overrides: CredentialStatusOverrides = {}) {
   } as const);
 }
 
-export type StepUpMethodName = "execution_password" | "auth_code";
+export type StepUpMethodName = "execution_password" | "passkey" | "auth_code";
 
 /** The body of a BFF error (contract's errorBody, checked against errorBodySchema). */
 export function errorBodyFixture(code: ErrorCode, extra: Parameters<typeof errorBody>[1] = {}) {
@@ -85,6 +90,30 @@ export function stepUpRequiredBody(
   return errorBodyFixture("step_up_required", { stepUp: { operation, methods, maxAgeSeconds } });
 }
 
+/** PublicKeyCredentialRequestOptionsJSON as core builds them (a step-up's or a login's). */
+export const demoPasskeyRequestOptions = checked(passkeyRequestOptionsSchema, {
+  challenge: "a2FrdW5pbi1zdGVwLXVwLWRlbW8tY2hhbGxlbmdl",
+  rpId: "localhost",
+  timeout: 300000,
+  userVerification: "required",
+  allowCredentials: [],
+});
+
+/** An assertion as startAuthentication answers it (the shape the contract accepts). */
+export const demoPasskeyAssertion: AuthenticationResponse = checked(authenticationResponseSchema, {
+  id: "Y3JlZGVudGlhbC0x",
+  rawId: "Y3JlZGVudGlhbC0x",
+  type: "public-key",
+  response: {
+    clientDataJSON: "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0",
+    authenticatorData: "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAQ",
+    signature: "MEUCIQDdemo",
+    userHandle: "AAECAwQFBgcICQoLDA0ODw",
+  },
+  clientExtensionResults: {},
+  authenticatorAttachment: "platform",
+});
+
 /** Body of POST /api/step-up/challenges → 200. */
 export function stepUpChallengeBody(
   methods: StepUpMethodName[] = ["execution_password"],
@@ -94,6 +123,7 @@ export function stepUpChallengeBody(
     operation,
     methods,
     codeSentTo: methods.includes("auth_code") ? (codeSentTo ?? "t***@example.jp") : null,
+    passkeyOptions: methods.includes("passkey") ? demoPasskeyRequestOptions : null,
     expiresAt: "2026-11-25T07:14:05.000Z",
   });
 }

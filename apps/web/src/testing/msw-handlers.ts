@@ -15,6 +15,7 @@ import {
   demoMailSettings,
   demoNotices,
   demoOrders,
+  demoPasskeyRequestOptions,
   demoProfile,
   demoRegisteredEmails,
   demoWithdrawalOverview,
@@ -139,6 +140,9 @@ export function getJson(path: string, body: JsonBodyType): HttpHandler {
 export const defaultHandlers: HandlerMap = {
   session: getJson("/api/session", authenticatedSession),
   login: http.post("/api/session", () => HttpResponse.json(authenticatedSession)),
+  // The login screen asks for them on arrival when the browser offers passkeys in autofill.
+  passkeyLoginOptions: http.post("/api/session/passkey-options", () => HttpResponse.json(demoPasskeyRequestOptions)),
+  passkeyLogin: http.post("/api/session/passkey", () => HttpResponse.json(authenticatedSession)),
   logout: http.delete("/api/session", () => new HttpResponse(null, { status: 204 })),
   credentials: credentials(),
   notices: getJson("/api/me/notices", demoNotices),

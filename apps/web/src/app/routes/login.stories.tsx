@@ -1,5 +1,6 @@
+import { errorMessages } from "@kakunin/contracts/errors";
 import type { StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { phone } from "../../testing/app-screen.tsx";
 import { anonymous, apiError, upstreamUnavailable } from "../../testing/msw-handlers.ts";
 import { type ScreenMeta, screenMeta } from "../../testing/screen-stories.ts";
@@ -44,5 +45,26 @@ export const 接続不可: Story = {
   play: async ({ canvasElement }) => {
     await fillAndSubmit(canvasElement, "1000001", "Kiso8pine3");
     await within(canvasElement).findByRole("alert");
+  },
+};
+/** The passkey login could not start (the service is down): said in the form's one error area, with 再試行. */
+export const パスキーでログイン失敗: Story = {
+  parameters: {
+    msw: { handlers: { passkeyLoginOptions: upstreamUnavailable("post", "/api/session/passkey-options") } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "パスキーでログイン" }));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(errorMessages.upstream_unavailable);
+  },
+};
+/** This account logs in with its passkey only: the password login says so and moves to the passkey button. */
+export const パスキーログイン必須: Story = {
+  parameters: { msw: { handlers: { login: apiError("post", "/api/session", 403, "passkey_login_required") } } },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "1000001", "Kiso8pine3");
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(errorMessages.passkey_login_required);
+    await waitFor(() => expect(canvas.getByRole("button", { name: "パスキーでログイン" })).toHaveFocus());
   },
 };

@@ -1,7 +1,7 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { phone } from "../../../testing/app-screen.tsx";
 import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
-import { lockedAccount, stepUpChallenge, wrongCode } from "../../../testing/msw-handlers.ts";
+import { apiError, lockedAccount, stepUpChallenge, wrongCode } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
@@ -77,6 +77,33 @@ export const 認証コード誤り: Story = {
     await page.type("認証コード", "000000");
     await page.click("出金する");
     await page.waitForText(/認証コードが正しくありません/);
+  },
+};
+
+/** The broker asks for a passkey on withdrawals (issue 14): the 執行パスワード and 「パスキーで確認」. */
+export const パスキーで確認: Story = {
+  parameters: {
+    msw: { handlers: { stepUpChallenge: stepUpChallenge(["execution_password", "passkey"], "withdrawal") } },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await toConfirmation(canvasElement, "執行パスワード");
+    await page.canvas.findByRole("button", { name: "パスキーで確認" }, { timeout: 5000 });
+  },
+};
+/** A passkey is required but none is registered: the message and the way to パスキー設定. */
+export const パスキー登録が必要: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        stepUpChallenge: apiError("post", "/api/step-up/challenges", 403, "passkey_registration_required"),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("出金金額", "100000");
+    await page.click("出金確認");
+    await page.canvas.findByRole("link", { name: "パスキー設定へ" }, { timeout: 5000 });
   },
 };
 

@@ -31,7 +31,8 @@ describe("LoginForm", () => {
   it("labels its fields for password managers and phones", () => {
     mockApi({});
     const { customerCode, password } = renderForm();
-    expect(customerCode.getAttribute("autocomplete")).toBe("username");
+    // "webauthn": the browser may offer passkeys here too (issue 14).
+    expect(customerCode.getAttribute("autocomplete")).toBe("username webauthn");
     expect(customerCode.getAttribute("inputmode")).toBe("numeric");
     expect(password.getAttribute("type")).toBe("password");
     expect(password.getAttribute("autocomplete")).toBe("current-password");

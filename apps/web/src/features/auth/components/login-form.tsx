@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { errorMessages } from "@kakunin/contracts/errors";
+import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
+import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
@@ -10,6 +12,7 @@ import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
+import { usePasskeyLogin } from "../model/use-passkey-login.ts";
 
 const fieldNames = ["customerCode", "password"] as const satisfies readonly (keyof LoginRequest)[];
 
@@ -30,37 +33,62 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     defaultValues: { customerCode: "", password: "" },
   });
   const login = useLogin({ onSuccess });
+  // One error area for both ways in: each start clears the other's error.
+  const passkey = usePasskeyLogin({ onSuccess, onStart: () => login.reset() });
+  const passkeyButton = useRef<HTMLButtonElement>(null);
 
   const submit = handleSubmit((values) => {
     if (login.isPending) return;
+    passkey.reset();
     login.mutate(values, {
       onError: (error) => {
         if (!isApiError(error)) return;
         applyFieldErrors(setError, fieldErrorsOf(error, fieldNames), { focus: false });
         // A wrong password is retyped anyway; not keeping it in the page is safer.
         if (error.code === "invalid_credentials") resetField("password");
+        // This account logs in with its passkey only: the way to do so is the next thing to reach.
+        if (error.code === "passkey_login_required") {
+          resetField("password");
+          passkeyButton.current?.focus();
+        }
       },
     });
   });
 
   const error = login.error;
-  const message = isApiError(error) ? error.message : errorMessages.internal_error;
-  const retryable = isApiError(error) ? error.retryable : true;
+  const failure = error
+    ? {
+        message: isApiError(error) ? error.message : errorMessages.internal_error,
+        retry: isApiError(error) && !error.retryable ? undefined : () => void submit(),
+      }
+    : passkey.failure && {
+        message: passkey.failure.message,
+        retry: passkey.failure.retryable ? passkey.start : undefined,
+      };
 
   const field = fieldBinder(register, errors);
 
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
-      {error && <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} />}
+      {failure && <ApiErrorAlert message={failure.message} onRetry={failure.retry} />}
       <TextField
         label="お客様コード"
         hint="7桁の半角数字"
         inputMode="numeric"
-        autoComplete="username"
+        // "webauthn": the browser may offer the customer's passkeys here (conditional mediation).
+        autoComplete="username webauthn"
         {...field("customerCode")}
       />
       <PasswordField label="ログインパスワード" autoComplete="current-password" {...field("password")} />
       <FormActions submitLabel="ログイン" block loading={login.isPending} />
+      <div className="kk-stack">
+        <Button ref={passkeyButton} variant="secondary" block loading={passkey.pending} onClick={passkey.start}>
+          パスキーでログイン
+        </Button>
+        <p className="kk-text-sm kk-text-muted">
+          パスキーを登録済みの方は、お客様コードとパスワードの入力なしでログインできます。
+        </p>
+      </div>
     </form>
   );
 }

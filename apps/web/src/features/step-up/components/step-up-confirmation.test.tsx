@@ -316,10 +316,10 @@ describe("StepUpConfirmation", () => {
 describe("StepUpConfirmation with a method the SPA has no module for", () => {
   it("says so instead of leaving the answer out", async () => {
     mockApi({ "POST /api/step-up/challenges": () => new Promise<Response>(() => {}) });
-    renderConfirmation({ methods: ["execution_password", "passkey"] as unknown as Methods });
+    renderConfirmation({ methods: ["execution_password", "hardware_token"] as unknown as Methods });
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("確認画面を表示できませんでした。");
-    expect(alert.textContent).toContain("確認方法（passkey）に対応していません");
+    expect(alert.textContent).toContain("確認方法（hardware_token）に対応していません");
     expect(screen.queryByLabelText("執行パスワード")).toBeNull();
   });
 });

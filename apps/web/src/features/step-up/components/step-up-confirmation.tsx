@@ -100,6 +100,8 @@ export function StepUpConfirmation({
             spent={ready?.spent ?? []}
             resending={ready?.resending ?? false}
             onRenew={flow.renew}
+            onCollect={flow.collect}
+            collecting={flow.collecting}
             actionRef={flow.actionRef}
           />
         )}

@@ -9,12 +9,25 @@ export interface StepUpFieldsProps {
   spent: readonly StepUpMethod[];
   resending: boolean;
   onRenew: (method: StepUpMethodUi) => void;
+  onCollect: (method: StepUpMethodUi) => void;
+  collecting: boolean;
   actionRef: (method: StepUpMethod) => (element: HTMLButtonElement | null) => void;
 }
 
 /** One input per asked-for method, each rendered by its own module. */
-export function StepUpFields({ methods, challenge, form, spent, resending, onRenew, actionRef }: StepUpFieldsProps) {
+export function StepUpFields({
+  methods,
+  challenge,
+  form,
+  spent,
+  resending,
+  onRenew,
+  onCollect,
+  collecting,
+  actionRef,
+}: StepUpFieldsProps) {
   const { errors } = form.formState;
+  const answers = form.watch();
   return methods.map((method) => (
     <method.Field
       key={method.name}
@@ -25,6 +38,9 @@ export function StepUpFields({ methods, challenge, form, spent, resending, onRen
       onRenew={() => onRenew(method)}
       renewing={resending}
       actionRef={actionRef(method.name)}
+      answer={answers[method.field]}
+      onCollect={() => onCollect(method)}
+      collecting={collecting}
     />
   ));
 }

@@ -1,6 +1,7 @@
 import type { StepUpMethod } from "@kakunin/contracts/step-up";
 import { authCodeUi } from "./auth-code.tsx";
 import { executionPasswordUi } from "./execution-password.tsx";
+import { passkeyUi } from "./passkey.tsx";
 import type { StepUpAnswers, StepUpMethodUi } from "./step-up-method-ui.ts";
 
 /**
@@ -9,6 +10,7 @@ import type { StepUpAnswers, StepUpMethodUi } from "./step-up-method-ui.ts";
  */
 const methodUis: { [M in StepUpMethod]: StepUpMethodUi<M> } = {
   execution_password: executionPasswordUi,
+  passkey: passkeyUi,
   auth_code: authCodeUi,
 };
 

@@ -8,7 +8,10 @@ import type { ApiError } from "../../../lib/api-client.ts";
 /** Where a method's answer goes, in the form and in the verify request body. */
 export type StepUpAnswerField = keyof VerifyStepUpRequest;
 
-/** The form's values: one text per method, keyed by its answer field. */
+/**
+ * The form's values: one text per method, keyed by its answer field. A method whose answer
+ * is an object (a passkey's assertion) keeps it as JSON text, so the form stays one kind of value.
+ */
 export type StepUpAnswers = Record<StepUpAnswerField, string>;
 
 /** When a refusal arrived: starting the challenge, asking for a new one (再送信, やり直し), or verifying. */
@@ -24,7 +27,15 @@ export interface MethodReaction {
   focus?: "field" | "action";
   /** The answer can no longer be used (e.g. a void code): the method's action comes forward. */
   spent?: boolean;
+  /**
+   * The challenge behind the answer is used up (e.g. a passkey's single-use options): ask for
+   * a new one at once through the method's renew path, so the next try can succeed.
+   */
+  renew?: boolean;
 }
+
+/** What a method's own ceremony produced: the answer as the form's text, or why there is none. */
+export type CollectOutcome = { ok: true; answer: string } | { ok: false; message: string };
 
 export interface StepUpFieldProps {
   /** Null until the challenge has started (or when a code sent moments ago is still in use). */
@@ -37,6 +48,11 @@ export interface StepUpFieldProps {
   renewing: boolean;
   /** The method's own action, focused when its answer is spent. */
   actionRef: Ref<HTMLButtonElement>;
+  /** The answer so far (the form's text), e.g. to say the passkey has been used. */
+  answer: string;
+  /** Runs the method's `collect` and puts its answer in the form. */
+  onCollect: () => void;
+  collecting: boolean;
 }
 
 /**
@@ -49,8 +65,11 @@ export interface StepUpMethodUi<Name extends StepUpMethod = StepUpMethod> {
   field: StepUpAnswerField;
   /** The answer's rule when this method is asked for (the contract leaves every answer optional). */
   schema: z.ZodType;
-  /** The typed text → the request's value; undefined (nothing typed) lets the schema say 「…を入力してください。」. */
-  toRequest: (value: string) => string | undefined;
+  /**
+   * The form's text → the request's value; undefined (nothing typed) lets the schema say
+   * 「…を入力してください。」.
+   */
+  toRequest: (value: string) => unknown;
   Field: ComponentType<StepUpFieldProps>;
   /** The answer belongs to one challenge (a mailed code): emptied whenever a new one starts. */
   perChallenge?: boolean;
@@ -60,6 +79,18 @@ export interface StepUpMethodUi<Name extends StepUpMethod = StepUpMethod> {
   renewedMessage?: string;
   /** The server's code for this answer missing, shown on the input when no field error came with it. */
   missingCode?: ErrorCode;
+  /**
+   * The answer is produced by the browser rather than typed (a passkey's assertion): runs the
+   * ceremony for the challenge. Called by the method's own button and, when it is the only
+   * answer missing, by the submit itself, so one click confirms.
+   */
+  collect?: (challenge: StepUpChallenge | null) => Promise<CollectOutcome>;
+  /**
+   * The answer is spent by any verification that carries it (an assertion's signature counter
+   * advances once verified; sending it again would look like a cloned authenticator): emptied
+   * after every refused verification.
+   */
+  singleUse?: boolean;
   /** This method's reading of a refusal; null when the refusal is not about it. */
   react?: (error: ApiError, moment: StepUpMoment) => MethodReaction | null;
 }

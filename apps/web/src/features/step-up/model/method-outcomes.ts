@@ -29,3 +29,22 @@ export function restartNotice(challenge: StepUpChallenge, submitLabel: string): 
     message: `確認の有効期限が切れたため、やり直しました。${intro ?? `もう一度「${submitLabel}」を押してください。`}`,
   };
 }
+
+/**
+ * After a method's renewal: a new challenge renews every per-challenge answer together (the
+ * BFF starts all methods at once), so each one with news says it, e.g. a passkey's refusal
+ * renewing its options also mails a new 認証コード. After a refusal (`refused`), it stays the alert.
+ */
+export function renewedNotice(
+  challenge: StepUpChallenge,
+  renewedBy: StepUpMethodUi,
+  refused: string | undefined,
+): Notice | undefined {
+  const news = methodsOf(challenge.methods)
+    .filter(
+      (method) => method.renewedMessage && (method === renewedBy || (refused !== undefined && method.perChallenge)),
+    )
+    .map((method) => method.renewedMessage);
+  if (refused !== undefined) return { kind: "error", message: [refused, ...news].join("") };
+  return news.length > 0 ? { kind: "status", message: news.join("") } : undefined;
+}

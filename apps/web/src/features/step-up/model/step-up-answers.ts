@@ -16,7 +16,10 @@ function schemaFor(methods: readonly StepUpMethodUi[]): z.ZodType<VerifyStepUpRe
 
 /** The request body: only the asked-for answers, an empty one as missing (→ 「…を入力してください。」). */
 export function toVerifyRequest(values: StepUpAnswers, methods: readonly StepUpMethodUi[]): VerifyStepUpRequest {
-  return Object.fromEntries(methods.map((method) => [method.field, method.toRequest(values[method.field])]));
+  // Unchecked here: the resolver validates it with `schemaFor` before anything is sent.
+  return Object.fromEntries(
+    methods.map((method) => [method.field, method.toRequest(values[method.field])]),
+  ) as VerifyStepUpRequest;
 }
 
 export type StepUpResolver = Resolver<StepUpAnswers, unknown, VerifyStepUpRequest>;

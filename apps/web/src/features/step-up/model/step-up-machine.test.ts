@@ -7,6 +7,7 @@ const challenge: StepUpChallenge = {
   operation: "withdrawal",
   methods: ["execution_password", "auth_code"],
   codeSentTo: "t***@example.jp",
+  passkeyOptions: null,
   expiresAt: "2026-12-03T10:00:00.000+09:00",
 };
 
@@ -84,6 +85,19 @@ describe("stepUpReducer", () => {
       ...ready,
       notice: { kind: "error", message: "無効です。" },
       spent: ["auth_code"],
+    });
+  });
+
+  it("a refusal that used the challenge up keeps its alert while new options are fetched", () => {
+    const submitting = stepUpReducer(ready, { type: "submit_requested" });
+    const refusal = { method: "passkey", reaction: { message: "期限切れです。", renew: true } } as const;
+    const error = new ApiError({ code: "passkey_challenge_expired", status: 422 });
+    const renewing = stepUpReducer(submitting, { type: "verify_failed", error, refusal });
+    expect(renewing).toEqual({ ...ready, notice: { kind: "error", message: "期限切れです。" }, resending: true });
+    // The new challenge arrives without a message of its own: the refusal's alert stays.
+    expect(stepUpReducer(renewing, { type: "started", mode: "resend", challenge })).toEqual({
+      ...ready,
+      notice: { kind: "error", message: "期限切れです。" },
     });
   });
 

@@ -105,7 +105,13 @@ function verifyFailed(state: ReadyState, { error, refusal }: Extract<StepUpEvent
   if (locked) return locked;
   if (refusal) {
     const spent = refusal.reaction.spent && !state.spent.includes(refusal.method);
-    return { ...next, notice: refusalNotice(refusal), spent: spent ? [...state.spent, refusal.method] : state.spent };
+    return {
+      ...next,
+      notice: refusalNotice(refusal),
+      spent: spent ? [...state.spent, refusal.method] : state.spent,
+      // The caller asks for a new challenge at once; the refusal's alert stays meanwhile.
+      resending: refusal.reaction.renew ? true : state.resending,
+    };
   }
   if (isApiError(error) && error.code === "step_up_missing") {
     return { ...next, notice: { kind: "error", message: error.message, action: "restart" } } satisfies ReadyState;

@@ -1,5 +1,5 @@
 import type { StepUpChallenge, StepUpMethod, StepUpOperation, VerifyStepUpRequest } from "@kakunin/contracts/step-up";
-import { type FormEvent, useEffect, useMemo, useReducer, useRef } from "react";
+import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { type ApiError, isApiError, type StepUpDemand } from "../../../lib/api-client.ts";
 import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
@@ -8,7 +8,7 @@ import { useStartStepUp } from "../api/start-step-up.ts";
 import { useVerifyStepUp } from "../api/verify-step-up.ts";
 import { emptyAnswers, knownMethods, lookUpMethods } from "../methods/registry.ts";
 import type { StepUpAnswers, StepUpMethodUi } from "../methods/step-up-method-ui.ts";
-import { methodsOf, refusalOf, restartNotice } from "./method-outcomes.ts";
+import { methodsOf, refusalOf, renewedNotice, restartNotice } from "./method-outcomes.ts";
 import { answersResolver } from "./step-up-answers.ts";
 import { initialStepUpState, type Notice, type StartMode, stepUpReducer } from "./step-up-machine.ts";
 
@@ -36,7 +36,8 @@ export function useStepUpConfirmation({
   const start = useStartStepUp();
   const verify = useVerifyStepUp();
   const [state, dispatch] = useReducer(stepUpReducer, initialStepUpState);
-  const inFlight = useRef(new Set<"resend" | "submit">());
+  const inFlight = useRef(new Set<"resend" | "submit" | "collect">());
+  const [collecting, setCollecting] = useState(false);
   const actions = useRef(new Map<StepUpMethod, HTMLButtonElement | null>());
 
   const challenge = state.status === "ready" ? state.challenge : null;
@@ -54,15 +55,16 @@ export function useStepUpConfirmation({
     for (const method of methodsOf(next.methods)) if (method.perChallenge) form.resetField(method.field);
   }
 
-  async function requestChallenge(mode: StartMode, renewedBy?: StepUpMethodUi) {
+  /** `refused`: the refusal that used the challenge up, still to be read after the renewal. */
+  async function requestChallenge(mode: StartMode, renewedBy?: StepUpMethodUi, refused?: string) {
     try {
       const next = await start.mutateAsync({ operation, payload });
       if (mode !== "initial") clearPerChallenge(next);
       const notice: Notice | undefined =
         mode === "restart"
           ? restartNotice(next, submitLabel)
-          : renewedBy?.renewedMessage
-            ? { kind: "status", message: renewedBy.renewedMessage }
+          : renewedBy
+            ? renewedNotice(next, renewedBy, refused)
             : undefined;
       dispatch({ type: "started", mode, challenge: next, notice });
     } catch (error) {
@@ -83,12 +85,13 @@ export function useStepUpConfirmation({
     void requestChallenge("initial");
   }, []);
 
-  async function renew(method: StepUpMethodUi) {
+  /** `refused`: a refusal used the challenge up; the machine already shows the renewal. */
+  async function renew(method: StepUpMethodUi, refused?: string) {
     // Each start mails a code: a double click must not send two (nor earn a refusal).
     if (inFlight.current.has("resend")) return;
     inFlight.current.add("resend");
-    dispatch({ type: "resend_requested" });
-    await requestChallenge("resend", method);
+    if (refused === undefined) dispatch({ type: "resend_requested" });
+    await requestChallenge("resend", method, refused);
     inFlight.current.delete("resend");
   }
 
@@ -118,7 +121,35 @@ export function useStepUpConfirmation({
       form.setError(missing.field, { type: "server", message: error.message }, { shouldFocus: true });
   }
 
+  /**
+   * Runs a method's own ceremony (a passkey) and keeps its answer in the form; false when
+   * there is none, said on the method's field (e.g. the customer cancelled the browser's prompt).
+   */
+  async function collect(method: StepUpMethodUi): Promise<boolean> {
+    // Options being renewed are spent: signing them would only earn another refusal.
+    const renewing = state.status === "ready" && state.resending;
+    if (!method.collect || renewing || inFlight.current.has("collect")) return false;
+    inFlight.current.add("collect");
+    setCollecting(true);
+    form.clearErrors(method.field);
+    try {
+      const outcome = await method.collect(challenge);
+      if (outcome.ok) {
+        form.setValue(method.field, outcome.answer);
+        return true;
+      }
+      form.setError(method.field, { type: "collect", message: outcome.message });
+      actions.current.get(method.name)?.focus();
+      return false;
+    } finally {
+      inFlight.current.delete("collect");
+      setCollecting(false);
+    }
+  }
+
   function verifyFailed(error: unknown) {
+    // Whatever the refusal, a verification may have consumed them: never sent twice.
+    for (const method of methods) if (method.singleUse) form.resetField(method.field);
     if (isApiError(error) && error.code === "step_up_missing" && state.status === "ready" && !state.restarted) {
       // The pending confirmation expired or was lost: start again once by ourselves.
       dispatch({ type: "restarting" });
@@ -132,6 +163,7 @@ export function useStepUpConfirmation({
       if (refusal.reaction.clear) form.resetField(method.field);
       if (refusal.reaction.focus === "field") form.setFocus(method.field);
       if (refusal.reaction.focus === "action") actions.current.get(method.name)?.focus();
+      if (refusal.reaction.renew) void renew(method, refusal.reaction.message ?? "");
     } else if (isApiError(error) && error.code !== "account_locked" && error.code !== "step_up_missing") {
       showServerFieldErrors(error);
     }
@@ -160,6 +192,18 @@ export function useStepUpConfirmation({
       if (!inFlight.current.has("submit")) void finish();
       return;
     }
+    // One click: when a browser ceremony is the only answer missing, the submit runs it first.
+    const values = form.getValues();
+    const uncollected = methods.filter((method) => method.collect && values[method.field] === "");
+    const typed = methods.every((method) => method.collect || values[method.field] !== "");
+    if (uncollected.length > 0 && typed && state.status === "ready" && !inFlight.current.has("submit")) {
+      event.preventDefault();
+      void (async () => {
+        for (const method of uncollected) if (!(await collect(method))) return;
+        await submitAnswers();
+      })();
+      return;
+    }
     void submitAnswers(event);
   };
 
@@ -172,6 +216,8 @@ export function useStepUpConfirmation({
     retryStart: () => void requestChallenge("initial"),
     restart: () => void requestChallenge("restart"),
     renew: (method: StepUpMethodUi) => void renew(method),
+    collect: (method: StepUpMethodUi) => void collect(method),
+    collecting,
     actionRef: (method: StepUpMethod) => (element: HTMLButtonElement | null) => {
       actions.current.set(method, element);
     },
