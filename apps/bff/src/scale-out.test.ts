@@ -2,6 +2,7 @@ import { sessionSchema } from "@kakunin/contracts/auth";
 import { afterAll, describe, expect, it } from "vitest";
 import type { LoginPacer } from "./lib/login-pacer.ts";
 import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
+import { RedisChallengeStore } from "./lib/passkeys/redis-challenge-store.ts";
 import { createRedisClient } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
@@ -37,6 +38,7 @@ function redisStores(
       throttle.pacer ? { pacer: throttle.pacer } : {},
     ),
     singleUse: new RedisSingleUseStore(client),
+    challenges: new RedisChallengeStore(client),
     idempotency: new RedisIdempotencyStore(client, { pollMs: 10 }),
   };
 }

@@ -22,6 +22,7 @@ import { createCoreClient } from "../lib/core-client.ts";
 import { MemoryIdempotencyStore } from "../lib/idempotency.ts";
 import type { LoginPacer } from "../lib/login-pacer.ts";
 import { LoginThrottle, type ThrottleOptions } from "../lib/login-throttle.ts";
+import { MemoryChallengeStore } from "../lib/passkeys/challenge-store.ts";
 import { MemorySessionStore } from "../lib/session-store.ts";
 import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "../lib/step-up/digest.ts";
@@ -291,7 +292,7 @@ export function recordingPacer(admit = true) {
 }
 
 /** The state a BFF instance keeps outside itself; Redis stores make instances share it. */
-export type SharedStores = Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency">;
+export type SharedStores = Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "challenges" | "idempotency">;
 
 export function createTestBff(
   overrides: {
@@ -332,6 +333,7 @@ export function createTestBff(
     },
     cookieBox: new CookieBox(overrides.cookieKeys ?? [TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old], () => clock.now),
     singleUse: new MemorySingleUseStore(() => clock.now),
+    challenges: new MemoryChallengeStore(() => clock.now),
     idempotency: new MemoryIdempotencyStore(() => clock.now),
     core: createCoreClient({
       baseUrl: "http://core.test",
