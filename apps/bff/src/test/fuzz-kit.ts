@@ -112,6 +112,9 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
     "PUT /api/me/orders/:orderNumber": [modify],
     "POST /api/me/orders/:orderNumber/cancel": [cancel],
     "POST /api/me/margin-account-applications": [margin],
+    "POST /api/me/passkey-registration-options": [{}],
+    "POST /api/session/passkey-options": [{}],
+    "PATCH /api/me/passkeys/:passkeyId": [{ name: "ファズ用" }],
   };
 }
 
