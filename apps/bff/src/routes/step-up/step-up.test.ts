@@ -387,6 +387,27 @@ describe("step-up: passkey", () => {
     expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
   });
 
+  it("a wrong 認証コード (checked after the passkey) keeps the assertion used: resending it is refused", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "passkey", "auth_code"];
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    const signed = (await readAs(start, stepUpChallengeSchema)).passkeyOptions?.challenge ?? "";
+    const send = (authCode: string) =>
+      b.request("/api/step-up/verifications", {
+        method: "POST",
+        json: { executionPassword: "Rk7m2x", passkey: fakeAssertion(signed), authCode },
+      });
+    expect(await readError(await send("000000"))).toMatchObject({ code: "wrong_auth_code" });
+    // Core advanced the passkey's counter: the same assertion again could suspend the passkey.
+    const again = await send("123456");
+    expect(await readError(again)).toMatchObject({ code: "passkey_challenge_expired" });
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+  });
+
   it("an assertion core refused is not sent again; one signed for another confirmation is refused by core", async () => {
     const { bff, verify } = await started();
     const other = stepUpPasskeyChallenge("A".repeat(43), operationDigest("view_registered_info", {}));

@@ -7,6 +7,18 @@ import type { BffStepUpMethod } from "./method.ts";
 const nonceMark = (nonce: string) => `passkey-nonce:${nonce}`;
 
 /**
+ * Did core's refusal come after it evaluated the assertion (and so advanced the passkey's
+ * counter)? Core checks the methods in the contract's order, each on its own: the
+ * 執行パスワード, then the passkey, then the 認証コード; a missing entry, a lock or its hash
+ * gate refuse before any. So a refusal about the passkey, or about the code (which is checked
+ * after the passkey passed), means the assertion was used; anything else means it was not.
+ */
+function assertionUsed(code: string): boolean {
+  if (code === "auth_code_required") return false;
+  return code.startsWith("passkey_") || code.startsWith("auth_code_") || code === "wrong_auth_code";
+}
+
+/**
  * A passkey (issue 14, decision 012). When the confirmation opens, the BFF draws a nonce,
  * keeps it in the pending confirmation and has core build the request options on it and the
  * operation digest (core derives the challenge from both), so the signature covers exactly
@@ -36,10 +48,10 @@ export const passkey: BffStepUpMethod = {
     }
     return {
       entry: { response: authenticationResponseSchema.parse(entry), nonce },
-      // Refused for another reason (a wrong 執行パスワード, 認証コード, a lock, core's hash gate):
-      // core did not use the assertion, so the customer may correct the rest and resend it.
+      // Refused before core used the assertion (a wrong 執行パスワード, a lock, core's hash gate):
+      // the customer may correct the rest and resend the same assertion.
       onRefused: async (code) => {
-        if (!code.startsWith("passkey_")) await singleUse.release(nonceMark(nonce));
+        if (!assertionUsed(code)) await singleUse.release(nonceMark(nonce));
       },
     };
   },
