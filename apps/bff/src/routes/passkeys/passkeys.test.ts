@@ -45,9 +45,19 @@ const register = (b: Browser, name: string, challenge: string) =>
   });
 
 describe("passkey settings (パスキー設定)", () => {
-  it("lists the customer's passkeys; needs a session", async () => {
+  it("lists the customer's passkeys; every settings route needs a session", async () => {
     const bff = passkeyBff();
     expect(await readError(await bff.request("/api/me/passkeys"))).toMatchObject({ code: "unauthenticated" });
+    for (const path of [
+      "/api/me/passkey-registration-options",
+      "/api/me/passkeys",
+      `/api/me/passkeys/${IPHONE}/deletion`,
+    ]) {
+      const res = await bff.request(path, { method: "POST", json: {}, headers: idem() });
+      expect(res.status).toBe(401);
+      expect(await readError(res)).toMatchObject({ code: "unauthenticated" });
+    }
+    expect(bff.core.passkeys.calls.registrationOptions).toBe(0);
     const b = await loggedInBrowser(bff);
     const res = await b.request("/api/me/passkeys");
     expect(res.status).toBe(200);
