@@ -14,6 +14,7 @@ import type { AppEnv, BffDeps } from "./lib/types.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { marginAccountRoutes } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
+import { passkeyRoutes } from "./routes/passkeys/passkeys.index.ts";
 import { registeredInfoRoutes } from "./routes/registered-info/registered-info.index.ts";
 import { sessionRoutes } from "./routes/session/session.index.ts";
 import { stepUpRoutes } from "./routes/step-up/step-up.index.ts";
@@ -83,6 +84,7 @@ export function createApp(deps: BffDeps) {
   api.route("/", withdrawalRoutes);
   api.route("/", tradingRoutes);
   api.route("/", marginAccountRoutes);
+  api.route("/", passkeyRoutes);
   if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
   api.all("*", () => {
     throw new ApiError("not_found", 404);

@@ -128,13 +128,25 @@ async function fuzzRoute(key: string, arbitrary: (c: FuzzedCustomer) => fc.Arbit
   return successes.count;
 }
 
+/**
+ * Routes fuzzed for 5xx, leaks and unchanged data like every other, but whose success the fuzz
+ * cannot reach: it needs an authenticator's signature over a challenge the BFF drew at random
+ * for this very request (registration, login), or a passkey the fuzzed customer does not have.
+ */
+const unreachableSuccess = new Set([
+  "POST /api/me/passkeys",
+  "PATCH /api/me/passkeys/:passkeyId",
+  "POST /api/me/passkeys/:passkeyId/deletion",
+  "POST /api/session/passkey",
+]);
+
 describe("fuzz: no input makes the BFF answer 5xx, leak or change anything it refuses", () => {
   test.each(routes.map((route) => [routeKey(route), route] as const))(
     "%s",
     async (key, route) => {
       const successes = await fuzzRoute(key, (c) => arbitraryFor(route, c.customer), route);
       // The fuzz reached the route's work, not only its guards.
-      expect(successes).toBeGreaterThan(0);
+      if (!unreachableSuccess.has(key)) expect(successes).toBeGreaterThan(0);
     },
     120_000,
   );

@@ -7,6 +7,8 @@ import { loadBffEnv } from "./env.ts";
 import { createCoreClient } from "./lib/core-client.ts";
 import { MemoryIdempotencyStore } from "./lib/idempotency.ts";
 import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
+import { MemoryChallengeStore } from "./lib/passkeys/challenge-store.ts";
+import { RedisChallengeStore } from "./lib/passkeys/redis-challenge-store.ts";
 import { createRedisClient, REDIS_KEY_PREFIX } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
@@ -31,7 +33,7 @@ const webDistDir = existsSync(`${env.WEB_DIST_DIR}/index.html`) ? env.WEB_DIST_D
 if (!webDistDir) logger.warn({ dir: env.WEB_DIST_DIR }, "no built SPA found: serving /api only");
 
 // With REDIS_URL, every instance behind the load balancer shares sessions, throttle counts,
-// single-use marks and idempotent answers (SPEC §1); without it they live in this process.
+// single-use marks, passkey challenges and idempotent answers (SPEC §1); without it they live in this process.
 const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { keyPrefix: REDIS_KEY_PREFIX }) : undefined;
 // Reconnects are ioredis's job; without a listener it would print each failure unformatted.
 redis?.on("error", (err: Error) => logger.error({ err }, "redis error"));
@@ -46,11 +48,12 @@ const throttle: ThrottleOptions = {
     maxQueued: env.LOGIN_CLIENT_SLOWDOWN_QUEUE,
   },
 };
-const stores: Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency"> = redis
+const stores: Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "challenges" | "idempotency"> = redis
   ? {
       sessions: new RedisSessionStore(redis),
       loginThrottle: LoginThrottle.redis(redis, throttle),
       singleUse: new RedisSingleUseStore(redis),
+      challenges: new RedisChallengeStore(redis),
       idempotency: new RedisIdempotencyStore(redis, {
         waitMs: env.REQUEST_TIMEOUT_MS,
         onError: (err) => logger.error({ err }, "idempotency: could not record an executed operation's answer"),
@@ -60,6 +63,7 @@ const stores: Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempo
       sessions: new MemorySessionStore(),
       loginThrottle: LoginThrottle.inMemory(throttle),
       singleUse: new MemorySingleUseStore(),
+      challenges: new MemoryChallengeStore(),
       idempotency: new MemoryIdempotencyStore(),
     };
 logger.info({ stores: redis ? "redis" : "memory" }, "shared state");

@@ -2,11 +2,13 @@ import { sessionSchema } from "@kakunin/contracts/auth";
 import { afterAll, describe, expect, it } from "vitest";
 import type { LoginPacer } from "./lib/login-pacer.ts";
 import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
+import { RedisChallengeStore } from "./lib/passkeys/redis-challenge-store.ts";
 import { createRedisClient } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { RedisSingleUseStore } from "./lib/step-up/redis-single-use.ts";
 import { type BffRequestInit, cookieJar } from "./test/browser.ts";
+import { fakeAssertion } from "./test/fake-passkeys.ts";
 import {
   createFakeCore,
   createTestBff,
@@ -37,6 +39,7 @@ function redisStores(
       throttle.pacer ? { pacer: throttle.pacer } : {},
     ),
     singleUse: new RedisSingleUseStore(client),
+    challenges: new RedisChallengeStore(client),
     idempotency: new RedisIdempotencyStore(client, { pollMs: 10 }),
   };
 }
@@ -184,6 +187,44 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
     const fresh = await browse.request(a, "/api/me/profile", { method: "PUT", json: other, headers: idem("scale-5") });
     expect(fresh.status).toBe(200);
     expect(core.calls.changeProfile).toBe(2);
+  });
+
+  it("a passkey login started on A finishes on B, once; a passkey step-up nonce used on A is refused on B", async () => {
+    const { a, b, core } = twoInstances();
+    const anonymous = browser(undefined);
+    const options = await anonymous.request(a, "/api/session/passkey-options", { method: "POST", json: {} });
+    const { challenge } = (await options.json()) as { challenge: string };
+    const login = () =>
+      anonymous.request(b, "/api/session/passkey", { method: "POST", json: { response: fakeAssertion(challenge) } });
+    const flow = anonymous.jar().find((c) => c.startsWith("__Host-kakunin-passkey-login="));
+    expect((await login()).status).toBe(200);
+    // The same flow cookie replayed on A: the challenge is gone from the shared store.
+    const replay = await a.request("/api/session/passkey", {
+      method: "POST",
+      json: { response: fakeAssertion(challenge) },
+      cookies: [flow ?? ""],
+    });
+    expect(await readError(replay)).toMatchObject({ code: "passkey_challenge_expired" });
+
+    core.stepUp.methods = ["execution_password", "passkey"];
+    const { cookie } = await a.login();
+    const browse = browser(cookie);
+    const start = await browse.request(a, "/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    const signed = ((await start.json()) as { passkeyOptions: { challenge: string } }).passkeyOptions.challenge;
+    const pending = browse.jar();
+    const verify = (via: Bff) =>
+      via.request("/api/step-up/verifications", {
+        method: "POST",
+        cookie,
+        cookies: pending,
+        json: { executionPassword: "Rk7m2x", passkey: fakeAssertion(signed) },
+      });
+    expect((await verify(a)).status).toBe(204);
+    expect(await readError(await verify(b))).toMatchObject({ code: "passkey_challenge_expired" });
+    expect(core.passkeys.calls.stepUpAssertions).toBe(1);
   });
 
   it("failed logins on A and B add up to one throttle", async () => {

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { ApiError } from "./api-error.ts";
-import { clientContext } from "./client-context.ts";
+import { clientAddress, clientContext } from "./client-context.ts";
 import type { ThrottleKeys } from "./login-throttle.ts";
 import type { AppEnv } from "./types.ts";
 
@@ -34,5 +34,29 @@ export async function recordLoginFailure(c: Context<AppEnv>, keys: ThrottleKeys)
       // The refusal stands either way; operators learn of the missing record from the log.
       logger.error({ err, requestId, scope }, "could not audit that the login throttle engaged");
     }
+  }
+}
+
+/** A passkey login's admission: the client's pacing only (no customer code to count against). */
+export async function enforcePasskeyLoginThrottle(c: Context<AppEnv>): Promise<void> {
+  const admission = await c.get("deps").loginThrottle.admitClient(clientAddress(c));
+  if (!admission.allowed) {
+    throw new ApiError("rate_limited", 429, { headers: { "retry-after": String(admission.retryAfterSeconds) } });
+  }
+}
+
+/**
+ * A passkey login core refused counts toward the client's failures. Core's throttle audit
+ * (recordLoginThrottle) names a customer code, which a passkey login has none of, so a limit
+ * it reaches is logged for the operators instead.
+ */
+export async function recordPasskeyLoginFailure(c: Context<AppEnv>): Promise<void> {
+  const { loginThrottle, logger } = c.get("deps");
+  const engaged = await loginThrottle.recordClientFailure(clientAddress(c));
+  for (const { scope, retryAfterSeconds } of engaged) {
+    logger.warn(
+      { requestId: c.get("requestId"), scope, retryAfterSeconds },
+      "login throttle engaged by passkey logins",
+    );
   }
 }

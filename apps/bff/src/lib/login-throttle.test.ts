@@ -257,3 +257,39 @@ describe("LoginThrottle.redis with Redis unreachable", () => {
     }
   });
 });
+
+describe.each(backends)("login throttle without a customer code: passkey logins ($name)", (backend) => {
+  it("their failures count toward the client's ceiling, shared with passwords', and pace the client", async () => {
+    const { pacer, paced } = recordingPacer();
+    const [a, b] = backend.pair(
+      throttleOptions({ maxPerClient: 2, slowdown: { afterFailures: 3, intervalSeconds: 1, maxQueued: 10 } }),
+      pacer,
+    );
+    const office = keysOf().clientAddress;
+    expect(await a.recordClientFailure(office)).toEqual([]);
+    expect(await b.recordFailure(fromClient(office))).toEqual([
+      { scope: "client", retryAfterSeconds: expect.any(Number) },
+    ]);
+    expect(await b.admitClient(office)).toEqual({ allowed: true });
+    expect(paced).toEqual([]);
+    expect(await a.recordClientFailure(office)).toEqual([
+      { scope: "client_slowdown", retryAfterSeconds: expect.any(Number) },
+    ]);
+    expect(await b.admitClient(office)).toEqual({ allowed: true });
+    expect(paced).toEqual([office]);
+    // No code failed from it by passkey: a code is not refused for passkey failures alone.
+    expect(await a.admit(fromClient(keysOf().clientAddress))).toEqual({ allowed: true });
+    expect(await a.admitClient(null)).toEqual({ allowed: true });
+    expect(await a.recordClientFailure(null)).toEqual([]);
+  });
+
+  it("a paced passkey login is refused when the client's queue is full", async () => {
+    const [a] = backend.pair(
+      throttleOptions({ maxPerClient: 1, slowdown: { afterFailures: 1, intervalSeconds: 2, maxQueued: 5 } }),
+      recordingPacer(false).pacer,
+    );
+    const office = keysOf().clientAddress;
+    await a.recordClientFailure(office);
+    expect(await a.admitClient(office)).toEqual({ allowed: false, scope: "client_slowdown", retryAfterSeconds: 10 });
+  });
+});

@@ -170,6 +170,41 @@ export class LoginThrottle {
   }
 
   /**
+   * A login that names no customer code (a passkey's: the passkey names the customer): only
+   * the client's pacing applies. Past the slowdown ceiling its attempts take turns, as a
+   * password's do; nothing else refuses it, since there is no code to block.
+   */
+  async admitClient(clientAddress: string | null): Promise<Admission> {
+    if (!clientAddress) return ALLOWED;
+    const byClient = await storeCall("login-throttle", () =>
+      this.limiters.clientFailures.get(clientKey(clientAddress)),
+    );
+    if ((byClient?.consumedPoints ?? 0) < this.options.slowdown.afterFailures) return ALLOWED;
+    if (await this.pacer.wait(clientAddress)) return ALLOWED;
+    const { maxQueued, intervalSeconds } = this.options.slowdown;
+    return { allowed: false, scope: "client_slowdown", retryAfterSeconds: maxQueued * intervalSeconds };
+  }
+
+  /**
+   * A failed login without a customer code counts toward the client's failures only (the
+   * same count a wrong password adds to). Returns the client limits this failure reached.
+   */
+  async recordClientFailure(clientAddress: string | null): Promise<EngagedThrottle[]> {
+    if (!clientAddress) return [];
+    return storeCall("login-throttle", async () => {
+      const byClient = await this.limiters.clientFailures.penalty(clientKey(clientAddress));
+      const engaged: EngagedThrottle[] = [];
+      if (byClient.consumedPoints === this.options.maxPerClient) {
+        engaged.push({ scope: "client", retryAfterSeconds: seconds(byClient.msBeforeNext) });
+      }
+      if (byClient.consumedPoints === this.options.slowdown.afterFailures) {
+        engaged.push({ scope: "client_slowdown", retryAfterSeconds: seconds(byClient.msBeforeNext) });
+      }
+      return engaged;
+    });
+  }
+
+  /**
    * The right password: the code's consecutive failures and the pair's end (the customer has
    * shown they know it); the client's count goes on, as its other failures were still failures.
    */

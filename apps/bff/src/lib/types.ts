@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { CoreClient } from "./core-client.ts";
 import type { IdempotencyStore } from "./idempotency.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
+import type { ChallengeStore } from "./passkeys/challenge-store.ts";
 import type { SessionData, SessionStore } from "./session-store.ts";
 import type { CookieBox } from "./step-up/cookie-box.ts";
 import type { SingleUseStore } from "./step-up/single-use.ts";
@@ -35,6 +36,8 @@ export interface BffDeps {
   loginThrottle: LoginThrottle;
   cookieBox: CookieBox;
   singleUse: SingleUseStore;
+  /** Passkey ceremonies' challenges, each for one use (decision 012). */
+  challenges: ChallengeStore;
   idempotency: IdempotencyStore;
   logger: Logger;
   /** Epoch ms; injected so tests control time. */

@@ -7,6 +7,7 @@ import {
   exampleStockOrder,
 } from "@kakunin/contracts/examples";
 import fc from "fast-check";
+import { fakeAssertion, fakeRegistration } from "./fake-passkeys.ts";
 
 /**
  * What the fuzz test (in-process, `fuzz.test.ts`) and the larger run against a started
@@ -112,6 +113,13 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
     "PUT /api/me/orders/:orderNumber": [modify],
     "POST /api/me/orders/:orderNumber/cancel": [cancel],
     "POST /api/me/margin-account-applications": [margin],
+    "POST /api/me/passkey-registration-options": [{}],
+    "POST /api/session/passkey-options": [{}],
+    "PATCH /api/me/passkeys/:passkeyId": [{ name: "ファズ用" }],
+    // Well-formed ceremonies over challenges the BFF never drew: the route's work refuses them.
+    "POST /api/me/passkeys": [{ name: "ファズ用", response: fakeRegistration("A".repeat(43)) }],
+    "POST /api/me/passkeys/:passkeyId/deletion": [{ passkeyId: "0b7c1f4e-1a2b-4c3d-8e9f-000000000001" }],
+    "POST /api/session/passkey": [{ response: fakeAssertion("A".repeat(43)) }],
   };
 }
 

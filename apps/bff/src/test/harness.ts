@@ -22,11 +22,13 @@ import { createCoreClient } from "../lib/core-client.ts";
 import { MemoryIdempotencyStore } from "../lib/idempotency.ts";
 import type { LoginPacer } from "../lib/login-pacer.ts";
 import { LoginThrottle, type ThrottleOptions } from "../lib/login-throttle.ts";
+import { MemoryChallengeStore } from "../lib/passkeys/challenge-store.ts";
 import { MemorySessionStore } from "../lib/session-store.ts";
 import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
+import { installFakePasskeys } from "./fake-passkeys.ts";
 
 export const ORIGIN = "http://localhost:8080";
 const SERVICE_TOKEN = "test-only-service-token-0123456789";
@@ -55,7 +57,9 @@ export function createFakeCore() {
     down: boolean;
     auditDown: boolean;
     hashRefusal?: { status: 429 | 503; code: ErrorCode; retryAfter: number } | undefined;
-  } = { down: false, auditDown: false };
+    /** Customer codes whose right password core answers with 403 passkey_login_required (policy). */
+    passkeyLoginRequired: Set<string>;
+  } = { down: false, auditDown: false, passkeyLoginRequired: new Set() };
   const app = new Hono();
   app.use(async (c, next) => {
     received.push(c.req.raw.clone());
@@ -84,6 +88,7 @@ export function createFakeCore() {
     const body = verifyLoginRequestSchema.parse(await c.req.json());
     const found = customers.find((x) => x.customerCode === body.customerCode && x.password === body.password);
     if (!found) return c.json(errorBody("invalid_credentials"), 422);
+    if (state.passkeyLoginRequired.has(found.customerCode)) return c.json(errorBody("passkey_login_required"), 403);
     return c.json({ customer: { id: found.id, customerCode: found.customerCode, name: found.name } });
   });
   /** Each time the BFF reported its login throttle engaging. */
@@ -165,6 +170,10 @@ export function createFakeCore() {
       state2.attempts++;
       return c.json(errorBody("wrong_execution_password", { remainingAttempts: 9 - state2.attempts }), 422);
     }
+    if (stepUp.methods.includes("passkey")) {
+      const refusal = passkeys.verifyStepUpPasskey(c.req.param("customerId") ?? "", body.passkey, body.digest);
+      if (refusal) return c.json(errorBody(refusal), refusal === "passkey_required" ? 403 : 422);
+    }
     if (stepUp.methods.includes("auth_code") && body.authCode !== stepUp.code) {
       return c.json(errorBody("wrong_auth_code", { remainingCodeAttempts: 4 }), 422);
     }
@@ -236,6 +245,7 @@ export function createFakeCore() {
       entries: [{ at: "2026-11-25T00:00:00.000Z", outcome: "success", ipAddress: "127.0.0.1", userAgent: "ua" }],
     }),
   );
+  const passkeys = installFakePasskeys(app, customers);
   const fetchImpl: typeof fetch = async (input, init) => {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
@@ -252,6 +262,8 @@ export function createFakeCore() {
     issuedCodes,
     withdrawals,
     orders,
+    /** Core's passkeys: credentials by credential id, calls per route. */
+    passkeys,
     fetch: fetchImpl,
   };
 }
@@ -291,7 +303,7 @@ export function recordingPacer(admit = true) {
 }
 
 /** The state a BFF instance keeps outside itself; Redis stores make instances share it. */
-export type SharedStores = Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "idempotency">;
+export type SharedStores = Pick<BffDeps, "sessions" | "loginThrottle" | "singleUse" | "challenges" | "idempotency">;
 
 export function createTestBff(
   overrides: {
@@ -332,6 +344,7 @@ export function createTestBff(
     },
     cookieBox: new CookieBox(overrides.cookieKeys ?? [TEST_COOKIE_KEYS.current, TEST_COOKIE_KEYS.old], () => clock.now),
     singleUse: new MemorySingleUseStore(() => clock.now),
+    challenges: new MemoryChallengeStore(() => clock.now),
     idempotency: new MemoryIdempotencyStore(() => clock.now),
     core: createCoreClient({
       baseUrl: "http://core.test",

@@ -10,6 +10,7 @@ import { createApp } from "../app.ts";
 import { createCoreClient } from "../lib/core-client.ts";
 import { MemoryIdempotencyStore } from "../lib/idempotency.ts";
 import { LoginThrottle } from "../lib/login-throttle.ts";
+import { MemoryChallengeStore } from "../lib/passkeys/challenge-store.ts";
 import { MemorySessionStore, newSessionId } from "../lib/session-store.ts";
 import { CookieBox } from "../lib/step-up/cookie-box.ts";
 import { MemorySingleUseStore, type SingleUseStore } from "../lib/step-up/single-use.ts";
@@ -28,6 +29,10 @@ class RecordingSingleUseStore implements SingleUseStore {
     const first = await this.#inner.use(id, ttlMs);
     if (first) this.used.add(id);
     return first;
+  }
+  async release(id: string) {
+    this.used.delete(id);
+    await this.#inner.release(id);
   }
 }
 
@@ -58,6 +63,7 @@ export async function createBffOnRealCore() {
     config,
     cookieBox,
     singleUse,
+    challenges: new MemoryChallengeStore(now),
     idempotency: new MemoryIdempotencyStore(now),
     core: createCoreClient({
       baseUrl: "http://core.test",

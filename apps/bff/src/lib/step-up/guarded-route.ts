@@ -1,15 +1,19 @@
 import { type OperationPayload, operationDefinitions, type StepUpOperation } from "@kakunin/contracts/operations";
 import type { Context, MiddlewareHandler } from "hono";
+import type { z } from "zod";
 import { idempotent } from "../../middleware/idempotency.ts";
 import type { AppEnv } from "../types.ts";
 import { jsonBody, requireJson } from "../validate.ts";
 import { requireStepUp } from "./step-up.ts";
 
-/** A guarded route's handler: the body is the operation's payload, validated and normalised. */
-export type GuardedContext<O extends StepUpOperation> = Context<
+/**
+ * A guarded route's handler: the body is the operation's payload (or the route's own `body`
+ * schema), validated and normalised.
+ */
+export type GuardedContext<O extends StepUpOperation, B = OperationPayload<O>> = Context<
   AppEnv,
   string,
-  { in: { json: unknown }; out: { json: OperationPayload<O> } }
+  { in: { json: unknown }; out: { json: B } }
 >;
 
 /**
@@ -33,13 +37,15 @@ function inOrder(handlers: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEn
  * a `once` operation takes a JSON body valid against the operation's payload schema, an
  * Idempotency-Key, and a once-grant for exactly that body; a `window` operation needs its
  * viewing grant. `before` runs after the body is validated and before the grant is used up
- * (e.g. a path parameter that must agree with the body). Register it with
- * `.post(path, ...guardedRoute(…))`.
+ * (e.g. a path parameter that must agree with the body). `body` validates a request that
+ * carries more than the confirmed payload (a passkey's registration response, made after
+ * the confirmation): the grant's digest still covers only the payload schema's part of it.
+ * Register it with `.post(path, ...guardedRoute(…))`.
  */
-export function guardedRoute<O extends StepUpOperation>(
+export function guardedRoute<O extends StepUpOperation, B = OperationPayload<O>>(
   operation: O,
-  handler: (c: GuardedContext<O>) => Promise<Response>,
-  options: { before?: MiddlewareHandler<AppEnv>[] } = {},
+  handler: (c: GuardedContext<O, B>) => Promise<Response>,
+  options: { before?: MiddlewareHandler<AppEnv>[]; body?: z.ZodType<B> } = {},
 ): [MiddlewareHandler<AppEnv>] {
   const definition = operationDefinitions[operation];
   const run = handler as unknown as MiddlewareHandler<AppEnv>;
@@ -47,7 +53,7 @@ export function guardedRoute<O extends StepUpOperation>(
   return [
     inOrder([
       requireJson,
-      jsonBody(definition.payload) as MiddlewareHandler<AppEnv>,
+      jsonBody(options.body ?? definition.payload) as MiddlewareHandler<AppEnv>,
       ...(options.before ?? []),
       idempotent as MiddlewareHandler<AppEnv>,
       requireStepUp(operation),

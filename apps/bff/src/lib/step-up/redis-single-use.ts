@@ -15,4 +15,8 @@ export class RedisSingleUseStore implements SingleUseStore {
     );
     return set === "OK";
   }
+
+  async release(id: string) {
+    await storeCall("single-use", () => this.client.del(`once:${id}`));
+  }
 }

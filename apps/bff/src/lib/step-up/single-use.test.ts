@@ -44,3 +44,17 @@ describe.each(backends)("single-use store ($name)", (backend) => {
     await vi.waitFor(async () => expect(await b.use(id, 60_000)).toBe(true), { timeout: 3_000, interval: 20 });
   });
 });
+
+describe.each(backends)("single-use store release ($name)", (backend) => {
+  it("a released id can be used once more, on any instance; other ids stay used", async () => {
+    const [a, b] = backend.pair();
+    const id = grantId();
+    const other = grantId();
+    expect(await a.use(id, 60_000)).toBe(true);
+    expect(await a.use(other, 60_000)).toBe(true);
+    await a.release(id);
+    expect(await b.use(id, 60_000)).toBe(true);
+    expect(await a.use(id, 60_000)).toBe(false);
+    expect(await b.use(other, 60_000)).toBe(false);
+  });
+});

@@ -6,6 +6,11 @@
 export interface SingleUseStore {
   /** True the first time `id` is used, false after. */
   use(id: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Forgets that `id` was used, so it can be used once more: for a mark taken before an
+   * outcome was known (a passkey nonce) when the outcome showed nothing was consumed.
+   */
+  release(id: string): Promise<void>;
 }
 
 export class MemorySingleUseStore implements SingleUseStore {
@@ -18,5 +23,9 @@ export class MemorySingleUseStore implements SingleUseStore {
     if (this.#used.has(id)) return false;
     this.#used.set(id, t + ttlMs);
     return true;
+  }
+
+  async release(id: string) {
+    this.#used.delete(id);
   }
 }

@@ -6,6 +6,7 @@ import { createMiddleware } from "hono/factory";
 import { ApiError } from "../api-error.ts";
 import type { AppEnv } from "../types.ts";
 import { operationDigest, sessionBinding } from "./digest.ts";
+import type { MethodState } from "./methods/method.ts";
 
 /** Cookie names (sent as `__Host-…`): the pending confirmation, and the two kinds of grant. */
 const PENDING = "kakunin-stepup";
@@ -18,6 +19,19 @@ export interface PendingStepUp {
   operation: StepUpOperation;
   digest: string;
   methods: StepUpMethod[];
+  /** What each started method keeps until the verification (`MethodChallenge.state`). */
+  state?: Partial<Record<StepUpMethod, MethodState>>;
+}
+
+/** A sealed cookie's method state, checked rather than trusted to have the expected shape. */
+function methodStateOf(value: unknown): PendingStepUp["state"] | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null) return null;
+  for (const entry of Object.values(value)) {
+    if (typeof entry !== "object" || entry === null) return null;
+    if (!Object.values(entry).every((v) => typeof v === "string")) return null;
+  }
+  return value as PendingStepUp["state"];
 }
 
 function session(c: Context<AppEnv>) {
@@ -52,7 +66,14 @@ export async function readPending(c: Context<AppEnv>): Promise<PendingStepUp | n
   const p = await read(c, PENDING);
   if (!p || typeof p.operation !== "string" || !(p.operation in stepUpOperations)) return null;
   if (typeof p.digest !== "string" || !Array.isArray(p.methods)) return null;
-  return { operation: p.operation as StepUpOperation, digest: p.digest, methods: p.methods as StepUpMethod[] };
+  const state = methodStateOf(p.state);
+  if (state === null) return null;
+  return {
+    operation: p.operation as StepUpOperation,
+    digest: p.digest,
+    methods: p.methods as StepUpMethod[],
+    ...(state ? { state } : {}),
+  };
 }
 
 /** Turns a verified confirmation into a grant: a viewing window, or one execution of one digest. */

@@ -4,17 +4,10 @@ import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
 import { enforceLoginThrottle, recordLoginFailure } from "../../lib/login-failures.ts";
-import { newSessionId } from "../../lib/session-store.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
-import {
-  clearSessionCookie,
-  describeSession,
-  lookupSession,
-  readSessionCookie,
-  remainingTtl,
-  setSessionCookie,
-} from "../../middleware/session.ts";
+import { clearSessionCookie, describeSession, lookupSession, readSessionCookie } from "../../middleware/session.ts";
+import { startSession } from "./start-session.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -30,7 +23,7 @@ export const getSession = factory.createHandlers(async (c) => {
 /** POST /api/session: log in (R1, R5). */
 export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSchema), async (c) => {
   const { customerCode, password } = c.req.valid("json");
-  const { core, sessions, loginThrottle, config, now, logger } = c.get("deps");
+  const { core, loginThrottle } = c.get("deps");
   const keys = { customerCode, clientAddress: clientAddress(c) };
 
   await enforceLoginThrottle(c, keys);
@@ -42,6 +35,8 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
       requestId: c.get("requestId"),
     }));
   } catch (err) {
+    // Only a wrong password counts; e.g. 403 passkey_login_required (the right password of an
+    // account that logs in with its passkey) goes to the browser as core answered it.
     if (err instanceof CoreError && err.body.error.code === "invalid_credentials") {
       await recordLoginFailure(c, keys);
       throw new ApiError("invalid_credentials", 401);
@@ -49,23 +44,7 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
     throw err;
   }
   await loginThrottle.recordSuccess(keys);
-
-  // A new id at every login (session fixation); any previous session is ended.
-  const previous = readSessionCookie(c);
-  if (previous) await sessions.delete(previous);
-  const t = now();
-  const data = {
-    customerId: customer.id,
-    customerCode: customer.customerCode,
-    name: customer.name,
-    createdAt: t,
-    lastSeenAt: t,
-  };
-  const id = newSessionId();
-  await sessions.set(id, data, remainingTtl(data, config));
-  setSessionCookie(c, id);
-  logger.info({ requestId: c.get("requestId"), customerId: customer.id }, "login");
-  return c.json(describeSession(data, config));
+  return c.json(await startSession(c, customer, "password"));
 });
 
 /** DELETE /api/session: log out; the session ends on the server, not just in the browser. */

@@ -1,3 +1,4 @@
+import type { verifyStepUpCoreRequestSchema } from "@kakunin/contracts/core-api";
 import { toFieldErrors } from "@kakunin/contracts/errors";
 import {
   type StepUpChallenge,
@@ -7,11 +8,13 @@ import {
   verifyStepUpRequestSchema,
 } from "@kakunin/contracts/step-up";
 import { createFactory } from "hono/factory";
+import type { z } from "zod";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
+import { CoreError } from "../../lib/core-client.ts";
 import { operationDigest } from "../../lib/step-up/digest.ts";
 import { bffStepUpMethods } from "../../lib/step-up/methods/all.ts";
-import { grant, readPending, writePending } from "../../lib/step-up/step-up.ts";
+import { grant, type PendingStepUp, readPending, writePending } from "../../lib/step-up/step-up.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
 import { sessionOf } from "../me/session-of.ts";
@@ -42,6 +45,7 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
     requestId,
   });
   let fields: Partial<StepUpChallenge> = {};
+  const state: NonNullable<PendingStepUp["state"]> = {};
   let expiresAt = now() + config.stepUp.challengeMs;
   for (const method of bffStepUpMethods) {
     if (!methods.includes(method.name)) {
@@ -50,9 +54,10 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
     }
     const started = await method.start(c, { customerId, operation, digest, payload: parsed.data, locked, requestId });
     fields = { ...fields, ...started.fields };
+    if (started.state) state[method.name] = started.state;
     if (started.expiresAt !== undefined) expiresAt = Math.min(expiresAt, started.expiresAt);
   }
-  await writePending(c, { operation, digest, methods });
+  await writePending(c, { operation, digest, methods, ...(Object.keys(state).length > 0 ? { state } : {}) });
   return c.json({ operation, methods, ...fields, expiresAt: new Date(expiresAt).toISOString() });
 });
 
@@ -61,18 +66,37 @@ export const verifyChallenge = factory.createHandlers(requireJson, jsonBody(veri
   const pending = await readPending(c);
   if (!pending) throw new ApiError("step_up_missing", 409);
   const body = c.req.valid("json");
-  // Each method's entry, in the field the contract's methods table names for it.
-  const entries: Record<string, string> = {};
-  for (const { name } of bffStepUpMethods) {
-    const field = stepUpMethods[name].field;
-    const entry = body[field];
-    if (entry !== undefined) entries[field] = entry;
+  // Each method's entry, in the field the contract's methods table names for it, as core takes it.
+  const entries: Record<string, unknown> = {};
+  const onRefused: ((code: string) => Promise<void>)[] = [];
+  for (const method of bffStepUpMethods) {
+    const field = stepUpMethods[method.name].field;
+    const entry: unknown = body[field];
+    if (entry === undefined) continue;
+    if (!method.toCore) {
+      entries[field] = entry;
+      continue;
+    }
+    const prepared = await method.toCore(c, entry, pending.state?.[method.name]);
+    entries[field] = prepared.entry;
+    if (prepared.onRefused) onRefused.push(prepared.onRefused);
   }
-  await c.get("deps").core.call("verifyStepUp", {
-    params: { customerId: sessionOf(c).customerId },
-    body: { operation: pending.operation, digest: pending.digest, ...entries, client: clientContext(c) },
-    requestId: c.get("requestId"),
-  });
+  try {
+    await c.get("deps").core.call("verifyStepUp", {
+      params: { customerId: sessionOf(c).customerId },
+      body: {
+        operation: pending.operation,
+        digest: pending.digest,
+        ...(entries as Partial<z.input<typeof verifyStepUpCoreRequestSchema>>),
+        client: clientContext(c),
+      },
+      requestId: c.get("requestId"),
+    });
+  } catch (err) {
+    // Core answered and refused: each method learns why (core unreachable: nothing is undone).
+    if (err instanceof CoreError) for (const undo of onRefused) await undo(err.body.error.code);
+    throw err;
+  }
   await grant(c, pending);
   return c.body(null, 204);
 });

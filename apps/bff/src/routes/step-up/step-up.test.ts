@@ -4,8 +4,9 @@ import { profileSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { describe, expect, it } from "vitest";
 import { CookieBox } from "../../lib/step-up/cookie-box.ts";
-import { sessionBinding } from "../../lib/step-up/digest.ts";
+import { operationDigest, sessionBinding } from "../../lib/step-up/digest.ts";
 import { loggedInBrowser } from "../../test/browser.ts";
+import { fakeAssertion, stepUpPasskeyChallenge } from "../../test/fake-passkeys.ts";
 import { cookiesOf, createTestBff, readAs, readError, TEST_BINDING_KEY, TEST_COOKIE_KEYS } from "../../test/harness.ts";
 
 /** Logs in and returns a cookie jar that follows Set-Cookie like a browser. */
@@ -306,5 +307,114 @@ describe("step-up: changes (once grant bound to the confirmed fields)", () => {
     const res = await b.request("/api/me/profile", { method: "PUT", json: change });
     expect(res.status).toBe(400);
     expect((await readError(res)).fields?.[0]?.path).toBe("Idempotency-Key");
+  });
+});
+
+describe("step-up: passkey", () => {
+  /** A confirmation of the registered-information view asking for the 執行パスワード and a passkey. */
+  async function started() {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "passkey"];
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    expect(start.status).toBe(200);
+    const challenge = await readAs(start, stepUpChallengeSchema);
+    const options = challenge.passkeyOptions;
+    if (!options) throw new Error("no passkey options");
+    const pending = b.jar().find((c) => c.startsWith("__Host-kakunin-stepup="));
+    if (!pending) throw new Error("no pending confirmation");
+    const verify = (executionPassword = "Rk7m2x", signed = options.challenge, cookies: string[] = []) =>
+      b.request("/api/step-up/verifications", {
+        method: "POST",
+        json: { executionPassword, passkey: fakeAssertion(signed) },
+        cookies,
+      });
+    return { bff, b, options, pending, verify };
+  }
+
+  it("the options' challenge is derived from a nonce kept in the sealed pending cookie and the digest", async () => {
+    const { bff, options, pending } = await started();
+    const digest = operationDigest("view_registered_info", {});
+    const [sent] = bff.core.passkeys.bodies.authenticationOptions as { challenge: string }[];
+    expect(sent).toEqual({
+      challenge: expect.stringMatching(/^[\w-]{43}$/),
+      customerId: bff.core.customers[0]?.id,
+      digest,
+    });
+    expect(options.challenge).toBe(stepUpPasskeyChallenge(sent?.challenge ?? "", digest));
+    // The nonce is in the pending confirmation, encrypted: the browser cannot read it.
+    expect(pending).not.toContain(sent?.challenge);
+  });
+
+  it("a confirmation without the passkey answers passkeyOptions null", async () => {
+    const bff = createTestBff();
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    expect(await readAs(start, stepUpChallengeSchema)).toMatchObject({ passkeyOptions: null });
+    expect(bff.core.passkeys.calls.authenticationOptions).toBe(0);
+  });
+
+  it("grants with the assertion; replaying it (with the old pending cookie) is refused before core", async () => {
+    const { bff, b, pending, verify } = await started();
+    expect((await verify()).status).toBe(204);
+    expect((await b.request("/api/me/profile")).status).toBe(200);
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+    const replay = await verify("Rk7m2x", undefined, [pending]);
+    expect(replay.status).toBe(409);
+    expect(await readError(replay)).toMatchObject({ code: "passkey_challenge_expired" });
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+  });
+
+  it("a double submit reaches core once: one grant, one 409", async () => {
+    const { bff, verify } = await started();
+    const statuses = (await Promise.all([verify(), verify()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([204, 409]);
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+    expect(bff.core.received.filter((r) => r.url.endsWith("/step-up-verifications")).length).toBe(1);
+  });
+
+  it("a wrong 執行パスワード leaves the assertion usable: corrected, the same assertion is granted", async () => {
+    const { bff, verify } = await started();
+    const wrong = await verify("Xx9xx9");
+    expect(await readError(wrong)).toMatchObject({ code: "wrong_execution_password" });
+    expect((await verify()).status).toBe(204);
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+  });
+
+  it("a wrong 認証コード (checked after the passkey) keeps the assertion used: resending it is refused", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "passkey", "auth_code"];
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    const signed = (await readAs(start, stepUpChallengeSchema)).passkeyOptions?.challenge ?? "";
+    const send = (authCode: string) =>
+      b.request("/api/step-up/verifications", {
+        method: "POST",
+        json: { executionPassword: "Rk7m2x", passkey: fakeAssertion(signed), authCode },
+      });
+    expect(await readError(await send("000000"))).toMatchObject({ code: "wrong_auth_code" });
+    // Core advanced the passkey's counter: the same assertion again could suspend the passkey.
+    const again = await send("123456");
+    expect(await readError(again)).toMatchObject({ code: "passkey_challenge_expired" });
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+  });
+
+  it("an assertion core refused is not sent again; one signed for another confirmation is refused by core", async () => {
+    const { bff, verify } = await started();
+    const other = stepUpPasskeyChallenge("A".repeat(43), operationDigest("view_registered_info", {}));
+    const refused = await verify("Rk7m2x", other);
+    expect(await readError(refused)).toMatchObject({ code: "passkey_challenge_expired" });
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
+    expect((await verify()).status).toBe(409);
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
   });
 });

@@ -2,10 +2,12 @@ import { type StepUpMethod, stepUpMethodNames } from "@kakunin/contracts/step-up
 import { authCode } from "./auth-code.ts";
 import { executionPassword } from "./execution-password.ts";
 import type { BffStepUpMethod } from "./method.ts";
+import { passkey } from "./passkey.ts";
 
 /** One module per step-up method of the contract (a method without one does not compile). */
 const byName = {
   execution_password: executionPassword,
+  passkey,
   auth_code: authCode,
 } satisfies Record<StepUpMethod, BffStepUpMethod>;
 
