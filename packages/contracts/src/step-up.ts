@@ -22,7 +22,7 @@ export const authCodeSchema = z
  * to it before passing it to core (BFF → core; else the same as `input`), and what the
  * challenge tells the screen about it (`challenge`). The method enum, the verification
  * requests and the challenge derive from this table; adding a method starts here
- * (docs/guarded-operations.md). The order is the order core starts and verifies them.
+ * (docs/guarded-operations.md). Core verifies them in its own order (its step-up engine).
  */
 export const stepUpMethods = {
   execution_password: {

@@ -170,12 +170,12 @@ export function createFakeCore() {
       state2.attempts++;
       return c.json(errorBody("wrong_execution_password", { remainingAttempts: 9 - state2.attempts }), 422);
     }
+    if (stepUp.methods.includes("auth_code") && body.authCode !== stepUp.code) {
+      return c.json(errorBody("wrong_auth_code", { remainingCodeAttempts: 4 }), 422);
+    }
     if (stepUp.methods.includes("passkey")) {
       const refusal = passkeys.verifyStepUpPasskey(c.req.param("customerId") ?? "", body.passkey, body.digest);
       if (refusal) return c.json(errorBody(refusal), refusal === "passkey_required" ? 403 : 422);
-    }
-    if (stepUp.methods.includes("auth_code") && body.authCode !== stepUp.code) {
-      return c.json(errorBody("wrong_auth_code", { remainingCodeAttempts: 4 }), 422);
     }
     return c.json({ verified: true });
   });

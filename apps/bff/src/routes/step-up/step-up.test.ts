@@ -387,7 +387,7 @@ describe("step-up: passkey", () => {
     expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
   });
 
-  it("a wrong 認証コード (checked after the passkey) keeps the assertion used: resending it is refused", async () => {
+  it("a wrong 認証コード (checked before the passkey) leaves the assertion usable: corrected, it is granted", async () => {
     const bff = createTestBff();
     bff.core.stepUp.methods = ["execution_password", "passkey", "auth_code"];
     const b = await browser(bff);
@@ -402,9 +402,9 @@ describe("step-up: passkey", () => {
         json: { executionPassword: "Rk7m2x", passkey: fakeAssertion(signed), authCode },
       });
     expect(await readError(await send("000000"))).toMatchObject({ code: "wrong_auth_code" });
-    // Core advanced the passkey's counter: the same assertion again could suspend the passkey.
-    const again = await send("123456");
-    expect(await readError(again)).toMatchObject({ code: "passkey_challenge_expired" });
+    // Core refused the code before it evaluated the assertion: nothing was used up.
+    expect(bff.core.passkeys.calls.stepUpAssertions).toBe(0);
+    expect((await send(bff.core.stepUp.code)).status).toBe(204);
     expect(bff.core.passkeys.calls.stepUpAssertions).toBe(1);
   });
 

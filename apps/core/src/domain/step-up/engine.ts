@@ -14,10 +14,12 @@ import { passkey } from "./methods/passkey.ts";
 /**
  * Every step-up method, in the order they are started and verified: the 執行パスワード
  * first, so a locked customer is refused before a code is mailed and its lock counter is
- * reached before a code is used up; the passkey before the 認証コード, so a code is not
- * used up by a confirmation whose passkey fails.
+ * reached before a code is used up; the 認証コード before the passkey, so a mistyped code is
+ * refused before the assertion is evaluated (its counter advanced) and the customer can
+ * correct the code and send a new assertion over the same challenge, without a new
+ * confirmation (and a new code, which may be mailed only once a minute).
  */
-const methods: readonly StepUpMethod[] = [executionPassword, passkey, authCode];
+const methods: readonly StepUpMethod[] = [executionPassword, authCode, passkey];
 
 async function requireCustomer(db: Db | Tx, customerId: string) {
   const [row] = await db

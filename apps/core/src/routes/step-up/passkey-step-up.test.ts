@@ -104,10 +104,11 @@ describe.each(testBackends)("the passkey step-up method on $name (issue 14)", ({
       });
     }
     const { authenticator } = await givePasskey(core, c.id);
+    // Verified in this order: a mistyped code is refused before the assertion is evaluated.
     expect((await methodsOf(core, c.id, "register_passkey")).methods).toEqual([
       "execution_password",
-      "passkey",
       "auth_code",
+      "passkey",
     ]);
 
     // The code is mailed although the customer turned no code mail on, and says what it is for.
@@ -123,13 +124,13 @@ describe.each(testBackends)("the passkey step-up method on $name (issue 14)", ({
     const code = /認証コード: (\d{6})/.exec(mail?.bodyText ?? "")?.[1] ?? "";
 
     const nonce = newChallenge();
-    const res = await verify(core, c.id, {
-      operation: "register_passkey",
-      digest,
-      executionPassword: EXECUTION_PASSWORD,
-      passkey: { response: stepUpAssertion(authenticator, nonce, digest), nonce },
-      authCode: code,
-    });
+    const passkey = { response: stepUpAssertion(authenticator, nonce, digest), nonce };
+    const entries = { operation: "register_passkey", digest, executionPassword: EXECUTION_PASSWORD, passkey };
+    const mistyped = await verify(core, c.id, { ...entries, authCode: code === "000000" ? "000001" : "000000" });
+    expect(await readError(mistyped)).toMatchObject({ code: "wrong_auth_code" });
+    // The assertion was not evaluated (its counter not taken): the same one still confirms,
+    // where a second evaluation would suspend this device-bound passkey as a possible clone.
+    const res = await verify(core, c.id, { ...entries, authCode: code });
     expect(res.status).toBe(200);
     await readAs(res, verifyStepUpResponseSchema);
   });

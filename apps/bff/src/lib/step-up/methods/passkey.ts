@@ -8,14 +8,12 @@ const nonceMark = (nonce: string) => `passkey-nonce:${nonce}`;
 
 /**
  * Did core's refusal come after it evaluated the assertion (and so advanced the passkey's
- * counter)? Core checks the methods in the contract's order, each on its own: the
- * 執行パスワード, then the passkey, then the 認証コード; a missing entry, a lock or its hash
- * gate refuse before any. So a refusal about the passkey, or about the code (which is checked
- * after the passkey passed), means the assertion was used; anything else means it was not.
+ * counter)? Core checks the methods in order, each on its own: the 執行パスワード, then the
+ * 認証コード, then the passkey; a missing entry, a lock or its hash gate refuse before any.
+ * So only a refusal about the passkey means the assertion was used.
  */
 function assertionUsed(code: string): boolean {
-  if (code === "auth_code_required") return false;
-  return code.startsWith("passkey_") || code.startsWith("auth_code_") || code === "wrong_auth_code";
+  return code.startsWith("passkey_") && code !== "passkey_required";
 }
 
 /**
@@ -48,8 +46,8 @@ export const passkey: BffStepUpMethod = {
     }
     return {
       entry: { response: authenticationResponseSchema.parse(entry), nonce },
-      // Refused before core used the assertion (a wrong 執行パスワード, a lock, core's hash gate):
-      // the customer may correct the rest and resend the same assertion.
+      // Refused before core used the assertion (a wrong 執行パスワード or 認証コード, a lock, core's
+      // hash gate): the customer may correct the rest and sign again over the same challenge.
       onRefused: async (code) => {
         if (!assertionUsed(code)) await singleUse.release(nonceMark(nonce));
       },
