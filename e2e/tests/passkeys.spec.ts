@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { addPlatformAuthenticator } from "../fixtures/authenticator.ts";
 import { expect, fillLogin, mailbox, type TestCustomer, test } from "../fixtures/test.ts";
@@ -100,6 +101,8 @@ test.describe("パスキー (R31)", () => {
     await expect(page.getByRole("row", { name: /仕事用PC/ })).toContainText("この端末のみ");
     expect(await authenticator.credentials()).toHaveLength(1);
     expect((await authenticator.credentials())[0]?.isResidentCredential).toBe(true);
+    const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    expect((await new AxeBuilder({ page }).withTags(wcag).analyze()).violations).toEqual([]);
 
     await logout(page);
     await page.getByRole("button", { name: "パスキーでログイン" }).click();
