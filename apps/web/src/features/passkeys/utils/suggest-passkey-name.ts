@@ -1,22 +1,8 @@
-// Order matters: Edge and Opera also say "Chrome", and Chrome also says "Safari".
-const browsers: ReadonlyArray<readonly [RegExp, string]> = [
-  [/Edg(?:e|A|iOS)?\//, "Edge"],
-  [/OPR\//, "Opera"],
-  [/SamsungBrowser\//, "Samsung Internet"],
-  [/(?:Firefox|FxiOS)\//, "Firefox"],
-  [/(?:Chrome|CriOS)\//, "Chrome"],
-  [/Version\/[\d.]+ (?:Mobile\/\S+ )?Safari\//, "Safari"],
-];
+import { parseUserAgent } from "../../../lib/user-agent.ts";
 
-const systems: ReadonlyArray<readonly [RegExp, string]> = [
-  [/iPhone/, "iPhone"],
-  [/iPad/, "iPad"],
-  [/Android/, "Android"],
-  [/Windows/, "Windows"],
-  [/CrOS/, "ChromeOS"],
-  [/Macintosh|Mac OS X/, "Mac"],
-  [/Linux/, "Linux"],
-];
+// A パスキー名 names the device the passkey lives on, as "iPhone" and "iPad" do, so the
+// computer is "Mac" here where ログイン履歴 names its system, "macOS".
+const deviceNames: Readonly<Record<string, string>> = { macOS: "Mac" };
 
 /**
  * The パスキー名 the registration suggests: the browser and the system, e.g. "Chrome（Windows）",
@@ -24,8 +10,8 @@ const systems: ReadonlyArray<readonly [RegExp, string]> = [
  * Empty when the user agent says neither (the customer then types a name).
  */
 export function suggestPasskeyName(userAgent: string): string {
-  const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
-  const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
-  if (browser && system) return `${browser}（${system}）`;
-  return browser ?? system ?? "";
+  const { browser, system } = parseUserAgent(userAgent);
+  const device = system === null ? null : (deviceNames[system] ?? system);
+  if (browser && device) return `${browser}（${device}）`;
+  return browser ?? device ?? "";
 }
