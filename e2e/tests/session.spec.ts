@@ -9,15 +9,13 @@ test.describe("セッション", () => {
   }) => {
     await loginAs(customer);
     const cookies = await context.cookies();
-    const session = cookies.find((c) => c.name.startsWith("__Host-"));
-    expect(session).toMatchObject({
-      name: "__Host-kakunin-session",
-      path: "/",
-      secure: true,
-      httpOnly: true,
-      sameSite: "Strict",
-      domain: "localhost",
-    });
+    const session = cookies.find((c) => c.name === "__Host-kakunin-session");
+    expect(session).toMatchObject({ path: "/", secure: true, httpOnly: true, sameSite: "Strict", domain: "localhost" });
+    // ログイン offers passkeys in autofill: that ceremony's challenge is kept under a cookie of the same kind.
+    const passkeyLogin = cookies.find((c) => c.name === "__Host-kakunin-passkey-login");
+    expect(passkeyLogin).toMatchObject({ path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+    // Every cookie the app sets is a __Host- one: bound to this origin, never readable by script.
+    expect(cookies.every((c) => c.name.startsWith("__Host-") && c.httpOnly)).toBe(true);
     // Script in the page cannot read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain("kakunin-session");
   });
