@@ -85,6 +85,10 @@ async function customerWithMail(createCustomer: (i: object) => Promise<TestCusto
 }
 
 test.describe("パスキー (R31)", () => {
+  // Each scenario is a whole customer journey (login, a mailed code, a ceremony, logout, login
+  // again): about 15–20 s on this machine, so the default 30 s leaves too little room.
+  test.describe.configure({ timeout: 60_000 });
+
   test("registered through パスキー設定 with the mailed code, it logs the customer in without a password; password login is then refused", async ({
     page,
     createCustomer,
