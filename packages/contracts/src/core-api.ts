@@ -24,6 +24,7 @@ import {
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
 import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
+import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
   issueAuthCodeRequestSchema,
   issueAuthCodeResponseSchema,
@@ -327,6 +328,7 @@ export const coreRoutes = {
     errors: [404],
   },
   ...passkeyCoreRoutes,
+  ...tradingStopCoreRoutes,
 } as const satisfies Record<string, RouteDescriptor>;
 
 export type CoreRoutes = typeof coreRoutes;

@@ -28,6 +28,7 @@ import {
   toOrder,
 } from "./rows.ts";
 import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 
 /**
  * 訂正 of an open 指値 stock order: new price and quantity, validated like a new order; the
@@ -40,6 +41,7 @@ export async function modifyOrder(
   services: CoreServices,
   actor: OrderActor & { orderNumber: string; request: ModifyOrderRequest; requestKey: string },
 ): Promise<Order> {
+  await refuseIfStopped(db, services, { ...actor, action: "modify_order" });
   const { quantity, limitPrice } = actor.request;
   return db.transaction(async (tx) => {
     await requireCustomer(tx, actor.customerId);

@@ -11,6 +11,7 @@ import { fillStockOrder } from "./fills.ts";
 import { debitIfAvailable, freeHolding, reserveHolding, reserveMarginPosition } from "./ledger.ts";
 import { findByKey, nameOf, type OrderActor, requireCustomer, toOrder } from "./rows.ts";
 import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 
 /**
  * 注文 (R17, R18, R26), in one transaction: the request key is claimed (request-keys.ts) — a
@@ -25,6 +26,7 @@ export async function placeOrder(
   services: CoreServices,
   actor: OrderActor & { request: OrderRequest; requestKey: string },
 ): Promise<{ order: Order; created: boolean }> {
+  await refuseIfStopped(db, services, { ...actor, action: "place_order" });
   const { request } = actor;
   const code = request.kind === "stock" ? request.instrumentCode : request.fundCode;
   const codePath = request.kind === "stock" ? "instrumentCode" : "fundCode";

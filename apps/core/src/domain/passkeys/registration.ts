@@ -17,6 +17,7 @@ import {
   toPasskeyView,
   userHandleOf,
 } from "./common.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 
 /**
  * Creation options for a challenge the BFF generated and keeps (session-bound, single use):
@@ -67,6 +68,7 @@ export async function registerPasskey(
   services: CoreServices,
   actor: PasskeyActor & { response: RegistrationResponse; expectedChallenge: string; name: string },
 ): Promise<PasskeyView> {
+  await refuseIfStopped(db, services, { ...actor, action: "register_passkey" });
   const audit = (outcome: "success" | "failure", detail: Record<string, unknown>) => ({
     eventType: "passkey_register" as const,
     outcome,
