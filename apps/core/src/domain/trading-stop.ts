@@ -47,7 +47,11 @@ async function stoppedAtOf(db: Db | Tx, customerId: string, lock = false) {
 
 export async function tradingStopOf(db: Db, services: CoreServices, customerId: string): Promise<TradingStop> {
   const { stoppedAt } = await stoppedAtOf(db, customerId);
-  return { stopped: stoppedAt !== null, stoppedAt: stoppedAt?.toISOString() ?? null, supportPhone: services.supportPhone };
+  return {
+    stopped: stoppedAt !== null,
+    stoppedAt: stoppedAt?.toISOString() ?? null,
+    supportPhone: services.supportPhone,
+  };
 }
 
 /**
@@ -140,7 +144,11 @@ export async function resumeTradingByCode(
       customerId,
       subject: req.operator,
       client: { ipAddress: null, userAgent: `operator:${req.operator}` },
-      detail: { operator: req.operator, stoppedAt: customer.stoppedAt.toISOString(), ...(req.note ? { note: req.note } : {}) },
+      detail: {
+        operator: req.operator,
+        stoppedAt: customer.stoppedAt.toISOString(),
+        ...(req.note ? { note: req.note } : {}),
+      },
     });
     await enqueueMail(tx, {
       customerId,
