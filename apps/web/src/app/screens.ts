@@ -51,6 +51,7 @@ export type ScreenKey =
   | "executionPassword"
   | "loginPassword"
   | "loginHistory"
+  | "tradingStop"
   | "notFound";
 
 const trade = { group: "取引" } as const;
@@ -211,6 +212,14 @@ export const screens = {
   ),
   loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
     "履歴なし",
+  ]),
+  // R33: the customer's own emergency stop, one confirmation, no password; lifted by the broker.
+  tradingStop: member("/account/trading-stop", "取引停止", account, "account/trading-stop", "reading", [
+    "入力",
+    "確認",
+    "完了",
+    "停止中",
+    "停止失敗",
   ]),
   notFound: {
     path: "*",
