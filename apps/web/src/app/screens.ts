@@ -95,7 +95,13 @@ export const screens = {
       ],
     },
   },
-  home: member("/", "会員トップ", true, "member-top", "reading", ["お知らせなし", "導入前", "登録期間中", "ロック中"]),
+  home: member("/", "会員トップ", true, "member-top", "reading", [
+    "お知らせなし",
+    "導入前",
+    "登録期間中",
+    "ロック中",
+    "取引停止中",
+  ]),
   // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
   tradeStock: member("/trade/stock", "株式注文", trade, "trade/stock-order", "money", [
     "注文確認",
