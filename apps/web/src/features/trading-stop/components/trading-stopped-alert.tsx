@@ -8,7 +8,7 @@ export function TradingStoppedAlert({ state }: { state: TradingStop }) {
     <Alert variant="error" title="取引停止中">
       <p>
         {state.stoppedAt ? `${formatJstDateTime(state.stoppedAt)} から、` : ""}
-        お客様のお申し出によりお取引を停止しています。ご注文（新規・訂正）、出金、出金先口座・メールアドレス・パスワードの変更、パスキーの登録・削除はご利用いただけません（ご注文の取消はご利用いただけます）。
+        お客様のお申し出によりお取引を停止しています。ご注文（新規・訂正）、出金、出金先口座・メールアドレス・パスワードの変更、パスキーの登録・削除、信用取引口座の申込はご利用いただけません（ご注文の取消はご利用いただけます）。
       </p>
       <p>
         停止の解除をご希望の場合は、お客様サポートセンター（<strong>{state.supportPhone}</strong>
