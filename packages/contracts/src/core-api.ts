@@ -24,7 +24,6 @@ import {
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
 import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
-import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
   issueAuthCodeRequestSchema,
   issueAuthCodeResponseSchema,
@@ -41,6 +40,7 @@ import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
+import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
   bankAccountChangeViewSchema,
   withdrawalListSchema,

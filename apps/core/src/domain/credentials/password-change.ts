@@ -8,9 +8,9 @@ import { AppError } from "../../lib/errors.ts";
 import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { gateKeys } from "./gate-keys.ts";
 import { type CredentialActor, throwUnlessVerified, verifyExecutionPassword } from "./verify-execution-password.ts";
-import { refuseIfStopped } from "../trading-stop.ts";
 
 /** What the password rules need to know of the customer, and the hashes a new password must not match. */
 export async function policyContext(db: Db | Tx, customerId: string) {

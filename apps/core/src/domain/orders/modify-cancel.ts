@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
 import { claimRequestKey } from "../request-keys.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { withdrawableOf } from "../withdrawals.ts";
 import { fillStockOrder } from "./fills.ts";
 import {
@@ -28,7 +29,6 @@ import {
   toOrder,
 } from "./rows.ts";
 import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
-import { refuseIfStopped } from "../trading-stop.ts";
 
 /**
  * 訂正 of an open 指値 stock order: new price and quantity, validated like a new order; the

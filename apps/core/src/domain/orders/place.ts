@@ -6,12 +6,12 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
 import { claimRequestKey } from "../request-keys.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { withdrawableOf } from "../withdrawals.ts";
 import { fillStockOrder } from "./fills.ts";
 import { debitIfAvailable, freeHolding, reserveHolding, reserveMarginPosition } from "./ledger.ts";
 import { findByKey, nameOf, type OrderActor, requireCustomer, toOrder } from "./rows.ts";
 import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
-import { refuseIfStopped } from "../trading-stop.ts";
 
 /**
  * 注文 (R17, R18, R26), in one transaction: the request key is claimed (request-keys.ts) — a

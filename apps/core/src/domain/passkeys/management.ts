@@ -8,8 +8,8 @@ import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
 import { operatorClient, requireId } from "../operations.ts";
-import { type PasskeyActor, readPasskeys, requireCustomer, toPasskeyView } from "./common.ts";
 import { refuseIfStopped } from "../trading-stop.ts";
+import { type PasskeyActor, readPasskeys, requireCustomer, toPasskeyView } from "./common.ts";
 
 export async function listPasskeys(db: Db, customerId: string): Promise<PasskeyView[]> {
   await requireCustomer(db, customerId);

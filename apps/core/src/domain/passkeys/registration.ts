@@ -8,6 +8,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import {
   ceremonyOutcome,
   challengeBytes,
@@ -17,7 +18,6 @@ import {
   toPasskeyView,
   userHandleOf,
 } from "./common.ts";
-import { refuseIfStopped } from "../trading-stop.ts";
 
 /**
  * Creation options for a challenge the BFF generated and keeps (session-bound, single use):
