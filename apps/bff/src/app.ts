@@ -20,6 +20,7 @@ import { sessionRoutes } from "./routes/session/session.index.ts";
 import { stepUpRoutes } from "./routes/step-up/step-up.index.ts";
 import { testSupportRoutes } from "./routes/test-support/test-support.index.ts";
 import { tradingRoutes } from "./routes/trading/trading.index.ts";
+import { tradingStopRoutes } from "./routes/trading-stop/trading-stop.index.ts";
 import { withdrawalRoutes } from "./routes/withdrawals/withdrawals.index.ts";
 
 const API_BODY_LIMIT = 16 * 1024;
@@ -85,6 +86,7 @@ export function createApp(deps: BffDeps) {
   api.route("/", tradingRoutes);
   api.route("/", marginAccountRoutes);
   api.route("/", passkeyRoutes);
+  api.route("/", tradingStopRoutes);
   if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
   api.all("*", () => {
     throw new ApiError("not_found", 404);

@@ -23,6 +23,7 @@ import { passkeysOpsRouter, passkeysRouter } from "./routes/passkeys/passkeys.in
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
 import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
+import { tradingStopOpsRouter, tradingStopRouter } from "./routes/trading-stop/trading-stop.index.ts";
 import { withdrawalsRouter } from "./routes/withdrawals/withdrawals.index.ts";
 
 export interface CoreAppDeps {
@@ -89,11 +90,13 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", ordersRouter);
   app.route("/", marginAccountsRouter);
   app.route("/", passkeysRouter);
+  app.route("/", tradingStopRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);
   app.route("/", marginAccountsOpsRouter);
   app.route("/", passkeysOpsRouter);
+  app.route("/", tradingStopOpsRouter);
   if (deps.enableTestApi) {
     app.use("/test/*", auth);
     app.route("/", testSupportRouter);

@@ -122,6 +122,8 @@ const envSchema = z
     PASSKEY_ENFORCED_OPERATIONS: operationList("withdrawal,change_bank_account"),
     PASSKEY_ENFORCEMENT_DATE: z.iso.datetime({ offset: true }).default("2027-04-01T00:00:00+09:00"),
     PASSKEY_LOGIN_REQUIRED: z.stringbool().default(true),
+    /** The お客様サポートセンター number named by 取引停止 (R33) messages and mails; the default is a demo number. */
+    SUPPORT_PHONE: z.string().min(1).max(32).default("0120-000-000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

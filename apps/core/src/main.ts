@@ -44,6 +44,7 @@ const services: CoreServices = {
     enforcementDate: new Date(env.PASSKEY_ENFORCEMENT_DATE),
     loginRequired: env.PASSKEY_LOGIN_REQUIRED,
   },
+  supportPhone: env.SUPPORT_PHONE,
   hashGate: new HashGate({
     concurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(),
     maxQueue: env.PASSWORD_HASH_QUEUE,

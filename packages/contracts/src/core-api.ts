@@ -40,6 +40,7 @@ import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
+import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
   bankAccountChangeViewSchema,
   withdrawalListSchema,
@@ -327,6 +328,7 @@ export const coreRoutes = {
     errors: [404],
   },
   ...passkeyCoreRoutes,
+  ...tradingStopCoreRoutes,
 } as const satisfies Record<string, RouteDescriptor>;
 
 export type CoreRoutes = typeof coreRoutes;

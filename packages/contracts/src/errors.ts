@@ -56,6 +56,9 @@ export const errorMessages = {
   busy: "ただいま混み合っています。しばらく時間をおいてから再度お試しください。",
   attempt_in_progress: "お客様の認証を処理中です。少し時間をおいてから再度お試しください。",
   internal_error: "システムエラーが発生しました。しばらくしてから再度お試しください。",
+  /** 取引停止 (R33); core names the support number in its message (SUPPORT_PHONE). */
+  account_stopped:
+    "お客様のお申し出により取引を停止しているため、このお手続きはできません。停止の解除をご希望の場合は、お客様サポートセンターまでお電話でご連絡ください。本人確認のうえ解除いたします。",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

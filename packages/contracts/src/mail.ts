@@ -22,6 +22,9 @@ const marginAccountMailTypes = ["margin_account_applied", "margin_account_opened
 /** Passkeys (issue 14): every change to the customer's passkeys is reported, whatever the settings. */
 const passkeyMailTypes = ["passkey_registered", "passkey_deleted", "passkey_suspended", "passkeys_removed"] as const;
 
+/** 取引停止 (R33, R38): the stop and its lifting are always mailed. */
+const tradingStopMailTypes = ["trading_stopped", "trading_resumed"] as const;
+
 /** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
 export const mandatoryMailTypes = [
   "withdrawal_account_changed",
@@ -29,6 +32,7 @@ export const mandatoryMailTypes = [
   "email_changed",
   ...marginAccountMailTypes,
   ...passkeyMailTypes,
+  ...tradingStopMailTypes,
 ] as const;
 export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
 export type MailType = z.infer<typeof mailTypeSchema>;
@@ -52,6 +56,8 @@ export const mailTypeLabels: Record<MailType, string> = {
   passkey_deleted: "パスキー削除通知",
   passkey_suspended: "パスキー利用停止通知",
   passkeys_removed: "パスキー一括削除通知",
+  trading_stopped: "取引停止通知",
+  trading_resumed: "取引停止解除通知",
 };
 
 /** Registered address slot: 1 or 2. */

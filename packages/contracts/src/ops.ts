@@ -48,6 +48,7 @@ export const opsRoutes = {
   approveMarginAccount: { method: "post", path: "/ops/customers/{customerCode}/margin-account-applications/approve" },
   rejectMarginAccount: { method: "post", path: "/ops/customers/{customerCode}/margin-account-applications/reject" },
   removePasskeys: { method: "post", path: "/ops/customers/{customerCode}/passkeys/removal" },
+  resumeTrading: { method: "post", path: "/ops/customers/{customerCode}/trading-stop/lift" },
 } as const;
 
 export const opsMailPathSchema = z.strictObject({ id: z.coerce.number().int().positive() });

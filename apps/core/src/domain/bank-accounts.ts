@@ -8,6 +8,7 @@ import type { CoreServices } from "../lib/types.ts";
 import { maskAccountNumber } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
+import { refuseIfStopped } from "./trading-stop.ts";
 
 interface Actor {
   customerId: string;
@@ -116,6 +117,7 @@ export async function requestBankAccountChange(
   services: CoreServices,
   actor: Actor & { change: BankAccountChange },
 ): Promise<{ change: BankAccountChangeView; created: boolean }> {
+  await refuseIfStopped(db, services, { ...actor, action: "change_bank_account" });
   return db.transaction(async (tx) => {
     await lockCustomer(tx, actor.customerId);
     const audit = (outcome: "success" | "noop", detail: Record<string, unknown>) =>

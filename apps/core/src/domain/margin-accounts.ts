@@ -11,6 +11,7 @@ import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { lockCustomer } from "./bank-accounts.ts";
 import { findCustomerIdByCode, jstDate } from "./customers.ts";
+import { refuseIfStopped } from "./trading-stop.ts";
 
 /**
  * 信用取引口座開設 (R41). The 信用取引口座's row in `account_openings` is the state the rest of
@@ -68,6 +69,7 @@ export async function applyMarginAccount(
     requestId?: string | undefined;
   },
 ): Promise<MarginAccountApplicationView> {
+  await refuseIfStopped(db, services, { ...actor, action: "apply_margin_account" });
   return db.transaction(async (tx) => {
     const customer = await lockCustomer(tx, actor.customerId);
     const status = await marginStatus(tx, actor.customerId);

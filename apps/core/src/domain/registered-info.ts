@@ -15,6 +15,7 @@ import type { CoreServices } from "../lib/types.ts";
 import { maskAccountNumber, maskEmail } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
+import { refuseIfStopped } from "./trading-stop.ts";
 
 interface Actor {
   customerId: string;
@@ -165,6 +166,7 @@ export async function changeEmail(
   services: CoreServices,
   actor: Actor & { change: EmailChange },
 ): Promise<RegisteredEmails> {
+  await refuseIfStopped(db, services, { ...actor, action: "change_email" });
   const { position, address } = actor.change;
   return db.transaction(async (tx) => {
     const [customer] = await tx

@@ -16,6 +16,7 @@ import {
   toBankAccountView,
 } from "./bank-accounts.ts";
 import { claimRequestKey } from "./request-keys.ts";
+import { refuseIfStopped } from "./trading-stop.ts";
 
 interface Actor {
   customerId: string;
@@ -115,6 +116,7 @@ export async function createWithdrawal(
   services: CoreServices,
   actor: Actor & { request: WithdrawalRequest; requestKey: string },
 ): Promise<{ withdrawal: Withdrawal; created: boolean }> {
+  await refuseIfStopped(db, services, { ...actor, action: "withdrawal" });
   const { amount, bankAccountId } = actor.request;
   const audit = (tx: Db | Tx, outcome: "success" | "failure", detail: Record<string, unknown>) =>
     recordAudit(tx, {

@@ -47,6 +47,8 @@ export interface CoreServices {
   hashGate: HashGate;
   webauthn: WebAuthnSettings;
   passkeyPolicy: PasskeyPolicy;
+  /** The お客様サポートセンター number (SUPPORT_PHONE) that 取引停止 messages and mails name (R33). */
+  supportPhone: string;
 }
 
 export interface AppBindings {

@@ -60,6 +60,8 @@ const samples: MailData = {
   passkey_deleted: { customerName: "佐藤 花子", at, passkeyName: "iPhone" },
   passkey_suspended: { customerName: "佐藤 花子", at, passkeyName: "セキュリティキー" },
   passkeys_removed: { customerName: "佐藤 花子", at, count: 2 },
+  trading_stopped: { customerName: "山田 太郎", at, supportPhone: "0120-000-000" },
+  trading_resumed: { customerName: "山田 太郎", at, supportPhone: "0120-000-000" },
 };
 
 describe("mail templates", () => {

@@ -56,6 +56,9 @@ export interface MailData {
   passkey_suspended: { customerName: string; at: Date; passkeyName: string };
   /** The operator removed every passkey after 本人確認 (recovery). */
   passkeys_removed: { customerName: string; at: Date; count: number };
+  /** 取引停止 (R33): `supportPhone` is core's SUPPORT_PHONE, the number that lifts it. */
+  trading_stopped: { customerName: string; at: Date; supportPhone: string };
+  trading_resumed: { customerName: string; at: Date; supportPhone: string };
 }
 
 export interface RenderedMail {
@@ -266,6 +269,29 @@ const templates: { [T in MailType]: (d: MailData[T]) => RenderedMail } = {
       "",
       "ログイン後、パスキー設定から新しいパスキーを登録してください。",
       ifNotYou,
+    ]),
+  }),
+  trading_stopped: (d) => ({
+    subject: `${SUBJECT_PREFIX}取引停止のお知らせ`,
+    text: body(d.customerName, [
+      "お客様のお申し出により、お客様の口座のお取引を停止しました。",
+      "停止中は、ご注文（新規・訂正）、出金、出金先口座・メールアドレス・パスワードの変更、パスキーの登録・削除、信用取引口座の申込をご利用いただけません。ご注文の取消はご利用いただけます。",
+      "",
+      `停止日時: ${formatJst(d.at)}`,
+      "",
+      `停止の解除をご希望の場合は、お客様サポートセンター（${d.supportPhone}）までお電話でご連絡ください。本人確認のうえ解除いたします。`,
+      `お客様ご自身が停止されたのでない場合も、至急お客様サポートセンター（${d.supportPhone}）までご連絡ください。`,
+    ]),
+  }),
+  trading_resumed: (d) => ({
+    subject: `${SUBJECT_PREFIX}取引停止解除のお知らせ`,
+    text: body(d.customerName, [
+      "お客様のお申し出により、本人確認のうえ、お客様の口座の取引停止を解除しました。本日よりお取引をご利用いただけます。",
+      "",
+      `解除日時: ${formatJst(d.at)}`,
+      "",
+      "不正利用のおそれがある場合は、ログインパスワードと執行パスワードを変更してください。",
+      `お心当たりのない場合は、至急お客様サポートセンター（${d.supportPhone}）までお電話でご連絡ください。`,
     ]),
   }),
 };

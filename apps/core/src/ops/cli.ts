@@ -26,6 +26,7 @@ Commands:
   margin-approve <code> [--note TEXT]         open the customer's 信用取引口座 under review (mails the customer)
   margin-reject <code> [--note TEXT]          decline it, back to 未開設 (mails the result; the note stays internal)
   passkeys-remove <code> --note TEXT          after 本人確認: remove every passkey of the customer (mails the customer)
+  trading-resume <code> --note TEXT           after 本人確認: lift the customer's 取引停止 (mails the customer)
   audit <code> [--limit N]                    list the customer's recent audit events
   mail-stuck                                  list mail that failed or is being retried
   mail-retry <id>                             queue a failed mail again
@@ -140,6 +141,14 @@ switch (command) {
         ? `${r.customerCode}: every passkey removed; the customer was notified by mail and registers anew`
         : `${r.customerCode}: had no passkeys`,
     );
+    break;
+  }
+  case "trading-resume": {
+    // Lifting re-opens orders and withdrawals: the operator must record the 本人確認 done.
+    if (!values.note) fail("trading-resume needs --note (the 本人確認 done, e.g. the call reference).");
+    const route = opsRoutes.resumeTrading;
+    const r = opsActionResponseSchema.parse(await call(route.method, route.path, action));
+    console.log(`${r.customerCode}: 取引停止 lifted; the customer was notified by mail`);
     break;
   }
   case "audit": {

@@ -57,6 +57,7 @@ export function createTestServices(
     market: { seed: 1 },
     webauthn: TEST_WEBAUTHN,
     passkeyPolicy: { ...TEST_PASSKEY_POLICY, ...passkeyPolicy },
+    supportPhone: "0120-000-000",
     hashGate: new HashGate({ ...TEST_HASH_GATE, ...hashGate }),
   };
 }

@@ -51,6 +51,7 @@ export type ScreenKey =
   | "executionPassword"
   | "loginPassword"
   | "loginHistory"
+  | "tradingStop"
   | "notFound";
 
 const trade = { group: "取引" } as const;
@@ -94,7 +95,13 @@ export const screens = {
       ],
     },
   },
-  home: member("/", "会員トップ", true, "member-top", "reading", ["お知らせなし", "導入前", "登録期間中", "ロック中"]),
+  home: member("/", "会員トップ", true, "member-top", "reading", [
+    "お知らせなし",
+    "導入前",
+    "登録期間中",
+    "ロック中",
+    "取引停止中",
+  ]),
   // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
   tradeStock: member("/trade/stock", "株式注文", trade, "trade/stock-order", "money", [
     "注文確認",
@@ -211,6 +218,14 @@ export const screens = {
   ),
   loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
     "履歴なし",
+  ]),
+  // R33: the customer's own emergency stop, one confirmation, no password; lifted by the broker.
+  tradingStop: member("/account/trading-stop", "取引停止", account, "account/trading-stop", "reading", [
+    "入力",
+    "確認",
+    "完了",
+    "停止中",
+    "停止失敗",
   ]),
   notFound: {
     path: "*",

@@ -29,6 +29,7 @@ import {
   stepUpRequiredBody,
   withdrawalCodeOnMailSettings,
 } from "./fixtures.ts";
+import { tradingNotStopped, tradingStopped } from "./trading-stop-fixtures.ts";
 
 /**
  * MSW handlers for Storybook, built from the same contract-checked fixtures as the unit
@@ -171,6 +172,8 @@ export const defaultHandlers: HandlerMap = {
   changeProfile: http.put("/api/me/profile", () => HttpResponse.json(changedProfile)),
   changeEmail: http.put("/api/me/emails", () => HttpResponse.json(changedRegisteredEmails)),
   bankAccountChange: http.post("/api/me/bank-account-changes", () => HttpResponse.json(pendingBankAccountChange)),
+  tradingStop: getJson("/api/me/trading-stop", tradingNotStopped),
+  stopTrading: http.post("/api/me/trading-stop", () => HttpResponse.json(tradingStopped)),
 };
 
 /** Nobody logged in (the login screen's starting point). */

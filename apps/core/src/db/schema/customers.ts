@@ -53,6 +53,14 @@ export const customers = pgTable("customers", {
   /** When the latest attempt was reserved: reservations older than a minute are leaked (a crash), not in flight. */
   executionAttemptReservedAt: timestamp("execution_attempt_reserved_at", { withTimezone: true }),
   lockedAt: timestamp("locked_at", { withTimezone: true }),
+  /**
+   * 取引停止 (R33): the customer's own emergency stop. While set, core refuses orders,
+   * withdrawals and changes of credentials and destinations (account_stopped); only an
+   * operator lifts it, after 本人確認. Reason and who stopped it are kept for the operator.
+   */
+  tradingStoppedAt: timestamp("trading_stopped_at", { withTimezone: true }),
+  tradingStopReason: text("trading_stop_reason"),
+  tradingStoppedBy: text("trading_stopped_by"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

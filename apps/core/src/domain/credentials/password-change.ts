@@ -8,6 +8,7 @@ import { AppError } from "../../lib/errors.ts";
 import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { gateKeys } from "./gate-keys.ts";
 import { type CredentialActor, throwUnlessVerified, verifyExecutionPassword } from "./verify-execution-password.ts";
 
@@ -132,6 +133,7 @@ export async function changeExecutionPassword(
   services: CoreServices,
   actor: CredentialActor & { request: ChangeExecutionPasswordRequest },
 ): Promise<Date> {
+  await refuseIfStopped(db, services, { ...actor, action: "change_execution_password" });
   return services.hashGate.exclusive(gateKeys.passwordChange(actor.customerId), async (deadline) => {
     const outcome = await verifyExecutionPassword(
       db,
@@ -153,6 +155,7 @@ export async function changeLoginPassword(
   services: CoreServices,
   actor: CredentialActor & { request: ChangeLoginPasswordRequest },
 ): Promise<Date> {
+  await refuseIfStopped(db, services, { ...actor, action: "change_login_password" });
   const gate = services.hashGate;
   return gate.exclusive(gateKeys.passwordChange(actor.customerId), async (deadline) => {
     const ctx = await policyContext(db, actor.customerId);

@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
 import { claimRequestKey } from "../request-keys.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { withdrawableOf } from "../withdrawals.ts";
 import { fillStockOrder } from "./fills.ts";
 import {
@@ -40,6 +41,7 @@ export async function modifyOrder(
   services: CoreServices,
   actor: OrderActor & { orderNumber: string; request: ModifyOrderRequest; requestKey: string },
 ): Promise<Order> {
+  await refuseIfStopped(db, services, { ...actor, action: "modify_order" });
   const { quantity, limitPrice } = actor.request;
   return db.transaction(async (tx) => {
     await requireCustomer(tx, actor.customerId);

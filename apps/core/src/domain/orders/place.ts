@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
 import { claimRequestKey } from "../request-keys.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { withdrawableOf } from "../withdrawals.ts";
 import { fillStockOrder } from "./fills.ts";
 import { debitIfAvailable, freeHolding, reserveHolding, reserveMarginPosition } from "./ledger.ts";
@@ -25,6 +26,7 @@ export async function placeOrder(
   services: CoreServices,
   actor: OrderActor & { request: OrderRequest; requestKey: string },
 ): Promise<{ order: Order; created: boolean }> {
+  await refuseIfStopped(db, services, { ...actor, action: "place_order" });
   const { request } = actor;
   const code = request.kind === "stock" ? request.instrumentCode : request.fundCode;
   const codePath = request.kind === "stock" ? "instrumentCode" : "fundCode";

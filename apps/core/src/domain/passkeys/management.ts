@@ -8,6 +8,7 @@ import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
 import { operatorClient, requireId } from "../operations.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import { type PasskeyActor, readPasskeys, requireCustomer, toPasskeyView } from "./common.ts";
 
 export async function listPasskeys(db: Db, customerId: string): Promise<PasskeyView[]> {
@@ -58,6 +59,7 @@ export async function deletePasskey(
   services: CoreServices,
   actor: PasskeyActor & { passkeyId: string },
 ): Promise<PasskeyView[]> {
+  await refuseIfStopped(db, services, { ...actor, action: "delete_passkey" });
   return db.transaction(async (tx) => {
     const customer = await requireCustomer(tx, actor.customerId, true);
     const [row] = await tx.delete(passkeyCredentials).where(ownPasskey(actor.customerId, actor.passkeyId)).returning();

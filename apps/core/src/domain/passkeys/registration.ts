@@ -8,6 +8,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
+import { refuseIfStopped } from "../trading-stop.ts";
 import {
   ceremonyOutcome,
   challengeBytes,
@@ -67,6 +68,7 @@ export async function registerPasskey(
   services: CoreServices,
   actor: PasskeyActor & { response: RegistrationResponse; expectedChallenge: string; name: string },
 ): Promise<PasskeyView> {
+  await refuseIfStopped(db, services, { ...actor, action: "register_passkey" });
   const audit = (outcome: "success" | "failure", detail: Record<string, unknown>) => ({
     eventType: "passkey_register" as const,
     outcome,

@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { maskEmail } from "../../mail/format.ts";
 import { type AuditOutcome, recordAudit } from "../audit.ts";
+import { refuseStoppedOperation } from "../trading-stop.ts";
 import type { Actor, Requirement, StepUpMethod } from "./method.ts";
 import { authCode } from "./methods/auth-code.ts";
 import { executionPassword } from "./methods/execution-password.ts";
@@ -62,6 +63,8 @@ export async function stepUpRequirements(
   operation: StepUpOperation,
 ): Promise<{ methods: StepUpMethodName[]; codeDestination: string | null; locked: boolean }> {
   const { lockedAt } = await requireCustomer(db, customerId);
+  // 取引停止 (R33): refused before the confirmation opens, so the customer reads why at once.
+  await refuseStoppedOperation(db, services, { customerId, operation, client: { ipAddress: null, userAgent: null } });
   const required = await requirementsOf(db, services, customerId, operation);
   const destination = [...required.values()].find((r) => r.destination)?.destination;
   return {
@@ -94,6 +97,7 @@ export async function issueAuthCode(
       detail: { operation: actor.operation, ...detail },
     });
 
+  await refuseStoppedOperation(db, services, actor);
   const result = await db.transaction(async (tx) => {
     const [customer] = await tx
       .select({ name: customers.name, lockedAt: customers.lockedAt })
@@ -158,6 +162,7 @@ export async function verifyStepUp(
   },
 ): Promise<void> {
   await requireCustomer(db, actor.customerId);
+  await refuseStoppedOperation(db, services, actor);
   const required = await requirementsOf(db, services, actor.customerId, actor.operation);
   const names = [...required.keys()];
   const audit = async (outcome: AuditOutcome, detail: Record<string, unknown> = {}) => {

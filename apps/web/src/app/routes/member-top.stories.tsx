@@ -4,6 +4,7 @@ import { expiredSession } from "../../testing/fixtures.ts";
 import { credentials, getJson, loading, upstreamUnavailable } from "../../testing/msw-handlers.ts";
 import { screen } from "../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../testing/screen-stories.ts";
+import { tradingStopped } from "../../testing/trading-stop-fixtures.ts";
 
 const meta = { title: "画面/会員トップ", ...screenMeta("/") } satisfies ScreenMeta;
 export default meta;
@@ -44,6 +45,10 @@ export const 導入前: Story = {
       },
     },
   },
+};
+/** 取引停止 (R33): the alert with the number that lifts it, above everything else. */
+export const 取引停止中: Story = {
+  parameters: { msw: { handlers: { tradingStop: getJson("/api/me/trading-stop", tradingStopped) } } },
 };
 export const ロック中: Story = {
   parameters: {

@@ -1,6 +1,7 @@
 import { useSession } from "../../features/auth/api/get-session.ts";
 import { ExecutionPasswordBanner } from "../../features/credentials/components/execution-password-banner.tsx";
 import { NoticeList, type NoticeTopicLinks } from "../../features/notices/components/notice-list.tsx";
+import { TradingStopBanner } from "../../features/trading-stop/components/trading-stop-banner.tsx";
 import { paths } from "../screens.ts";
 
 const noticeTopicLinks: NoticeTopicLinks = {
@@ -13,6 +14,7 @@ function MemberTop() {
   return (
     <div className="kk-stack">
       {customer && <p className="kk-greeting">{customer.name} 様、いつもご利用いただきありがとうございます。</p>}
+      <TradingStopBanner />
       <ExecutionPasswordBanner />
       <NoticeList topicLinks={noticeTopicLinks} />
     </div>
