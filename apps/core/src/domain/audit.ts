@@ -35,7 +35,8 @@ export type AuditEventType =
   | "passkey_assertion"
   | "passkey_rename"
   | "passkey_delete"
-  | "passkeys_remove";
+  | "passkeys_remove"
+  | "session_logout";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.
