@@ -29,6 +29,7 @@ import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
 import { installFakePasskeys } from "./fake-passkeys.ts";
+import { installFakeSessionEvents } from "./fake-session-events.ts";
 
 export const ORIGIN = "http://localhost:8080";
 const SERVICE_TOKEN = "test-only-service-token-0123456789";
@@ -246,6 +247,7 @@ export function createFakeCore() {
     }),
   );
   const passkeys = installFakePasskeys(app, customers);
+  const sessionEvents = installFakeSessionEvents(app, (id) => byId(id) !== undefined);
   const fetchImpl: typeof fetch = async (input, init) => {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
@@ -264,6 +266,8 @@ export function createFakeCore() {
     orders,
     /** Core's passkeys: credentials by credential id, calls per route. */
     passkeys,
+    /** What the BFF reported of logouts from ログイン中の端末 (R32). */
+    sessionEvents,
     fetch: fetchImpl,
   };
 }
