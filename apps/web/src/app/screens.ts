@@ -51,6 +51,7 @@ export type ScreenKey =
   | "executionPassword"
   | "loginPassword"
   | "loginHistory"
+  | "sessions"
   | "notFound";
 
 const trade = { group: "取引" } as const;
@@ -211,6 +212,15 @@ export const screens = {
   ),
   loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
     "履歴なし",
+  ]),
+  // R32 (issue 15): ending sessions asks one question, no password (it only protects the customer).
+  sessions: member("/account/sessions", "ログイン中の端末", account, "account/sessions", "reading", [
+    "一覧",
+    "この端末のみ",
+    "ログアウト確認",
+    "ログアウト完了",
+    "すべてログアウト確認",
+    "ログアウト失敗",
   ]),
   notFound: {
     path: "*",
