@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { sessionSchema } from "@kakunin/contracts/auth";
+import { activeSessionListSchema, endSessionsResponseSchema } from "@kakunin/contracts/sessions";
 import { afterAll, describe, expect, it } from "vitest";
 import type { LoginPacer } from "./lib/login-pacer.ts";
 import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
@@ -114,6 +116,47 @@ describe.skipIf(!redis)("two BFF instances sharing Redis", () => {
     expect(res.status).toBe(200);
     expect((await a.request("/api/me/notices", { cookie: phone.cookie })).status).toBe(401);
     expect((await a.request("/api/me/notices", { cookie: laptop.cookie })).status).toBe(200);
+  });
+
+  /** A customer of this test alone: the file's tests share Redis, where the others' sessions stay. */
+  let ownSeq = 0;
+  function ownCustomer(core: FakeCore) {
+    const customerCode = String(1_900_000 + (++ownSeq % 100_000));
+    core.customers.push({ id: randomUUID(), customerCode, name: "端末 確認", password: "Kiso8pine3" });
+    return (via: Bff) => via.login(customerCode);
+  }
+
+  it("ログイン中の端末: a session made on A is listed on B and ended from B, for A too", async () => {
+    const { a, b, core } = twoInstances();
+    const login = ownCustomer(core);
+    const phone = await login(a);
+    const laptop = await login(b);
+    const listed = await readAs(
+      await b.request("/api/me/sessions", { cookie: laptop.cookie }),
+      activeSessionListSchema,
+    );
+    expect(listed.sessions.map((s) => s.current)).toEqual([true, false]);
+    const other = listed.sessions[1]?.handle ?? "";
+    const ended = await b.request(`/api/me/sessions/${other}/logout`, { method: "POST", cookie: laptop.cookie });
+    expect(ended.status).toBe(200);
+    expect((await readError(await a.request("/api/me/notices", { cookie: phone.cookie }))).code).toBe(
+      "session_expired",
+    );
+    expect((await a.request("/api/me/notices", { cookie: laptop.cookie })).status).toBe(200);
+    const after = await readAs(await a.request("/api/me/sessions", { cookie: laptop.cookie }), activeSessionListSchema);
+    expect(after.sessions).toHaveLength(1);
+    expect(core.sessionEvents.events).toMatchObject([{ action: "logout_one", ended: 1 }]);
+  });
+
+  it("他の端末をすべてログアウト on A ends the sessions B started", async () => {
+    const { a, b, core } = twoInstances();
+    const login = ownCustomer(core);
+    const [one, two] = [await login(b), await login(b)];
+    const me = await login(a);
+    const res = await a.request("/api/me/sessions/logout-others", { method: "POST", cookie: me.cookie });
+    expect(await readAs(res, endSessionsResponseSchema)).toEqual({ ended: 2 });
+    for (const s of [one, two]) expect((await b.request("/api/me/notices", { cookie: s.cookie })).status).toBe(401);
+    expect((await b.request("/api/me/notices", { cookie: me.cookie })).status).toBe(200);
   });
 
   it("a once-grant used on A is refused when replayed on B", async () => {

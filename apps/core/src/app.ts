@@ -21,6 +21,7 @@ import { opsRouter } from "./routes/ops/ops.index.ts";
 import { ordersRouter } from "./routes/orders/orders.index.ts";
 import { passkeysOpsRouter, passkeysRouter } from "./routes/passkeys/passkeys.index.ts";
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
+import { sessionEventsRouter } from "./routes/session-events/session-events.index.ts";
 import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
 import { testSupportRouter } from "./routes/test-support/test-support.index.ts";
 import { tradingStopOpsRouter, tradingStopRouter } from "./routes/trading-stop/trading-stop.index.ts";
@@ -91,6 +92,7 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", marginAccountsRouter);
   app.route("/", passkeysRouter);
   app.route("/", tradingStopRouter);
+  app.route("/", sessionEventsRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);

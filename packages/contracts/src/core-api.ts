@@ -24,6 +24,7 @@ import {
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
 import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
+import { sessionCoreRoutes } from "./core-api-sessions.ts";
 import {
   issueAuthCodeRequestSchema,
   issueAuthCodeResponseSchema,
@@ -52,6 +53,7 @@ import {
 export * from "./core-api-customer.ts";
 export * from "./core-api-operations.ts";
 export * from "./core-api-passkeys.ts";
+export * from "./core-api-sessions.ts";
 export * from "./core-api-step-up.ts";
 
 /**
@@ -329,6 +331,7 @@ export const coreRoutes = {
   },
   ...passkeyCoreRoutes,
   ...tradingStopCoreRoutes,
+  ...sessionCoreRoutes,
 } as const satisfies Record<string, RouteDescriptor>;
 
 export type CoreRoutes = typeof coreRoutes;

@@ -55,6 +55,10 @@ export const errorMessages = {
   upstream_unavailable: "ただいまサービスに接続できません。しばらくしてから再度お試しください。",
   busy: "ただいま混み合っています。しばらく時間をおいてから再度お試しください。",
   attempt_in_progress: "お客様の認証を処理中です。少し時間をおいてから再度お試しください。",
+  /** ログイン中の端末 (R32): the session named has ended already or is not the customer's. */
+  session_not_found: "この端末は既にログアウトしています。一覧を更新してください。",
+  /** ログイン中の端末: this browser's own session ends with 「ログアウト」 in the menu. */
+  session_is_current: "この端末はメニューの「ログアウト」からログアウトしてください。",
   internal_error: "システムエラーが発生しました。しばらくしてから再度お試しください。",
   /** 取引停止 (R33); core names the support number in its message (SUPPORT_PHONE). */
   account_stopped:

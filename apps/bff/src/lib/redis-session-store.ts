@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { keyPrefixOf, redisScript, runScript } from "./redis.ts";
-import { type SessionData, type SessionStore, storeKey } from "./session-store.ts";
+import { type SessionData, type SessionStore, type StoredSession, storeKey } from "./session-store.ts";
 import { storeCall } from "./store-unavailable.ts";
 
 /** What a stored session must look like; anything else in Redis reads as no session. */
@@ -11,6 +11,8 @@ const sessionDataSchema = z.object({
   name: z.string(),
   createdAt: z.number().int(),
   lastSeenAt: z.number().int(),
+  userAgent: z.string().nullable().optional(),
+  ipAddress: z.string().nullable().optional(),
 }) satisfies z.ZodType<SessionData>;
 
 /**
@@ -65,6 +67,22 @@ end
 return removed
 `);
 
+// KEYS: customer's set. ARGV: session key prefix. Answers hash, json, hash, json, …
+// Members whose session expired (Redis dropped the key with its TTL) are pruned here.
+const LIST = redisScript(`
+local out = {}
+for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local raw = redis.call('GET', ARGV[1] .. h)
+  if raw then
+    out[#out + 1] = h
+    out[#out + 1] = raw
+  else
+    redis.call('SREM', KEYS[1], h)
+  end
+end
+return out
+`);
+
 /**
  * Sessions shared by every BFF instance (SPEC §1). Keys (after the client's prefix):
  * `session:<sha256(id)>` holds the JSON with the session's TTL; `customer-sessions:<customerId>`
@@ -80,13 +98,7 @@ export class RedisSessionStore implements SessionStore {
 
   async get(id: string) {
     const raw = await storeCall("session", () => this.client.get(SESSION + storeKey(id)));
-    if (raw === null) return undefined;
-    try {
-      const parsed = sessionDataSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    return raw === null ? undefined : parseSession(raw);
   }
 
   async set(id: string, data: SessionData, ttlMs: number) {
@@ -103,10 +115,28 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(id: string) {
-    const hash = storeKey(id);
-    await storeCall("session", () =>
+    await this.deleteByKey(storeKey(id));
+  }
+
+  async deleteByKey(hash: string) {
+    const removed = await storeCall("session", () =>
       runScript(this.client, DELETE, [SESSION + hash, ENDED + hash], [hash, this.#prefix + CUSTOMER, ENDED_MIN_MS]),
     );
+    return Number(removed) > 0;
+  }
+
+  async listByCustomer(customerId: string) {
+    const flat = await storeCall("session", () =>
+      runScript(this.client, LIST, [CUSTOMER + customerId], [this.#prefix + SESSION]),
+    );
+    const live: StoredSession[] = [];
+    if (!Array.isArray(flat)) return live;
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const data = parseSession(flat[i + 1]);
+      // A member naming another customer's session would be corruption; it is not listed.
+      if (data?.customerId === customerId) live.push({ key: String(flat[i]), data });
+    }
+    return live;
   }
 
   async deleteOthers(customerId: string, keepId: string) {
@@ -119,5 +149,15 @@ export class RedisSessionStore implements SessionStore {
       ),
     );
     return Number(removed);
+  }
+}
+
+function parseSession(raw: unknown): SessionData | undefined {
+  if (typeof raw !== "string") return undefined;
+  try {
+    const parsed = sessionDataSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
   }
 }

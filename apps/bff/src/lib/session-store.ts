@@ -7,6 +7,18 @@ export interface SessionData {
   /** Epoch milliseconds. */
   createdAt: number;
   lastSeenAt: number;
+  /**
+   * The browser and address the session was started from, for ログイン中の端末 (R32). Absent on
+   * sessions started before they were recorded.
+   */
+  userAgent?: string | null | undefined;
+  ipAddress?: string | null | undefined;
+}
+
+/** A live session as listed for its customer: named by its store key, never by its id. */
+export interface StoredSession {
+  key: string;
+  data: SessionData;
 }
 
 /**
@@ -19,6 +31,10 @@ export interface SessionStore {
   delete(id: string): Promise<void>;
   /** Ends every session of a customer except `keepId` (e.g. after a password change). */
   deleteOthers(customerId: string, keepId: string): Promise<number>;
+  /** The customer's live sessions (expired ones are dropped from the index on the way). */
+  listByCustomer(customerId: string): Promise<StoredSession[]>;
+  /** Ends the session stored under `key` (its `storeKey`); true when it was still live. */
+  deleteByKey(key: string): Promise<boolean>;
 }
 
 /** 256 bits from the CSPRNG; the cookie carries this, the store only its hash. */
@@ -33,6 +49,8 @@ export function storeKey(id: string): string {
 
 export class MemorySessionStore implements SessionStore {
   readonly #entries = new Map<string, { data: SessionData; expiresAt: number }>();
+  /** customerId → store keys, so a customer's sessions are found without a scan. */
+  readonly #byCustomer = new Map<string, Set<string>>();
   #lastSweep = 0;
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -41,7 +59,7 @@ export class MemorySessionStore implements SessionStore {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.#entries.delete(key);
+      this.#remove(key);
       return undefined;
     }
     return entry.data;
@@ -49,23 +67,56 @@ export class MemorySessionStore implements SessionStore {
 
   async set(id: string, data: SessionData, ttlMs: number) {
     this.#sweep();
-    this.#entries.set(storeKey(id), { data, expiresAt: this.now() + ttlMs });
+    const key = storeKey(id);
+    this.#entries.set(key, { data, expiresAt: this.now() + ttlMs });
+    let keys = this.#byCustomer.get(data.customerId);
+    if (!keys) {
+      keys = new Set();
+      this.#byCustomer.set(data.customerId, keys);
+    }
+    keys.add(key);
   }
 
   async delete(id: string) {
-    this.#entries.delete(storeKey(id));
+    this.#remove(storeKey(id));
   }
 
   async deleteOthers(customerId: string, keepId: string) {
     const keep = storeKey(keepId);
     let removed = 0;
-    for (const [key, entry] of this.#entries) {
-      if (key !== keep && entry.data.customerId === customerId) {
-        this.#entries.delete(key);
-        removed++;
-      }
+    for (const key of [...(this.#byCustomer.get(customerId) ?? [])]) {
+      if (key !== keep && this.#remove(key)) removed++;
     }
     return removed;
+  }
+
+  async listByCustomer(customerId: string) {
+    const now = this.now();
+    const live: StoredSession[] = [];
+    for (const key of [...(this.#byCustomer.get(customerId) ?? [])]) {
+      const entry = this.#entries.get(key);
+      if (!entry || entry.expiresAt <= now) this.#remove(key);
+      else live.push({ key, data: entry.data });
+    }
+    return live;
+  }
+
+  async deleteByKey(key: string) {
+    const entry = this.#entries.get(key);
+    const live = entry !== undefined && entry.expiresAt > this.now();
+    this.#remove(key);
+    return live;
+  }
+
+  /** Drops an entry and its index member; true when there was one. */
+  #remove(key: string): boolean {
+    const entry = this.#entries.get(key);
+    if (!entry) return false;
+    this.#entries.delete(key);
+    const keys = this.#byCustomer.get(entry.data.customerId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#byCustomer.delete(entry.data.customerId);
+    return true;
   }
 
   /** Drops expired entries (at most once a minute) so abandoned sessions do not accumulate. */
@@ -73,6 +124,6 @@ export class MemorySessionStore implements SessionStore {
     const now = this.now();
     if (now - this.#lastSweep < 60_000) return;
     this.#lastSweep = now;
-    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#remove(key);
   }
 }

@@ -29,6 +29,7 @@ import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
 import { installFakePasskeys } from "./fake-passkeys.ts";
+import { installFakeSessionEvents } from "./fake-session-events.ts";
 import { installFakeTradingStop } from "./fake-trading-stop.ts";
 
 export const ORIGIN = "http://localhost:8080";
@@ -248,6 +249,7 @@ export function createFakeCore() {
   );
   const passkeys = installFakePasskeys(app, customers);
   const tradingStop = installFakeTradingStop(app, customers);
+  const sessionEvents = installFakeSessionEvents(app, (id) => byId(id) !== undefined);
   const fetchImpl: typeof fetch = async (input, init) => {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
@@ -268,6 +270,8 @@ export function createFakeCore() {
     passkeys,
     /** 取引停止: stopped customers and the stop calls. */
     tradingStop,
+    /** What the BFF reported of logouts from ログイン中の端末 (R32). */
+    sessionEvents,
     fetch: fetchImpl,
   };
 }

@@ -38,7 +38,8 @@ export type AuditEventType =
   | "passkeys_remove"
   | "trading_stop"
   | "trading_stop_refusal"
-  | "trading_resume";
+  | "trading_resume"
+  | "session_logout";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.

@@ -80,6 +80,7 @@ describe("口座管理 menu", () => {
       ["執行パスワード変更", "/account/execution-password"],
       ["ログインパスワード変更", "/account/login-password"],
       ["ログイン履歴", "/account/login-history"],
+      ["ログイン中の端末", "/account/sessions"],
       ["取引停止", "/account/trading-stop"],
     ]);
   });

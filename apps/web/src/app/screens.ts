@@ -51,6 +51,7 @@ export type ScreenKey =
   | "executionPassword"
   | "loginPassword"
   | "loginHistory"
+  | "sessions"
   | "tradingStop"
   | "notFound";
 
@@ -218,6 +219,15 @@ export const screens = {
   ),
   loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
     "履歴なし",
+  ]),
+  // R32 (issue 15): ending sessions asks one question, no password (it only protects the customer).
+  sessions: member("/account/sessions", "ログイン中の端末", account, "account/sessions", "reading", [
+    "一覧",
+    "この端末のみ",
+    "ログアウト確認",
+    "ログアウト完了",
+    "すべてログアウト確認",
+    "ログアウト失敗",
   ]),
   // R33: the customer's own emergency stop, one confirmation, no password; lifted by the broker.
   tradingStop: member("/account/trading-stop", "取引停止", account, "account/trading-stop", "reading", [

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../lib/types.ts";
 import { requireSession } from "../../middleware/session.ts";
 import { changeExecutionPassword, changeLoginPassword, getCredentials } from "./credentials.handlers.ts";
 import { getLoginHistory, getNotices } from "./me.handlers.ts";
+import { listSessions, logoutOtherSessions, logoutSession } from "./sessions.handlers.ts";
 
 /** The logged-in customer's own data; the customer id always comes from the session. */
 export const meRoutes = new Hono<AppEnv>()
@@ -11,4 +12,8 @@ export const meRoutes = new Hono<AppEnv>()
   .get("/me/login-history", ...getLoginHistory)
   .get("/me/credentials", ...getCredentials)
   .put("/me/execution-password", ...changeExecutionPassword)
-  .put("/me/login-password", ...changeLoginPassword);
+  .put("/me/login-password", ...changeLoginPassword)
+  // ログイン中の端末 (R32); logout-others before :handle so it is not read as a handle.
+  .get("/me/sessions", ...listSessions)
+  .post("/me/sessions/logout-others", ...logoutOtherSessions)
+  .post("/me/sessions/:handle/logout", ...logoutSession);

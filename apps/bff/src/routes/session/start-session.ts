@@ -1,5 +1,6 @@
 import type { CustomerSummary } from "@kakunin/contracts/customers";
 import type { Context } from "hono";
+import { clientContext } from "../../lib/client-context.ts";
 import { newSessionId } from "../../lib/session-store.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { describeSession, readSessionCookie, remainingTtl, setSessionCookie } from "../../middleware/session.ts";
@@ -14,12 +15,16 @@ export async function startSession(c: Context<AppEnv>, customer: CustomerSummary
   const previous = readSessionCookie(c);
   if (previous) await sessions.delete(previous);
   const t = now();
+  // Where it started from, for ログイン中の端末 (R32); the same values core audits for the login.
+  const { userAgent, ipAddress } = clientContext(c);
   const data = {
     customerId: customer.id,
     customerCode: customer.customerCode,
     name: customer.name,
     createdAt: t,
     lastSeenAt: t,
+    userAgent,
+    ipAddress,
   };
   const id = newSessionId();
   await sessions.set(id, data, remainingTtl(data, config));
