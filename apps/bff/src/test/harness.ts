@@ -28,6 +28,7 @@ import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
+import { installFakeOwnName } from "./fake-own-name.ts";
 import { installFakePasskeys } from "./fake-passkeys.ts";
 
 export const ORIGIN = "http://localhost:8080";
@@ -246,6 +247,7 @@ export function createFakeCore() {
     }),
   );
   const passkeys = installFakePasskeys(app, customers);
+  const ownName = installFakeOwnName(app);
   const fetchImpl: typeof fetch = async (input, init) => {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
@@ -264,6 +266,8 @@ export function createFakeCore() {
     orders,
     /** Core's passkeys: credentials by credential id, calls per route. */
     passkeys,
+    /** 出金先口座変更 (R39) and 前回ログイン (R42). */
+    ownName,
     fetch: fetchImpl,
   };
 }
