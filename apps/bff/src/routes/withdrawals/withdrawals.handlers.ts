@@ -1,10 +1,10 @@
-import type { BankAccountChange } from "@kakunin/contracts/withdrawals";
-import type { MiddlewareHandler } from "hono";
-import { createFactory, createMiddleware } from "hono/factory";
+import { bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
+import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf } from "../../lib/core-context.ts";
 import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
+import { jsonBody, requireJson } from "../../lib/validate.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -32,29 +32,29 @@ export const createWithdrawal = guardedRoute("withdrawal", async (c) =>
 );
 
 /**
- * 本人名義 (R39) before the confirmation: core (the authority on the registered name) checks
- * the change, storing nothing, so a third party's 口座名義 is refused on the form's field
- * before the customer types a password. Core checks again when the change is requested.
+ * POST /api/me/bank-account-change-checks: 本人名義 (R39) before the confirmation. The form
+ * asks core (the authority on the registered name) whether the change may be confirmed, so
+ * a third party's 口座名義 is refused on its field before the customer types a password.
+ * Nothing is stored; core checks again when the change is requested.
  */
-const checkHolderName = createMiddleware<AppEnv, string, { in: { json: unknown }; out: { json: BankAccountChange } }>(
-  async (c, next) => {
-    await c.get("deps").core.call("checkBankAccountChange", {
-      ...customerCall(c),
-      body: { change: c.req.valid("json"), client: clientContext(c) },
-    });
-    await next();
-  },
-) as MiddlewareHandler<AppEnv>;
-
-/** POST /api/me/bank-account-changes: 出金先口座変更の申請 (R14), applied by an operator. */
-export const requestBankAccountChange = guardedRoute(
-  "change_bank_account",
+export const checkBankAccountChange = factory.createHandlers(
+  requireJson,
+  jsonBody(bankAccountChangeSchema),
   async (c) =>
     c.json(
-      await c.get("deps").core.call("requestBankAccountChange", {
+      await c.get("deps").core.call("checkBankAccountChange", {
         ...customerCall(c),
         body: { change: c.req.valid("json"), client: clientContext(c) },
       }),
     ),
-  { before: [checkHolderName] },
+);
+
+/** POST /api/me/bank-account-changes: 出金先口座変更の申請 (R14), applied by an operator. */
+export const requestBankAccountChange = guardedRoute("change_bank_account", async (c) =>
+  c.json(
+    await c.get("deps").core.call("requestBankAccountChange", {
+      ...customerCall(c),
+      body: { change: c.req.valid("json"), client: clientContext(c) },
+    }),
+  ),
 );
