@@ -16,6 +16,7 @@ import {
   demoNotices,
   demoOrders,
   demoPasskeyRequestOptions,
+  demoPreviousLogin,
   demoProfile,
   demoRegisteredEmails,
   demoWithdrawalOverview,
@@ -171,6 +172,9 @@ export const defaultHandlers: HandlerMap = {
   changeProfile: http.put("/api/me/profile", () => HttpResponse.json(changedProfile)),
   changeEmail: http.put("/api/me/emails", () => HttpResponse.json(changedRegisteredEmails)),
   bankAccountChange: http.post("/api/me/bank-account-changes", () => HttpResponse.json(pendingBankAccountChange)),
+  // R39: the 口座名義 is the customer's own; R42: 前回ログイン on 会員トップ.
+  bankAccountChangeCheck: http.post("/api/me/bank-account-change-checks", () => HttpResponse.json({ ok: true })),
+  previousLogin: getJson("/api/me/previous-login", demoPreviousLogin),
 };
 
 /** Nobody logged in (the login screen's starting point). */

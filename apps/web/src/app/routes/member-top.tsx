@@ -1,5 +1,6 @@
 import { useSession } from "../../features/auth/api/get-session.ts";
 import { ExecutionPasswordBanner } from "../../features/credentials/components/execution-password-banner.tsx";
+import { PreviousLogin } from "../../features/login-history/components/previous-login.tsx";
 import { NoticeList, type NoticeTopicLinks } from "../../features/notices/components/notice-list.tsx";
 import { paths } from "../screens.ts";
 
@@ -13,6 +14,7 @@ function MemberTop() {
   return (
     <div className="kk-stack">
       {customer && <p className="kk-greeting">{customer.name} 様、いつもご利用いただきありがとうございます。</p>}
+      <PreviousLogin />
       <ExecutionPasswordBanner />
       <NoticeList topicLinks={noticeTopicLinks} />
     </div>
