@@ -78,7 +78,8 @@ export const セッション切れ: Story = {
 export const 前回ログイン: Story = {
   parameters: { msw: { handlers: { previousLogin: getJson("/api/me/previous-login", demoPreviousLogin) } } },
   play: async ({ canvasElement }) => {
-    await screen(canvasElement).waitForText(/前回ログイン: 2026\/11\/24 10:02:03/);
+    // 2026-11-24T01:02:03Z in Japan time, in the line's <time>.
+    await screen(canvasElement).waitForText("2026/11/24 10:02:03");
   },
 };
 /** R42 on the customer's very first login: nothing before it. */
