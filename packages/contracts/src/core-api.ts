@@ -34,7 +34,13 @@ import {
   verifyStepUpResponseSchema,
 } from "./core-api-step-up.ts";
 import { credentialStatusSchema } from "./credentials.ts";
-import { customerSummarySchema, loginHistorySchema, noticeListSchema } from "./customers.ts";
+import {
+  customerSummarySchema,
+  loginHistorySchema,
+  noticeListSchema,
+  previousLoginQuerySchema,
+  previousLoginSchema,
+} from "./customers.ts";
 import { errorBodySchema } from "./errors.ts";
 import { mailSettingsSchema } from "./mail.ts";
 import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
@@ -43,6 +49,7 @@ import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from 
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
 import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
+  bankAccountChangeCheckSchema,
   bankAccountChangeViewSchema,
   withdrawalListSchema,
   withdrawalOverviewSchema,
@@ -113,6 +120,15 @@ export const coreRoutes = {
     summary: "The customer's most recent login attempts from the audit trail",
     params: customerPathSchema,
     response: loginHistorySchema,
+    errors: [404],
+  },
+  getPreviousLogin: {
+    method: "get",
+    path: "/v1/customers/{customerId}/previous-login",
+    summary: "前回ログイン (R42): the successful login before the current session's",
+    params: customerPathSchema,
+    query: previousLoginQuerySchema,
+    response: previousLoginSchema,
     errors: [404],
   },
   getCredentialStatus: {
@@ -270,6 +286,15 @@ export const coreRoutes = {
     body: requestBankAccountChangeCoreRequestSchema,
     response: bankAccountChangeViewSchema,
     errors: [404, 409],
+  },
+  checkBankAccountChange: {
+    method: "post",
+    path: "/v1/customers/{customerId}/bank-account-change-checks",
+    summary: "本人名義 (R39): may this 出金先口座変更 be confirmed? Stores nothing; a refusal is audited",
+    params: customerPathSchema,
+    body: requestBankAccountChangeCoreRequestSchema,
+    response: bankAccountChangeCheckSchema,
+    errors: [404],
   },
   applyMarginAccount: {
     method: "post",

@@ -34,3 +34,11 @@ export type LoginHistoryEntry = z.infer<typeof loginHistoryEntrySchema>;
 
 export const loginHistorySchema = z.object({ entries: z.array(loginHistoryEntrySchema) });
 export type LoginHistory = z.infer<typeof loginHistorySchema>;
+
+/**
+ * 前回ログイン on 会員トップ (R42): the successful login before the one that started the current
+ * session (`sessionStartedAt`, the session's start), or null on the customer's first login.
+ */
+export const previousLoginQuerySchema = z.object({ sessionStartedAt: z.iso.datetime({ offset: true }) });
+export const previousLoginSchema = z.object({ previousLogin: loginHistoryEntrySchema.nullable() });
+export type PreviousLogin = z.infer<typeof previousLoginSchema>;

@@ -56,13 +56,13 @@ export const exampleProfileChange: ProfileChangeInput = {
   phone: "090-1234-5678",
 };
 
-/** 出金先口座変更: a new destination account. */
+/** 出金先口座変更: a new destination account, in the test customers' own name (R39: シケン タロウ). */
 export const exampleBankAccountChange: BankAccountChange = {
   bankName: "みずほ銀行",
   branchName: "渋谷支店",
   accountType: "普通",
   accountNumber: "7654321",
-  holderKana: "シケン コキヤク",
+  holderKana: "シケン タロウ",
 };
 
 /** 信用取引口座開設: the answers and the 約諾書 consent (R41). */

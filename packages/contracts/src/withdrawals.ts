@@ -79,3 +79,9 @@ export const bankAccountChangeSchema = z.strictObject({
   ),
 });
 export type BankAccountChange = z.infer<typeof bankAccountChangeSchema>;
+
+/**
+ * Core's answer to the check of a 出金先口座変更 before its confirmation (R39): the change may
+ * be confirmed. A refusal is a `validation_failed` with the field's reason.
+ */
+export const bankAccountChangeCheckSchema = z.object({ ok: z.literal(true) });

@@ -28,6 +28,7 @@ import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
+import { installFakeOwnName } from "./fake-own-name.ts";
 import { installFakePasskeys } from "./fake-passkeys.ts";
 import { installFakeSessionEvents } from "./fake-session-events.ts";
 import { installFakeTradingStop } from "./fake-trading-stop.ts";
@@ -250,6 +251,7 @@ export function createFakeCore() {
   const passkeys = installFakePasskeys(app, customers);
   const tradingStop = installFakeTradingStop(app, customers);
   const sessionEvents = installFakeSessionEvents(app, (id) => byId(id) !== undefined);
+  const ownName = installFakeOwnName(app);
   const fetchImpl: typeof fetch = async (input, init) => {
     if (state.down) throw new TypeError("fetch failed: connect ECONNREFUSED");
     return app.request(new Request(input, init));
@@ -272,6 +274,8 @@ export function createFakeCore() {
     tradingStop,
     /** What the BFF reported of logouts from ログイン中の端末 (R32). */
     sessionEvents,
+    /** 出金先口座変更 (R39) and 前回ログイン (R42). */
+    ownName,
     fetch: fetchImpl,
   };
 }

@@ -8,6 +8,7 @@ import type { CoreServices } from "../lib/types.ts";
 import { maskAccountNumber } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
+import { isOwnName, notOwnNameMessage } from "./holder-name.ts";
 import { refuseIfStopped } from "./trading-stop.ts";
 
 interface Actor {
@@ -98,12 +99,48 @@ export async function pendingBankAccountChange(
 /** The customer's row, locked until the transaction ends: one change per customer at a time. */
 export async function lockCustomer(tx: Tx, customerId: string) {
   const [row] = await tx
-    .select({ name: customers.name })
+    .select({ name: customers.name, nameKana: customers.nameKana })
     .from(customers)
     .where(eq(customers.id, customerId))
     .for("update");
   if (!row) throw new AppError("not_found", 404);
   return row;
+}
+
+/**
+ * 本人名義 (R39): the refusal, on the 口座名義 field, of an account not in the customer's
+ * registered kana name, audited; undefined when the name is the customer's. Changes nothing
+ * else, so the BFF can ask before the confirmation (`checkBankAccountChange`) and the
+ * request repeats it as the authority.
+ */
+async function otherHolderRefusal(
+  db: Db | Tx,
+  actor: Actor & { change: BankAccountChange },
+  nameKana: string,
+): Promise<AppError | undefined> {
+  if (isOwnName(actor.change.holderKana, nameKana)) return undefined;
+  await recordAudit(db, {
+    eventType: "bank_account_change_request",
+    outcome: "failure",
+    customerId: actor.customerId,
+    client: actor.client,
+    requestId: actor.requestId,
+    detail: { ...auditAccount(actor.change), reason: "holder_name_mismatch" },
+  });
+  return new AppError("validation_failed", 400, {
+    fields: [{ path: "holderKana", message: notOwnNameMessage(nameKana) }],
+  });
+}
+
+/** The pre-check of a destination change before its confirmation (R39): nothing is stored. */
+export async function checkBankAccountChange(db: Db, actor: Actor & { change: BankAccountChange }): Promise<void> {
+  const [customer] = await db
+    .select({ nameKana: customers.nameKana })
+    .from(customers)
+    .where(eq(customers.id, actor.customerId));
+  if (!customer) throw new AppError("not_found", 404);
+  const refusal = await otherHolderRefusal(db, actor, customer.nameKana);
+  if (refusal) throw refusal;
 }
 
 /**
@@ -118,8 +155,12 @@ export async function requestBankAccountChange(
   actor: Actor & { change: BankAccountChange },
 ): Promise<{ change: BankAccountChangeView; created: boolean }> {
   await refuseIfStopped(db, services, { ...actor, action: "change_bank_account" });
-  return db.transaction(async (tx) => {
-    await lockCustomer(tx, actor.customerId);
+  const result = await db.transaction(async (tx) => {
+    const customer = await lockCustomer(tx, actor.customerId);
+    // The refusal's audit must outlive the refusal: the transaction commits it (nothing else
+    // is written by then) and the error is thrown after.
+    const refusal = await otherHolderRefusal(tx, actor, customer.nameKana);
+    if (refusal) return refusal;
     const audit = (outcome: "success" | "noop", detail: Record<string, unknown>) =>
       recordAudit(tx, {
         eventType: "bank_account_change_request",
@@ -155,6 +196,8 @@ export async function requestBankAccountChange(
     await audit("success", { changeId: row.id, ...(pending ? { replaced: pending.id } : {}) });
     return { change: toBankAccountChangeView(row), created: true };
   });
+  if (result instanceof AppError) throw result;
+  return result;
 }
 
 /**

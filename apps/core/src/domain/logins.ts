@@ -1,5 +1,5 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lte } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { auditEvents, customers } from "../db/schema.ts";
 import { enqueueMail } from "../mail/outbox.ts";
@@ -32,6 +32,37 @@ export async function loginHistory(db: Db, customerId: string, limit: number) {
     .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, "login")))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit);
+}
+
+const SESSION_START_MARGIN_MS = 2_000;
+
+/**
+ * 前回ログイン (R42): the successful login before the one that started the current session.
+ * The session began at `sessionStartedAt` (the BFF's clock, just after core recorded its
+ * login), so the newest success up to then is the current session's own login and the one
+ * before it is the previous; null on the first login. Later logins elsewhere are not "previous".
+ * The margin absorbs the BFF's millisecond timestamps and a small skew between the clocks.
+ */
+export async function previousLogin(db: Db, customerId: string, sessionStartedAt: Date) {
+  const currentBy = new Date(sessionStartedAt.getTime() + SESSION_START_MARGIN_MS);
+  const rows = await db
+    .select({
+      at: auditEvents.occurredAt,
+      ipAddress: auditEvents.ipAddress,
+      userAgent: auditEvents.userAgent,
+    })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.customerId, customerId),
+        eq(auditEvents.eventType, "login"),
+        eq(auditEvents.outcome, "success"),
+        lte(auditEvents.occurredAt, currentBy),
+      ),
+    )
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(2);
+  return rows[1];
 }
 
 /** How the customer proved the login; recorded in the audit detail (ログイン履歴 reads the audit trail). */

@@ -139,6 +139,8 @@ describe("member pages", () => {
       "GET /api/session": json(authenticatedSession),
       "GET /api/me/credentials": json(ownPassword),
       "GET /api/me/notices": [outage, outage, outage, json(notices)],
+      // R42: 会員トップ also reads 前回ログイン; only the notices fail here.
+      "GET /api/me/previous-login": json({ previousLogin: null }),
     });
     const { user } = renderApp("/");
     const alert = await screen.findByRole("alert");

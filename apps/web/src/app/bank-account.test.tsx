@@ -43,6 +43,7 @@ async function openBankAccount(routes: Routes = {}) {
     "GET /api/session": json(authenticatedSession),
     "GET /api/me/credentials": json(credentialStatus()),
     "GET /api/me/withdrawals/overview": json(overview),
+    "POST /api/me/bank-account-change-checks": json({ ok: true }),
     "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation: "change_bank_account" }),
     "POST /api/step-up/verifications": verified(),
     ...routes,

@@ -102,6 +102,8 @@ export const screens = {
     "登録期間中",
     "ロック中",
     "取引停止中",
+    "前回ログイン",
+    "初回ログイン",
   ]),
   // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
   tradeStock: member("/trade/stock", "株式注文", trade, "trade/stock-order", "money", [
@@ -187,6 +189,7 @@ export const screens = {
   bankAccount: member("/account/bank-account", "出金先口座変更", account, "account/bank-account", "money", [
     "確認",
     "申請中",
+    "本人名義でない",
   ]),
   // R31 (issue 14): 登録 and 削除 are guarded operations (執行パスワード and 認証コード always).
   passkeys: member("/account/passkeys", "パスキー設定", account, "account/passkeys", "confirmed", [

@@ -27,7 +27,9 @@ export function FormActions({ submitLabel, onCancel, cancelLabel = "キャンセ
   }
   return (
     <div className="kk-form__actions kk-actions">
-      <Button type="submit">{submitLabel}</Button>
+      <Button type="submit" loading={loading}>
+        {submitLabel}
+      </Button>
       {onCancel && (
         <Button variant="secondary" onClick={onCancel}>
           {cancelLabel}

@@ -1,6 +1,6 @@
 import { sessionSchema } from "@kakunin/contracts/auth";
 import { credentialStatusSchema } from "@kakunin/contracts/credentials";
-import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
+import { loginHistorySchema, noticeListSchema, previousLoginSchema } from "@kakunin/contracts/customers";
 import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
 import { exampleCashOnlyBalances, exampleProfileChange, exampleStockOrder } from "@kakunin/contracts/examples";
 import { mailSettingsSchema } from "@kakunin/contracts/mail";
@@ -424,4 +424,15 @@ export const marginAccountApplied = checked(marginAccountApplicationViewSchema, 
   stockExperience: "1〜3年",
   annualIncome: "500〜1,000万円",
   financialAssets: "300〜1,000万円",
+} as const);
+
+/** 前回ログイン (R42): the login before the current session's, in Chrome on Windows. */
+export const demoPreviousLogin = checked(previousLoginSchema, {
+  previousLogin: {
+    at: "2026-11-24T01:02:03Z",
+    outcome: "success",
+    ipAddress: "198.51.100.7",
+    userAgent:
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  },
 } as const);

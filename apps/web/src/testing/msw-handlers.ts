@@ -16,6 +16,7 @@ import {
   demoNotices,
   demoOrders,
   demoPasskeyRequestOptions,
+  demoPreviousLogin,
   demoProfile,
   demoRegisteredEmails,
   demoWithdrawalOverview,
@@ -174,6 +175,9 @@ export const defaultHandlers: HandlerMap = {
   bankAccountChange: http.post("/api/me/bank-account-changes", () => HttpResponse.json(pendingBankAccountChange)),
   tradingStop: getJson("/api/me/trading-stop", tradingNotStopped),
   stopTrading: http.post("/api/me/trading-stop", () => HttpResponse.json(tradingStopped)),
+  // R39: the 口座名義 is the customer's own; R42: 前回ログイン on 会員トップ.
+  bankAccountChangeCheck: http.post("/api/me/bank-account-change-checks", () => HttpResponse.json({ ok: true })),
+  previousLogin: getJson("/api/me/previous-login", demoPreviousLogin),
 };
 
 /** Nobody logged in (the login screen's starting point). */

@@ -11,3 +11,18 @@ export const getNotices = factory.createHandlers(async (c) => {
 export const getLoginHistory = factory.createHandlers(async (c) => {
   return c.json(await c.get("deps").core.call("getLoginHistory", customerCall(c)));
 });
+
+/**
+ * GET /api/me/previous-login: 前回ログイン on 会員トップ (R42), the login before this session's.
+ * The session's start tells core which login is this session's own.
+ */
+export const getPreviousLogin = factory.createHandlers(async (c) => {
+  const session = c.get("session");
+  if (!session) throw new Error("requireSession middleware missing");
+  return c.json(
+    await c.get("deps").core.call("getPreviousLogin", {
+      ...customerCall(c),
+      query: { sessionStartedAt: new Date(session.data.createdAt).toISOString() },
+    }),
+  );
+});

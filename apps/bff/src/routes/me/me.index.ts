@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../lib/types.ts";
 import { requireSession } from "../../middleware/session.ts";
 import { changeExecutionPassword, changeLoginPassword, getCredentials } from "./credentials.handlers.ts";
-import { getLoginHistory, getNotices } from "./me.handlers.ts";
+import { getLoginHistory, getNotices, getPreviousLogin } from "./me.handlers.ts";
 import { listSessions, logoutOtherSessions, logoutSession } from "./sessions.handlers.ts";
 
 /** The logged-in customer's own data; the customer id always comes from the session. */
@@ -10,6 +10,7 @@ export const meRoutes = new Hono<AppEnv>()
   .use("/me/*", requireSession)
   .get("/me/notices", ...getNotices)
   .get("/me/login-history", ...getLoginHistory)
+  .get("/me/previous-login", ...getPreviousLogin)
   .get("/me/credentials", ...getCredentials)
   .put("/me/execution-password", ...changeExecutionPassword)
   .put("/me/login-password", ...changeLoginPassword)

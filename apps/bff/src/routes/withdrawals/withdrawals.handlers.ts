@@ -1,8 +1,10 @@
+import { bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf } from "../../lib/core-context.ts";
 import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
+import { jsonBody, requireJson } from "../../lib/validate.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -27,6 +29,24 @@ export const createWithdrawal = guardedRoute("withdrawal", async (c) =>
       body: { request: c.req.valid("json"), requestKey: requestKeyOf(c), client: clientContext(c) },
     }),
   ),
+);
+
+/**
+ * POST /api/me/bank-account-change-checks: 本人名義 (R39) before the confirmation. The form
+ * asks core (the authority on the registered name) whether the change may be confirmed, so
+ * a third party's 口座名義 is refused on its field before the customer types a password.
+ * Nothing is stored; core checks again when the change is requested.
+ */
+export const checkBankAccountChange = factory.createHandlers(
+  requireJson,
+  jsonBody(bankAccountChangeSchema),
+  async (c) =>
+    c.json(
+      await c.get("deps").core.call("checkBankAccountChange", {
+        ...customerCall(c),
+        body: { change: c.req.valid("json"), client: clientContext(c) },
+      }),
+    ),
 );
 
 /** POST /api/me/bank-account-changes: 出金先口座変更の申請 (R14), applied by an operator. */

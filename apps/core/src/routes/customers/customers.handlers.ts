@@ -1,12 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { initialExecutionPassword } from "../../domain/credentials/initial-password.ts";
 import { findCustomerSummary } from "../../domain/customers.ts";
-import { loginHistory } from "../../domain/logins.ts";
+import { loginHistory, previousLogin } from "../../domain/logins.ts";
 import { listCompanyNotices } from "../../domain/notices.ts";
 import { passkeyRegistrationNotice } from "../../domain/passkeys/notice.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
-import type { getCustomer, getLoginHistory, listNotices } from "./customers.routes.ts";
+import type { getCustomer, getLoginHistory, getPreviousLogin, listNotices } from "./customers.routes.ts";
 
 const LOGIN_HISTORY_LIMIT = 20;
 
@@ -56,6 +56,21 @@ export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBin
         ipAddress: r.ipAddress,
         userAgent: r.userAgent,
       })),
+    },
+    200,
+  );
+};
+
+export const getPreviousLoginHandler: RouteHandler<typeof getPreviousLogin, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { sessionStartedAt } = c.req.valid("query");
+  await requireCustomer(c, customerId);
+  const row = await previousLogin(c.get("db"), customerId, new Date(sessionStartedAt));
+  return c.json(
+    {
+      previousLogin: row
+        ? { at: row.at.toISOString(), outcome: "success" as const, ipAddress: row.ipAddress, userAgent: row.userAgent }
+        : null,
     },
     200,
   );

@@ -1,8 +1,14 @@
 import { createRouter } from "../../lib/create-router.ts";
-import { getCustomerHandler, getLoginHistoryHandler, listNoticesHandler } from "./customers.handlers.ts";
-import { getCustomer, getLoginHistory, listNotices } from "./customers.routes.ts";
+import {
+  getCustomerHandler,
+  getLoginHistoryHandler,
+  getPreviousLoginHandler,
+  listNoticesHandler,
+} from "./customers.handlers.ts";
+import { getCustomer, getLoginHistory, getPreviousLogin, listNotices } from "./customers.routes.ts";
 
 export const customersRouter = createRouter()
   .openapi(getCustomer, getCustomerHandler)
   .openapi(listNotices, listNoticesHandler)
-  .openapi(getLoginHistory, getLoginHistoryHandler);
+  .openapi(getLoginHistory, getLoginHistoryHandler)
+  .openapi(getPreviousLogin, getPreviousLoginHandler);

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { coreRoutes } from "@kakunin/contracts/core-api";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
-const { getCustomer: get, listNotices: notices, getLoginHistory: history } = coreRoutes;
+const { getCustomer: get, listNotices: notices, getLoginHistory: history, getPreviousLogin: previous } = coreRoutes;
 
 export const getCustomer = createRoute({
   method: get.method,
@@ -34,6 +34,19 @@ export const getLoginHistory = createRoute({
   request: { params: history.params },
   responses: {
     200: jsonContent(history.response, "Up to 20 login attempts, newest first"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});
+
+export const getPreviousLogin = createRoute({
+  method: previous.method,
+  path: previous.path,
+  summary: previous.summary,
+  tags: ["customers"],
+  request: { params: previous.params, query: previous.query },
+  responses: {
+    200: jsonContent(previous.response, "The previous login, or null on the first"),
     ...commonErrorResponses,
     ...notFoundResponse,
   },

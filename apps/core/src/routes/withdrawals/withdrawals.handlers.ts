@@ -1,8 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { requestBankAccountChange as requestChange } from "../../domain/bank-accounts.ts";
+import {
+  checkBankAccountChange as checkChange,
+  requestBankAccountChange as requestChange,
+} from "../../domain/bank-accounts.ts";
 import { createWithdrawal as create, listWithdrawals as list, withdrawalOverview } from "../../domain/withdrawals.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type {
+  checkBankAccountChange,
   createWithdrawal,
   getWithdrawalOverview,
   listWithdrawals,
@@ -44,4 +48,12 @@ export const requestBankAccountChangeHandler: RouteHandler<typeof requestBankAcc
     requestId: c.get("requestId"),
   });
   return result.created ? c.json(result.change, 201) : c.json(result.change, 200);
+};
+
+/** 本人名義 (R39) before the confirmation: the BFF asks this, so a refusal comes before the step-up. */
+export const checkBankAccountChangeHandler: RouteHandler<typeof checkBankAccountChange, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { change, client } = c.req.valid("json");
+  await checkChange(c.get("db"), { customerId, change, client, requestId: c.get("requestId") });
+  return c.json({ ok: true as const }, 200);
 };

@@ -1,11 +1,13 @@
 import { createRouter } from "../../lib/create-router.ts";
 import {
+  checkBankAccountChangeHandler,
   createWithdrawalHandler,
   getWithdrawalOverviewHandler,
   listWithdrawalsHandler,
   requestBankAccountChangeHandler,
 } from "./withdrawals.handlers.ts";
 import {
+  checkBankAccountChange,
   createWithdrawal,
   getWithdrawalOverview,
   listWithdrawals,
@@ -16,4 +18,5 @@ export const withdrawalsRouter = createRouter()
   .openapi(getWithdrawalOverview, getWithdrawalOverviewHandler)
   .openapi(createWithdrawal, createWithdrawalHandler)
   .openapi(listWithdrawals, listWithdrawalsHandler)
-  .openapi(requestBankAccountChange, requestBankAccountChangeHandler);
+  .openapi(requestBankAccountChange, requestBankAccountChangeHandler)
+  .openapi(checkBankAccountChange, checkBankAccountChangeHandler);

@@ -4,7 +4,7 @@ import { errorBodySchema } from "@kakunin/contracts/errors";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
 const { getWithdrawalOverview: overview, createWithdrawal: create, listWithdrawals: list } = coreRoutes;
-const { requestBankAccountChange: changeBank } = coreRoutes;
+const { requestBankAccountChange: changeBank, checkBankAccountChange: checkBank } = coreRoutes;
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
@@ -59,6 +59,19 @@ export const requestBankAccountChange = createRoute({
   responses: {
     200: jsonContent(changeBank.response, "The same request was already pending (nothing changed)"),
     201: jsonContent(changeBank.response, "Pending (申請中); replaces an earlier pending request"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});
+
+export const checkBankAccountChange = createRoute({
+  method: checkBank.method,
+  path: checkBank.path,
+  summary: checkBank.summary,
+  tags: ["withdrawals"],
+  request: { params: checkBank.params, body: json(checkBank.body) },
+  responses: {
+    200: jsonContent(checkBank.response, "The change may be confirmed (nothing stored)"),
     ...commonErrorResponses,
     ...notFoundResponse,
   },

@@ -1,6 +1,6 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { phone } from "../../testing/app-screen.tsx";
-import { expiredSession } from "../../testing/fixtures.ts";
+import { demoPreviousLogin, expiredSession } from "../../testing/fixtures.ts";
 import { credentials, getJson, loading, upstreamUnavailable } from "../../testing/msw-handlers.ts";
 import { screen } from "../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../testing/screen-stories.ts";
@@ -26,7 +26,11 @@ export const お知らせなし: Story = {
 export const 読み込み中: Story = {
   parameters: {
     msw: {
-      handlers: { notices: loading("get", "/api/me/notices"), credentials: loading("get", "/api/me/credentials") },
+      handlers: {
+        notices: loading("get", "/api/me/notices"),
+        credentials: loading("get", "/api/me/credentials"),
+        previousLogin: loading("get", "/api/me/previous-login"),
+      },
     },
   },
 };
@@ -61,6 +65,7 @@ export const 接続不可: Story = {
       handlers: {
         notices: upstreamUnavailable("get", "/api/me/notices"),
         credentials: upstreamUnavailable("get", "/api/me/credentials"),
+        previousLogin: upstreamUnavailable("get", "/api/me/previous-login"),
       },
     },
   },
@@ -71,5 +76,21 @@ export const セッション切れ: Story = {
   parameters: { msw: { handlers: { session: getJson("/api/session", expiredSession) } } },
   play: async ({ canvasElement }) => {
     await screen(canvasElement).waitForSessionExpiredLogin();
+  },
+};
+
+/** R42: the login before this session's — when (JST), browser and OS, IP. */
+export const 前回ログイン: Story = {
+  parameters: { msw: { handlers: { previousLogin: getJson("/api/me/previous-login", demoPreviousLogin) } } },
+  play: async ({ canvasElement }) => {
+    // 2026-11-24T01:02:03Z in Japan time, in the line's <time>.
+    await screen(canvasElement).waitForText("2026/11/24 10:02:03");
+  },
+};
+/** R42 on the customer's very first login: nothing before it. */
+export const 初回ログイン: Story = {
+  parameters: { msw: { handlers: { previousLogin: getJson("/api/me/previous-login", { previousLogin: null }) } } },
+  play: async ({ canvasElement }) => {
+    await screen(canvasElement).waitForText("前回ログイン: なし（今回が初めてのログインです）");
   },
 };

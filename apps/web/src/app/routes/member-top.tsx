@@ -1,5 +1,6 @@
 import { useSession } from "../../features/auth/api/get-session.ts";
 import { ExecutionPasswordBanner } from "../../features/credentials/components/execution-password-banner.tsx";
+import { PreviousLogin } from "../../features/login-history/components/previous-login.tsx";
 import { NoticeList, type NoticeTopicLinks } from "../../features/notices/components/notice-list.tsx";
 import { TradingStopBanner } from "../../features/trading-stop/components/trading-stop-banner.tsx";
 import { paths } from "../screens.ts";
@@ -15,6 +16,7 @@ function MemberTop() {
     <div className="kk-stack">
       {customer && <p className="kk-greeting">{customer.name} 様、いつもご利用いただきありがとうございます。</p>}
       <TradingStopBanner />
+      <PreviousLogin />
       <ExecutionPasswordBanner />
       <NoticeList topicLinks={noticeTopicLinks} />
     </div>

@@ -1,7 +1,7 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { confirmationStates, readStates, throughInput } from "../../../testing/confirmation-stories.ts";
 import { demoWithdrawalOverview, pendingBankAccountChange } from "../../../testing/fixtures.ts";
-import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
+import { apiError, getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
@@ -62,3 +62,31 @@ export const 執行パスワード誤り: Story = states.執行パスワード�
 export const ロック: Story = states.ロック;
 export const ロック中: Story = states.ロック中;
 export const セッション切れ: Story = states.セッション切れ;
+
+/** R39: core refuses a 口座名義 that is not the customer's own, on the field, before the confirmation. */
+export const 本人名義でない: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        bankAccountChangeCheck: apiError("post", "/api/me/bank-account-change-checks", 400, "validation_failed", {
+          fields: [
+            {
+              path: "holderKana",
+              message:
+                "出金先口座はご本人名義の口座のみ登録できます。口座名義（カナ）がご登録のお名前（ヤマダ タロウ）と一致しません。",
+            },
+          ],
+        }),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("金融機関名", "みずなみ銀行");
+    await page.type("支店名", "本店営業部");
+    await page.type("口座番号", "7654321");
+    await page.type("口座名義（カナ）", "スズキ イチロウ");
+    await page.click("変更確認");
+    await page.waitForText(/出金先口座はご本人名義の口座のみ登録できます/);
+  },
+};

@@ -2,20 +2,23 @@ import type { BankAccountChange, BankAccountChangeView, BankAccountView } from "
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { StepSection } from "@kakunin/ui/step-section";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
+import { useCheckBankAccountChange } from "../../../features/withdrawals/api/check-bank-account-change.ts";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { useRequestBankAccountChange } from "../../../features/withdrawals/api/request-bank-account-change.ts";
 import { BankAccountChangeDetails } from "../../../features/withdrawals/components/bank-account-change-details.tsx";
 import {
   BankAccountChangeForm,
   type BankAccountChangeFormValues,
+  bankAccountChangeFields,
 } from "../../../features/withdrawals/components/bank-account-change-form.tsx";
 import { BankAccountChangeSummary } from "../../../features/withdrawals/components/bank-account-change-summary.tsx";
 import { PendingBankAccountChangeNote } from "../../../features/withdrawals/components/pending-bank-account-change-note.tsx";
 import { bankAccountText } from "../../../features/withdrawals/utils/bank-account-text.ts";
+import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { GuardedFlow, useGuarded } from "../../guarded-flow.tsx";
 import { paths } from "../../screens.ts";
 
@@ -67,6 +70,9 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
 function BankAccountPage() {
   const overview = useWithdrawalOverview();
   const requestChange = useRequestBankAccountChange();
+  const check = useCheckBankAccountChange();
+  // R39: core refuses a 口座名義 that is not the customer's own before the confirmation opens.
+  const checkFieldErrors = useMemo(() => fieldErrorsOf(check.error, bankAccountChangeFields), [check.error]);
   const guarded = useGuarded<BankAccountChange, BankAccountView | null, BankAccountChangeView>();
   /** `returned`: back from a later step, so focus goes to the form's heading. */
   const [input, setInput] = useState<{ returned: boolean; values: BankAccountChangeFormValues | undefined }>({
@@ -110,9 +116,21 @@ function BankAccountPage() {
           <p>
             新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
           </p>
+          {check.isError && !checkFieldErrors && (
+            <ApiErrorAlert error={check.error} lead="入力内容を確認できませんでした。" />
+          )}
           <BankAccountChangeForm
             defaultValues={input.values}
-            onSubmit={(change) => guarded.confirm(change, overview.data?.bankAccount ?? null)}
+            serverErrors={checkFieldErrors}
+            checking={check.isPending}
+            onSubmit={(change) =>
+              check.mutate(change, {
+                onSuccess: () => {
+                  check.reset();
+                  guarded.confirm(change, overview.data?.bankAccount ?? null);
+                },
+              })
+            }
           />
         </StepSection>
       </div>

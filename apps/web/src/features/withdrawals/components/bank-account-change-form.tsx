@@ -5,6 +5,7 @@ import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
+import { type FieldErrors, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 
 export interface BankAccountChangeFormValues {
@@ -38,23 +39,40 @@ export const emptyBankAccountChange: BankAccountChangeFormValues = {
   holderKana: "",
 };
 
+export type BankAccountChangeField = keyof BankAccountChangeFormValues;
+export const bankAccountChangeFields: readonly BankAccountChangeField[] = [
+  "bankName",
+  "branchName",
+  "accountType",
+  "accountNumber",
+  "holderKana",
+];
+
 export interface BankAccountChangeFormProps {
   /** What the customer entered before going back from the confirmation. */
   defaultValues?: BankAccountChangeFormValues | undefined;
   /** With exactly the body that will be confirmed and sent. */
   onSubmit: (change: BankAccountChange) => void;
+  /** The server's refusal of the entry (e.g. 口座名義 not the customer's own, R39), per field. */
+  serverErrors?: FieldErrors<BankAccountChangeField> | undefined;
+  /** The entry is being checked: the submit shows it is busy. */
+  checking?: boolean;
 }
 
 /** The new 出金先口座 → 「変更確認」, validated with the BFF's own schema. */
 export function BankAccountChangeForm({
   defaultValues = emptyBankAccountChange,
   onSubmit,
+  serverErrors,
+  checking = false,
 }: BankAccountChangeFormProps) {
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors },
   } = useForm<BankAccountChangeFormValues, unknown, BankAccountChange>({ resolver, defaultValues });
+  useServerFieldErrors(setError, serverErrors, bankAccountChangeFields);
 
   const field = fieldBinder(register, errors);
 
@@ -79,7 +97,7 @@ export function BankAccountChangeForm({
         maxLength={40}
         {...field("holderKana")}
       />
-      <FormActions submitLabel="変更確認" />
+      <FormActions submitLabel="変更確認" loading={checking} />
     </form>
   );
 }
