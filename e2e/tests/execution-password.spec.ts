@@ -35,6 +35,8 @@ test.describe("執行パスワード変更", () => {
   });
 
   test("each rejected new password names its rule", async ({ page, createCustomer, loginAs }) => {
+    // One refusal per password rule, each a round trip through core's argon2 check: ~25 s here.
+    test.setTimeout(60_000);
     const customer = await createCustomer({
       birthDate: "1980-01-15",
       phone: "090-1234-5678",
@@ -75,6 +77,9 @@ test.describe("執行パスワード変更", () => {
     loggedIn: customer,
     ops,
   }) => {
+    // Ten argon2 checks in core, by design slow, and two operator CLI runs (each starts tsx):
+    // about 29 s here, too close to the default 30 s.
+    test.setTimeout(60_000);
     await page.goto("/account/execution-password");
     for (let remaining = 8; remaining >= 1; remaining--) {
       await page.getByLabel("現在の執行パスワード").fill("Wrong1x");
