@@ -1,7 +1,9 @@
 import { type OperationPayload, operationDefinitions, type StepUpOperation } from "@kakunin/contracts/operations";
 import type { Context, MiddlewareHandler } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
 import { idempotent } from "../../middleware/idempotency.ts";
+import { ApiError } from "../api-error.ts";
 import type { AppEnv } from "../types.ts";
 import { jsonBody, requireJson } from "../validate.ts";
 import { requireStepUp } from "./step-up.ts";
@@ -60,4 +62,18 @@ export function guardedRoute<O extends StepUpOperation, B = OperationPayload<O>>
       run,
     ]),
   ];
+}
+
+/**
+ * A `before` step for a guarded route whose path names what the body confirms (an order, a
+ * passkey): the two must agree, checked before the confirmation is used up.
+ */
+export function pathMatchesBody(name: string, message: string): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const body: unknown = await c.req.json();
+    if (c.req.param(name) !== (body as Record<string, unknown>)[name]) {
+      throw new ApiError("validation_failed", 400, { fields: [{ path: name, message }] });
+    }
+    await next();
+  });
 }

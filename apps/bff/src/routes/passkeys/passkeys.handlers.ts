@@ -7,7 +7,7 @@ import {
 } from "@kakunin/contracts/passkeys";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { createFactory, createMiddleware } from "hono/factory";
+import { createFactory } from "hono/factory";
 import { z } from "zod";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
@@ -16,7 +16,7 @@ import { customerCall } from "../../lib/core-context.ts";
 import { enforcePasskeyLoginThrottle, recordPasskeyLoginFailure } from "../../lib/login-failures.ts";
 import { newPasskeyChallenge, PASSKEY_CHALLENGE_TTL_MS } from "../../lib/passkeys/challenge-store.ts";
 import { storeKey } from "../../lib/session-store.ts";
-import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
+import { guardedRoute, pathMatchesBody } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
 import { startSession } from "../session/start-session.ts";
@@ -49,15 +49,7 @@ const passkeyParam = zValidator("param", z.object({ passkeyId: z.uuid() }), (res
 });
 
 /** The passkey in the path and the one confirmed must agree, checked before the confirmation is used up. */
-const samePasskeyId = createMiddleware<AppEnv>(async (c, next) => {
-  const body: unknown = await c.req.json();
-  if (c.req.param("passkeyId") !== (body as { passkeyId?: unknown }).passkeyId) {
-    throw new ApiError("validation_failed", 400, {
-      fields: [{ path: "passkeyId", message: "パスキーが一致しません。" }],
-    });
-  }
-  await next();
-});
+const samePasskeyId = pathMatchesBody("passkeyId", "パスキーが一致しません。");
 
 /** GET /api/me/passkeys: パスキー設定's list. */
 export const listPasskeys = factory.createHandlers(async (c) =>

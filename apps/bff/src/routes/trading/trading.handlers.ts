@@ -1,26 +1,13 @@
-import { createFactory, createMiddleware } from "hono/factory";
-import { ApiError } from "../../lib/api-error.ts";
+import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf, requestOf } from "../../lib/core-context.ts";
-import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
+import { guardedRoute, pathMatchesBody } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
 
 const factory = createFactory<AppEnv>();
 
-/**
- * The order number is in the path and in the confirmed body; they must agree, checked
- * before the confirmation is used up.
- */
-const sameOrderNumber = createMiddleware<AppEnv>(async (c, next) => {
-  const body: unknown = await c.req.json();
-  const confirmed = (body as { orderNumber?: unknown }).orderNumber;
-  if (c.req.param("orderNumber") !== confirmed) {
-    throw new ApiError("validation_failed", 400, {
-      fields: [{ path: "orderNumber", message: "注文番号が一致しません。" }],
-    });
-  }
-  await next();
-});
+/** The order in the path and the one confirmed must agree (checked before the confirmation is used up). */
+const sameOrderNumber = pathMatchesBody("orderNumber", "注文番号が一致しません。");
 
 export const listInstruments = factory.createHandlers(async (c) =>
   c.json(await c.get("deps").core.call("listInstruments", requestOf(c))),
