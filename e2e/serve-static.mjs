@@ -37,6 +37,13 @@ createServer((request, response) => {
     response.writeHead(404).end("not found");
     return;
   }
-  response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
+  // Vite names what it emits under /assets/ by content hash, so a browser may keep those for good;
+  // the rest (iframe.html, index.json, the MSW worker) is revalidated. Without this every story
+  // check fetched the whole preview again.
+  const cacheControl = pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+  response.writeHead(200, {
+    "Content-Type": types[extname(file)] ?? "application/octet-stream",
+    "Cache-Control": cacheControl,
+  });
   createReadStream(file).pipe(response);
 }).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

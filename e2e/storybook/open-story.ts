@@ -1,6 +1,21 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
-/** Opens a story alone and waits until Storybook has rendered it and run its play function. */
+type Preview = { currentRender?: { id?: string; phase?: string } };
+type StorybookWindow = Window & {
+  __STORYBOOK_PREVIEW__?: Preview;
+  __STORYBOOK_ADDONS_CHANNEL__?: { emit: (event: string, payload: unknown) => void };
+};
+
+/**
+ * Opens a story and waits until Storybook has rendered it and run its play function.
+ *
+ * Each story gets a fresh document (a full navigation: nothing a story leaves in the page can
+ * reach the next one), but the page and its browser context are reused within a worker (see
+ * `test` below) and serve-static.mjs lets the browser keep Vite's hashed assets. A new page per
+ * story cost a renderer process and the whole preview bundle again, 12–20 s per check here.
+ * (Switching stories through the preview's channel was faster still, but let one story's state
+ * reach the next: a play function failed only after certain predecessors.)
+ */
 export async function openStory(page: Page, id: string) {
   const problems: string[] = [];
   page.on("console", (message) => {
@@ -12,20 +27,39 @@ export async function openStory(page: Page, id: string) {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.goto(`/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`);
   await page.waitForFunction(
-    () => {
-      const phase = (window as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__
-        ?.currentRender?.phase;
-      return phase === "finished" || phase === "errored" || phase === "aborted";
+    (storyId) => {
+      const render = (window as StorybookWindow).__STORYBOOK_PREVIEW__?.currentRender;
+      return render?.id === storyId && ["finished", "errored", "aborted"].includes(render.phase ?? "");
     },
-    undefined,
+    id,
     { timeout: 20_000 },
   );
-  const phase = await page.evaluate(
-    () =>
-      (window as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__
-        ?.currentRender?.phase,
-  );
+  const phase = await page.evaluate(() => (window as StorybookWindow).__STORYBOOK_PREVIEW__?.currentRender?.phase);
   expect(phase, `story ${id} did not finish`).toBe("finished");
   await expect(page.locator("#storybook-root > *").first()).toBeAttached();
   return problems;
 }
+
+/**
+ * `storyPage`: one page per worker, navigated from story to story (see openStory). Each test's
+ * console listeners are removed after it. Playwright replaces a worker after a failed test, so a
+ * story that breaks the page cannot spoil the next one's check.
+ */
+export const test = base.extend<{ storyPage: Page }, { workerStoryPage: Page }>({
+  workerStoryPage: [
+    async ({ browser }, use, workerInfo) => {
+      const { baseURL, locale, timezoneId } = workerInfo.project.use;
+      // The desktop width designers preview at (visual.spec.ts checks the phone width too).
+      const viewport = { width: 1280, height: 800 };
+      const context = await browser.newContext({ baseURL, locale, timezoneId, viewport });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: "worker" },
+  ],
+  storyPage: async ({ workerStoryPage }, use) => {
+    await use(workerStoryPage);
+    workerStoryPage.removeAllListeners("console");
+    workerStoryPage.removeAllListeners("pageerror");
+  },
+});
