@@ -67,7 +67,7 @@ export async function reissueInitialExecutionPassword(
   req: OpsActionRequest,
 ) {
   const customerId = await requireId(db, customerCode);
-  await issueInitialExecutionPassword(db, services, customerId);
+  await issueInitialExecutionPassword(db, services, customerId, { reissue: true });
   await recordAudit(db, {
     eventType: "initial_execution_password_reissue",
     outcome: "success",

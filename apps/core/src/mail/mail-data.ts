@@ -77,7 +77,8 @@ export interface MailData {
   trading_stopped: { customerName: string; at: Date; origin: MailOrigin };
   trading_resumed: { customerName: string; at: Date };
   login_password_changed: { customerName: string; at: Date; origin: MailOrigin };
-  execution_password_changed: { customerName: string; at: Date; origin: MailOrigin };
+  /** `reissued`: the operator issued a new initial one, shown in お知らせ (origin "operator"). */
+  execution_password_changed: { customerName: string; at: Date; origin: MailOrigin; reissued?: boolean };
   /** 出金先口座変更の申込: applied later by the operator (then withdrawal_account_changed). */
   withdrawal_account_change_requested: {
     customerName: string;

@@ -52,14 +52,21 @@ const passkeyChanged = (c: SupportContact, d: MailData["passkey_registered"], ve
   }),
 });
 
-/** ログインパスワード・執行パスワードの変更. */
-const passwordChanged = (c: SupportContact, d: MailData["login_password_changed"], kind: string) => ({
+/** ログインパスワード・執行パスワードの変更; a reissued initial one is found in お知らせ. */
+const passwordChanged = (c: SupportContact, d: MailData["execution_password_changed"], kind: string) => ({
   subject: `${SUBJECT_PREFIX}${kind}変更のお知らせ`,
   text: security(c, d.customerName, {
-    lead: [`お客様の${kind}が変更されました。`],
-    changes: [kind],
+    lead: [
+      d.reissued
+        ? `お客様のお申し出により、${kind}を再発行しました（初期${kind}）。`
+        : `お客様の${kind}が変更されました。`,
+    ],
+    changes: [d.reissued ? `${kind}（初期${kind}の再発行）` : kind],
     at: d.at,
     origin: d.origin,
+    ...(d.reissued
+      ? { next: [`新しい初期${kind}は、ログイン後の「お知らせ」でご確認のうえ、変更してください。`] }
+      : {}),
   }),
 });
 

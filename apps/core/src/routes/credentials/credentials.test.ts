@@ -209,6 +209,21 @@ describe("執行パスワード変更 (R7, R10)", () => {
     expect(mails[0]?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
   });
 
+  it("the operator's reissue of the initial password is mailed (R38), naming the operator as the source", async () => {
+    const c = await newCustomer(core, { executionPassword: "Rk7m2x" });
+    const res = await core.app.request(`/ops/customers/${c.customerCode}/initial-execution-password`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_OPS_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ operator: "佐々木" }),
+    });
+    expect(res.status).toBe(200);
+    const mails = await mailsOf(core, c.id);
+    expect(mails.map((m) => m.mailType)).toEqual(["execution_password_changed"]);
+    expect(mails[0]?.bodyText).toContain("執行パスワード（初期執行パスワードの再発行）");
+    expect(mails[0]?.bodyText).toContain("■ 操作元\n弊社担当者");
+    expect(mails[0]?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+  });
+
   it("a wrong current password counts toward the lock", async () => {
     const c = await newCustomer(core, { executionPassword: "Rk7m2x" });
     const res = await change(c.id, "Wrong1x", "Mg7t3w");
