@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures/test.ts";
+import { expect, mailbox, test } from "../fixtures/test.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -134,12 +134,15 @@ test.describe("執行パスワード変更", () => {
 });
 
 test.describe("ログインパスワード変更", () => {
-  test("changing it ends the other sessions; the new password logs in", async ({
+  test("changing it ends the other sessions, is mailed with every optional mail off, and the new password logs in", async ({
     page,
     browser,
-    customer,
+    createCustomer,
     loginAs,
   }) => {
+    // Created with the default settings: every optional mail 配信不要.
+    const address = `login-pw-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    const customer = await createCustomer({ emails: [address] });
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await otherPage.goto("/login");
@@ -158,6 +161,13 @@ test.describe("ログインパスワード変更", () => {
     await page.getByLabel("新しいログインパスワード（確認）").fill("Fuji7lake4");
     await page.getByRole("button", { name: "変更する" }).click();
     await expect(page.getByText("ログインパスワードの変更が完了しました")).toBeVisible();
+
+    // The security mail (R38): what, when (JST), from which browser, and the number to call.
+    const mail = await mailbox.waitFor(address, "ログインパスワード変更のお知らせ");
+    expect(mail.text).toMatch(/■ 日時\n\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \(日本時間\)/);
+    expect(mail.text).toMatch(/ブラウザ \/ OS: Chrome \d+ \/ /);
+    expect(mail.text).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+    expect(mail.text).not.toMatch(/https?:\/\//);
 
     // The other device is logged out on its next request.
     await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();

@@ -29,8 +29,8 @@ test.describe("取引停止 (R33)", () => {
     await expect(page.getByRole("heading", { name: "取引を停止しました" })).toBeVisible();
 
     const stopped = await mailbox.waitFor(address, "【kakunin証券】取引停止のお知らせ");
-    expect(stopped.text).toMatch(/停止日時: \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \(日本時間\)/);
-    expect(stopped.text).toContain("お客様サポートセンター（0120-000-000）");
+    expect(stopped.text).toMatch(/■ 日時\n\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \(日本時間\)/);
+    expect(stopped.text).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
 
     // 会員トップ says so, with the number.
     await menu(page).getByRole("link", { name: "会員トップ" }).click();
@@ -48,7 +48,7 @@ test.describe("取引停止 (R33)", () => {
       customer.customerCode,
     );
     const resumed = await mailbox.waitFor(address, "【kakunin証券】取引停止解除のお知らせ");
-    expect(resumed.text).toMatch(/解除日時: \d{4}\/\d{2}\/\d{2}/);
+    expect(resumed.text).toMatch(/■ 日時\n\d{4}\/\d{2}\/\d{2}/);
     expect(resumed.text).not.toContain("本人確認済み");
 
     await page.reload();

@@ -124,6 +124,8 @@ const envSchema = z
     PASSKEY_LOGIN_REQUIRED: z.stringbool().default(true),
     /** The お客様サポートセンター number named by 取引停止 (R33) messages and mails; the default is a demo number. */
     SUPPORT_PHONE: z.string().min(1).max(32).default("0120-000-000"),
+    /** The hours of that number, named beside it in every mail (issue 17). */
+    SUPPORT_HOURS: z.string().min(1).max(64).default("平日 8:30〜17:00"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -12,6 +12,7 @@ import { closePasswordWorkers, usePasswordWorkers } from "./lib/passwords.ts";
 import { SecretBox } from "./lib/secret-box.ts";
 import type { CoreServices } from "./lib/types.ts";
 import { DeliveryWorker } from "./mail/delivery-worker.ts";
+import { configureSupportContact } from "./mail/support-contact.ts";
 import { seedDemoData } from "./seed/demo-data.ts";
 
 const env = (() => {
@@ -27,6 +28,8 @@ const logger = createLogger(env.LOG_LEVEL);
 const database = await openDatabase(env, (err) => logger.warn({ err }, "idle database client failed"));
 await database.migrate();
 logger.info({ database: database.kind }, "migrations applied");
+// Before anything can queue a mail (the demo seed does): every mail names this number (issue 17).
+configureSupportContact({ phone: env.SUPPORT_PHONE, hours: env.SUPPORT_HOURS });
 const services: CoreServices = {
   // QA may set the time per customer only where the test API exists.
   clock: env.CORE_TEST_API ? new TestClock() : systemClock,

@@ -25,6 +25,17 @@ const passkeyMailTypes = ["passkey_registered", "passkey_deleted", "passkey_susp
 /** 取引停止 (R33, R38): the stop and its lifting are always mailed. */
 const tradingStopMailTypes = ["trading_stopped", "trading_resumed"] as const;
 
+/**
+ * Security changes (R38) not covered above: the passwords, a 出金先口座 change applied for (it is
+ * applied later, by the operator: withdrawal_account_changed) and the operator's unlock.
+ */
+const securityChangeMailTypes = [
+  "login_password_changed",
+  "execution_password_changed",
+  "withdrawal_account_change_requested",
+  "account_unlocked",
+] as const;
+
 /** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
 export const mandatoryMailTypes = [
   "withdrawal_account_changed",
@@ -33,6 +44,7 @@ export const mandatoryMailTypes = [
   ...marginAccountMailTypes,
   ...passkeyMailTypes,
   ...tradingStopMailTypes,
+  ...securityChangeMailTypes,
 ] as const;
 export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
 export type MailType = z.infer<typeof mailTypeSchema>;
@@ -58,6 +70,10 @@ export const mailTypeLabels: Record<MailType, string> = {
   passkeys_removed: "パスキー一括削除通知",
   trading_stopped: "取引停止通知",
   trading_resumed: "取引停止解除通知",
+  login_password_changed: "ログインパスワード変更通知",
+  execution_password_changed: "執行パスワード変更通知",
+  withdrawal_account_change_requested: "出金先口座変更申込受付通知",
+  account_unlocked: "ロック解除通知",
 };
 
 /** Registered address slot: 1 or 2. */

@@ -194,6 +194,18 @@ export async function requestBankAccountChange(
       .returning();
     if (!row) throw new Error("insert returned no row");
     await audit("success", { changeId: row.id, ...(pending ? { replaced: pending.id } : {}) });
+    // Always mailed (R38): the change is applied later, by the operator, and mailed again then.
+    await enqueueMail(tx, {
+      customerId: actor.customerId,
+      type: "withdrawal_account_change_requested",
+      data: {
+        customerName: customer.name,
+        at: now,
+        bank: describeBank(actor.change),
+        accountNumber: actor.change.accountNumber,
+        origin: actor.client,
+      },
+    });
     return { change: toBankAccountChangeView(row), created: true };
   });
   if (result instanceof AppError) throw result;
@@ -257,6 +269,7 @@ export async function decideBankAccountChange(
         data: {
           customerName: customer.name,
           at: now,
+          requestedAt: pending.requestedAt,
           bank: describeBank(pending),
           accountNumber: pending.accountNumber,
         },

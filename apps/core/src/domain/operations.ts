@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { auditEvents, customers } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
+import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { decideBankAccountChange } from "./bank-accounts.ts";
 import { issueInitialExecutionPassword } from "./credentials/initial-password.ts";
@@ -17,16 +18,17 @@ export async function requireId(db: Db, customerCode: string) {
   return id;
 }
 
-/** Operator unlock after identity confirmation by phone (R8): clears the lock and the count. */
+/** Operator unlock after identity confirmation by phone (R8): clears the lock and the count, and mails it. */
 export async function unlockCustomer(
   db: Db,
+  services: CoreServices,
   customerCode: string,
   req: OpsActionRequest,
 ): Promise<"unlocked" | "was_not_locked"> {
   const customerId = await requireId(db, customerCode);
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ lockedAt: customers.lockedAt })
+      .select({ name: customers.name, lockedAt: customers.lockedAt })
       .from(customers)
       .where(eq(customers.id, customerId))
       .for("update");
@@ -45,6 +47,14 @@ export async function unlockCustomer(
       client: operatorClient(req),
       detail: { operator: req.operator, ...(req.note ? { note: req.note } : {}) },
     });
+    // ロック解除通知 (R38): always mailed, and only when a lock was lifted.
+    if (row && wasLocked) {
+      await enqueueMail(tx, {
+        customerId,
+        type: "account_unlocked",
+        data: { customerName: row.name, at: services.clock.now(customerId) },
+      });
+    }
     return wasLocked ? "unlocked" : "was_not_locked";
   });
 }
@@ -57,7 +67,7 @@ export async function reissueInitialExecutionPassword(
   req: OpsActionRequest,
 ) {
   const customerId = await requireId(db, customerCode);
-  await issueInitialExecutionPassword(db, services, customerId);
+  await issueInitialExecutionPassword(db, services, customerId, { reissue: true });
   await recordAudit(db, {
     eventType: "initial_execution_password_reissue",
     outcome: "success",

@@ -214,7 +214,13 @@ export async function changeEmail(
       customerId: actor.customerId,
       type: "email_changed",
       to: current ? [current.address, address] : [address, ...(other ? [other.address] : [])],
-      data: { customerName: customer.name, at, oldAddress: current?.address ?? null, newAddress: address },
+      data: {
+        customerName: customer.name,
+        at,
+        oldAddress: current?.address ?? null,
+        newAddress: address,
+        origin: actor.client,
+      },
     });
     await enqueueMail(tx, {
       customerId: actor.customerId,

@@ -112,7 +112,7 @@ export async function stopTrading(db: Db, services: CoreServices, actor: Actor):
     await enqueueMail(tx, {
       customerId: actor.customerId,
       type: "trading_stopped",
-      data: { customerName: customer.name, at: now, supportPhone: services.supportPhone },
+      data: { customerName: customer.name, at: now, origin: actor.client },
     });
   });
   return tradingStopOf(db, services, actor.customerId);
@@ -153,7 +153,7 @@ export async function resumeTradingByCode(
     await enqueueMail(tx, {
       customerId,
       type: "trading_resumed",
-      data: { customerName: customer.name, at: now, supportPhone: services.supportPhone },
+      data: { customerName: customer.name, at: now },
     });
   });
 }

@@ -96,7 +96,7 @@ describe.each(testBackends)("mail delivery on $name", ({ open }) => {
         await enqueueMail(tx, {
           customerId: c.id,
           type: "account_locked",
-          data: { customerName: "試験 太郎", at: new Date() },
+          data: { customerName: "試験 太郎", at: new Date(), origin: { ipAddress: null, userAgent: null } },
         });
         throw new Error("the change failed");
       }),
@@ -114,7 +114,7 @@ describe.each(testBackends)("mail delivery on $name", ({ open }) => {
       await enqueueMail(database.db, {
         customerId: off.id,
         type: "account_locked",
-        data: { customerName: "試験 太郎", at: new Date() },
+        data: { customerName: "試験 太郎", at: new Date(), origin: { ipAddress: null, userAgent: null } },
       }),
     ).toEqual(["off@example.test"]);
   });

@@ -19,7 +19,7 @@ import { loadOpsCliEnv } from "../env.ts";
 const usage = `Usage: npm run ops -- <command> [argument] [options]
 
 Commands:
-  unlock <code> [--note TEXT]                 unlock after 9 failed execution-password attempts
+  unlock <code> [--note TEXT]                 unlock after 9 failed execution-password attempts (mails the customer)
   reissue-initial-password <code> [--note T]  issue a new initial execution password (shown in お知らせ)
   bank-change-approve <code> [--note TEXT]    apply the customer's pending 出金先口座変更 (mails the customer)
   bank-change-reject <code> [--note TEXT]     reject the customer's pending 出金先口座変更

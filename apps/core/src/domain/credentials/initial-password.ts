@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import { customers, passwordHistory } from "../../db/schema.ts";
 import { hashPassword } from "../../lib/passwords.ts";
 import type { CoreServices } from "../../lib/types.ts";
+import { enqueueMail } from "../../mail/outbox.ts";
 import { policyContext } from "./password-change.ts";
 
 // No 0/O, 1/l/I: the customer copies this from the screen.
@@ -22,8 +23,15 @@ export function generateInitialExecutionPassword(ctx: PolicyContext): string {
 /**
  * Issues (or reissues) the initial execution password: stores its hash and, so お知らせ
  * can show it until the customer changes it, an encrypted copy. Returns the plain password.
+ * An operator's reissue replaces a password the customer had, so it is mailed (always, R38)
+ * with the change.
  */
-export async function issueInitialExecutionPassword(db: Db, services: CoreServices, customerId: string) {
+export async function issueInitialExecutionPassword(
+  db: Db,
+  services: CoreServices,
+  customerId: string,
+  options: { reissue?: boolean } = {},
+) {
   const ctx = await policyContext(db, customerId);
   const plain = generateInitialExecutionPassword(ctx);
   const hash = await hashPassword(plain);
@@ -37,6 +45,14 @@ export async function issueInitialExecutionPassword(db: Db, services: CoreServic
       })
       .where(eq(customers.id, customerId));
     await tx.insert(passwordHistory).values({ customerId, kind: "execution", hash });
+    if (!options.reissue) return;
+    const [customer] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+    if (!customer) return;
+    await enqueueMail(tx, {
+      customerId,
+      type: "execution_password_changed",
+      data: { customerName: customer.name, at: services.clock.now(customerId), origin: "operator", reissued: true },
+    });
   });
   return plain;
 }

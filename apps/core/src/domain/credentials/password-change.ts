@@ -7,6 +7,7 @@ import { customers, passwordHistory } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
 import type { CoreServices } from "../../lib/types.ts";
+import { enqueueMail } from "../../mail/outbox.ts";
 import { recordAudit } from "../audit.ts";
 import { refuseIfStopped } from "../trading-stop.ts";
 import { gateKeys } from "./gate-keys.ts";
@@ -108,6 +109,7 @@ async function storeNewPassword(
       )
       .where(eq(customers.id, actor.customerId))
       .returning({
+        name: customers.name,
         changedAt: kind === "execution" ? customers.executionPasswordChangedAt : customers.loginPasswordChangedAt,
       });
     await tx.insert(passwordHistory).values({ customerId: actor.customerId, kind, hash });
@@ -119,6 +121,12 @@ async function storeNewPassword(
       requestId: actor.requestId,
     });
     if (!row?.changedAt) throw new Error("password change did not update the customer");
+    // Always mailed (R38), whatever メールサービス配信設定 says, committed with the change.
+    await enqueueMail(tx, {
+      customerId: actor.customerId,
+      type: kind === "execution" ? "execution_password_changed" : "login_password_changed",
+      data: { customerName: row.name, at: row.changedAt, origin: actor.client },
+    });
     return row.changedAt;
   });
 }

@@ -172,7 +172,7 @@ export async function verifyExecutionPassword(
           await enqueueMail(tx, {
             customerId: actor.customerId,
             type: "account_locked",
-            data: { customerName: current.name, at: new Date() },
+            data: { customerName: current.name, at: new Date(), origin: actor.client },
           });
           await recordAudit(tx, {
             eventType: "account_lock",

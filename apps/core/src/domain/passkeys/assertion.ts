@@ -205,6 +205,6 @@ async function suspendPossibleClone(
   await enqueueMail(tx, {
     customerId: actor.customerId,
     type: "passkey_suspended",
-    data: { customerName, at: now, passkeyName: row.name },
+    data: { customerName, at: now, passkeyName: row.name, origin: actor.client },
   });
 }

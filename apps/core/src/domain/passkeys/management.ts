@@ -75,7 +75,12 @@ export async function deletePasskey(
     await enqueueMail(tx, {
       customerId: actor.customerId,
       type: "passkey_deleted",
-      data: { customerName: customer.name, at: services.clock.now(actor.customerId), passkeyName: row.name },
+      data: {
+        customerName: customer.name,
+        at: services.clock.now(actor.customerId),
+        passkeyName: row.name,
+        origin: actor.client,
+      },
     });
     return readPasskeys(tx, actor.customerId);
   });

@@ -116,7 +116,7 @@ export async function registerPasskey(
     await enqueueMail(tx, {
       customerId: actor.customerId,
       type: "passkey_registered",
-      data: { customerName: customer.name, at: row.createdAt, passkeyName: row.name },
+      data: { customerName: customer.name, at: row.createdAt, passkeyName: row.name, origin: actor.client },
     });
     return { row };
   });

@@ -1,6 +1,7 @@
 import { customerCodeSchema } from "@kakunin/contracts/auth";
 import { credentialStatusSchema } from "@kakunin/contracts/credentials";
 import { noticeListSchema } from "@kakunin/contracts/customers";
+import { optionalMailTypes } from "@kakunin/contracts/mail";
 import { auditEventListSchema } from "@kakunin/contracts/ops";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,8 @@ import { auditEvents, customers, outbox } from "../../db/schema.ts";
 import { verifyExecutionPassword } from "../../domain/credentials/verify-execution-password.ts";
 import { createCustomer } from "../../domain/customers.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
+import { formatJst } from "../../mail/format.ts";
+import { mailsOf } from "../../test/rows.ts";
 import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
@@ -19,6 +22,8 @@ async function newCustomer(core: Core, overrides: { executionPassword?: string; 
     phone: "090-1234-5678",
     emails: ["t@example.test"],
     loginPassword: overrides.loginPassword ?? "Kiso8pine3",
+    // Every optional mail 配信不要, explicitly: the security mails go whatever they say (R38).
+    mailSettings: optionalMailTypes.map((type) => ({ type, enabled: false, destination: 1 as const })),
     ...(overrides.executionPassword
       ? { executionPassword: { plain: overrides.executionPassword, initial: false } }
       : {}),
@@ -135,6 +140,22 @@ describe.each(testBackends)("execution password lock (R8) on $name", ({ open }) 
     });
     expect(await res.json()).toEqual({ customerCode: c.customerCode, done: "unlocked" });
     expect((await verify(core, c.id, "Rk7m2x")).status).toBe(200);
+    // ロック解除通知 (R38): always mailed, naming the operator as the source and the number to call.
+    const mails = await mailsOf(core, c.id);
+    expect(mails.map((m) => [m.mailType, m.toAddress])).toEqual([
+      ["account_locked", "t@example.test"],
+      ["account_unlocked", "t@example.test"],
+    ]);
+    expect(mails[0]?.bodyText).toContain(`■ 操作元\nIPアドレス: ${testClient.ipAddress}`);
+    expect(mails[1]?.bodyText).toContain("■ 操作元\n弊社担当者");
+    expect(mails[1]?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+    // Unlocking an account that is not locked changes nothing and mails nothing.
+    const again = await ops(`/ops/customers/${c.customerCode}/unlock`, {
+      method: "POST",
+      body: JSON.stringify({ operator: "佐々木" }),
+    });
+    expect(await again.json()).toEqual({ customerCode: c.customerCode, done: "was_not_locked" });
+    expect(await mailsOf(core, c.id)).toHaveLength(2);
     const audit = await readAs(
       await ops(`/ops/customers/${c.customerCode}/audit-events?limit=5`),
       auditEventListSchema,
@@ -175,11 +196,40 @@ describe("執行パスワード変更 (R7, R10)", () => {
     expect((await verify(core, c.id, "Mg7t3w")).status).toBe(200);
   });
 
+  it("always mails 執行パスワード変更通知 (R38), with every optional mail off", async () => {
+    const c = await newCustomer(core, { executionPassword: "Rk7m2x" });
+    expect((await change(c.id, "Rk7m2x", "Mg7t3w")).status).toBe(200);
+    const changedAt = (await status(core, c.id)).executionPassword.changedAt;
+    const mails = await mailsOf(core, c.id);
+    expect(mails.map((m) => [m.mailType, m.toAddress, m.subject])).toEqual([
+      ["execution_password_changed", "t@example.test", "【kakunin証券】執行パスワード変更のお知らせ"],
+    ]);
+    expect(mails[0]?.bodyText).toContain(`■ 日時\n${formatJst(new Date(changedAt ?? ""))}`);
+    expect(mails[0]?.bodyText).toContain(`■ 操作元\nIPアドレス: ${testClient.ipAddress}`);
+    expect(mails[0]?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+  });
+
+  it("the operator's reissue of the initial password is mailed (R38), naming the operator as the source", async () => {
+    const c = await newCustomer(core, { executionPassword: "Rk7m2x" });
+    const res = await core.app.request(`/ops/customers/${c.customerCode}/initial-execution-password`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_OPS_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ operator: "佐々木" }),
+    });
+    expect(res.status).toBe(200);
+    const mails = await mailsOf(core, c.id);
+    expect(mails.map((m) => m.mailType)).toEqual(["execution_password_changed"]);
+    expect(mails[0]?.bodyText).toContain("執行パスワード（初期執行パスワードの再発行）");
+    expect(mails[0]?.bodyText).toContain("■ 操作元\n弊社担当者");
+    expect(mails[0]?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+  });
+
   it("a wrong current password counts toward the lock", async () => {
     const c = await newCustomer(core, { executionPassword: "Rk7m2x" });
     const res = await change(c.id, "Wrong1x", "Mg7t3w");
     expect(res.status).toBe(422);
     expect(await readError(res)).toMatchObject({ code: "wrong_execution_password", remainingAttempts: 8 });
+    expect(await mailsOf(core, c.id)).toHaveLength(0);
   });
 
   it("names every rule the new password breaks, and changes nothing", async () => {
@@ -260,6 +310,22 @@ describe("ログインパスワード変更 (R2, R3)", () => {
     expect((await change(c.id, "Kiso8pine3", "Fuji7lake4")).status).toBe(200);
     expect((await login(c.customerCode, "Fuji7lake4")).status).toBe(200);
     expect((await login(c.customerCode, "Kiso8pine3")).status).toBe(422);
+  });
+
+  it("always mails ログインパスワード変更通知 (R38), with every optional mail off; a refused change mails nothing", async () => {
+    const c = await newCustomer(core, { executionPassword: "Rk7m2x" });
+    expect((await change(c.id, "Wrong9pass", "Fuji7lake4")).status).toBe(422);
+    expect(await mailsOf(core, c.id)).toHaveLength(0);
+    expect((await change(c.id, "Kiso8pine3", "Fuji7lake4")).status).toBe(200);
+    const mails = await mailsOf(core, c.id);
+    expect(mails.map((m) => [m.mailType, m.toAddress, m.subject])).toEqual([
+      ["login_password_changed", "t@example.test", "【kakunin証券】ログインパスワード変更のお知らせ"],
+    ]);
+    expect(mails[0]?.bodyText).toContain("■ 変更内容\nログインパスワード");
+    expect(mails[0]?.bodyText).toMatch(/■ 日時\n\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \(日本時間\)/);
+    expect(mails[0]?.bodyText).toContain(`■ 操作元\nIPアドレス: ${testClient.ipAddress}`);
+    expect(mails[0]?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+    expect(mails[0]?.bodyText).not.toMatch(/https?:|:\/\//);
   });
 
   it("refuses the execution password, the birth date, letters only and past passwords", async () => {

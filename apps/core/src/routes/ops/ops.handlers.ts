@@ -13,7 +13,7 @@ import type * as routes from "./ops.routes.ts";
 
 export const unlockHandler: RouteHandler<typeof routes.unlock, AppBindings> = async (c) => {
   const { customerCode } = c.req.valid("param");
-  const done = await unlockCustomer(c.get("db"), customerCode, c.req.valid("json"));
+  const done = await unlockCustomer(c.get("db"), c.get("services"), customerCode, c.req.valid("json"));
   return c.json({ customerCode, done }, 200);
 };
 

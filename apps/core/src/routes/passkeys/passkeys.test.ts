@@ -443,7 +443,7 @@ describe.each(testBackends)("passkeys on $name (issue 14)", ({ open }) => {
       expect(await stored(core, c.id)).toHaveLength(0);
       const removal = (await mailsOf(core, c.id)).filter((m) => m.mailType === "passkeys_removed");
       expect(removal).toHaveLength(1);
-      expect(removal[0]?.bodyText).toContain("削除件数: 2件");
+      expect(removal[0]?.bodyText).toContain("パスキーの削除（2件）");
       const again = await ops(`/ops/customers/${c.customerCode}/passkeys/removal`);
       expect(await again.json()).toEqual({ customerCode: c.customerCode, done: "had_none" });
       expect((await auditsOf(core, c.id, "passkeys_remove")).map((e) => e.outcome)).toEqual(["success", "noop"]);

@@ -105,8 +105,9 @@ describe.each(testBackends)("取引停止 (R33) on $name", ({ open }) => {
     const [mail, ...more] = await mails(core, c.id);
     expect(more).toEqual([]);
     expect(mail).toMatchObject({ mailType: "trading_stopped", subject: "【kakunin証券】取引停止のお知らせ" });
-    expect(mail?.bodyText).toContain("停止日時: 2026/11/25 16:04:05");
-    expect(mail?.bodyText).toContain("0120-000-000");
+    expect(mail?.bodyText).toContain("■ 日時\n2026/11/25 16:04:05 (日本時間)");
+    expect(mail?.bodyText).toContain(`■ 操作元\nIPアドレス: ${testClient.ipAddress}`);
+    expect(mail?.bodyText).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
     expect((await audits(core, c.id, "trading_stop")).map((a) => a.outcome)).toEqual(["success"]);
   });
 
@@ -243,7 +244,8 @@ describe.each(testBackends)("取引停止 (R33) on $name", ({ open }) => {
     expect(await stateOf(core, c.id)).toEqual({ stopped: false, stoppedAt: null, supportPhone: "0120-000-000" });
     const sent = await mails(core, c.id);
     expect(sent.map((m) => m.mailType)).toEqual(["trading_stopped", "trading_resumed"]);
-    expect(sent[1]?.bodyText).toContain("解除日時: 2026/11/26 10:00:00");
+    expect(sent[1]?.bodyText).toContain("■ 日時\n2026/11/26 10:00:00 (日本時間)");
+    expect(sent[1]?.bodyText).toContain("■ 操作元\n弊社担当者");
     const [resumed] = await audits(core, c.id, "trading_resume");
     expect(resumed).toMatchObject({ outcome: "success", subject: "suzuki" });
     expect(resumed?.detail).toMatchObject({ operator: "suzuki", note: "本人確認済み 通話#42" });

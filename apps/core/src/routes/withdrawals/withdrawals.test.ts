@@ -434,7 +434,14 @@ describe("出金先口座変更 (R14)", () => {
     const after = await overview(core, c.id);
     expect(after.bankAccount).toEqual(before.bankAccount);
     expect(after.pendingBankAccountChange).toEqual(change);
-    expect(await mails(core, c.id)).toHaveLength(0);
+    // Applied for, not yet applied: mailed now (always, R38) and again when the operator applies it.
+    const queued = await mails(core, c.id);
+    expect(queued.map((m) => [m.mailType, m.toAddress])).toEqual([
+      ["withdrawal_account_change_requested", "first@example.test"],
+    ]);
+    expect(queued[0]?.bodyText).toContain("新しい出金先: みずほ銀行 新宿支店 当座 ****321");
+    expect(queued[0]?.bodyText).not.toContain("7654321");
+    expect(queued[0]?.bodyText).toContain(`■ 操作元\nIPアドレス: ${testClient.ipAddress}`);
     expect((await audits(core, c.id, "bank_account_change_request")).map((e) => [e.outcome, e.detail])).toEqual([
       ["success", { changeId: change.id, bank: "みずほ銀行 新宿支店 当座", accountNumber: "****321" }],
     ]);
@@ -467,6 +474,11 @@ describe("出金先口座変更 (R14)", () => {
       ].sort(),
     );
     expect((await overview(core, c.id)).pendingBankAccountChange?.id).toBe(second.id);
+    // Each request that took effect is mailed; the repeated one is not.
+    expect((await mails(core, c.id)).map((m) => m.mailType)).toEqual([
+      "withdrawal_account_change_requested",
+      "withdrawal_account_change_requested",
+    ]);
 
     const current = await requestChange(core, c.id, {
       bankName: "kakunin銀行",
@@ -529,10 +541,12 @@ describe("出金先口座変更 (R14)", () => {
 
     const queued = await mails(core, c.id);
     expect(queued.map((m) => [m.mailType, m.toAddress])).toEqual([
+      ["withdrawal_account_change_requested", "first@example.test"],
       ["withdrawal_account_changed", "first@example.test"],
     ]);
-    expect(queued[0]?.bodyText).toContain("新しい出金先: みずほ銀行 新宿支店 当座 ****321");
-    expect(queued[0]?.bodyText).not.toContain("7654321");
+    expect(queued[1]?.bodyText).toContain("新しい出金先: みずほ銀行 新宿支店 当座 ****321");
+    expect(queued[1]?.bodyText).not.toContain("7654321");
+    expect(queued[1]?.bodyText).toContain("■ 操作元\n弊社担当者");
 
     const [decided] = await core.db.select().from(bankAccountChanges).where(eq(bankAccountChanges.id, change.id));
     expect(decided).toMatchObject({ status: "承認済", decidedBy: "suzuki", decidedAt: ENFORCED });
@@ -589,7 +603,7 @@ describe("出金先口座変更 (R14)", () => {
     expect(await balance(core, c.id)).toBe(970_000);
   });
 
-  it("rejection leaves the account, mails nothing and is audited", async () => {
+  it("rejection leaves the account, mails nothing more and is audited", async () => {
     const c = await newCustomer(core);
     const before = await overview(core, c.id);
     const change = await readAs(await requestChange(core, c.id), bankAccountChangeViewSchema);
@@ -598,7 +612,7 @@ describe("出金先口座変更 (R14)", () => {
     expect(await readAs(res, opsActionResponseSchema)).toEqual({ customerCode: c.customerCode, done: "rejected" });
     const after = await overview(core, c.id);
     expect(after).toEqual({ ...before, pendingBankAccountChange: null });
-    expect(await mails(core, c.id)).toHaveLength(0);
+    expect((await mails(core, c.id)).map((m) => m.mailType)).toEqual(["withdrawal_account_change_requested"]);
     const [row] = await core.db.select().from(bankAccountChanges).where(eq(bankAccountChanges.id, change.id));
     expect(row).toMatchObject({ status: "却下", decidedBy: "suzuki" });
     expect((await audits(core, c.id, "bank_account_change_reject")).map((e) => e.detail)).toEqual([

@@ -1,0 +1,92 @@
+import type { MailOrigin } from "./security-layout.ts";
+
+/**
+ * What each mail needs to say. Account numbers and addresses are passed in full and masked
+ * when rendered. `origin` (R38): the client, or the operator, that made a security change.
+ */
+export interface MailData {
+  login_notification: { customerName: string; at: Date; ipAddress: string | null; userAgent: string | null };
+  trade_execution: {
+    customerName: string;
+    at: Date;
+    orderNumber: string;
+    instrument: string;
+    side: string;
+    quantity: number;
+    price: number;
+  };
+  fund_execution: {
+    customerName: string;
+    at: Date;
+    orderNumber: string;
+    fundName: string;
+    side: string;
+    amount: number;
+  };
+  withdrawal_completed: {
+    customerName: string;
+    at: Date;
+    requestNumber: string;
+    amount: number;
+    bank: string;
+    accountNumber: string;
+  };
+  account_info_changed: { customerName: string; at: Date; items: string[] };
+  withdrawal_auth_code: {
+    customerName: string;
+    code: string;
+    expiresAt: Date;
+    amount: number;
+    bank: string;
+    accountNumber: string;
+  };
+  /**
+   * `passkey`: the code of a passkey's registration or deletion (issue 14), sent whatever the
+   * settings; its wording names that, not the 照会.
+   */
+  view_auth_code: { customerName: string; code: string; expiresAt: Date; purpose: string; passkey?: boolean };
+  /** The operator applied the change the customer applied for at `requestedAt`. */
+  withdrawal_account_changed: {
+    customerName: string;
+    at: Date;
+    requestedAt: Date;
+    bank: string;
+    accountNumber: string;
+  };
+  /** `origin`: the client of the attempt that reached the limit. */
+  account_locked: { customerName: string; at: Date; origin: MailOrigin };
+  /** `oldAddress` is null when a second address is registered where there was none. */
+  email_changed: {
+    customerName: string;
+    at: Date;
+    oldAddress: string | null;
+    newAddress: string;
+    origin: MailOrigin;
+  };
+  margin_account_applied: { customerName: string; at: Date };
+  margin_account_opened: { customerName: string; at: Date };
+  /** No reason: the operator's note is internal, and screening criteria are not disclosed. */
+  margin_account_rejected: { customerName: string; at: Date };
+  passkey_registered: { customerName: string; at: Date; passkeyName: string; origin: MailOrigin };
+  passkey_deleted: { customerName: string; at: Date; passkeyName: string; origin: MailOrigin };
+  /** `origin`: the client whose assertion looked cloned. */
+  passkey_suspended: { customerName: string; at: Date; passkeyName: string; origin: MailOrigin };
+  /** The operator removed every passkey after 本人確認 (recovery). */
+  passkeys_removed: { customerName: string; at: Date; count: number };
+  /** 取引停止 (R33): the support number comes from the configured contact, as in every mail. */
+  trading_stopped: { customerName: string; at: Date; origin: MailOrigin };
+  trading_resumed: { customerName: string; at: Date };
+  login_password_changed: { customerName: string; at: Date; origin: MailOrigin };
+  /** `reissued`: the operator issued a new initial one, shown in お知らせ (origin "operator"). */
+  execution_password_changed: { customerName: string; at: Date; origin: MailOrigin; reissued?: boolean };
+  /** 出金先口座変更の申込: applied later by the operator (then withdrawal_account_changed). */
+  withdrawal_account_change_requested: {
+    customerName: string;
+    at: Date;
+    bank: string;
+    accountNumber: string;
+    origin: MailOrigin;
+  };
+  /** The operator lifted the execution-password lock after 本人確認. */
+  account_unlocked: { customerName: string; at: Date };
+}
