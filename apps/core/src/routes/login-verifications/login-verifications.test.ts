@@ -56,12 +56,19 @@ describe("POST /v1/login-verifications", () => {
     });
     await verify({ customerCode: on.customerCode, password: "Wrong4pass9", client: testClient });
     expect(await core.db.select().from(outbox).where(eq(outbox.customerId, on.id))).toHaveLength(0);
-    await verify({ customerCode: on.customerCode, password: "Right4pass9", client: testClient });
+    // A real browser's User-Agent, so the mail's readable browser / OS is checked.
+    const chrome =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    await verify({
+      customerCode: on.customerCode,
+      password: "Right4pass9",
+      client: { ...testClient, userAgent: chrome },
+    });
     const mails = await core.db.select().from(outbox).where(eq(outbox.customerId, on.id));
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ mailType: "login_notification", toAddress: "on@example.test" });
     expect(mails[0]?.bodyText).toContain("IPアドレス: 127.0.0.1");
-    expect(mails[0]?.bodyText).toContain("ブラウザ: vitest");
+    expect(mails[0]?.bodyText).toContain("ブラウザ / OS: Chrome 131 / Windows 10");
 
     // The customer created in beforeAll has it off (the default).
     await verify({ customerCode: code, password: "Right4pass9", client: testClient });
