@@ -8,6 +8,14 @@ const config: StorybookConfig = {
   // Only the MSW worker lives here, so the app's own build never ships it.
   staticDirs: ["./public"],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Design previews are served by a test server that never sends the compressed copies:
+  // making them would only lengthen every Storybook build.
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    plugins: (viteConfig.plugins ?? [])
+      .flat()
+      .filter((p) => !(p && "name" in p && p.name === "vite-plugin-compression")),
+  }),
 };
 
 export default config;
