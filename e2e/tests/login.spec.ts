@@ -74,3 +74,28 @@ test.describe("ログイン", () => {
     await expect(page.getByRole("table")).toContainText("成功");
   });
 });
+
+test.describe("what the built site serves (issue 16)", () => {
+  test("robots.txt keeps search engines out, and the shell has a description and theme colour", async ({
+    request,
+    page,
+  }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+    expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+
+    await page.goto("/login");
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /kakunin証券/);
+    await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute("content", "#1f2d6b");
+  });
+
+  test("the SPA's JavaScript arrives brotli-compressed and immutable", async ({ page }) => {
+    const [script] = await Promise.all([
+      page.waitForResponse((r) => /\/assets\/index-[\w-]+\.js$/.test(r.url())),
+      page.goto("/login"),
+    ]);
+    const headers = await script.allHeaders();
+    expect(headers["content-encoding"]).toBe("br");
+    expect(headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+});
