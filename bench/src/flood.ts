@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
-import { createScratchDatabase, waitFor } from "./services.ts";
+import { cpuSeconds, createScratchDatabase, waitFor } from "./services.ts";
 
 /**
  * The wrong-password flood (issue 12 §1): 50 connections send wrong 執行パスワード through
@@ -57,19 +57,6 @@ const token = randomBytes(32).toString("base64url");
 const origin = "http://localhost:8080";
 const csrf = { "x-csrf": "1", origin, "content-type": "application/json" };
 const WRONG = "Wrong1x";
-
-/** utime + stime of one process from /proc (Linux); the servers run as plain `node` children. */
-async function cpuSeconds(pid: number | undefined): Promise<number> {
-  if (!pid) return Number.NaN;
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 class Servers {
   readonly children: { name: string; child: ChildProcess }[] = [];

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
+import { clientCost } from "./client-cost.ts";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
-import { waitFor } from "./services.ts";
+import { cpuSeconds, waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
 /**
@@ -20,35 +21,59 @@ import { spaInitialJs } from "./spa-size.ts";
  * BENCH_SCENARIOS picks what runs (comma-separated, default all): `reads` (the above),
  * `flood` (another customer's read under a wrong execution-password flood, see flood.ts;
  * on PGlite, and also on the PostgreSQL server at BENCH_DATABASE_URL in a database of its
- * own), `spa` (the bundle sizes).
+ * own), `spa` (the bundle sizes), `client` (the BFF's core client's CPU per call, fetch
+ * against undici's Pool, see client-cost.ts).
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 const ports = { core: 8191, bff: 8190, proxy: 8192, bffRedis: 8193 };
 const redisUrl = process.env.BENCH_REDIS_URL;
 // A fresh credential per run shared by the bench's core and BFFs; its other secrets come from .data/dev-secrets.json.
 const token = randomBytes(32).toString("base64url");
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
-const scenarios = new Set((process.env.BENCH_SCENARIOS || "reads,flood,spa").split(",").map((s) => s.trim()));
+// BENCH_READS_RUNS repeats the reads side by side; the summary gives the median and spread.
+const readRuns = Number(process.env.BENCH_READS_RUNS ?? 1);
+const scenarios = new Set((process.env.BENCH_SCENARIOS || "client,reads,flood,spa").split(",").map((s) => s.trim()));
 const children: ChildProcess[] = [];
 let stopping = false;
 
 function start(name: string, script: string, env: Record<string, string>) {
-  const child = spawn(tsx, [script], { env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: "inherit" });
+  // `node --import tsx`, not the tsx CLI: the server is this child itself, so /proc/<pid>/stat
+  // measures its CPU.
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: "inherit",
+  });
   child.on("exit", (code) => {
     if (!stopping && code && code !== 0) console.error(`${name} exited with ${code}`);
   });
   children.push(child);
+  return child;
 }
 
-async function measure(title: string, url: string, headers: Record<string, string>) {
+/**
+ * One path's throughput and latency, and the CPU the process in front of core (the BFF or the
+ * bare proxy) spent per request: contention on 2 shared cores moves req/s a lot, CPU per
+ * request far less.
+ */
+async function measure(title: string, url: string, headers: Record<string, string>, front?: ChildProcess) {
   // Warm up first (JIT, connection pools, PGlite caches) so order does not decide the ranking.
   await autocannon({ url, headers, connections: 10, duration: 2 });
+  const cpuBefore = await cpuSeconds(front?.pid);
   const result = await autocannon({ url, headers, connections: 10, duration });
+  const cpu = (await cpuSeconds(front?.pid)) - cpuBefore;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${title}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
-  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuMsPerRequest = front ? (cpu * 1000) / Math.max(1, result.requests.total) : Number.NaN;
+  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerRequest };
+}
+
+type Row = Awaited<ReturnType<typeof measure>>;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+/** 「0.93 (0.90–0.95)」: the median and the spread of several runs; just the value for one. */
+function spread(xs: number[], digits: number) {
+  const f = (x: number) => x.toFixed(digits);
+  return xs.length > 1 ? `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : f(xs[0] ?? Number.NaN);
 }
 
 async function readsScenario() {
@@ -60,20 +85,21 @@ async function readsScenario() {
       CORE_SERVICE_TOKEN: token,
       CORE_TEST_API: "true",
     });
-    start("bff", `${root}apps/bff/src/main.ts`, {
+    const bff = start("bff", `${root}apps/bff/src/main.ts`, {
       BFF_PORT: String(ports.bff),
       CORE_URL: `http://127.0.0.1:${ports.core}`,
       CORE_SERVICE_TOKEN: token,
     });
+    let bffRedis: ChildProcess | undefined;
     if (redisUrl) {
-      start("bff (Redis)", `${root}apps/bff/src/main.ts`, {
+      bffRedis = start("bff (Redis)", `${root}apps/bff/src/main.ts`, {
         BFF_PORT: String(ports.bffRedis),
         CORE_URL: `http://127.0.0.1:${ports.core}`,
         CORE_SERVICE_TOKEN: token,
         REDIS_URL: redisUrl,
       });
     }
-    start("proxy", `${root}bench/src/bare-proxy.ts`, {
+    const proxy = start("proxy", `${root}bench/src/bare-proxy.ts`, {
       PORT: String(ports.proxy),
       TARGET: `http://127.0.0.1:${ports.core}`,
     });
@@ -106,28 +132,59 @@ async function readsScenario() {
     const cookie = await logIn(ports.bff);
 
     const corePath = `/v1/customers/${customer.id}/notices`;
-    const rows = [
-      await measure("core direct", `http://127.0.0.1:${ports.core}${corePath}`, service),
-      await measure("bare proxy → core", `http://127.0.0.1:${ports.proxy}${corePath}`, service),
-      await measure("BFF → core", `http://127.0.0.1:${ports.bff}/api/me/notices`, { cookie }),
-      ...(redisUrl
-        ? [
-            await measure("BFF (Redis) → core", `http://127.0.0.1:${ports.bffRedis}/api/me/notices`, {
-              cookie: await logIn(ports.bffRedis),
-            }),
-          ]
-        : []),
-    ];
-    const base = rows[0]?.rps ?? 1;
-    console.log(`\nAuthenticated read (GET notices), ${duration}s each, 10 connections`);
+    const redisCookie = redisUrl ? await logIn(ports.bffRedis) : undefined;
+    const runs: Row[][] = [];
+    for (let i = 0; i < readRuns; i++) {
+      runs.push([
+        await measure("core direct", `http://127.0.0.1:${ports.core}${corePath}`, service),
+        await measure("bare proxy → core", `http://127.0.0.1:${ports.proxy}${corePath}`, service, proxy),
+        await measure("BFF → core", `http://127.0.0.1:${ports.bff}/api/me/notices`, { cookie }, bff),
+        ...(redisUrl && redisCookie
+          ? [
+              await measure(
+                "BFF (Redis) → core",
+                `http://127.0.0.1:${ports.bffRedis}/api/me/notices`,
+                { cookie: redisCookie },
+                bffRedis,
+              ),
+            ]
+          : []),
+      ]);
+    }
+    console.log(
+      `\nAuthenticated read (GET notices), ${duration}s each, 10 connections, ${readRuns} run(s)` +
+        (readRuns > 1 ? ": median (min–max); ratios within each run" : ""),
+    );
+    const titles = runs[0]?.map((r) => r.title) ?? [];
     console.table(
-      rows.map((r) => ({
-        path: r.title,
-        "req/s": Math.round(r.rps),
-        "p50 ms": r.p50,
-        "p99 ms": r.p99,
-        "vs core": `${(r.rps / base).toFixed(2)}×`,
-      })),
+      titles.map((title, i) => {
+        const of = (pick: (r: Row) => number) => runs.map((run) => pick(run[i] as Row));
+        const ratio = (base: number) => runs.map((run) => (run[i] as Row).rps / (run[base] as Row).rps);
+        return {
+          path: title,
+          "req/s": spread(
+            of((r) => r.rps),
+            0,
+          ),
+          "p50 ms": spread(
+            of((r) => r.p50),
+            0,
+          ),
+          "p99 ms": spread(
+            of((r) => r.p99),
+            0,
+          ),
+          "vs core": spread(ratio(0), 2),
+          "vs bare proxy": i === 0 ? "" : spread(ratio(1), 2),
+          "front CPU ms/req":
+            i === 0
+              ? ""
+              : spread(
+                  of((r) => r.cpuMsPerRequest),
+                  2,
+                ),
+        };
+      }),
     );
   } finally {
     stopping = true;
@@ -144,6 +201,13 @@ async function readsScenario() {
     );
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+if (scenarios.has("client")) {
+  const runs = Number(process.env.BENCH_CLIENT_RUNS ?? 5);
+  const results = await clientCost({ port: 8194, calls: 4_000, runs });
+  console.log(`\nThe BFF's core client: CPU ms per call, 10 in flight, ${runs} alternating rounds of 4,000`);
+  console.table(Object.entries(results).map(([transport, xs]) => ({ transport, "CPU ms/call": spread(xs, 3) })));
 }
 
 if (scenarios.has("reads")) await readsScenario();

@@ -1,5 +1,6 @@
 import { type CoreRouteName, type CoreRoutes, coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
+import { Pool } from "undici";
 import type { z } from "zod";
 import { ApiError } from "./api-error.ts";
 
@@ -32,8 +33,8 @@ export class CoreError extends Error {
  */
 const passedOnRefusals = new Set(["busy", "attempt_in_progress"]);
 
-function retryAfterOf(res: Response): number | undefined {
-  const value = Number(res.headers.get("retry-after"));
+function retryAfterOf(header: string | null): number | undefined {
+  const value = Number(header);
   return Number.isInteger(value) && value >= 0 && value <= 3600 ? value : undefined;
 }
 
@@ -41,7 +42,70 @@ export interface CoreClientOptions {
   baseUrl: string;
   serviceToken: string;
   timeoutMs: number;
+  /** In-process tests call core's app through this instead of the network. */
   fetch?: typeof fetch;
+  /** Keep-alive connections to core (default 32). */
+  connections?: number;
+}
+
+/** One HTTP exchange with core, reduced to what the client reads of the answer. */
+interface CoreRequest {
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+interface CoreAnswer {
+  status: number;
+  retryAfter: string | null;
+  json: unknown;
+}
+type Transport = ((req: CoreRequest) => Promise<CoreAnswer>) & { close(): Promise<void> };
+
+/**
+ * The network transport: undici's Pool of keep-alive connections, called with `request`.
+ * WHATWG `fetch` cost about a third of the BFF's CPU per proxied read (Request/Response and
+ * stream objects per call); the Pool answers the same with a fraction of that (issue 16).
+ */
+function poolTransport(options: CoreClientOptions): Transport {
+  const pool = new Pool(new URL(options.baseUrl).origin, {
+    connections: options.connections ?? 32,
+    keepAliveTimeout: 30_000,
+  });
+  const send = async (req: CoreRequest): Promise<CoreAnswer> => {
+    const res = await pool.request({
+      path: req.path,
+      method: req.method as "GET",
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const retryAfter = res.headers["retry-after"];
+    return {
+      status: res.statusCode,
+      retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+      json: await res.body.json().catch(() => undefined),
+    };
+  };
+  return Object.assign(send, { close: () => pool.close() });
+}
+
+function fetchTransport(options: CoreClientOptions, doFetch: typeof fetch): Transport {
+  const send = async (req: CoreRequest): Promise<CoreAnswer> => {
+    const res = await doFetch(new URL(req.path, options.baseUrl), {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(options.timeoutMs),
+      redirect: "error",
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get("retry-after"),
+      json: await res.json().catch(() => undefined),
+    };
+  };
+  return Object.assign(send, { close: async () => {} });
 }
 
 export interface CallOptions {
@@ -54,7 +118,7 @@ export interface CallOptions {
  * the contract. Core unreachable, slow or broken becomes 503 `upstream_unavailable`.
  */
 export function createCoreClient(options: CoreClientOptions) {
-  const doFetch = options.fetch ?? fetch;
+  const send = options.fetch ? fetchTransport(options, options.fetch) : poolTransport(options);
 
   /** Calls core's route `name` (a key of the contract's `coreRoutes`) for this request. */
   async function call<N extends CoreRouteName>(name: N, input: CoreCallInput<N>): Promise<Output<N>> {
@@ -74,36 +138,37 @@ export function createCoreClient(options: CoreClientOptions) {
     if (opts.requestId) headers["x-request-id"] = opts.requestId;
     if (input.body !== undefined) headers["content-type"] = "application/json";
 
-    let res: Response;
+    const search = new URLSearchParams(query ?? {}).toString();
+    let res: CoreAnswer;
     try {
-      const url = new URL(path, options.baseUrl);
-      for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
-      res = await doFetch(url, {
+      res = await send({
+        path: search ? `${path}?${search}` : path,
         method: route.method.toUpperCase(),
         headers,
         body: input.body === undefined ? null : JSON.stringify(input.body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-        redirect: "error",
       });
     } catch {
       throw new ApiError("upstream_unavailable", 503);
     }
-    const json: unknown = await res.json().catch(() => undefined);
-    if (res.ok) {
-      const parsed = route.response.safeParse(json);
+    const ok = res.status >= 200 && res.status < 300;
+    if (ok) {
+      const parsed = route.response.safeParse(res.json);
       if (!parsed.success) throw new ApiError("upstream_unavailable", 503);
       return parsed.data as Output<N>;
     }
-    const error = errorBodySchema.safeParse(json);
+    const error = errorBodySchema.safeParse(res.json);
     if (!error.success) throw new ApiError("upstream_unavailable", 503);
     if (passedOnRefusals.has(error.data.error.code) && (res.status === 429 || res.status === 503)) {
-      throw new CoreError(res.status, error.data, retryAfterOf(res));
+      throw new CoreError(res.status, error.data, retryAfterOf(res.retryAfter));
     }
     if (res.status >= 500) throw new ApiError("upstream_unavailable", 503);
     throw new CoreError(res.status, error.data);
   }
 
-  return { call };
+  /** Closes the keep-alive connections (on shutdown). */
+  const close = () => send.close();
+
+  return { call, close };
 }
 
 export type CoreClient = ReturnType<typeof createCoreClient>;
