@@ -86,6 +86,8 @@ const envSchema = z
       .positive()
       .default(10 * 60_000),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(30),
+    /** Days a sent mail stays in the outbox before the worker removes it (failed mail stays). */
+    MAIL_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
     /** Seed of the simulated market's deterministic price steps (R18): same seed, same prices. */
     MARKET_SEED: z.coerce.number().int().default(20220918),
     /** Period of the automatic market tick (one price step of every stock) in ms; 0 = off (operators tick). */

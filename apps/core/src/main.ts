@@ -80,6 +80,7 @@ const worker = new DeliveryWorker(database.db, nodemailer.createTransport(env.SM
   maxDelayMs: env.MAIL_RETRY_MAX_MS,
   maxAttempts: env.MAIL_MAX_ATTEMPTS,
   claimMs: 60_000,
+  retentionMs: env.MAIL_RETENTION_DAYS * 24 * 60 * 60_000,
 });
 worker.start();
 

@@ -218,4 +218,42 @@ describe.each(testBackends)("mail delivery on $name", ({ open }) => {
     await drain(fresh, database);
     expect(sink.received).toHaveLength(1);
   });
+
+  it("removes sent mail past the retention and keeps recent, failed and unsent mail (issue 16)", async () => {
+    const c = await customerWith(database, ["keep@example.test"]);
+    for (let i = 0; i < 5; i++) await queueLogin(database, c.id);
+    const rows = await database.db.select().from(outbox).orderBy(outbox.id);
+    const [oldSent, oldSent2, recentSent, oldFailed, pending] = rows.map((r) => r.id);
+    const daysAgo = (d: number) => sql`now() - make_interval(days => ${d})`;
+    await database.db
+      .update(outbox)
+      .set({ status: "sent", sentAt: daysAgo(91) })
+      .where(eq(outbox.id, oldSent ?? 0));
+    await database.db
+      .update(outbox)
+      .set({ status: "sent", sentAt: daysAgo(400) })
+      .where(eq(outbox.id, oldSent2 ?? 0));
+    await database.db
+      .update(outbox)
+      .set({ status: "sent", sentAt: daysAgo(89) })
+      .where(eq(outbox.id, recentSent ?? 0));
+    await database.db
+      .update(outbox)
+      .set({ status: "failed", sentAt: daysAgo(400) })
+      .where(eq(outbox.id, oldFailed ?? 0));
+
+    const w = worker(database, sink, { retentionMs: 90 * 24 * 60 * 60_000 });
+    expect(await w.purgeSent()).toBe(2);
+    const left = await database.db.select().from(outbox).orderBy(outbox.id);
+    expect(left.map((r) => r.id)).toEqual([recentSent, oldFailed, pending]);
+    // Without a retention nothing is removed.
+    await database.db
+      .update(outbox)
+      .set({ sentAt: daysAgo(1000) })
+      .where(eq(outbox.id, recentSent ?? 0));
+    expect(await worker(database, sink).purgeSent()).toBe(0);
+    // The worker's own run purges too (its first run does, then at most hourly).
+    await w.runOnce();
+    expect((await database.db.select().from(outbox)).map((r) => r.id)).not.toContain(recentSent);
+  });
 });

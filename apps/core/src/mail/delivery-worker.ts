@@ -16,7 +16,17 @@ export interface DeliveryOptions {
   maxAttempts: number;
   /** A claimed (`sending`) mail whose worker died becomes due again after this. */
   claimMs: number;
+  /**
+   * Sent mail is kept this long (for support to see what a customer was told), then removed,
+   * so the outbox does not grow with every login notification forever. Failed mail stays for
+   * an operator. Undefined keeps everything.
+   */
+  retentionMs?: number | undefined;
 }
+
+/** How often a worker removes expired sent mail, and at most how many rows per statement. */
+const PURGE_EVERY_MS = 60 * 60_000;
+const PURGE_BATCH = 1_000;
 
 interface Claimed {
   id: number;
@@ -45,6 +55,7 @@ function isPermanent(err: unknown): boolean {
 export class DeliveryWorker {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
+  #lastPurge = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Db,
@@ -73,7 +84,36 @@ export class DeliveryWorker {
     const claimed = await this.claim();
     let sent = 0;
     for (const row of claimed) if (await this.deliver(row)) sent++;
+    if (Date.now() - this.#lastPurge >= PURGE_EVERY_MS) {
+      this.#lastPurge = Date.now();
+      await this.purgeSent();
+    }
     return sent;
+  }
+
+  /**
+   * Removes sent mail older than the retention, in batches so no statement holds many row
+   * locks at once; returns how many rows went. Several workers may run it: a row is deleted once.
+   */
+  async purgeSent(): Promise<number> {
+    const { retentionMs } = this.options;
+    if (retentionMs === undefined) return 0;
+    let removed = 0;
+    for (;;) {
+      const result = await this.db.execute(sql`
+        DELETE FROM ${outbox}
+         WHERE id IN (
+           SELECT id FROM ${outbox}
+            WHERE status = 'sent' AND sent_at < now() - make_interval(secs => ${retentionMs / 1000})
+            LIMIT ${PURGE_BATCH}
+            FOR UPDATE SKIP LOCKED)
+        RETURNING id`);
+      const n = (result as unknown as { rows: unknown[] }).rows.length;
+      removed += n;
+      if (n < PURGE_BATCH) break;
+    }
+    if (removed > 0) this.logger.info({ removed }, "expired sent mail removed");
+    return removed;
   }
 
   private async claim(): Promise<Claimed[]> {
