@@ -8,7 +8,7 @@ const BASE = "https://kakunin.invalid";
  * whose path is one of `allowed` and not the login screen itself (no open redirect, no loop).
  */
 export function safeReturnPath(raw: string | null | undefined, allowed: readonly string[]): string | undefined {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || /[\\\s]/.test(raw)) return undefined;
+  if (!raw?.startsWith("/") || raw.startsWith("//") || /[\\\s]/.test(raw)) return undefined;
   let url: URL;
   try {
     url = new URL(raw, BASE);

@@ -30,6 +30,7 @@ export function useSessionExpiry(
     ? receivedAt + (Date.parse(session.idleExpiresAt) - Date.parse(session.serverTime))
     : undefined;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick (a new `now`) arms the next timer.
   useEffect(() => {
     if (deadline === undefined) return;
     const left = deadline - Date.now();
