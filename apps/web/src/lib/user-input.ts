@@ -1,9 +1,10 @@
 /**
  * When the customer last used the page, so calls made without them (polls, refetches on
- * focus) can say so and not keep the session alive (issue 15). Page load counts as input:
- * opening or reloading a page is the customer's doing.
+ * focus) can say so and not keep the session alive (issue 15). Loading the page is not
+ * input: a browser restoring its tabs loads them with nobody there. A customer who just
+ * opened the page and reads still gets the warning and its 延長 before the timeout.
  */
-let lastInputAt = Date.now();
+let lastInputAt = Number.NEGATIVE_INFINITY;
 
 /** After this long without input, a GET is taken as the page's own, not the customer's. */
 export const BACKGROUND_AFTER_MS = 10_000;
