@@ -57,7 +57,9 @@ function MemberLayout() {
   const expiry = useSessionExpiry(data?.authenticated ? data : undefined, session.dataUpdatedAt, recheck);
   const extend = useExtendSession();
   // A background refetch (e.g. on returning to the tab, or at the idle deadline) may find the session gone.
-  if (data && !data.authenticated) return <Navigate to={loginPath(data.reason, here)} replace />;
+  if (data && !data.authenticated) {
+    return <Navigate to={loginPath(data.reason, data.reason ? here : undefined)} replace />;
+  }
   const customer = data?.authenticated ? data.customer : undefined;
 
   return (
