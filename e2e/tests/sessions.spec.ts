@@ -52,6 +52,10 @@ test.describe("ログイン中の端末 (R32)", () => {
     // The ended browser is sent to ログイン on its next navigation; this one stays logged in.
     await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
     await expect(otherPage.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+    // Told why: not a timeout but another browser (issue 15, session_revoked).
+    await expect(
+      otherPage.getByText("別の端末からの操作でログアウトされました。再度ログインしてください。"),
+    ).toBeVisible();
     await other.close();
     await page.reload();
     await expect(page.getByRole("heading", { level: 1, name: "ログイン中の端末" })).toBeVisible();

@@ -4,6 +4,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { createApp } from "./app/create-app.ts";
+import { trackUserInput } from "./lib/user-input.ts";
+
+trackUserInput(window);
 
 const { router, queryClient } = createApp((routes) => createBrowserRouter(routes));
 

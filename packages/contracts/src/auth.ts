@@ -38,11 +38,26 @@ export const sessionSchema = z.discriminatedUnion("authenticated", [
     idleExpiresAt: z.iso.datetime(),
     /** When the session ends regardless of activity (ISO 8601). */
     absoluteExpiresAt: z.iso.datetime(),
+    /**
+     * The BFF's clock when it answered (ISO 8601): the SPA measures the time left against
+     * this, not against the browser's clock, which may be off.
+     */
+    serverTime: z.iso.datetime(),
   }),
   z.object({
     authenticated: z.literal(false),
-    /** Set when the browser presented a session that has ended (idle/absolute timeout). */
-    reason: z.enum(["session_expired"]).optional(),
+    /**
+     * Set when the browser presented a session that has ended: timed out (idle/absolute) or
+     * ended from another browser.
+     */
+    reason: z.enum(["session_expired", "session_revoked"]).optional(),
   }),
 ]);
 export type Session = z.infer<typeof sessionSchema>;
+
+/**
+ * Sent by the SPA on a GET it makes without the customer (a poll, a refetch) when there was
+ * no input for a while: the BFF then does not count it as activity, so the idle timeout still
+ * comes to a customer who left a polling screen open.
+ */
+export const BACKGROUND_REQUEST_HEADER = "X-Kakunin-Background";

@@ -46,6 +46,8 @@ export const errorMessages = {
     "このお手続きにはパスキーの登録が必要です。口座管理の「パスキー設定」からパスキーを登録してください。",
   unauthenticated: "ログインしてください。",
   session_expired: "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。",
+  /** The session was ended from another browser (ログイン中の端末, a password change, 取引停止). */
+  session_revoked: "別の端末からの操作でログアウトされました。再度ログインしてください。",
   csrf_failed: "不正なリクエストのため処理できませんでした。画面を再読み込みしてください。",
   forbidden: "この操作は許可されていません。",
   not_found: "お探しのページまたはデータが見つかりません。",

@@ -45,3 +45,6 @@ export const TEST_CUSTOMERS_PATH = "/test/customers";
 /** Sets (or with `now: null` clears) core's clock for one customer, so parallel tests can each live at their own time. */
 export const setTestClockRequestSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });
 export const testClockPath = (customerId: string) => `/test/customers/${customerId}/clock`;
+
+/** BFF test route `POST /api/test/session/age`: makes the caller's session this much older. */
+export const testSessionAgeRequestSchema = z.strictObject({ seconds: z.number().int().min(1).max(86_400) });

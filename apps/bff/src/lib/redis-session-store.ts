@@ -39,10 +39,13 @@ if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KE
 return 1
 `);
 
-// KEYS: session, ended marker. ARGV: hash, customer set prefix, minimum marker ttl.
+/** The ended marker's value when another browser ended the session (`session_revoked`). */
+const REVOKED = "revoked";
+
+// KEYS: session, ended marker. ARGV: hash, customer set prefix, minimum marker ttl, marker value.
 const DELETE = redisScript(`
 local ttl = redis.call('PTTL', KEYS[1])
-redis.call('SET', KEYS[2], '1', 'PX', math.max(ttl, tonumber(ARGV[3])))
+redis.call('SET', KEYS[2], ARGV[4], 'PX', math.max(ttl, tonumber(ARGV[3])))
 local raw = redis.call('GET', KEYS[1])
 if raw then
   local ok, data = pcall(cjson.decode, raw)
@@ -53,13 +56,13 @@ end
 return redis.call('DEL', KEYS[1])
 `);
 
-// KEYS: customer's set. ARGV: hash to keep, session key prefix, ended prefix, minimum marker ttl.
+// KEYS: customer's set. ARGV: hash to keep, session key prefix, ended prefix, minimum marker ttl, marker value.
 const DELETE_OTHERS = redisScript(`
 local removed = 0
 for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   if h ~= ARGV[1] then
     local key = ARGV[2] .. h
-    redis.call('SET', ARGV[3] .. h, '1', 'PX', math.max(redis.call('PTTL', key), tonumber(ARGV[4])))
+    redis.call('SET', ARGV[3] .. h, ARGV[5], 'PX', math.max(redis.call('PTTL', key), tonumber(ARGV[4])))
     removed = removed + redis.call('DEL', key)
     redis.call('SREM', KEYS[1], h)
   end
@@ -88,7 +91,8 @@ return out
  * `session:<sha256(id)>` holds the JSON with the session's TTL; `customer-sessions:<customerId>`
  * is the set of a customer's session hashes, so ending "all other sessions" works whichever
  * instance wrote them; `session-ended:<hash>` marks an ended session for a while so a
- * concurrent idle-timer refresh cannot bring it back. Raw ids never reach Redis.
+ * concurrent idle-timer refresh cannot bring it back (`revoked` when another browser ended it,
+ * so its next request says so). Raw ids never reach Redis.
  */
 export class RedisSessionStore implements SessionStore {
   readonly #prefix: string;
@@ -115,12 +119,26 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(id: string) {
-    await this.deleteByKey(storeKey(id));
+    await this.#delete(storeKey(id), "1");
   }
 
   async deleteByKey(hash: string) {
+    return this.#delete(hash, REVOKED);
+  }
+
+  async wasRevoked(id: string) {
+    const marker = await storeCall("session", () => this.client.get(ENDED + storeKey(id)));
+    return marker === REVOKED;
+  }
+
+  async #delete(hash: string, marker: string) {
     const removed = await storeCall("session", () =>
-      runScript(this.client, DELETE, [SESSION + hash, ENDED + hash], [hash, this.#prefix + CUSTOMER, ENDED_MIN_MS]),
+      runScript(
+        this.client,
+        DELETE,
+        [SESSION + hash, ENDED + hash],
+        [hash, this.#prefix + CUSTOMER, ENDED_MIN_MS, marker],
+      ),
     );
     return Number(removed) > 0;
   }
@@ -145,7 +163,7 @@ export class RedisSessionStore implements SessionStore {
         this.client,
         DELETE_OTHERS,
         [CUSTOMER + customerId],
-        [storeKey(keepId), this.#prefix + SESSION, this.#prefix + ENDED, ENDED_MIN_MS],
+        [storeKey(keepId), this.#prefix + SESSION, this.#prefix + ENDED, ENDED_MIN_MS, REVOKED],
       ),
     );
     return Number(removed);

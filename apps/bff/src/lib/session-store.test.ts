@@ -80,6 +80,42 @@ describe.each(backends)("session store ($name)", (backend) => {
     expect(await a.get(someoneElse)).toBeDefined();
     expect(await a.deleteOthers(cust, laptop)).toBe(0);
   });
+
+  it("remembers sessions ended from another browser (deleteOthers, deleteByKey) as revoked; logout is not", async () => {
+    const [a, b] = backend.pair();
+    const cust = customer();
+    const [kept, other] = [newSessionId(), newSessionId()];
+    for (const id of [kept, other]) await a.set(id, session(cust), 10 * MINUTE);
+    await b.deleteOthers(cust, kept);
+    // A refresh that read it before stays refused, and the tombstone stays a revocation.
+    await a.set(other, session(cust), 10 * MINUTE);
+    expect(await a.get(other)).toBeUndefined();
+    expect(await a.wasRevoked(other)).toBe(true);
+    expect(await a.wasRevoked(kept)).toBe(false);
+    expect(await a.wasRevoked(newSessionId())).toBe(false);
+
+    const fresh = newSessionId();
+    await a.set(fresh, session(cust), 10 * MINUTE);
+    expect(await b.deleteByKey(storeKey(fresh))).toBe(true);
+    expect(await a.wasRevoked(fresh)).toBe(true);
+
+    await b.delete(kept);
+    expect(await a.wasRevoked(kept)).toBe(false);
+  });
+
+  it("forgets a revocation after the session's remaining time (at least a minute)", async () => {
+    if (backend.name !== "memory") return; // Redis's TTLs run on real time; its PX is the same rule.
+    const [a] = backend.pair();
+    const cust = customer();
+    const [kept, other] = [newSessionId(), newSessionId()];
+    await a.set(kept, session(cust), 10 * MINUTE);
+    await a.set(other, session(cust), 5 * MINUTE);
+    await a.deleteOthers(cust, kept);
+    backend.elapse(5 * MINUTE - 1);
+    expect(await a.wasRevoked(other)).toBe(true);
+    backend.elapse(1);
+    expect(await a.wasRevoked(other)).toBe(false);
+  });
 });
 
 describe.skipIf(!redis)("RedisSessionStore", () => {

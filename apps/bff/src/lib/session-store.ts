@@ -35,7 +35,16 @@ export interface SessionStore {
   listByCustomer(customerId: string): Promise<StoredSession[]>;
   /** Ends the session stored under `key` (its `storeKey`); true when it was still live. */
   deleteByKey(key: string): Promise<boolean>;
+  /**
+   * True while the session was ended from another browser (`deleteOthers`, `deleteByKey`),
+   * for the session's remaining time (at least a minute): its next request is told so
+   * (`session_revoked`) rather than that it timed out. Logout and expiry (`delete`) are not.
+   */
+  wasRevoked(id: string): Promise<boolean>;
 }
+
+/** A revoked session is remembered at least this long, even if it had almost expired. */
+export const REVOKED_MIN_MS = 60_000;
 
 /** 256 bits from the CSPRNG; the cookie carries this, the store only its hash. */
 export function newSessionId(): string {
@@ -51,6 +60,8 @@ export class MemorySessionStore implements SessionStore {
   readonly #entries = new Map<string, { data: SessionData; expiresAt: number }>();
   /** customerId → store keys, so a customer's sessions are found without a scan. */
   readonly #byCustomer = new Map<string, Set<string>>();
+  /** Store key → when the tombstone of a revoked session lapses. */
+  readonly #revoked = new Map<string, number>();
   #lastSweep = 0;
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -68,6 +79,8 @@ export class MemorySessionStore implements SessionStore {
   async set(id: string, data: SessionData, ttlMs: number) {
     this.#sweep();
     const key = storeKey(id);
+    // As in Redis: a request that read the session before it was revoked cannot bring it back.
+    if ((this.#revoked.get(key) ?? 0) > this.now()) return;
     this.#entries.set(key, { data, expiresAt: this.now() + ttlMs });
     let keys = this.#byCustomer.get(data.customerId);
     if (!keys) {
@@ -85,7 +98,7 @@ export class MemorySessionStore implements SessionStore {
     const keep = storeKey(keepId);
     let removed = 0;
     for (const key of [...(this.#byCustomer.get(customerId) ?? [])]) {
-      if (key !== keep && this.#remove(key)) removed++;
+      if (key !== keep && this.#revoke(key)) removed++;
     }
     return removed;
   }
@@ -104,8 +117,22 @@ export class MemorySessionStore implements SessionStore {
   async deleteByKey(key: string) {
     const entry = this.#entries.get(key);
     const live = entry !== undefined && entry.expiresAt > this.now();
-    this.#remove(key);
+    this.#revoke(key);
     return live;
+  }
+
+  async wasRevoked(id: string) {
+    const until = this.#revoked.get(storeKey(id));
+    return until !== undefined && until > this.now();
+  }
+
+  /** Ends a session from another browser, leaving its tombstone; true when there was one. */
+  #revoke(key: string): boolean {
+    const entry = this.#entries.get(key);
+    if (!entry) return false;
+    const now = this.now();
+    this.#revoked.set(key, now + Math.max(entry.expiresAt - now, REVOKED_MIN_MS));
+    return this.#remove(key);
   }
 
   /** Drops an entry and its index member; true when there was one. */
@@ -125,5 +152,6 @@ export class MemorySessionStore implements SessionStore {
     if (now - this.#lastSweep < 60_000) return;
     this.#lastSweep = now;
     for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#remove(key);
+    for (const [key, until] of this.#revoked) if (until <= now) this.#revoked.delete(key);
   }
 }

@@ -1,4 +1,4 @@
-import type { Session } from "@kakunin/contracts/auth";
+import { BACKGROUND_REQUEST_HEADER, type Session } from "@kakunin/contracts/auth";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -22,7 +22,11 @@ export function readSessionCookie(c: Context<AppEnv>): string | undefined {
   return getCookie(c, COOKIE_NAME, "host");
 }
 
-type Lookup = { status: "none" } | { status: "expired" } | { status: "active"; id: string; data: SessionData };
+type Lookup =
+  | { status: "none" }
+  | { status: "expired" }
+  | { status: "revoked" }
+  | { status: "active"; id: string; data: SessionData };
 
 /** Finds the caller's session and applies the idle and absolute timeouts. */
 export async function lookupSession(c: Context<AppEnv>): Promise<Lookup> {
@@ -34,6 +38,8 @@ export async function lookupSession(c: Context<AppEnv>): Promise<Lookup> {
   if (!data || t - data.lastSeenAt >= config.sessionIdleMs || t - data.createdAt >= config.sessionAbsoluteMs) {
     if (data) await sessions.delete(id);
     clearSessionCookie(c);
+    // Ended from another browser: say so, or the customer would think they had been idle.
+    if (!data && (await sessions.wasRevoked(id))) return { status: "revoked" };
     return { status: "expired" };
   }
   return { status: "active", id, data };
@@ -44,7 +50,11 @@ export function remainingTtl(data: SessionData, config: { sessionIdleMs: number;
   return Math.min(data.lastSeenAt + config.sessionIdleMs, data.createdAt + config.sessionAbsoluteMs) - data.lastSeenAt;
 }
 
-export function describeSession(data: SessionData, config: { sessionIdleMs: number; sessionAbsoluteMs: number }) {
+export function describeSession(
+  data: SessionData,
+  config: { sessionIdleMs: number; sessionAbsoluteMs: number },
+  now: number,
+) {
   return {
     authenticated: true,
     customer: { customerCode: data.customerCode, name: data.name },
@@ -52,6 +62,7 @@ export function describeSession(data: SessionData, config: { sessionIdleMs: numb
       Math.min(data.lastSeenAt + config.sessionIdleMs, data.createdAt + config.sessionAbsoluteMs),
     ).toISOString(),
     absoluteExpiresAt: new Date(data.createdAt + config.sessionAbsoluteMs).toISOString(),
+    serverTime: new Date(now).toISOString(),
   } satisfies Session;
 }
 
@@ -62,17 +73,35 @@ export function describeSession(data: SessionData, config: { sessionIdleMs: numb
  */
 export const SESSION_TOUCH_INTERVAL_MS = 15_000;
 
-/** Guards customer routes: 401 `unauthenticated` or `session_expired`; activity extends the idle timer. */
+/** Records activity: the idle timer restarts now (the absolute limit still caps the session). */
+export async function touchSession(c: Context<AppEnv>, id: string, data: SessionData): Promise<SessionData> {
+  const { sessions, config, now } = c.get("deps");
+  const touched = { ...data, lastSeenAt: now() };
+  await sessions.set(id, touched, remainingTtl(touched, config));
+  return touched;
+}
+
+/**
+ * A GET the SPA marked as made without the customer (a poll or refetch after 10 s without
+ * input). Only GETs: a change is always the customer's doing, whatever a header says.
+ */
+function isBackgroundRequest(c: Context<AppEnv>): boolean {
+  return c.req.method === "GET" && c.req.header(BACKGROUND_REQUEST_HEADER) === "1";
+}
+
+/**
+ * Guards customer routes: 401 `unauthenticated`, `session_expired` or `session_revoked`;
+ * activity extends the idle timer, background polling does not (issue 15).
+ */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const found = await lookupSession(c);
   if (found.status === "none") throw new ApiError("unauthenticated", 401);
   if (found.status === "expired") throw new ApiError("session_expired", 401);
-  const { sessions, config, now } = c.get("deps");
+  if (found.status === "revoked") throw new ApiError("session_revoked", 401);
+  const { now } = c.get("deps");
   let data = found.data;
-  const t = now();
-  if (t - data.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) {
-    data = { ...data, lastSeenAt: t };
-    await sessions.set(found.id, data, remainingTtl(data, config));
+  if (now() - data.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS && !isBackgroundRequest(c)) {
+    data = await touchSession(c, found.id, data);
   }
   c.set("session", { id: found.id, data });
   await next();

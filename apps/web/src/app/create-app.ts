@@ -24,8 +24,11 @@ export function createApp(
       const { location, navigation } = router.state;
       // Several calls can fail at once, and stray ones can finish after logout: leave only once.
       if (location.pathname === paths.login || navigation.location?.pathname === paths.login) return;
-      // The login screen drops the cached data of the customer when it mounts.
-      void router.navigate(loginPath(reason), { replace: true });
+      // The login screen drops the cached data of the customer when it mounts. After a timeout
+      // or a logout elsewhere, logging in again comes back here (issue 15); whatever was typed
+      // on this screen lives in its components' state and goes with them.
+      const returnTo = reason === "unauthenticated" ? undefined : `${location.pathname}${location.search}`;
+      void router.navigate(loginPath(reason, returnTo), { replace: true });
     },
   });
   router = createRouter(createRoutes(queryClient));

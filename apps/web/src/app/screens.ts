@@ -89,6 +89,7 @@ export const screens = {
         "認証失敗",
         "試行回数超過",
         "セッション切れ",
+        "別端末からログアウト",
         "ログアウト後",
         "接続不可",
         "パスキーでログイン失敗",
@@ -261,8 +262,21 @@ export const paths = Object.fromEntries(Object.entries(screens).map(([key, scree
 };
 
 /** Why the login screen is shown; each maps to a message there. */
-export type LoginReason = "session_expired" | "unauthenticated" | "logged_out";
+export type LoginReason = "session_expired" | "session_revoked" | "unauthenticated" | "logged_out";
 
-export function loginPath(reason?: LoginReason): string {
-  return reason ? `${paths.login}?reason=${reason}` : paths.login;
+/**
+ * `returnTo`: the screen the session ended on, to go back to after logging in again (issue 15);
+ * the login screen checks it against `memberPaths` before following it.
+ */
+export function loginPath(reason?: LoginReason, returnTo?: string): string {
+  const query = new URLSearchParams();
+  if (reason) query.set("reason", reason);
+  if (returnTo && returnTo !== paths.home) query.set("returnTo", returnTo);
+  const search = query.toString();
+  return search ? `${paths.login}?${search}` : paths.login;
 }
+
+/** The signed-in screens' paths: the only places `returnTo` may lead. */
+export const memberPaths: readonly string[] = Object.values(screens)
+  .filter((screen: Screen) => screen.layout === "member")
+  .map((screen) => screen.path);

@@ -3,6 +3,7 @@ import { errorMessages } from "@kakunin/contracts/errors";
 import { describe, expect, it } from "vitest";
 import { authenticatedSession, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { ApiError, apiRequest } from "./api-client.ts";
+import { BACKGROUND_AFTER_MS, isUserIdle, noteUserInput, trackUserInput } from "./user-input.ts";
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -111,5 +112,33 @@ describe("apiRequest", () => {
     mockApi({ "GET /api/session": json({ authenticated: "yes" }) });
     const error = await rejection(apiRequest("/api/session", sessionSchema));
     expect(error.code).toBe("internal_error");
+  });
+});
+
+describe("apiRequest and the customer's absence (issue 15)", () => {
+  it("marks a GET as background after 10 s without input, and never a POST", async () => {
+    const { requests } = mockApi({
+      "GET /api/session": json({ authenticated: false }),
+      "POST /api/session/extension": json(authenticatedSession),
+    });
+    noteUserInput(Date.now());
+    await apiRequest("/api/session", sessionSchema);
+    noteUserInput(Date.now() - BACKGROUND_AFTER_MS);
+    await apiRequest("/api/session", sessionSchema);
+    await apiRequest("/api/session/extension", sessionSchema, { method: "POST" });
+    expect(requests.map((r) => r.headers.get("X-Kakunin-Background"))).toEqual([null, "1", null]);
+  });
+
+  it("counts a key press or a click on the tracked target as input", () => {
+    const target = new EventTarget() as unknown as Window;
+    const stop = trackUserInput(target);
+    noteUserInput(Date.now() - BACKGROUND_AFTER_MS);
+    expect(isUserIdle()).toBe(true);
+    target.dispatchEvent(new Event("keydown"));
+    expect(isUserIdle()).toBe(false);
+    stop();
+    noteUserInput(Date.now() - BACKGROUND_AFTER_MS);
+    target.dispatchEvent(new Event("pointerdown"));
+    expect(isUserIdle()).toBe(true);
   });
 });

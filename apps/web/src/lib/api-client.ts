@@ -1,3 +1,4 @@
+import { BACKGROUND_REQUEST_HEADER } from "@kakunin/contracts/auth";
 import {
   type ErrorBody,
   type ErrorCode,
@@ -6,6 +7,7 @@ import {
   type FieldError,
 } from "@kakunin/contracts/errors";
 import type { z } from "zod";
+import { isUserIdle } from "./user-input.ts";
 
 /**
  * What a 403 `step_up_required` asks for (R35): the operation to confirm, the methods to
@@ -118,6 +120,8 @@ export async function apiRequest<T>(
   const headers: Record<string, string> = { ...extraHeaders, Accept: "application/json" };
   // The BFF rejects state-changing requests without this header; a cross-site form cannot set it.
   if (method !== "GET") headers["X-CSRF"] = "1";
+  // A read with nobody at the page (a poll, a refetch) must not keep the session alive.
+  else if (isUserIdle()) headers[BACKGROUND_REQUEST_HEADER] = "1";
   if (body !== undefined) headers["Content-Type"] = "application/json";
 
   let response: Response;

@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api-client.ts";
 
 /** Why the customer is on the login screen; carried as `/login?reason=…`. */
-export type SessionEndReason = "session_expired" | "unauthenticated";
+export type SessionEndReason = "session_expired" | "session_revoked" | "unauthenticated";
 
 export interface CreateQueryClientOptions {
   /**
@@ -18,7 +18,9 @@ const MAX_RETRIES = 2;
 
 function sessionEndReason(error: unknown): SessionEndReason | null {
   if (!(error instanceof ApiError)) return null;
-  if (error.code === "session_expired" || error.code === "unauthenticated") return error.code;
+  if (error.code === "session_expired" || error.code === "session_revoked" || error.code === "unauthenticated") {
+    return error.code;
+  }
   return null;
 }
 

@@ -40,6 +40,7 @@ export const authenticatedSession = checked(sessionSchema, {
   customer: { customerCode: "1000001", name: "山田 太郎" },
   idleExpiresAt: "2026-11-25T07:34:05.000Z",
   absoluteExpiresAt: "2026-11-25T15:04:05.000Z",
+  serverTime: "2026-11-25T07:04:05.000Z",
 } as const);
 
 export const anonymousSession = checked(sessionSchema, { authenticated: false } as const);

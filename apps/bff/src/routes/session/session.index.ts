@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../lib/types.ts";
-import { getSession, login, logout } from "./session.handlers.ts";
+import { extendSession, getSession, login, logout } from "./session.handlers.ts";
 
 export const sessionRoutes = new Hono<AppEnv>()
   .get("/session", ...getSession)
   .post("/session", ...login)
-  .delete("/session", ...logout);
+  .delete("/session", ...logout)
+  .post("/session/extension", ...extendSession);

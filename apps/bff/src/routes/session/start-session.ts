@@ -30,5 +30,5 @@ export async function startSession(c: Context<AppEnv>, customer: CustomerSummary
   await sessions.set(id, data, remainingTtl(data, config));
   setSessionCookie(c, id);
   logger.info({ requestId: c.get("requestId"), customerId: customer.id, method }, "login");
-  return describeSession(data, config);
+  return describeSession(data, config, t);
 }

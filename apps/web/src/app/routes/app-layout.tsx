@@ -2,10 +2,13 @@ import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import { PAGE_TITLE_ID, PageLayout } from "@kakunin/ui/page-layout";
 import type { QueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { Navigate, Outlet, redirect, useLocation, useMatches, useNavigate } from "react-router";
+import { useExtendSession } from "../../features/auth/api/extend-session.ts";
 import { sessionQueryOptions, useSession } from "../../features/auth/api/get-session.ts";
 import { useLogout } from "../../features/auth/api/logout.ts";
+import { SessionExpiryDialog } from "../../features/auth/components/session-expiry-dialog.tsx";
+import { useSessionExpiry } from "../../features/auth/model/use-session-expiry.ts";
 import { isApiError } from "../../lib/api-client.ts";
 import { AppMenu } from "../app-menu.tsx";
 import { loginPath } from "../screens.ts";
@@ -40,15 +43,23 @@ function MemberLayout() {
   const session = useSession();
   // Every navigation (a new location key) mounts the page afresh, so choosing 出金 in the
   // menu on the 出金 completion screen starts a new withdrawal instead of showing the old one.
-  const { key: navigationKey } = useLocation();
+  const { key: navigationKey, pathname, search } = useLocation();
+  // Where to come back to after logging in again, when the session ended on this screen.
+  const here = `${pathname}${search}`;
   const navigate = useNavigate();
   const title = usePageTitle();
   const logout = useLogout({ onSuccess: () => navigate(loginPath("logged_out"), { replace: true }) });
   useFocusTitleOnNavigation();
 
   const data = session.data;
-  // A background refetch (e.g. on returning to the tab) may find the session gone.
-  if (data && !data.authenticated) return <Navigate to={loginPath(data.reason)} replace />;
+  const { refetch } = session;
+  const recheck = useCallback(() => void refetch(), [refetch]);
+  const expiry = useSessionExpiry(data?.authenticated ? data : undefined, session.dataUpdatedAt, recheck);
+  const extend = useExtendSession();
+  // A background refetch (e.g. on returning to the tab, or at the idle deadline) may find the session gone.
+  if (data && !data.authenticated) {
+    return <Navigate to={loginPath(data.reason, data.reason ? here : undefined)} replace />;
+  }
   const customer = data?.authenticated ? data.customer : undefined;
 
   return (
@@ -73,15 +84,27 @@ function MemberLayout() {
         </Alert>
       )}
       <Outlet key={navigationKey} />
+      {customer && expiry.warning && (
+        <SessionExpiryDialog
+          remainingMs={expiry.remainingMs}
+          extending={extend.isPending}
+          error={isApiError(extend.error) ? extend.error.message : undefined}
+          onExtend={() => extend.mutate()}
+          onLogout={() => logout.mutate()}
+        />
+      )}
     </PageLayout>
   );
 }
 
 export function appLayoutRoute(queryClient: QueryClient) {
   return {
-    loader: async () => {
+    loader: async ({ request }: { request: Request }) => {
       const session = await queryClient.ensureQueryData(sessionQueryOptions());
-      if (!session.authenticated) throw redirect(loginPath(session.reason));
+      if (!session.authenticated) {
+        const url = new URL(request.url);
+        throw redirect(loginPath(session.reason, session.reason ? `${url.pathname}${url.search}` : undefined));
+      }
       return null;
     },
     Component: MemberLayout,

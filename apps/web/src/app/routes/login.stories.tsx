@@ -38,7 +38,14 @@ export const 試行回数超過: Story = {
     await within(canvasElement).findByRole("alert");
   },
 };
-export const セッション切れ: Story = { args: { path: "/login?reason=session_expired" } };
+export const セッション切れ: Story = { args: { path: "/login?reason=session_expired&returnTo=%2Ftrade%2Fstock" } };
+/** The session was ended from another browser (ログイン中の端末, a password change): said so, not a timeout. */
+export const 別端末からログアウト: Story = {
+  args: { path: "/login?reason=session_revoked&returnTo=%2Ftrade%2Fstock" },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(errorMessages.session_revoked)).toBeVisible();
+  },
+};
 export const ログアウト後: Story = { args: { path: "/login?reason=logged_out" } };
 export const 接続不可: Story = {
   parameters: { msw: { handlers: { login: upstreamUnavailable("post", "/api/session") } } },

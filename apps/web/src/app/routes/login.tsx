@@ -7,10 +7,12 @@ import { useEffect } from "react";
 import { redirect, useLoaderData, useNavigate, useSearchParams } from "react-router";
 import { getSession, sessionQueryOptions } from "../../features/auth/api/get-session.ts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
-import { paths } from "../screens.ts";
+import { safeReturnPath } from "../../lib/return-path.ts";
+import { memberPaths, paths } from "../screens.ts";
 
 const reasonNotices: Record<string, { variant: AlertVariant; message: string }> = {
   session_expired: { variant: "warning", message: errorMessages.session_expired },
+  session_revoked: { variant: "warning", message: errorMessages.session_revoked },
   unauthenticated: { variant: "info", message: errorMessages.unauthenticated },
   logged_out: { variant: "success", message: "ログアウトしました。" },
 };
@@ -27,8 +29,11 @@ function useForgetPreviousCustomer() {
 }
 
 interface LoginLoaderData {
-  /** The BFF saw a session that timed out, even if the URL carries no reason (e.g. a bookmark). */
-  expired: boolean;
+  /**
+   * The BFF saw a session that timed out or was ended from another browser, even if the URL
+   * carries no reason (e.g. a bookmark).
+   */
+  ended: "session_expired" | "session_revoked" | undefined;
 }
 
 function LoginPage() {
@@ -36,8 +41,10 @@ function LoginPage() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const loaderData = useLoaderData<LoginLoaderData>();
-  const reason = searchParams.get("reason") ?? (loaderData.expired ? "session_expired" : "");
+  const reason = searchParams.get("reason") ?? loaderData.ended ?? "";
   const notice = reasonNotices[reason];
+  // Back to the screen the session ended on, if it is one of ours (never an outside address).
+  const next = safeReturnPath(searchParams.get("returnTo"), memberPaths) ?? paths.home;
   return (
     <PageLayout title="ログイン">
       <div className="kk-card kk-card--narrow kk-stack">
@@ -47,7 +54,7 @@ function LoginPage() {
             <p>{notice.message}</p>
           </Alert>
         )}
-        <LoginForm onSuccess={() => navigate(paths.home, { replace: true })} />
+        <LoginForm onSuccess={() => navigate(next, { replace: true })} />
       </div>
     </PageLayout>
   );
@@ -55,7 +62,7 @@ function LoginPage() {
 
 export function route(queryClient: QueryClient) {
   return {
-    loader: async (): Promise<LoginLoaderData | Response> => {
+    loader: async ({ request }: { request: Request }): Promise<LoginLoaderData | Response> => {
       try {
         // Ask the BFF directly, not through the cache: a cached "logged in" may be what just
         // ended, and writing "logged out" into the cache would make the member page still on
@@ -63,12 +70,13 @@ export function route(queryClient: QueryClient) {
         const session = await getSession();
         if (session.authenticated) {
           queryClient.setQueryData(sessionQueryOptions().queryKey, session);
-          return redirect(paths.home);
+          const returnTo = new URL(request.url).searchParams.get("returnTo");
+          return redirect(safeReturnPath(returnTo, memberPaths) ?? paths.home);
         }
-        return { expired: session.reason === "session_expired" };
+        return { ended: session.reason };
       } catch {
         // The form still works, and reports the outage itself, when the BFF cannot answer.
-        return { expired: false };
+        return { ended: undefined };
       }
     },
     Component: LoginPage,
