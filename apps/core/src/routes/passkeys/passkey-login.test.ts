@@ -8,7 +8,7 @@ import { createTaro, taro } from "../../test/customers.ts";
 import { ceremonyFor, givePasskey } from "../../test/passkeys.ts";
 import { auditsOf, mailsOf } from "../../test/rows.ts";
 import { newChallenge, SoftAuthenticator } from "../../test/soft-authenticator.ts";
-import { createTestCore, readAs, readError, testBackends, testClient } from "../../test/test-app.ts";
+import { createTestCore, knownDeviceLogin, readAs, readError, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -25,7 +25,7 @@ async function newCustomer(core: Core, loginNotification = false) {
 }
 
 const passwordLogin = (core: Core, customerCode: string, password = taro.loginPassword) =>
-  core.call("/v1/login-verifications", { method: "POST", json: { customerCode, password, client: testClient } });
+  knownDeviceLogin(core, { customerCode, password, client: testClient });
 
 const passkeyLogin = (core: Core, json: { response: unknown; expectedChallenge: string }) =>
   core.call("/v1/passkey-logins", { method: "POST", json: { ...json, client: testClient } });
