@@ -35,7 +35,7 @@ test.describe("新しい端末からのログイン (issue 15)", () => {
     const { customer, address } = await newDeviceCustomer(createCustomer);
     await loginFromNewDevice(page, customer, address);
 
-    const notice = await mailbox.waitFor(address, "【kakunin証券】新しい端末からのログイン");
+    const notice = await mailbox.waitFor(address, "【kakunin証券】新しい端末からのログインのお知らせ");
     expect(notice.text).toContain("■ 変更内容\n新しい端末からのログイン");
     expect(notice.text).toContain("まで出金先口座の変更はお受けできません");
 

@@ -342,7 +342,7 @@ const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => Rende
     ]),
   }),
   new_device_login: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}新しい端末からのログイン`,
+    subject: `${SUBJECT_PREFIX}新しい端末からのログインのお知らせ`,
     text: security(c, d.customerName, {
       lead: ["お客様の口座に、これまでご利用のない端末からログインがありました。"],
       changes: ["新しい端末からのログイン"],
