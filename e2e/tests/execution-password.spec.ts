@@ -1,4 +1,4 @@
-import { expect, mailbox, test } from "../fixtures/test.ts";
+import { addKnownDevice, expect, mailbox, test } from "../fixtures/test.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -144,6 +144,7 @@ test.describe("ログインパスワード変更", () => {
     const address = `login-pw-${crypto.randomUUID().slice(0, 8)}@example.test`;
     const customer = await createCustomer({ emails: [address] });
     const other = await browser.newContext();
+    await addKnownDevice(other);
     const otherPage = await other.newPage();
     await otherPage.goto("/login");
     await otherPage.getByLabel("お客様コード").fill(customer.customerCode);

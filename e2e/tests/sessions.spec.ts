@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures/test.ts";
+import { addKnownDevice, expect, test } from "../fixtures/test.ts";
 
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -18,6 +18,7 @@ test.describe("ログイン中の端末 (R32)", () => {
   }) => {
     // The other browser logs in first, so it is the older session.
     const other = await browser.newContext();
+    await addKnownDevice(other);
     const otherPage = await other.newPage();
     await otherPage.goto("/login");
     await otherPage.getByLabel("お客様コード").fill(customer.customerCode);
@@ -68,6 +69,7 @@ test.describe("ログイン中の端末 (R32)", () => {
     loginAs,
   }) => {
     const others = await Promise.all([browser.newContext(), browser.newContext()]);
+    for (const context of others) await addKnownDevice(context);
     const otherPages = [];
     for (const context of others) {
       const otherPage = await context.newPage();

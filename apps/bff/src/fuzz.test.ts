@@ -37,6 +37,10 @@ const tally = new Map<string, Map<number, number>>();
 
 beforeAll(async () => {
   h = await createBffOnRealCore();
+  // Issue 15: with the 認証コード required, the fuzz's right passwords (its customers' browsers
+  // are all new devices) would only ever mail codes: a refusal that changes data by design.
+  // Off (NEW_DEVICE_CODE_REQUIRED=false) the logins go through and the rest of the app is fuzzed.
+  h.core.services.newDevice.codeRequired = false;
 }, 120_000);
 
 afterAll(async () => {
@@ -133,7 +137,8 @@ async function fuzzRoute(key: string, arbitrary: (c: FuzzedCustomer) => fc.Arbit
  * cannot reach: it needs an authenticator's signature over a challenge the BFF drew at random
  * for this very request (registration, login), or a passkey the fuzzed customer does not have.
  * Ending one session (R32) needs the handle of another live session of the customer, derived
- * from a session id the fuzz never sees.
+ * from a session id the fuzz never sees. A new device's 認証コード goes to a mailbox the fuzz
+ * does not read.
  */
 const unreachableSuccess = new Set([
   "POST /api/me/passkeys",
@@ -141,6 +146,8 @@ const unreachableSuccess = new Set([
   "POST /api/me/passkeys/:passkeyId/deletion",
   "POST /api/session/passkey",
   "POST /api/me/sessions/:handle/logout",
+  // Issue 15: needs a pending login of a new device (off here) and the code mailed for it.
+  "POST /api/session/device-verification",
 ]);
 
 describe("fuzz: no input makes the BFF answer 5xx, leak or change anything it refuses", () => {

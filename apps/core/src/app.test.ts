@@ -4,7 +4,14 @@ import { createTestCustomerResponseSchema } from "@kakunin/contracts/test-suppor
 import { withdrawalOverviewSchema } from "@kakunin/contracts/withdrawals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTestCore, readAs, readError, TEST_OPS_TOKEN, TEST_SERVICE_TOKEN } from "./test/test-app.ts";
+import {
+  createTestCore,
+  knownDeviceLogin,
+  readAs,
+  readError,
+  TEST_OPS_TOKEN,
+  TEST_SERVICE_TOKEN,
+} from "./test/test-app.ts";
 
 describe("core app", () => {
   let core: Awaited<ReturnType<typeof createTestCore>>;
@@ -89,13 +96,10 @@ describe("core app", () => {
     expect(a.customer.customerCode).toMatch(/^\d{7}$/);
     expect(b.customer.customerCode).not.toBe(a.customer.customerCode);
     expect(b.customer.name).toBe("別 顧客");
-    const login = await coreWithTestApi.call("/v1/login-verifications", {
-      method: "POST",
-      json: {
-        customerCode: a.customer.customerCode,
-        password: a.loginPassword,
-        client: { ipAddress: null, userAgent: null },
-      },
+    const login = await knownDeviceLogin(coreWithTestApi, {
+      customerCode: a.customer.customerCode,
+      password: a.loginPassword,
+      client: { ipAddress: null, userAgent: null },
     });
     expect((await readAs(login, verifyLoginResponseSchema)).customer.id).toBe(a.customer.id);
     // Test customers start with ¥1,000,000 to withdraw.

@@ -128,6 +128,13 @@ const envSchema = z
     SUPPORT_PHONE: z.string().min(1).max(32).default("0120-000-000"),
     /** The hours of that number, named beside it in every mail (issue 17). */
     SUPPORT_HOURS: z.string().min(1).max(64).default("平日 8:30〜17:00"),
+    /**
+     * New-device detection (issue 15): a password login from a device the customer never used
+     * needs a 認証コード mailed to the registered address (off: it proceeds, still mailed), and
+     * starts a cooling period of this many hours (destination changes refused, withdrawals coded).
+     */
+    NEW_DEVICE_CODE_REQUIRED: z.stringbool().default(true),
+    NEW_DEVICE_COOLING_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -48,6 +48,7 @@ const services: CoreServices = {
     loginRequired: env.PASSKEY_LOGIN_REQUIRED,
   },
   supportPhone: env.SUPPORT_PHONE,
+  newDevice: { codeRequired: env.NEW_DEVICE_CODE_REQUIRED, coolingHours: env.NEW_DEVICE_COOLING_HOURS },
   hashGate: new HashGate({
     concurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(),
     maxQueue: env.PASSWORD_HASH_QUEUE,

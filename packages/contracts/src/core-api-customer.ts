@@ -6,6 +6,8 @@ import {
   executionPasswordInputSchema,
 } from "./credentials.ts";
 import { customerIdSchema, customerSummarySchema } from "./customers.ts";
+import { deviceHashSchema } from "./devices.ts";
+import { authCodeSchema } from "./step-up.ts";
 import { usableCharacters } from "./text.ts";
 
 /** Core API requests about who the customer is: login, throttle audit and passwords (see core-api.ts). */
@@ -21,10 +23,24 @@ export const verifyLoginRequestSchema = z.strictObject({
   customerCode: customerCodeSchema,
   password: loginPasswordInputSchema,
   client: clientContextSchema,
+  /** The BFF's hash of its device cookie (issue 15): an unknown device needs a 認証コード first. */
+  deviceHash: deviceHashSchema,
 });
 export type VerifyLoginRequest = z.infer<typeof verifyLoginRequestSchema>;
 
 export const verifyLoginResponseSchema = z.object({ customer: customerSummarySchema });
+
+/**
+ * The 認証コード of a password login from a new device (issue 15): the code is bound to the
+ * device it was mailed for, so it completes that pending login only.
+ */
+export const verifyLoginCodeRequestSchema = z.strictObject({
+  customerCode: customerCodeSchema,
+  deviceHash: deviceHashSchema,
+  code: authCodeSchema,
+  client: clientContextSchema,
+});
+export type VerifyLoginCodeRequest = z.infer<typeof verifyLoginCodeRequestSchema>;
 
 /**
  * The BFF's login throttle has just engaged (R1): its later refusals never reach core, so

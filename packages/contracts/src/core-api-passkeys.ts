@@ -3,6 +3,7 @@ import type { RouteDescriptor } from "./core-api.ts";
 import { clientContextSchema, customerPathSchema } from "./core-api-customer.ts";
 import { operationDigestSchema } from "./core-api-step-up.ts";
 import { customerIdSchema, customerSummarySchema } from "./customers.ts";
+import { deviceHashSchema } from "./devices.ts";
 import {
   authenticationResponseSchema,
   passkeyChallengeSchema,
@@ -60,6 +61,8 @@ export const passkeyLoginCoreRequestSchema = z.strictObject({
   response: authenticationResponseSchema,
   expectedChallenge: passkeyChallengeSchema,
   client: clientContextSchema,
+  /** Issue 15: the device becomes known (no code: a passkey cannot be phished). */
+  deviceHash: deviceHashSchema.optional(),
 });
 export const passkeyLoginCoreResponseSchema = z.object({ customer: customerSummarySchema });
 

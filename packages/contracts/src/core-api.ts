@@ -8,6 +8,7 @@ import {
   recordLoginThrottleResponseSchema,
   verifyExecutionPasswordRequestSchema,
   verifyExecutionPasswordResponseSchema,
+  verifyLoginCodeRequestSchema,
   verifyLoginRequestSchema,
   verifyLoginResponseSchema,
 } from "./core-api-customer.ts";
@@ -90,6 +91,15 @@ export const coreRoutes = {
     body: verifyLoginRequestSchema,
     response: verifyLoginResponseSchema,
     errors: [403, 422],
+  },
+  /** Issue 15: completes a password login from a new device with the mailed 認証コード. */
+  verifyLoginCode: {
+    method: "post",
+    path: "/v1/login-code-verifications",
+    summary: "Verify the 認証コード of a login from a new device; the device becomes known and cooling starts",
+    body: verifyLoginCodeRequestSchema,
+    response: verifyLoginResponseSchema,
+    errors: [410, 422, 429],
   },
   recordLoginThrottle: {
     method: "post",

@@ -29,6 +29,8 @@ export const loginHistoryEntrySchema = z.object({
   outcome: z.enum(["success", "failure"]),
   ipAddress: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** Issue 15: the first login from this device (ログイン履歴 shows 「新しい端末」). */
+  newDevice: z.boolean().optional(),
 });
 export type LoginHistoryEntry = z.infer<typeof loginHistoryEntrySchema>;
 

@@ -65,6 +65,13 @@ export const errorMessages = {
   /** 取引停止 (R33); core names the support number in its message (SUPPORT_PHONE). */
   account_stopped:
     "お客様のお申し出により取引を停止しているため、このお手続きはできません。停止の解除をご希望の場合は、お客様サポートセンターまでお電話でご連絡ください。本人確認のうえ解除いたします。",
+  /** Issue 15: a password login from a new device needs the 認証コード mailed to the registered address. */
+  device_verification_required:
+    "新しい端末からのログインです。登録メールアドレス宛に送信した認証コードを入力してください。",
+  device_verification_expired:
+    "認証コードの有効期限が切れたか、無効になりました。お手数ですが、もう一度ログインしてください。",
+  /** Issue 15: during the cooling period after a login from a new device; core names the end. */
+  new_device_cooling: "新しい端末からのログインの直後のため、安全のため出金先口座の変更はしばらくお受けできません。",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -94,6 +101,10 @@ export const errorExtrasSchema = z.object({
    * here so an SPA still reads a demand for an operation newer than itself.
    */
   stepUp: stepUpRequirementSchema.extend({ operation: z.string() }).optional(),
+  /** Masked address the 認証コード went to (with device_verification_required). */
+  codeSentTo: z.string().optional(),
+  /** When the cooling period ends, ISO 8601 (with new_device_cooling). */
+  coolingUntil: z.iso.datetime({ offset: true }).optional(),
 });
 export type ErrorExtras = z.infer<typeof errorExtrasSchema>;
 

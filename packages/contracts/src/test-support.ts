@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customerSummarySchema } from "./customers.ts";
+import { deviceHashSchema } from "./devices.ts";
 import { addressPositionSchema, emailAddressSchema, optionalMailTypeSchema } from "./mail.ts";
 import { usableCharacters } from "./text.ts";
 
@@ -27,6 +28,8 @@ export const createTestCustomerRequestSchema = z.strictObject({
   locked: z.boolean().optional(),
   /** true: the 信用取引口座 is 開設済 (opened on the creation date), so margin orders are accepted; default 未開設. */
   marginAccount: z.boolean().optional(),
+  /** Issue 15: device hashes the customer already logged in from (e2e contexts carry one). */
+  knownDevices: z.array(deviceHashSchema).max(4).optional(),
 });
 export type CreateTestCustomerRequest = z.infer<typeof createTestCustomerRequestSchema>;
 

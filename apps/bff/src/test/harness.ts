@@ -28,6 +28,7 @@ import { CookieBox, type CookieKey } from "../lib/step-up/cookie-box.ts";
 import { stepUpBindingKey } from "../lib/step-up/digest.ts";
 import { MemorySingleUseStore } from "../lib/step-up/single-use.ts";
 import type { BffConfig, BffDeps } from "../lib/types.ts";
+import { installFakeNewDevices } from "./fake-new-devices.ts";
 import { installFakeOwnName } from "./fake-own-name.ts";
 import { installFakePasskeys } from "./fake-passkeys.ts";
 import { installFakeSessionEvents } from "./fake-session-events.ts";
@@ -87,11 +88,14 @@ export function createFakeCore() {
       return c.json(errorBody(refusal.code), refusal.status);
     });
   }
+  const newDevices = installFakeNewDevices(app, (code) => customers.find((x) => x.customerCode === code));
   app.post(toHono(coreRoutes.verifyLogin.path), async (c) => {
     const body = verifyLoginRequestSchema.parse(await c.req.json());
     const found = customers.find((x) => x.customerCode === body.customerCode && x.password === body.password);
     if (!found) return c.json(errorBody("invalid_credentials"), 422);
     if (state.passkeyLoginRequired.has(found.customerCode)) return c.json(errorBody("passkey_login_required"), 403);
+    const deviceRefusal = newDevices.refusal(found.customerCode, body.deviceHash);
+    if (deviceRefusal) return c.json(deviceRefusal, 403);
     return c.json({ customer: { id: found.id, customerCode: found.customerCode, name: found.name } });
   });
   /** Each time the BFF reported its login throttle engaging. */
@@ -276,6 +280,8 @@ export function createFakeCore() {
     sessionEvents,
     /** 出金先口座変更 (R39) and 前回ログイン (R42). */
     ownName,
+    /** New-device detection (issue 15): which codes need the 認証コード, the known devices. */
+    newDevices,
     fetch: fetchImpl,
   };
 }

@@ -39,7 +39,10 @@ export type AuditEventType =
   | "trading_stop"
   | "trading_stop_refusal"
   | "trading_resume"
-  | "session_logout";
+  | "session_logout"
+  | "new_device_code_issue"
+  | "new_device_verification"
+  | "cooling_refusal";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.

@@ -8,6 +8,7 @@ import type { CoreServices } from "../lib/types.ts";
 import { maskAccountNumber } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
+import { refuseDuringCooling } from "./cooling-period.ts";
 import { isOwnName, notOwnNameMessage } from "./holder-name.ts";
 import { refuseIfStopped } from "./trading-stop.ts";
 
@@ -155,6 +156,7 @@ export async function requestBankAccountChange(
   actor: Actor & { change: BankAccountChange },
 ): Promise<{ change: BankAccountChangeView; created: boolean }> {
   await refuseIfStopped(db, services, { ...actor, action: "change_bank_account" });
+  await refuseDuringCooling(db, services, { ...actor, action: "change_bank_account" });
   const result = await db.transaction(async (tx) => {
     const customer = await lockCustomer(tx, actor.customerId);
     // The refusal's audit must outlive the refusal: the transaction commits it (nothing else

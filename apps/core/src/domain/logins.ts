@@ -1,6 +1,6 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
-import { and, desc, eq, lte } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client.ts";
 import { auditEvents, customers } from "../db/schema.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
@@ -27,6 +27,7 @@ export async function loginHistory(db: Db, customerId: string, limit: number) {
       outcome: auditEvents.outcome,
       ipAddress: auditEvents.ipAddress,
       userAgent: auditEvents.userAgent,
+      newDevice: sql<boolean>`coalesce((${auditEvents.detail} ->> 'newDevice')::boolean, false)`,
     })
     .from(auditEvents)
     .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, "login")))
@@ -83,9 +84,14 @@ export async function recordLogin(
     reason?: string;
     client: ClientContext;
     requestId?: string | undefined;
+    /** Issue 15: the first login from this device (ログイン履歴 marks it 「新しい端末」). */
+    newDevice?: boolean;
+    /** More to do with a successful login, in its transaction (e.g. remember the device). */
+    within?: (tx: Tx) => Promise<void>;
   },
 ): Promise<void> {
   const { customer, client } = attempt;
+  // Given a transaction (a code check completing the login), this nests as a savepoint.
   await db.transaction(async (tx) => {
     await recordAudit(tx, {
       eventType: "login",
@@ -94,8 +100,13 @@ export async function recordLogin(
       subject: attempt.subject,
       client,
       requestId: attempt.requestId,
-      detail: { method: attempt.method, ...(attempt.reason ? { reason: attempt.reason } : {}) },
+      detail: {
+        method: attempt.method,
+        ...(attempt.reason ? { reason: attempt.reason } : {}),
+        ...(attempt.newDevice ? { newDevice: true } : {}),
+      },
     });
+    if (customer && attempt.ok && attempt.within) await attempt.within(tx);
     if (customer && attempt.ok) {
       await enqueueMail(tx, {
         customerId: customer.id,

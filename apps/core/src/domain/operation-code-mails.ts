@@ -48,10 +48,16 @@ const withdrawalCodeMail: CodeMailFor = async (tx, ctx) => {
   const withdrawal = parsed.data;
   const account = await activeBankAccount(tx, ctx.customerId);
   if (!account || account.id !== withdrawal.bankAccountId) throw new AppError("bank_account_changed", 409);
+  // Issue 15: a code required by the cooling period with the mail turned off still goes out,
+  // to the address mandatory mail goes to.
+  const { addresses, settings } = await readMailSettings(tx, ctx.customerId);
+  const off = !settings.find((s) => s.type === "withdrawal_auth_code")?.enabled;
+  const first = addresses.find((a) => a.position === 1) ?? addresses[0];
   return (code, expiresAt) =>
     enqueueMail(tx, {
       customerId: ctx.customerId,
       type: "withdrawal_auth_code",
+      ...(off && first ? { to: [first.address] } : {}),
       data: {
         customerName: ctx.customerName,
         code,

@@ -49,6 +49,14 @@ export interface CoreServices {
   passkeyPolicy: PasskeyPolicy;
   /** The お客様サポートセンター number (SUPPORT_PHONE) that 取引停止 messages and mails name (R33). */
   supportPhone: string;
+  /** New-device detection (issue 15): NEW_DEVICE_CODE_REQUIRED and NEW_DEVICE_COOLING_HOURS. */
+  newDevice: NewDevicePolicy;
+}
+
+/** A password login from a new device needs a 認証コード (`codeRequired`) and starts a cooling period. */
+export interface NewDevicePolicy {
+  codeRequired: boolean;
+  coolingHours: number;
 }
 
 export interface AppBindings {

@@ -89,4 +89,8 @@ export interface MailData {
   };
   /** The operator lifted the execution-password lock after 本人確認. */
   account_unlocked: { customerName: string; at: Date };
+  /** Issue 15: the code that completes a password login from a new device. */
+  new_device_login_code: { customerName: string; code: string; expiresAt: Date; origin: MailOrigin };
+  /** Issue 15: a login from a new device happened; `coolingUntil` when destination changes open again. */
+  new_device_login: { customerName: string; at: Date; origin: MailOrigin; coolingUntil: Date };
 }

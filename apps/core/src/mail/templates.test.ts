@@ -83,6 +83,8 @@ const samples: MailData = {
     origin,
   },
   account_unlocked: { customerName: "鈴木 一郎", at },
+  new_device_login_code: { customerName: "山田 太郎", code: "482913", expiresAt: at, origin },
+  new_device_login: { customerName: "山田 太郎", at, origin, coolingUntil: new Date("2026-11-26T07:04:05Z") },
 };
 
 describe("mail templates", () => {

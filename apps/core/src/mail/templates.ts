@@ -88,6 +88,7 @@ export const securityMailTypes = [
   "account_unlocked",
   "trading_stopped",
   "trading_resumed",
+  "new_device_login",
 ] as const satisfies readonly MailType[];
 
 const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => RenderedMail } = {
@@ -325,6 +326,33 @@ const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => Rende
   }),
   login_password_changed: (d, c) => passwordChanged(c, d, "ログインパスワード"),
   execution_password_changed: (d, c) => passwordChanged(c, d, "執行パスワード"),
+  new_device_login_code: (d, c) => ({
+    subject: `${SUBJECT_PREFIX}新しい端末からのログイン用認証コードのお知らせ`,
+    text: body(c, d.customerName, [
+      "お客様の口座に、これまでご利用のない端末からログインの操作がありました。",
+      "ログインを完了するには、ログイン画面に次の認証コードを入力してください。",
+      "",
+      `認証コード: ${d.code}`,
+      `有効期限: ${formatJst(d.expiresAt)}`,
+      "",
+      "■ 操作元",
+      ...originLines(d.origin),
+      "",
+      `お心当たりのない場合は、認証コードを入力せずに${supportCenter(c)}までご連絡ください。第三者がお客様のログインパスワードを知っているおそれがあります。`,
+    ]),
+  }),
+  new_device_login: (d, c) => ({
+    subject: `${SUBJECT_PREFIX}新しい端末からのログインのお知らせ`,
+    text: security(c, d.customerName, {
+      lead: ["お客様の口座に、これまでご利用のない端末からログインがありました。"],
+      changes: ["新しい端末からのログイン"],
+      at: d.at,
+      origin: d.origin,
+      next: [
+        `安全のため、${formatJst(d.coolingUntil)}まで出金先口座の変更はお受けできません。また、出金には認証コードの入力が必要です。`,
+      ],
+    }),
+  }),
 };
 
 /** `contact`: the configured support number and hours unless a test passes its own. */

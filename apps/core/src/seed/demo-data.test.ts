@@ -4,7 +4,7 @@ import { withdrawalOverviewSchema } from "@kakunin/contracts/withdrawals";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers } from "../db/schema.ts";
-import { createTestCore, readAs } from "../test/test-app.ts";
+import { createTestCore, knownDeviceLogin, readAs } from "../test/test-app.ts";
 import { seedDemoData } from "./demo-data.ts";
 
 describe("demo data", () => {
@@ -17,9 +17,10 @@ describe("demo data", () => {
   it("seeds SPEC §9's customers once, and they can log in", async () => {
     expect(await seedDemoData(core.db, core.services)).toBe(true);
     expect(await seedDemoData(core.db, core.services)).toBe(false);
-    const res = await core.call("/v1/login-verifications", {
-      method: "POST",
-      json: { customerCode: "1000002", password: "Tsuki5river8", client: { ipAddress: null, userAgent: null } },
+    const res = await knownDeviceLogin(core, {
+      customerCode: "1000002",
+      password: "Tsuki5river8",
+      client: { ipAddress: null, userAgent: null },
     });
     expect(res.status).toBe(200);
     expect((await readAs(res, verifyLoginResponseSchema)).customer.name).toBe("佐藤 花子");

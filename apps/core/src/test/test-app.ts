@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { errorBodySchema } from "@kakunin/contracts/errors";
 import { sql } from "drizzle-orm";
@@ -6,6 +7,8 @@ import { inject, onTestFinished } from "vitest";
 import type { z } from "zod";
 import { createApp } from "../app.ts";
 import { type Database, type Db, openPglite, openPostgres } from "../db/client.ts";
+import { findLoginCustomer } from "../domain/logins.ts";
+import { rememberDevice } from "../domain/new-devices.ts";
 import { TestClock } from "../lib/clock.ts";
 import { HashGate, type HashGateOptions } from "../lib/hash-gate.ts";
 import { SecretBox } from "../lib/secret-box.ts";
@@ -58,6 +61,7 @@ export function createTestServices(
     webauthn: TEST_WEBAUTHN,
     passkeyPolicy: { ...TEST_PASSKEY_POLICY, ...passkeyPolicy },
     supportPhone: "0120-000-000",
+    newDevice: { codeRequired: true, coolingHours: 24 },
     hashGate: new HashGate({ ...TEST_HASH_GATE, ...hashGate }),
   };
 }
@@ -147,4 +151,20 @@ export async function breakOutbox(db: Db) {
   onTestFinished(async () => {
     await db.execute(sql`DROP TRIGGER test_outbox_down ON outbox`);
   });
+}
+
+/** The device of tests that are not about new devices (issue 15): a hash as the BFF sends it. */
+export const TEST_DEVICE_HASH = createHash("sha256").update("kakunin-device:v1:vitest").digest("hex");
+
+/**
+ * A password login from a device the customer already used (issue 15), for the tests that
+ * are not about new devices: the device is remembered first, so no 認証コード is asked.
+ */
+export async function knownDeviceLogin(
+  core: { db: Db; call: (path: string, init?: RequestInit & { json?: unknown }) => Response | Promise<Response> },
+  body: { customerCode: string; password: string; client: unknown },
+) {
+  const customer = await findLoginCustomer(core.db, body.customerCode);
+  if (customer) await rememberDevice(core.db, customer.id, TEST_DEVICE_HASH, new Date(0));
+  return core.call("/v1/login-verifications", { method: "POST", json: { ...body, deviceHash: TEST_DEVICE_HASH } });
 }

@@ -94,6 +94,8 @@ export const screens = {
         "接続不可",
         "パスキーでログイン失敗",
         "パスキーログイン必須",
+        "新しい端末の認証コード",
+        "認証コード誤り",
       ],
     },
   },
@@ -223,6 +225,7 @@ export const screens = {
   ),
   loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
     "履歴なし",
+    "新しい端末",
   ]),
   // R32 (issue 15): ending sessions asks one question, no password (it only protects the customer).
   sessions: member("/account/sessions", "ログイン中の端末", account, "account/sessions", "reading", [

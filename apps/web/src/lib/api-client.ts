@@ -28,6 +28,10 @@ export class ApiError extends Error {
   readonly remainingCodeAttempts: number | undefined;
   /** With step_up_required: what to confirm before retrying the same call. */
   readonly stepUp: StepUpDemand | undefined;
+  /** Issue 15: the masked address of a new device's 認証コード (with device_verification_required). */
+  readonly codeSentTo: string | undefined;
+  /** Issue 15: when the cooling period ends (with new_device_cooling). */
+  readonly coolingUntil: string | undefined;
 
   constructor(init: {
     code: ErrorCode;
@@ -39,6 +43,8 @@ export class ApiError extends Error {
     remainingAttempts?: number;
     remainingCodeAttempts?: number;
     stepUp?: StepUpDemand;
+    codeSentTo?: string;
+    coolingUntil?: string;
   }) {
     super(init.message ?? errorMessages[init.code]);
     this.name = "ApiError";
@@ -50,6 +56,8 @@ export class ApiError extends Error {
     this.remainingAttempts = init.remainingAttempts;
     this.remainingCodeAttempts = init.remainingCodeAttempts;
     this.stepUp = init.stepUp;
+    this.codeSentTo = init.codeSentTo;
+    this.coolingUntil = init.coolingUntil;
   }
 }
 
@@ -81,6 +89,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (parsed.success) {
     const { code, message, fields, retryable, requestId, remainingAttempts, remainingCodeAttempts, stepUp } =
       parsed.data.error;
+    const { codeSentTo, coolingUntil } = parsed.data.error;
     return new ApiError({
       code,
       status: response.status,
@@ -91,6 +100,8 @@ async function toApiError(response: Response): Promise<ApiError> {
       ...(remainingAttempts !== undefined ? { remainingAttempts } : {}),
       ...(remainingCodeAttempts !== undefined ? { remainingCodeAttempts } : {}),
       ...(stepUp ? { stepUp } : {}),
+      ...(codeSentTo ? { codeSentTo } : {}),
+      ...(coolingUntil ? { coolingUntil } : {}),
     });
   }
   return new ApiError({ code: codeForStatus(response.status), status: response.status });

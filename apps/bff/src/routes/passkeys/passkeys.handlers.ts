@@ -13,6 +13,7 @@ import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
 import { customerCall } from "../../lib/core-context.ts";
+import { ensureDeviceHash } from "../../lib/device.ts";
 import { enforcePasskeyLoginThrottle, recordPasskeyLoginFailure } from "../../lib/login-failures.ts";
 import { newPasskeyChallenge, PASSKEY_CHALLENGE_TTL_MS } from "../../lib/passkeys/challenge-store.ts";
 import { storeKey } from "../../lib/session-store.ts";
@@ -152,7 +153,8 @@ export const passkeyLogin = factory.createHandlers(requireJson, jsonBody(passkey
   let customer: { id: string; customerCode: string; name: string };
   try {
     ({ customer } = await core.call("passkeyLogin", {
-      body: { response, expectedChallenge, client: clientContext(c) },
+      // Issue 15: the device becomes known; a passkey login needs no code.
+      body: { response, expectedChallenge, client: clientContext(c), deviceHash: ensureDeviceHash(c) },
       requestId: c.get("requestId"),
     }));
   } catch (err) {

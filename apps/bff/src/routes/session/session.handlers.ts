@@ -1,8 +1,15 @@
 import { loginRequestSchema } from "@kakunin/contracts/auth";
+import { deviceVerificationRequestSchema } from "@kakunin/contracts/devices";
 import { createFactory } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import {
+  clearPendingDeviceLogin,
+  ensureDeviceHash,
+  readPendingDeviceLogin,
+  setPendingDeviceLogin,
+} from "../../lib/device.ts";
 import { enforceLoginThrottle, recordLoginFailure } from "../../lib/login-failures.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
@@ -48,13 +55,19 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
 
   await enforceLoginThrottle(c, keys);
 
+  const deviceHash = ensureDeviceHash(c);
   let customer: { id: string; customerCode: string; name: string };
   try {
     ({ customer } = await core.call("verifyLogin", {
-      body: { customerCode, password, client: clientContext(c) },
+      body: { customerCode, password, client: clientContext(c), deviceHash },
       requestId: c.get("requestId"),
     }));
   } catch (err) {
+    // Issue 15: the right password from a new device; core mailed a 認証コード. The pending
+    // login is kept (sealed) until the code is entered at /api/session/device-verification.
+    if (err instanceof CoreError && err.body.error.code === "device_verification_required") {
+      await setPendingDeviceLogin(c, { customerCode, deviceHash });
+    }
     // Only a wrong password counts; e.g. 403 passkey_login_required (the right password of an
     // account that logs in with its passkey) goes to the browser as core answered it.
     if (err instanceof CoreError && err.body.error.code === "invalid_credentials") {
@@ -66,6 +79,38 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
   await loginThrottle.recordSuccess(keys);
   return c.json(await startSession(c, customer, "password"));
 });
+
+/**
+ * POST /api/session/device-verification: the 認証コード of a login from a new device (issue
+ * 15). Only for the pending login this browser started, from the same device; right, the
+ * session starts exactly as after a normal login.
+ */
+export const verifyDevice = factory.createHandlers(
+  requireJson,
+  jsonBody(deviceVerificationRequestSchema),
+  async (c) => {
+    const { code } = c.req.valid("json");
+    const { core, loginThrottle } = c.get("deps");
+    const pending = await readPendingDeviceLogin(c);
+    if (!pending || pending.deviceHash !== ensureDeviceHash(c)) {
+      clearPendingDeviceLogin(c);
+      throw new ApiError("device_verification_expired", 410);
+    }
+    let customer: { id: string; customerCode: string; name: string };
+    try {
+      ({ customer } = await core.call("verifyLoginCode", {
+        body: { ...pending, code, client: clientContext(c) },
+        requestId: c.get("requestId"),
+      }));
+    } catch (err) {
+      if (err instanceof CoreError && err.body.error.code === "device_verification_expired") clearPendingDeviceLogin(c);
+      throw err;
+    }
+    clearPendingDeviceLogin(c);
+    await loginThrottle.recordSuccess({ customerCode: pending.customerCode, clientAddress: clientAddress(c) });
+    return c.json(await startSession(c, customer, "password"));
+  },
+);
 
 /** DELETE /api/session: log out; the session ends on the server, not just in the browser. */
 export const logout = factory.createHandlers(async (c) => {

@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { findCustomerSummary } from "../customers.ts";
 import { recordLogin } from "../logins.ts";
+import { isKnownDevice, rememberDevice } from "../new-devices.ts";
 import { verifyPasskeyAssertion } from "./assertion.ts";
 
 /**
@@ -23,6 +24,8 @@ export async function passkeyLogin(
     expectedChallenge: string;
     client: ClientContext;
     requestId?: string | undefined;
+    /** Issue 15: the device becomes known; no code and no cooling (a passkey cannot be phished). */
+    deviceHash?: string | undefined;
   },
 ): Promise<CustomerSummary> {
   const base = { method: "passkey" as const, client: request.client, requestId: request.requestId };
@@ -36,6 +39,17 @@ export async function passkeyLogin(
   }
   const customer = await findCustomerSummary(db, customerId);
   if (!customer) throw new AppError("passkey_unknown", 422);
-  await recordLogin(db, { ...base, customer, subject: customer.customerCode, ok: true });
+  const { deviceHash } = request;
+  const newDevice = deviceHash !== undefined && !(await isKnownDevice(db, customer.id, deviceHash));
+  await recordLogin(db, {
+    ...base,
+    customer,
+    subject: customer.customerCode,
+    ok: true,
+    ...(newDevice ? { newDevice: true } : {}),
+    within: async (tx) => {
+      if (deviceHash) await rememberDevice(tx, customer.id, deviceHash, services.clock.now(customer.id));
+    },
+  });
   return customer;
 }

@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { maskEmail } from "../../mail/format.ts";
 import { type AuditOutcome, recordAudit } from "../audit.ts";
+import { refuseDuringCooling } from "../cooling-period.ts";
 import { refuseStoppedOperation } from "../trading-stop.ts";
 import type { Actor, Requirement, StepUpMethod } from "./method.ts";
 import { authCode } from "./methods/auth-code.ts";
@@ -52,6 +53,16 @@ async function requirementsOf(
   return required;
 }
 
+/** Issue 15: a 出金先口座 change is refused during the cooling period, before its confirmation opens. */
+const refuseCoolingOperation = (
+  db: Db,
+  services: CoreServices,
+  actor: Actor & { operation: StepUpOperation },
+): Promise<void> =>
+  actor.operation === "change_bank_account"
+    ? refuseDuringCooling(db, services, { ...actor, action: actor.operation })
+    : Promise.resolve();
+
 /** The first requirement that makes the confirmation impossible (e.g. no passkey where one is due). */
 const refusalOf = (required: Map<StepUpMethodName, Requirement>) =>
   [...required.values()].find((r) => r.refusal)?.refusal;
@@ -65,6 +76,7 @@ export async function stepUpRequirements(
   const { lockedAt } = await requireCustomer(db, customerId);
   // 取引停止 (R33): refused before the confirmation opens, so the customer reads why at once.
   await refuseStoppedOperation(db, services, { customerId, operation, client: { ipAddress: null, userAgent: null } });
+  await refuseCoolingOperation(db, services, { customerId, operation, client: { ipAddress: null, userAgent: null } });
   const required = await requirementsOf(db, services, customerId, operation);
   const destination = [...required.values()].find((r) => r.destination)?.destination;
   return {
@@ -98,6 +110,7 @@ export async function issueAuthCode(
     });
 
   await refuseStoppedOperation(db, services, actor);
+  await refuseCoolingOperation(db, services, actor);
   const result = await db.transaction(async (tx) => {
     const [customer] = await tx
       .select({ name: customers.name, lockedAt: customers.lockedAt })
@@ -163,6 +176,7 @@ export async function verifyStepUp(
 ): Promise<void> {
   await requireCustomer(db, actor.customerId);
   await refuseStoppedOperation(db, services, actor);
+  await refuseCoolingOperation(db, services, actor);
   const required = await requirementsOf(db, services, actor.customerId, actor.operation);
   const names = [...required.keys()];
   const audit = async (outcome: AuditOutcome, detail: Record<string, unknown> = {}) => {

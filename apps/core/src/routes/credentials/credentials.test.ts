@@ -11,7 +11,15 @@ import { createCustomer } from "../../domain/customers.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
 import { formatJst } from "../../mail/format.ts";
 import { mailsOf } from "../../test/rows.ts";
-import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testClient } from "../../test/test-app.ts";
+import {
+  createTestCore,
+  knownDeviceLogin,
+  readAs,
+  readError,
+  TEST_OPS_TOKEN,
+  testBackends,
+  testClient,
+} from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -299,10 +307,7 @@ describe("ログインパスワード変更 (R2, R3)", () => {
       json: { request: { currentPassword, newPassword, newPasswordConfirmation: newPassword }, client: testClient },
     });
   const login = (code: string, password: string) =>
-    core.call("/v1/login-verifications", {
-      method: "POST",
-      json: { customerCode: code, password, client: testClient },
-    });
+    knownDeviceLogin(core, { customerCode: code, password, client: testClient });
 
   it("changes the login password after checking the current one", async () => {
     const c = await newCustomer(core, { executionPassword: "Rk7m2x" });

@@ -8,7 +8,14 @@ import { createCustomer } from "../../domain/customers.ts";
 import { AppError } from "../../lib/errors.ts";
 import { HashGate } from "../../lib/hash-gate.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
-import { createTestCore, readError, TEST_HASH_GATE, testBackends, testClient } from "../../test/test-app.ts";
+import {
+  createTestCore,
+  knownDeviceLogin,
+  readError,
+  TEST_HASH_GATE,
+  testBackends,
+  testClient,
+} from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -249,9 +256,10 @@ describe("hash gate refusals count nothing (PGlite)", () => {
   it("a login refused by the gate is not audited as a failure (nor as anything)", async () => {
     const c = await newCustomer(core);
     const release = saturate();
-    const res = await core.call("/v1/login-verifications", {
-      method: "POST",
-      json: { customerCode: c.customerCode, password: "Wrong9pass", client: testClient },
+    const res = await knownDeviceLogin(core, {
+      customerCode: c.customerCode,
+      password: "Wrong9pass",
+      client: testClient,
     });
     await release();
     await expectRefusal(res, 503, "busy", "2");
@@ -275,9 +283,10 @@ describe("hash gate refusals count nothing (PGlite)", () => {
     await release();
     await expectRefusal(res, 503, "busy", "2");
     expect(await auditOf(core, c.id)).toHaveLength(0);
-    const login = await core.call("/v1/login-verifications", {
-      method: "POST",
-      json: { customerCode: c.customerCode, password: LOGIN_PASSWORD, client: testClient },
+    const login = await knownDeviceLogin(core, {
+      customerCode: c.customerCode,
+      password: LOGIN_PASSWORD,
+      client: testClient,
     });
     expect(login.status).toBe(200);
   });

@@ -55,6 +55,7 @@ export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBin
         outcome: r.outcome === "success" ? ("success" as const) : ("failure" as const),
         ipAddress: r.ipAddress,
         userAgent: r.userAgent,
+        ...(r.newDevice ? { newDevice: true } : {}),
       })),
     },
     200,

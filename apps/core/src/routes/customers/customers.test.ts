@@ -1,7 +1,7 @@
 import { customerSummarySchema, loginHistorySchema, noticeListSchema } from "@kakunin/contracts/customers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer } from "../../domain/customers.ts";
-import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
+import { createTestCore, knownDeviceLogin, readAs, readError, testClient } from "../../test/test-app.ts";
 
 describe("customers routes", () => {
   let core: Awaited<ReturnType<typeof createTestCore>>;
@@ -63,10 +63,7 @@ describe("customers routes", () => {
 
   it("shows the customer's own login attempts, newest first", async () => {
     const verify = (password: string, userAgent: string) =>
-      core.call("/v1/login-verifications", {
-        method: "POST",
-        json: { customerCode: code, password, client: { ...testClient, userAgent } },
-      });
+      knownDeviceLogin(core, { customerCode: code, password, client: { ...testClient, userAgent } });
     await verify("Wrong4river8", "first");
     await verify("Hana4river8", "second");
     const res = await core.call(`/v1/customers/${id}/login-history`);

@@ -1,7 +1,7 @@
 import { previousLoginSchema } from "@kakunin/contracts/customers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTaro, taro } from "../../test/customers.ts";
-import { createTestCore, readAs, testBackends, testClient } from "../../test/test-app.ts";
+import { createTestCore, knownDeviceLogin, readAs, testBackends, testClient } from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -13,10 +13,7 @@ describe.each(testBackends)("前回ログイン (R42) on $name", ({ open }) => {
   afterAll(() => core.close());
 
   const login = (customerCode: string, password: string, userAgent: string, ipAddress: string) =>
-    core.call("/v1/login-verifications", {
-      method: "POST",
-      json: { customerCode, password, client: { ...testClient, userAgent, ipAddress } },
-    });
+    knownDeviceLogin(core, { customerCode, password, client: { ...testClient, userAgent, ipAddress } });
   const previous = async (customerId: string, sessionStartedAt: Date) =>
     readAs(
       await core.call(

@@ -1,5 +1,7 @@
 import { createRouter } from "../../lib/create-router.ts";
-import { verifyLoginHandler } from "./login-verifications.handlers.ts";
-import { verifyLogin } from "./login-verifications.routes.ts";
+import { verifyLoginCodeHandler, verifyLoginHandler } from "./login-verifications.handlers.ts";
+import { verifyLogin, verifyLoginCode } from "./login-verifications.routes.ts";
 
-export const loginVerificationsRouter = createRouter().openapi(verifyLogin, verifyLoginHandler);
+export const loginVerificationsRouter = createRouter()
+  .openapi(verifyLogin, verifyLoginHandler)
+  .openapi(verifyLoginCode, verifyLoginCodeHandler);

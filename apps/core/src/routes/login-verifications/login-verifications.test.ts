@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, customers, outbox } from "../../db/schema.ts";
 import { createCustomer } from "../../domain/customers.ts";
-import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
+import { createTestCore, knownDeviceLogin, readAs, readError, testClient } from "../../test/test-app.ts";
 
 describe("POST /v1/login-verifications", () => {
   let core: Awaited<ReturnType<typeof createTestCore>>;
@@ -21,7 +21,8 @@ describe("POST /v1/login-verifications", () => {
   });
   afterAll(() => core.close());
 
-  const verify = (body: unknown) => core.call("/v1/login-verifications", { method: "POST", json: body });
+  // Logins from a device the customer already used; new devices have their own tests below.
+  const verify = (body: { customerCode: string; password: string; client: unknown }) => knownDeviceLogin(core, body);
 
   it("accepts the right password, returns the customer and audits a success", async () => {
     const res = await verify({ customerCode: code, password: "Right4pass9", client: testClient });
@@ -89,7 +90,10 @@ describe("POST /v1/login-verifications", () => {
 
   it("rejects bad input with field errors and records nothing", async () => {
     const before = (await core.db.select().from(auditEvents)).length;
-    const res = await verify({ customerCode: "12ab", password: "", client: testClient, extra: true });
+    const res = await core.call("/v1/login-verifications", {
+      method: "POST",
+      json: { customerCode: "12ab", password: "", client: testClient, extra: true },
+    });
     expect(res.status).toBe(400);
     const error = await readError(res);
     expect(error.code).toBe("validation_failed");

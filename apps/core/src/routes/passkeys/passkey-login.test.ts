@@ -3,12 +3,22 @@ import { loginHistorySchema, noticeListSchema } from "@kakunin/contracts/custome
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, passkeyCredentials } from "../../db/schema.ts";
+import { coolingUntil } from "../../domain/cooling-period.ts";
+import { isKnownDevice } from "../../domain/new-devices.ts";
 import type { PasskeyPolicy } from "../../lib/types.ts";
 import { createTaro, taro } from "../../test/customers.ts";
 import { ceremonyFor, givePasskey } from "../../test/passkeys.ts";
 import { auditsOf, mailsOf } from "../../test/rows.ts";
 import { newChallenge, SoftAuthenticator } from "../../test/soft-authenticator.ts";
-import { createTestCore, readAs, readError, testBackends, testClient } from "../../test/test-app.ts";
+import {
+  createTestCore,
+  knownDeviceLogin,
+  readAs,
+  readError,
+  TEST_DEVICE_HASH,
+  testBackends,
+  testClient,
+} from "../../test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -25,7 +35,7 @@ async function newCustomer(core: Core, loginNotification = false) {
 }
 
 const passwordLogin = (core: Core, customerCode: string, password = taro.loginPassword) =>
-  core.call("/v1/login-verifications", { method: "POST", json: { customerCode, password, client: testClient } });
+  knownDeviceLogin(core, { customerCode, password, client: testClient });
 
 const passkeyLogin = (core: Core, json: { response: unknown; expectedChallenge: string }) =>
   core.call("/v1/passkey-logins", { method: "POST", json: { ...json, client: testClient } });
@@ -96,6 +106,26 @@ describe.each(testBackends)("passkey login and the login policy on $name (issue 
         ["success", { passkeyId: view.id }],
       ]);
       expect((await mailsOf(core, c.id)).map((m) => m.mailType)).toEqual(["passkey_registered", "login_notification"]);
+    });
+
+    it("from a new device (issue 15): no code, no cooling; the device becomes known and the login is marked", async () => {
+      const c = await newCustomer(core);
+      const { authenticator } = await givePasskey(core, c.id);
+      const challenge = newChallenge();
+      const res = await core.call("/v1/passkey-logins", {
+        method: "POST",
+        json: {
+          response: authenticator.assert(ceremonyFor(challenge)),
+          expectedChallenge: challenge,
+          client: testClient,
+          deviceHash: TEST_DEVICE_HASH,
+        },
+      });
+      expect(res.status).toBe(200);
+      expect(await loginAudits(core, c.id)).toEqual([["success", { method: "passkey", newDevice: true }]]);
+      expect(await isKnownDevice(core.db, c.id, TEST_DEVICE_HASH)).toBe(true);
+      expect(await coolingUntil(core.db, core.services, c.id)).toBeNull();
+      expect((await mailsOf(core, c.id)).map((m) => m.mailType)).toEqual(["passkey_registered"]);
     });
 
     it("refuses an unknown credential (passkey_unknown), audited as a failed login", async () => {

@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { createCustomer, jstDate } from "../../domain/customers.ts";
+import { rememberDevice } from "../../domain/new-devices.ts";
 import { TestClock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
@@ -32,6 +33,9 @@ export const createTestCustomerHandler: RouteHandler<typeof createTestCustomer, 
     cash: DEFAULT_TEST_CASH,
   });
   const { executionPassword, executionPasswordIsInitial, ...customer } = created;
+  for (const hash of input.knownDevices ?? []) {
+    await rememberDevice(c.get("db"), customer.id, hash, c.get("services").clock.now(customer.id));
+  }
   return c.json({ customer, emails, loginPassword, executionPassword, executionPasswordIsInitial }, 201);
 };
 

@@ -75,3 +75,43 @@ export const パスキーログイン必須: Story = {
     await waitFor(() => expect(canvas.getByRole("button", { name: "パスキーでログイン" })).toHaveFocus());
   },
 };
+
+/** Issue 15: the right password from a new device; the 認証コード mailed to the registered address completes it. */
+const newDevice = {
+  msw: {
+    handlers: {
+      login: apiError("post", "/api/session", 403, "device_verification_required", {
+        codeSentTo: "y***@example.jp",
+      }),
+    },
+  },
+};
+export const 新しい端末の認証コード: Story = {
+  parameters: newDevice,
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "1000001", "Kiso8pine3");
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(errorMessages.device_verification_required)).toBeVisible();
+    await expect(canvas.getByText("送信先: y***@example.jp")).toBeVisible();
+  },
+};
+/** A wrong code: at the field, with the entries left. */
+export const 認証コード誤り: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        ...newDevice.msw.handlers,
+        deviceVerification: apiError("post", "/api/session/device-verification", 422, "wrong_auth_code", {
+          remainingCodeAttempts: 4,
+        }),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, "1000001", "Kiso8pine3");
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText("認証コード"), "123456");
+    await userEvent.click(canvas.getByRole("button", { name: "認証してログイン" }));
+    await expect(await canvas.findByText("認証コードが正しくありません。あと4回入力できます。")).toBeVisible();
+  },
+};

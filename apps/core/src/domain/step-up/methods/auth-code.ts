@@ -8,6 +8,7 @@ import type { CoreServices } from "../../../lib/types.ts";
 import { maskEmail } from "../../../mail/format.ts";
 import { readMailSettings } from "../../../mail/settings.ts";
 import { type AuditOutcome, recordAudit } from "../../audit.ts";
+import { coolingUntil } from "../../cooling-period.ts";
 import { codeMailFor } from "../../operation-code-mails.ts";
 import type { StepUpMethod, VerifyContext } from "../method.ts";
 
@@ -25,11 +26,11 @@ export const AUTH_CODE_LIMITS = [
  * a copied database could be reversed by trying them all within its 10 minutes; without
  * the key it cannot.
  */
-function hashCode(services: CoreServices, salt: string, code: string): string {
+export function hashCode(services: CoreServices, salt: string, code: string): string {
   return services.secretBox.mac(`auth-code:${salt}:${code}`);
 }
 
-function codeMatches(services: CoreServices, row: { salt: string; codeHash: string }, code: string): boolean {
+export function codeMatches(services: CoreServices, row: { salt: string; codeHash: string }, code: string): boolean {
   const expected = Buffer.from(row.codeHash, "hex");
   const actual = Buffer.from(hashCode(services, row.salt, code), "hex");
   return expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -111,10 +112,18 @@ async function checkAuthCode(
 export const authCode: StepUpMethod = {
   name: "auth_code",
 
-  async required(db, _services, customerId, operation) {
+  async required(db, services, customerId, operation) {
     const { codeSetting } = stepUpOperations[operation];
     if (!codeSetting) return null;
     const { addresses, settings } = await readMailSettings(db, customerId);
+    // Issue 15: during the cooling period after a login from a new device, a withdrawal needs
+    // the code whatever the customer's setting, mailed where mandatory mail goes (unless the
+    // customer's 配信先 applies because the setting is on).
+    const codeMail = settings.find((s) => s.type === codeSetting);
+    if (operation === "withdrawal" && !codeMail?.enabled && (await coolingUntil(db, services, customerId))) {
+      const first = addresses.find((a) => a.position === 1) ?? addresses[0];
+      return first ? { destination: first.address } : {};
+    }
     if (codeSetting === "always") {
       // The address a mandatory mail goes to (enqueueMail): the first registered one.
       const first = addresses.find((a) => a.position === 1) ?? addresses[0];

@@ -3,7 +3,7 @@ import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
@@ -13,6 +13,7 @@ import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
 import { usePasskeyLogin } from "../model/use-passkey-login.ts";
+import { DeviceVerificationForm } from "./device-verification-form.tsx";
 
 const fieldNames = ["customerCode", "password"] as const satisfies readonly (keyof LoginRequest)[];
 
@@ -36,6 +37,8 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   // One error area for both ways in: each start clears the other's error.
   const passkey = usePasskeyLogin({ onSuccess, onStart: () => login.reset() });
   const passkeyButton = useRef<HTMLButtonElement>(null);
+  // Issue 15: a right password from a new device; the mailed 認証コード completes the login.
+  const [deviceStep, setDeviceStep] = useState<{ codeSentTo: string | undefined } | null>(null);
 
   const submit = handleSubmit((values) => {
     if (login.isPending) return;
@@ -43,6 +46,11 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     login.mutate(values, {
       onError: (error) => {
         if (!isApiError(error)) return;
+        if (error.code === "device_verification_required") {
+          resetField("password");
+          setDeviceStep({ codeSentTo: error.codeSentTo });
+          return;
+        }
         applyFieldErrors(setError, fieldErrorsOf(error, fieldNames), { focus: false });
         // A wrong password is retyped anyway; not keeping it in the page is safer.
         if (error.code === "invalid_credentials") resetField("password");
@@ -67,6 +75,19 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
       };
 
   const field = fieldBinder(register, errors);
+
+  if (deviceStep) {
+    return (
+      <DeviceVerificationForm
+        codeSentTo={deviceStep.codeSentTo}
+        onSuccess={onSuccess}
+        onRestart={() => {
+          login.reset();
+          setDeviceStep(null);
+        }}
+      />
+    );
+  }
 
   return (
     <form className="kk-form" noValidate onSubmit={submit}>

@@ -17,6 +17,9 @@ function HistoryRow({ entry }: { entry: LoginHistoryEntry }) {
         <span className={success ? "kk-badge kk-badge--success" : "kk-badge kk-badge--failure"}>
           {success ? "成功" : "失敗"}
         </span>
+        {/* Issue 15: the first login from this device; a customer who does not recognise it calls support. */}
+        {entry.newDevice && " "}
+        {entry.newDevice && <span className="kk-badge kk-badge--pending">新しい端末</span>}
       </td>
       <td className="kk-table__mono">{entry.ipAddress ?? "不明"}</td>
       {/* The full user agent stays available on hover for customers who want the detail. */}
