@@ -24,6 +24,7 @@ import {
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
 import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
+import { passwordResetCoreRoutes } from "./password-reset.ts";
 import { sessionCoreRoutes } from "./core-api-sessions.ts";
 import {
   issueAuthCodeRequestSchema,
@@ -357,6 +358,7 @@ export const coreRoutes = {
   ...passkeyCoreRoutes,
   ...tradingStopCoreRoutes,
   ...sessionCoreRoutes,
+  ...passwordResetCoreRoutes,
 } as const satisfies Record<string, RouteDescriptor>;
 
 export type CoreRoutes = typeof coreRoutes;

@@ -63,6 +63,12 @@ export const errorMessages = {
   /** 取引停止 (R33); core names the support number in its message (SUPPORT_PHONE). */
   account_stopped:
     "お客様のお申し出により取引を停止しているため、このお手続きはできません。停止の解除をご希望の場合は、お客様サポートセンターまでお電話でご連絡ください。本人確認のうえ解除いたします。",
+  /**
+   * ログインパスワード再設定 (decision 015): one answer for a wrong, used, void or expired code
+   * and for a start that matched no customer, so the code step tells nothing of the first.
+   */
+  password_reset_code_invalid:
+    "認証コードが正しくないか、有効期限が切れています。認証コードは10分間有効で、5回誤ると無効になります。無効になった場合は、最初からやり直してください。",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

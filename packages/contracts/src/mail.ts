@@ -36,6 +36,9 @@ const securityChangeMailTypes = [
   "account_unlocked",
 ] as const;
 
+/** ログインパスワード再設定 (decision 015): the code and the reset itself, whatever the settings. */
+const passwordResetMailTypes = ["password_reset_code", "login_password_reset"] as const;
+
 /** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
 export const mandatoryMailTypes = [
   "withdrawal_account_changed",
@@ -45,6 +48,7 @@ export const mandatoryMailTypes = [
   ...passkeyMailTypes,
   ...tradingStopMailTypes,
   ...securityChangeMailTypes,
+  ...passwordResetMailTypes,
 ] as const;
 export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
 export type MailType = z.infer<typeof mailTypeSchema>;
@@ -74,6 +78,8 @@ export const mailTypeLabels: Record<MailType, string> = {
   execution_password_changed: "執行パスワード変更通知",
   withdrawal_account_change_requested: "出金先口座変更申込受付通知",
   account_unlocked: "ロック解除通知",
+  password_reset_code: "ログインパスワード再設定用認証コード",
+  login_password_reset: "ログインパスワード再設定通知",
 };
 
 /** Registered address slot: 1 or 2. */

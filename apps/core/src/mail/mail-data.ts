@@ -89,4 +89,7 @@ export interface MailData {
   };
   /** The operator lifted the execution-password lock after 本人確認. */
   account_unlocked: { customerName: string; at: Date };
+  /** ログインパスワード再設定 (decision 015): the code, and `origin` the client that asked for it. */
+  password_reset_code: { customerName: string; code: string; expiresAt: Date; origin: MailOrigin };
+  login_password_reset: { customerName: string; at: Date; origin: MailOrigin };
 }

@@ -83,6 +83,13 @@ const samples: MailData = {
     origin,
   },
   account_unlocked: { customerName: "鈴木 一郎", at },
+  password_reset_code: {
+    customerName: "鈴木 一郎",
+    code: "123456",
+    expiresAt: at,
+    origin,
+  },
+  login_password_reset: { customerName: "鈴木 一郎", at, origin },
 };
 
 describe("mail templates", () => {
