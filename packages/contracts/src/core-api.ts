@@ -24,7 +24,6 @@ import {
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
 import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
-import { passwordResetCoreRoutes } from "./password-reset.ts";
 import { sessionCoreRoutes } from "./core-api-sessions.ts";
 import {
   issueAuthCodeRequestSchema,
@@ -46,6 +45,7 @@ import { errorBodySchema } from "./errors.ts";
 import { mailSettingsSchema } from "./mail.ts";
 import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
+import { passwordResetCoreRoutes } from "./password-reset.ts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
 import { tradingStopCoreRoutes } from "./trading-stop.ts";

@@ -45,7 +45,12 @@ const newLoginPasswordSchema = z
 /** The composition rules (R3) the form alone can check, with the change form's wording. */
 function addCompositionIssues(newPassword: string, ctx: z.RefinementCtx) {
   for (const violation of checkComposition("login", newPassword)) {
-    ctx.addIssue({ code: "custom", path: ["newPassword"], message: violation.message, params: { reason: violation.code } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["newPassword"],
+      message: violation.message,
+      params: { reason: violation.code },
+    });
   }
 }
 

@@ -39,7 +39,8 @@ export type AuditEventType =
   | "trading_stop"
   | "trading_stop_refusal"
   | "trading_resume"
-  | "session_logout";
+  | "session_logout"
+  | "password_reset";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.
