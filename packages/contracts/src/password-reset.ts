@@ -27,10 +27,14 @@ export const startPasswordResetRequestSchema = z.strictObject({
 });
 export type StartPasswordResetRequest = z.infer<typeof startPasswordResetRequestSchema>;
 
-/** BFF → browser: step 1's only answer, whatever was typed (no enumeration). */
+/**
+ * BFF → browser: step 1's only answer, whatever was typed (no enumeration). Not even the
+ * code's expiry: a resend within the limits answers the earlier code's, which would tell.
+ */
 export const passwordResetStartedSchema = z.object({
-  /** When a code mailed now stops working (ISO 8601). */
-  expiresAt: z.iso.datetime({ offset: true }),
+  accepted: z.literal(true),
+  /** How long a mailed code stays valid (R13: 10 minutes). */
+  codeValidMinutes: z.number().int().positive(),
 });
 export type PasswordResetStarted = z.infer<typeof passwordResetStartedSchema>;
 

@@ -351,6 +351,8 @@ const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => Rende
       changes: ["ログインパスワード（再設定）"],
       at: d.at,
       origin: d.origin,
+      // Whoever reset it holds the password now: the customer may not be able to log in to stop.
+      suggestStop: false,
     }),
   }),
 };
