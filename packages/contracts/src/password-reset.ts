@@ -13,12 +13,21 @@ import { usableCharacters } from "./text.ts";
  * the destination: a masked address shown only on a match would tell a birth date apart.
  */
 
-/** 生年月日 as the date input sends it (YYYY-MM-DD). */
+const birthDateFormat = "生年月日を正しく入力してください（例: 1980-04-01）。";
+
+/** A calendar date that exists (no 2月30日). */
+const isCalendarDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+/** 生年月日 typed as YYYY-MM-DD (one string schema, so every character it accepts is a digit or a hyphen). */
 export const birthDateInputSchema = z
   .string({ error: "生年月日を入力してください。" })
   .trim()
   .min(1, "生年月日を入力してください。")
-  .pipe(z.iso.date({ error: "生年月日を正しく入力してください（例: 1980-04-01）。" }));
+  .regex(/^\d{4}-\d{2}-\d{2}$/, birthDateFormat)
+  .refine(isCalendarDate, birthDateFormat);
 
 /** Browser → BFF: step 1. */
 export const startPasswordResetRequestSchema = z.strictObject({
