@@ -15,6 +15,7 @@ import { csrfProtection } from "./middleware/csrf.ts";
 import { marginAccountRoutes } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
 import { passkeyRoutes } from "./routes/passkeys/passkeys.index.ts";
+import { passwordResetRoutes } from "./routes/password-resets/password-resets.index.ts";
 import { registeredInfoRoutes } from "./routes/registered-info/registered-info.index.ts";
 import { sessionRoutes } from "./routes/session/session.index.ts";
 import { stepUpRoutes } from "./routes/step-up/step-up.index.ts";
@@ -87,6 +88,7 @@ export function createApp(deps: BffDeps) {
   api.route("/", marginAccountRoutes);
   api.route("/", passkeyRoutes);
   api.route("/", tradingStopRoutes);
+  api.route("/", passwordResetRoutes);
   if (deps.config.enableTestApi) api.route("/", testSupportRoutes);
   api.all("*", () => {
     throw new ApiError("not_found", 404);

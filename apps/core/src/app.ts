@@ -20,6 +20,7 @@ import { marginAccountsOpsRouter, marginAccountsRouter } from "./routes/margin-a
 import { opsRouter } from "./routes/ops/ops.index.ts";
 import { ordersRouter } from "./routes/orders/orders.index.ts";
 import { passkeysOpsRouter, passkeysRouter } from "./routes/passkeys/passkeys.index.ts";
+import { passwordResetsRouter } from "./routes/password-resets/password-resets.index.ts";
 import { registeredInfoRouter } from "./routes/registered-info/registered-info.index.ts";
 import { sessionEventsRouter } from "./routes/session-events/session-events.index.ts";
 import { stepUpRouter } from "./routes/step-up/step-up.index.ts";
@@ -93,6 +94,7 @@ export function createApp(deps: CoreAppDeps) {
   app.route("/", passkeysRouter);
   app.route("/", tradingStopRouter);
   app.route("/", sessionEventsRouter);
+  app.route("/", passwordResetsRouter);
   // Operators use their own credential: the BFF's cannot unlock accounts.
   app.use("/ops/*", bearer(deps.opsToken));
   app.route("/", opsRouter);

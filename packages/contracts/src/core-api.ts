@@ -46,6 +46,7 @@ import { errorBodySchema } from "./errors.ts";
 import { mailSettingsSchema } from "./mail.ts";
 import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
+import { passwordResetCoreRoutes } from "./password-reset.ts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
 import { tradingStopCoreRoutes } from "./trading-stop.ts";
@@ -367,6 +368,7 @@ export const coreRoutes = {
   ...passkeyCoreRoutes,
   ...tradingStopCoreRoutes,
   ...sessionCoreRoutes,
+  ...passwordResetCoreRoutes,
 } as const satisfies Record<string, RouteDescriptor>;
 
 export type CoreRoutes = typeof coreRoutes;

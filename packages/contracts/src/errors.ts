@@ -72,6 +72,12 @@ export const errorMessages = {
     "認証コードの有効期限が切れたか、無効になりました。お手数ですが、もう一度ログインしてください。",
   /** Issue 15: during the cooling period after a login from a new device; core names the end. */
   new_device_cooling: "新しい端末からのログインの直後のため、安全のため出金先口座の変更はしばらくお受けできません。",
+  /**
+   * ログインパスワード再設定 (decision 015): one answer for a wrong, used, void or expired code
+   * and for a start that matched no customer, so the code step tells nothing of the first.
+   */
+  password_reset_code_invalid:
+    "認証コードが正しくないか、有効期限が切れています。認証コードは10分間有効で、5回誤ると無効になります。無効になった場合は、最初からやり直してください。",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -38,6 +38,8 @@ const securityChangeMailTypes = [
 
 /** New-device detection (issue 15): the login code and the notice of the login, whatever the settings. */
 const newDeviceMailTypes = ["new_device_login_code", "new_device_login"] as const;
+/** ログインパスワード再設定 (decision 015): the code and the reset itself, whatever the settings. */
+const passwordResetMailTypes = ["password_reset_code", "login_password_reset"] as const;
 
 /** Sent whatever the settings say: the customer must learn of these (R8, R14, R22). */
 export const mandatoryMailTypes = [
@@ -49,6 +51,7 @@ export const mandatoryMailTypes = [
   ...tradingStopMailTypes,
   ...securityChangeMailTypes,
   ...newDeviceMailTypes,
+  ...passwordResetMailTypes,
 ] as const;
 export const mailTypeSchema = z.enum([...optionalMailTypes, ...mandatoryMailTypes]);
 export type MailType = z.infer<typeof mailTypeSchema>;
@@ -80,6 +83,8 @@ export const mailTypeLabels: Record<MailType, string> = {
   account_unlocked: "ロック解除通知",
   new_device_login_code: "新しい端末からのログイン用認証コード",
   new_device_login: "新しい端末からのログイン通知",
+  password_reset_code: "ログインパスワード再設定用認証コード",
+  login_password_reset: "ログインパスワード再設定通知",
 };
 
 /** Registered address slot: 1 or 2. */

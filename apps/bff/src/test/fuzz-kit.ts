@@ -121,6 +121,9 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
     "POST /api/me/passkeys": [{ name: "ファズ用", response: fakeRegistration("A".repeat(43)) }],
     "POST /api/me/passkeys/:passkeyId/deletion": [{ passkeyId: "0b7c1f4e-1a2b-4c3d-8e9f-000000000001" }],
     "POST /api/session/passkey": [{ response: fakeAssertion("A".repeat(43)) }],
+    // ログインパスワードをお忘れの方 (decision 015): the start answers alike whatever matched.
+    "POST /api/password-resets": [{ customerCode: c.customerCode, birthDate: "1980-01-15" }],
+    "POST /api/password-resets/completion": [{ code: "123456", newPassword: "Fz9q7Kw2" }],
   };
 }
 

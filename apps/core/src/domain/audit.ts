@@ -42,7 +42,8 @@ export type AuditEventType =
   | "session_logout"
   | "new_device_code_issue"
   | "new_device_verification"
-  | "cooling_refusal";
+  | "cooling_refusal"
+  | "password_reset";
 /**
  * `refused_locked`: not evaluated because the account is locked; `noop`: nothing to do;
  * `throttled`: refused by a rate limit before anything happened.

@@ -93,4 +93,7 @@ export interface MailData {
   new_device_login_code: { customerName: string; code: string; expiresAt: Date; origin: MailOrigin };
   /** Issue 15: a login from a new device happened; `coolingUntil` when destination changes open again. */
   new_device_login: { customerName: string; at: Date; origin: MailOrigin; coolingUntil: Date };
+  /** ログインパスワード再設定 (decision 015): the code, and `origin` the client that asked for it. */
+  password_reset_code: { customerName: string; code: string; expiresAt: Date; origin: MailOrigin };
+  login_password_reset: { customerName: string; at: Date; origin: MailOrigin; coolingUntil: Date };
 }

@@ -85,6 +85,13 @@ const samples: MailData = {
   account_unlocked: { customerName: "鈴木 一郎", at },
   new_device_login_code: { customerName: "山田 太郎", code: "482913", expiresAt: at, origin },
   new_device_login: { customerName: "山田 太郎", at, origin, coolingUntil: new Date("2026-11-26T07:04:05Z") },
+  password_reset_code: {
+    customerName: "鈴木 一郎",
+    code: "123456",
+    expiresAt: at,
+    origin,
+  },
+  login_password_reset: { customerName: "鈴木 一郎", at, origin, coolingUntil: new Date("2026-11-26T07:04:05Z") },
 };
 
 describe("mail templates", () => {

@@ -89,6 +89,7 @@ export const securityMailTypes = [
   "trading_stopped",
   "trading_resumed",
   "new_device_login",
+  "login_password_reset",
 ] as const satisfies readonly MailType[];
 
 const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => RenderedMail } = {
@@ -351,6 +352,38 @@ const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => Rende
       next: [
         `安全のため、${formatJst(d.coolingUntil)}まで出金先口座の変更はお受けできません。また、出金には認証コードの入力が必要です。`,
       ],
+    }),
+  }),
+  password_reset_code: (d, c) => ({
+    subject: `${SUBJECT_PREFIX}ログインパスワード再設定用認証コードのお知らせ`,
+    text: body(c, d.customerName, [
+      "ログインパスワードの再設定に必要な認証コードをお知らせします。",
+      "",
+      `認証コード: ${d.code}`,
+      `有効期限: ${formatJst(d.expiresAt)}`,
+      "",
+      // Where the request came from, so a customer who did not ask can tell the support centre.
+      "■ お手続きの環境",
+      ...originLines(d.origin),
+      "",
+      `お心当たりのない場合は、認証コードを入力せずに${supportCenter(c)}までご連絡ください。第三者がお客様のログインパスワードを再設定しようとしている可能性があります。`,
+    ]),
+  }),
+  login_password_reset: (d, c) => ({
+    subject: `${SUBJECT_PREFIX}ログインパスワード再設定のお知らせ`,
+    text: security(c, d.customerName, {
+      lead: [
+        "「ログインパスワードをお忘れの方」のお手続きにより、お客様のログインパスワードを再設定しました。",
+        "安全のため、ログイン中のすべての端末をログアウトしました。",
+      ],
+      changes: ["ログインパスワード（再設定）"],
+      at: d.at,
+      origin: d.origin,
+      next: [
+        `安全のため、${formatJst(d.coolingUntil)}まで出金先口座の変更はお受けできません。また、出金には認証コードの入力が必要です。`,
+      ],
+      // Whoever reset it holds the password now: the customer may not be able to log in to stop.
+      suggestStop: false,
     }),
   }),
 };

@@ -34,6 +34,7 @@ export interface Screen {
 
 export type ScreenKey =
   | "login"
+  | "passwordReset"
   | "home"
   | "tradeStock"
   | "tradeFund"
@@ -96,6 +97,27 @@ export const screens = {
         "パスキーログイン必須",
         "新しい端末の認証コード",
         "認証コード誤り",
+      ],
+    },
+  },
+  // ログインパスワードをお忘れの方 (decision 015): public; the answer never tells whether the customer matched.
+  passwordReset: {
+    path: "/password-reset",
+    title: "ログインパスワードの再設定",
+    layout: "public",
+    menu: false,
+    module: "password-reset",
+    states: {
+      family: "none",
+      own: [
+        "入力前",
+        "入力エラー",
+        "試行回数超過",
+        "認証コード入力",
+        "新しいパスワード入力",
+        "ポリシー違反",
+        "認証コード誤り",
+        "完了",
       ],
     },
   },

@@ -42,7 +42,7 @@ const coreOnlyMessages = {
  * birth date, phone, sequences, repeats, common passwords), plus what only core can check
  * with stored hashes: the other kind's password and the last N passwords of this kind.
  */
-async function newPasswordViolations(
+export async function newPasswordViolations(
   db: Db,
   services: CoreServices,
   kind: PasswordKind,

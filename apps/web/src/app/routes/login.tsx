@@ -4,7 +4,7 @@ import { Alert } from "@kakunin/ui/alert";
 import { PageLayout } from "@kakunin/ui/page-layout";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { redirect, useLoaderData, useNavigate, useSearchParams } from "react-router";
+import { Link, redirect, useLoaderData, useNavigate, useSearchParams } from "react-router";
 import { getSession, sessionQueryOptions } from "../../features/auth/api/get-session.ts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
 import { safeReturnPath } from "../../lib/return-path.ts";
@@ -55,6 +55,9 @@ function LoginPage() {
           </Alert>
         )}
         <LoginForm onSuccess={() => navigate(next, { replace: true })} />
+        <p>
+          <Link to={paths.passwordReset}>ログインパスワードをお忘れの方</Link>
+        </p>
       </div>
     </PageLayout>
   );

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { stepUpOperations } from "@kakunin/contracts/step-up";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
+import type { Db, Tx } from "../../../db/client.ts";
 import { authCodes } from "../../../db/schema.ts";
 import { AppError } from "../../../lib/errors.ts";
 import type { CoreServices } from "../../../lib/types.ts";
@@ -37,13 +37,68 @@ export function codeMatches(services: CoreServices, row: { salt: string; codeHas
 }
 
 /** The customer's code for the operation that is neither used nor void (at most one). */
-const liveCodeOf = (ctx: { customerId: string; operation: string }) =>
+export const liveCodeOf = (ctx: { customerId: string; operation: string }) =>
   and(
     eq(authCodes.customerId, ctx.customerId),
     eq(authCodes.operation, ctx.operation),
     isNull(authCodes.consumedAt),
     isNull(authCodes.voidedAt),
   );
+
+interface CodeSubject {
+  customerId: string;
+  operation: string;
+  digest: string;
+}
+
+/**
+ * The resend limit (AUTH_CODE_LIMITS) this customer and operation have reached, if any.
+ * Callers hold the customer's row lock, so parallel requests cannot both pass.
+ */
+export async function authCodeLimitReached(tx: Tx, services: CoreServices, ctx: CodeSubject) {
+  const now = services.clock.now(ctx.customerId);
+  const longest = Math.max(...AUTH_CODE_LIMITS.map((l) => l.windowMs));
+  const recent = await tx
+    .select({ createdAt: authCodes.createdAt })
+    .from(authCodes)
+    .where(
+      and(
+        eq(authCodes.customerId, ctx.customerId),
+        eq(authCodes.operation, ctx.operation),
+        gt(authCodes.createdAt, new Date(now.getTime() - longest)),
+      ),
+    );
+  return AUTH_CODE_LIMITS.find(
+    (l) => recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs).length >= l.max,
+  );
+}
+
+/**
+ * Makes a new 6-digit code (CSPRNG) for the customer and operation, bound to `digest`, and
+ * voids the live one before it; only its keyed hash is stored. The caller mails the code in
+ * the same transaction. Shared by the step-up method and the password reset (decision 015).
+ */
+export async function issueAuthCode(tx: Tx, services: CoreServices, ctx: CodeSubject) {
+  const now = services.clock.now(ctx.customerId);
+  await tx.update(authCodes).set({ voidedAt: now }).where(liveCodeOf(ctx));
+  const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+  const salt = randomBytes(16).toString("hex");
+  const expiresAt = new Date(now.getTime() + AUTH_CODE_TTL_MS);
+  const [row] = await tx
+    .insert(authCodes)
+    .values({
+      customerId: ctx.customerId,
+      operation: ctx.operation,
+      digest: ctx.digest,
+      salt,
+      codeHash: hashCode(services, salt, code),
+      createdAt: now,
+      expiresAt,
+    })
+    .returning({ id: authCodes.id });
+  if (!row) throw new Error("auth code was not stored");
+  return { id: row.id, code, expiresAt };
+}
 
 type CodeOutcome = { status: "verified" } | { status: "expired" } | { status: "wrong"; remaining: number };
 
@@ -148,21 +203,7 @@ export const authCode: StepUpMethod = {
     if (!ctx.requirement.destination) throw new AppError("forbidden", 409);
     const mailer = await codeMailFor(ctx.operation)(tx, { ...ctx, customerName: ctx.customer.name });
 
-    const now = services.clock.now(ctx.customerId);
-    const longest = Math.max(...AUTH_CODE_LIMITS.map((l) => l.windowMs));
-    const recent = await tx
-      .select({ createdAt: authCodes.createdAt })
-      .from(authCodes)
-      .where(
-        and(
-          eq(authCodes.customerId, ctx.customerId),
-          eq(authCodes.operation, ctx.operation),
-          gt(authCodes.createdAt, new Date(now.getTime() - longest)),
-        ),
-      );
-    const limit = AUTH_CODE_LIMITS.find(
-      (l) => recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs).length >= l.max,
-    );
+    const limit = await authCodeLimitReached(tx, services, ctx);
     if (limit) {
       return {
         status: "refused",
@@ -174,19 +215,7 @@ export const authCode: StepUpMethod = {
       };
     }
 
-    await tx.update(authCodes).set({ voidedAt: now }).where(liveCodeOf(ctx));
-    const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
-    const salt = randomBytes(16).toString("hex");
-    const expiresAt = new Date(now.getTime() + AUTH_CODE_TTL_MS);
-    await tx.insert(authCodes).values({
-      customerId: ctx.customerId,
-      operation: ctx.operation,
-      digest: ctx.digest,
-      salt,
-      codeHash: hashCode(services, salt, code),
-      createdAt: now,
-      expiresAt,
-    });
+    const { code, expiresAt } = await issueAuthCode(tx, services, ctx);
     const [to] = await mailer(code, expiresAt);
     if (!to) throw new AppError("forbidden", 409);
     return { status: "sent", destination: maskEmail(to), expiresAt };

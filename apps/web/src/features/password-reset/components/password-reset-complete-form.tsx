@@ -1,0 +1,108 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { errorMessages } from "@kakunin/contracts/errors";
+import { type PasswordResetForm, passwordResetFormSchema } from "@kakunin/contracts/password-reset";
+import { PasswordField, TextField } from "@kakunin/ui/field";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
+import { isApiError } from "../../../lib/api-client.ts";
+import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { useCompletePasswordReset } from "../api/complete-password-reset.ts";
+
+const passwordFields = ["newPassword", "newPasswordConfirmation"] as const;
+
+export interface PasswordResetCompleteFormProps {
+  /** Which of the two steps shows: the 認証コード, or the new password. */
+  step: "code" | "password";
+  onStepChange: (step: "code" | "password") => void;
+  onSuccess: () => void;
+}
+
+/**
+ * Steps 2 and 3 of ログインパスワードをお忘れの方, one form: the mailed 認証コード, then the new
+ * ログインパスワード twice (the change form's rules and messages). A refused code sends the
+ * customer back to step 2 with the server's message; a broken rule stays on step 3.
+ */
+export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: PasswordResetCompleteFormProps) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    trigger,
+    resetField,
+    setFocus,
+    formState: { errors },
+  } = useForm<PasswordResetForm>({
+    resolver: zodResolver(passwordResetFormSchema),
+    defaultValues: { code: "", newPassword: "", newPasswordConfirmation: "" },
+  });
+  const mutation = useCompletePasswordReset({ onSuccess });
+  // The code's refusal is shown on step 2, where the code is typed again.
+  const [codeRefusal, setCodeRefusal] = useState<string | null>(null);
+
+  const next = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (await trigger("code")) {
+      setCodeRefusal(null);
+      mutation.reset();
+      onStepChange("password");
+    }
+  };
+
+  const submit = handleSubmit(({ code, newPassword }) => {
+    if (mutation.isPending) return;
+    mutation.mutate(
+      { code, newPassword },
+      {
+        onError: (error) => {
+          if (!isApiError(error)) return;
+          if (error.code === "password_reset_code_invalid") {
+            setCodeRefusal(error.message);
+            resetField("code");
+            onStepChange("code");
+            return;
+          }
+          applyFieldErrors(setError, fieldErrorsOf(error, passwordFields, { all: true }));
+          if (error.fields.some((f) => f.path === "code")) {
+            onStepChange("code");
+            setFocus("code");
+          }
+        },
+      },
+    );
+  });
+
+  const field = fieldBinder(register, errors);
+
+  if (step === "code") {
+    return (
+      <form className="kk-form" noValidate onSubmit={next}>
+        {codeRefusal && <ApiErrorAlert message={codeRefusal} />}
+        <TextField label="認証コード" hint="メールに記載の6桁の数字" {...numericInput} {...field("code")} />
+        <FormActions submitLabel="次へ" block />
+      </form>
+    );
+  }
+
+  const error = mutation.error;
+  const message = isApiError(error) ? error.message : errorMessages.internal_error;
+  const retryable = isApiError(error) ? error.retryable : true;
+  return (
+    <form className="kk-form" noValidate onSubmit={submit}>
+      {error && <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} />}
+      <PasswordField label="新しいログインパスワード" autoComplete="new-password" {...field("newPassword")} />
+      <p className="kk-note">
+        6〜20文字の半角英数字で、英字と数字をそれぞれ1文字以上含めてください。生年月日・電話番号・お客様コードを含むもの、連続した文字や同じ文字の繰り返し、よく使われるパスワード、執行パスワードと同じもの、過去5回分に使用したパスワードは登録できません。
+      </p>
+      <PasswordField
+        label="新しいログインパスワード（確認）"
+        hint="確認のため、新しいログインパスワードをもう一度入力してください。"
+        autoComplete="new-password"
+        {...field("newPasswordConfirmation")}
+      />
+      <FormActions submitLabel="再設定する" block loading={mutation.isPending} />
+    </form>
+  );
+}
