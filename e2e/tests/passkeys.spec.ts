@@ -193,6 +193,8 @@ test.describe("パスキー (R31)", () => {
     ops,
     setClock,
   }) => {
+    // Register, lose, operator recovery, two mails and a second registration: ~23 s in CI.
+    test.setTimeout(60_000);
     await withoutAutofill(page);
     const lost = await addPlatformAuthenticator(page);
     const { customer, address } = await customerWithMail(createCustomer);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, fillLogin, sameOriginHeaders, test } from "../fixtures/test.ts";
+import { addKnownDevice, expect, fillLogin, sameOriginHeaders, test } from "../fixtures/test.ts";
 
 /** Idle timeout of the e2e BFF (SESSION_IDLE_TIMEOUT_SECONDS default). */
 const IDLE_SECONDS = 30 * 60;
@@ -69,6 +69,8 @@ test.describe("自動ログアウト (issue 15)", () => {
     await openLoginHistory(page);
 
     const other = await browser.newContext();
+
+    await addKnownDevice(other);
     const otherPage = await other.newPage();
     await otherPage.goto("/login");
     await fillLogin(otherPage, customer.customerCode, customer.loginPassword);

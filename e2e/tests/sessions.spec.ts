@@ -16,6 +16,9 @@ test.describe("ログイン中の端末 (R32)", () => {
     customer,
     loginAs,
   }) => {
+    // Several browsers each logging in through the page: ~21 s here, over 30 s when CI's
+    // other worker is busy, with every step well within its own timeout.
+    test.setTimeout(60_000);
     // The other browser logs in first, so it is the older session.
     const other = await browser.newContext();
     await addKnownDevice(other);
@@ -68,6 +71,9 @@ test.describe("ログイン中の端末 (R32)", () => {
     customer,
     loginAs,
   }) => {
+    // Several browsers each logging in through the page: ~21 s here, over 30 s when CI's
+    // other worker is busy, with every step well within its own timeout.
+    test.setTimeout(60_000);
     const others = await Promise.all([browser.newContext(), browser.newContext()]);
     for (const context of others) await addKnownDevice(context);
     const otherPages = [];
