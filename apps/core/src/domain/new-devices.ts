@@ -1,6 +1,5 @@
-import { randomBytes, randomInt } from "node:crypto";
 import type { ClientContext } from "@kakunin/contracts/core-api";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { authCodes, customers, knownDevices } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
@@ -11,11 +10,11 @@ import { readMailSettings } from "../mail/settings.ts";
 import { recordAudit } from "./audit.ts";
 import { startCoolingPeriod } from "./cooling-period.ts";
 import {
-  AUTH_CODE_LIMITS,
-  AUTH_CODE_MAX_WRONG_ENTRIES,
-  AUTH_CODE_TTL_MS,
-  codeMatches,
-  hashCode,
+  authCodeLimitReached,
+  type CodeOutcome,
+  checkCodeEntry,
+  issueAuthCode,
+  liveCodeOf,
 } from "./step-up/methods/auth-code.ts";
 
 /**
@@ -71,13 +70,7 @@ export async function welcomeNewDevice(
   });
 }
 
-const liveCode = (customerId: string) =>
-  and(
-    eq(authCodes.customerId, customerId),
-    eq(authCodes.operation, NEW_DEVICE_OPERATION),
-    isNull(authCodes.consumedAt),
-    isNull(authCodes.voidedAt),
-  );
+const liveCode = (customerId: string) => liveCodeOf({ customerId, operation: NEW_DEVICE_OPERATION });
 
 /**
  * Mails the 認証コード of a login from a new device (after the password verified), under the
@@ -93,41 +86,15 @@ export async function issueNewDeviceCode(
   const customerId = actor.customer.id;
   const result = await db.transaction(async (tx) => {
     await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for("update");
-    const now = services.clock.now(customerId);
-    const longest = Math.max(...AUTH_CODE_LIMITS.map((l) => l.windowMs));
-    const recent = await tx
-      .select({ createdAt: authCodes.createdAt, digest: authCodes.digest, live: isNull(authCodes.consumedAt) })
-      .from(authCodes)
-      .where(
-        and(
-          eq(authCodes.customerId, customerId),
-          eq(authCodes.operation, NEW_DEVICE_OPERATION),
-          gt(authCodes.createdAt, new Date(now.getTime() - longest)),
-        ),
-      )
-      .orderBy(desc(authCodes.createdAt));
-    const limit = AUTH_CODE_LIMITS.find(
-      (l) => recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs).length >= l.max,
-    );
+    const subject = { customerId, operation: NEW_DEVICE_OPERATION, digest: actor.deviceHash };
+    const limit = await authCodeLimitReached(tx, services, subject);
     const [live] = await tx.select({ digest: authCodes.digest }).from(authCodes).where(liveCode(customerId));
     const { address } = await firstAddress(tx, customerId);
     if (limit?.code === "auth_code_resend_too_soon" && live?.digest === actor.deviceHash && address) {
       return { status: "kept" as const, codeSentTo: maskEmail(address) };
     }
     if (limit) return { status: "throttled" as const, code: limit.code, windowMs: limit.windowMs };
-    await tx.update(authCodes).set({ voidedAt: now }).where(liveCode(customerId));
-    const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
-    const salt = randomBytes(16).toString("hex");
-    const expiresAt = new Date(now.getTime() + AUTH_CODE_TTL_MS);
-    await tx.insert(authCodes).values({
-      customerId,
-      operation: NEW_DEVICE_OPERATION,
-      digest: actor.deviceHash,
-      salt,
-      codeHash: hashCode(services, salt, code),
-      createdAt: now,
-      expiresAt,
-    });
+    const { code, expiresAt } = await issueAuthCode(tx, services, subject);
     const [to] = await enqueueMail(tx, {
       customerId,
       type: "new_device_login_code",
@@ -165,8 +132,6 @@ async function firstAddress(tx: Tx, customerId: string) {
   return { address: (addresses.find((a) => a.position === 1) ?? addresses[0])?.address };
 }
 
-type CheckOutcome = { status: "verified" } | { status: "expired" } | { status: "wrong"; remaining: number };
-
 /**
  * Checks the code of a login from a new device under a row lock (used once even by parallel
  * requests): it must match and have been mailed for this very device; a wrong entry counts
@@ -178,7 +143,7 @@ export async function checkNewDeviceCode(
   services: CoreServices,
   actor: Actor & { customerId: string; deviceHash: string; code: string },
   complete: (tx: Tx) => Promise<void>,
-): Promise<CheckOutcome> {
+): Promise<CodeOutcome> {
   return db.transaction(async (tx) => {
     const audit = (outcome: "success" | "failure", detail: Record<string, unknown> = {}) =>
       recordAudit(tx, {
@@ -189,35 +154,21 @@ export async function checkNewDeviceCode(
         requestId: actor.requestId,
         detail,
       });
-    const [row] = await tx
-      .select()
-      .from(authCodes)
-      .where(liveCode(actor.customerId))
-      .orderBy(desc(authCodes.createdAt))
-      .limit(1)
-      .for("update");
-    const now = services.clock.now(actor.customerId);
-    if (!row || now >= row.expiresAt) {
+    const check = await checkCodeEntry(tx, services, {
+      where: liveCode(actor.customerId),
+      entry: actor.code,
+      boundTo: actor.deviceHash,
+      boundElsewhere: "other_device",
+      consume: true,
+    });
+    if (check.status === "wrong") {
+      await audit("failure", { ...check.audit });
+      return check.voided ? { status: "expired" } : { status: "wrong", remaining: check.remaining };
+    }
+    if (check.status !== "right") {
       await audit("failure", { reason: "device_verification_expired" });
       return { status: "expired" };
     }
-    // Both checks always run; either failing is the same wrong entry.
-    const matches = codeMatches(services, row, actor.code);
-    if (!matches || row.digest !== actor.deviceHash) {
-      const attempts = row.attempts + 1;
-      const voidNow = attempts >= AUTH_CODE_MAX_WRONG_ENTRIES;
-      await tx
-        .update(authCodes)
-        .set({ attempts, ...(voidNow ? { voidedAt: now } : {}) })
-        .where(eq(authCodes.id, row.id));
-      await audit("failure", {
-        reason: matches ? "other_device" : "wrong_auth_code",
-        attempt: attempts,
-        ...(voidNow ? { voided: true } : {}),
-      });
-      return voidNow ? { status: "expired" } : { status: "wrong", remaining: AUTH_CODE_MAX_WRONG_ENTRIES - attempts };
-    }
-    await tx.update(authCodes).set({ consumedAt: now }).where(eq(authCodes.id, row.id));
     await audit("success");
     await complete(tx);
     return { status: "verified" };

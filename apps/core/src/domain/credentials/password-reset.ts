@@ -10,13 +10,7 @@ import type { CoreServices } from "../../lib/types.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { type AuditOutcome, recordAudit } from "../audit.ts";
 import { startCoolingPeriod } from "../cooling-period.ts";
-import {
-  AUTH_CODE_MAX_WRONG_ENTRIES,
-  authCodeLimitReached,
-  codeMatches,
-  issueAuthCode,
-  liveCodeOf,
-} from "../step-up/methods/auth-code.ts";
+import { authCodeLimitReached, checkCodeEntry, issueAuthCode, liveCodeOf } from "../step-up/methods/auth-code.ts";
 import { accountStoppedError } from "../trading-stop.ts";
 import { gateKeys } from "./gate-keys.ts";
 import { newPasswordViolations } from "./password-change.ts";
@@ -139,42 +133,22 @@ const invalidCode = () => new AppError("password_reset_code_invalid", 422);
  */
 async function checkResetCode(db: Db, services: CoreServices, actor: ResetActor, resetId: string, entry: string) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(authCodes)
-      .where(and(eq(authCodes.id, resetId), eq(authCodes.operation, PASSWORD_RESET_OPERATION)))
-      .for("update");
+    const check = await checkCodeEntry(tx, services, {
+      where: and(eq(authCodes.id, resetId), eq(authCodes.operation, PASSWORD_RESET_OPERATION)),
+      entry,
+      consume: false,
+    });
     const audit = auditFor(tx, actor, null);
-    if (!row) {
-      // A start that matched nobody: its cookie names a reset that never existed.
-      await audit("failure", null, { step: "complete", reason: "unknown_reset" });
-      return null;
+    // A start that matched nobody: its cookie names a reset that never existed.
+    if (check.status === "none") await audit("failure", null, { step: "complete", reason: "unknown_reset" });
+    else if (check.status === "spent") {
+      await audit("failure", check.row.customerId, { step: "complete", reason: "code_not_live" });
+    } else if (check.status === "expired") {
+      await audit("failure", check.row.customerId, { step: "complete", reason: "auth_code_expired" });
+    } else if (check.status === "wrong") {
+      await audit("failure", check.row.customerId, { step: "complete", ...check.audit });
     }
-    if (row.consumedAt || row.voidedAt) {
-      await audit("failure", row.customerId, { step: "complete", reason: "code_not_live" });
-      return null;
-    }
-    const now = services.clock.now(row.customerId);
-    if (now >= row.expiresAt) {
-      await audit("failure", row.customerId, { step: "complete", reason: "auth_code_expired" });
-      return null;
-    }
-    if (!codeMatches(services, row, entry)) {
-      const attempts = row.attempts + 1;
-      const voidNow = attempts >= AUTH_CODE_MAX_WRONG_ENTRIES;
-      await tx
-        .update(authCodes)
-        .set({ attempts, ...(voidNow ? { voidedAt: now } : {}) })
-        .where(eq(authCodes.id, row.id));
-      await audit("failure", row.customerId, {
-        step: "complete",
-        reason: "wrong_auth_code",
-        attempt: attempts,
-        ...(voidNow ? { voided: true } : {}),
-      });
-      return null;
-    }
-    return row.customerId;
+    return check.status === "right" ? check.row.customerId : null;
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { stepUpOperations } from "@kakunin/contracts/step-up";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client.ts";
 import { authCodes } from "../../../db/schema.ts";
 import { AppError } from "../../../lib/errors.ts";
@@ -100,13 +100,69 @@ export async function issueAuthCode(tx: Tx, services: CoreServices, ctx: CodeSub
   return { id: row.id, code, expiresAt };
 }
 
-type CodeOutcome = { status: "verified" } | { status: "expired" } | { status: "wrong"; remaining: number };
+/** A checked code as the caller answers it (a voided code is as good as expired). */
+export type CodeOutcome = { status: "verified" } | { status: "expired" } | { status: "wrong"; remaining: number };
+
+/** What `checkCodeEntry` found; `row` is the code it locked. */
+export type CodeEntryCheck =
+  | { status: "none" }
+  | { status: "spent" | "expired"; row: AuthCodeRow }
+  | { status: "wrong"; row: AuthCodeRow; audit: WrongEntryAudit; voided: boolean; remaining: number }
+  | { status: "right"; row: AuthCodeRow; now: Date };
+
+type AuthCodeRow = typeof authCodes.$inferSelect;
+interface WrongEntryAudit {
+  reason: string;
+  attempt: number;
+  voided?: true;
+}
 
 /**
- * Checks an 認証コード against the customer's live code for the operation, under a row lock
- * so a code is used once even by parallel requests. The code must match and must have been
- * issued for exactly this digest; a wrong entry counts, and the 5th voids the code.
+ * The one check of an entered 認証コード (step-up, new-device login, password reset): locks the
+ * newest code `where` picks (FOR UPDATE, so a code is used once even by parallel requests),
+ * then it must be live, unexpired, match (constant time) and, when `boundTo` is given, have
+ * been issued for exactly that digest. A wrong entry counts and the 5th voids the code; both
+ * checks always run and either failing is the same wrong entry (`boundElsewhere` names the
+ * audit reason when only the binding failed). With `consume` a right entry is used up here.
  */
+export async function checkCodeEntry(
+  tx: Tx,
+  services: CoreServices,
+  check: { where: SQL | undefined; entry: string; boundTo?: string; boundElsewhere?: string; consume: boolean },
+): Promise<CodeEntryCheck> {
+  const [row] = await tx
+    .select()
+    .from(authCodes)
+    .where(check.where)
+    .orderBy(desc(authCodes.createdAt))
+    .limit(1)
+    .for("update");
+  if (!row) return { status: "none" };
+  if (row.consumedAt || row.voidedAt) return { status: "spent", row };
+  const now = services.clock.now(row.customerId);
+  if (now >= row.expiresAt) return { status: "expired", row };
+  const matches = codeMatches(services, row, check.entry);
+  if (!matches || (check.boundTo !== undefined && row.digest !== check.boundTo)) {
+    const attempts = row.attempts + 1;
+    const voided = attempts >= AUTH_CODE_MAX_WRONG_ENTRIES;
+    await tx
+      .update(authCodes)
+      .set({ attempts, ...(voided ? { voidedAt: now } : {}) })
+      .where(eq(authCodes.id, row.id));
+    const reason = matches ? (check.boundElsewhere ?? "digest_mismatch") : "wrong_auth_code";
+    return {
+      status: "wrong",
+      row,
+      audit: { reason, attempt: attempts, ...(voided ? { voided: true as const } : {}) },
+      voided,
+      remaining: AUTH_CODE_MAX_WRONG_ENTRIES - attempts,
+    };
+  }
+  if (check.consume) await tx.update(authCodes).set({ consumedAt: now }).where(eq(authCodes.id, row.id));
+  return { status: "right", row, now };
+}
+
+/** A step-up's 認証コード for the operation, checked against its live code and digest. */
 async function checkAuthCode(
   db: Db,
   services: CoreServices,
@@ -122,35 +178,20 @@ async function checkAuthCode(
         requestId: ctx.requestId,
         detail: { operation: ctx.operation, methods: ctx.methods, ...detail },
       });
-    const [row] = await tx
-      .select()
-      .from(authCodes)
-      .where(liveCodeOf(ctx))
-      .orderBy(desc(authCodes.createdAt))
-      .limit(1)
-      .for("update");
-    const now = services.clock.now(ctx.customerId);
-    if (!row || now >= row.expiresAt) {
+    const check = await checkCodeEntry(tx, services, {
+      where: liveCodeOf(ctx),
+      entry: ctx.entry,
+      boundTo: ctx.digest,
+      consume: true,
+    });
+    if (check.status === "wrong") {
+      await audit("failure", { ...check.audit });
+      return check.voided ? { status: "expired" } : { status: "wrong", remaining: check.remaining };
+    }
+    if (check.status !== "right") {
       await audit("failure", { reason: "auth_code_expired" });
       return { status: "expired" };
     }
-    // Both checks always run; either failing is the same wrong entry.
-    const matches = codeMatches(services, row, ctx.entry);
-    if (!matches || row.digest !== ctx.digest) {
-      const attempts = row.attempts + 1;
-      const voidNow = attempts >= AUTH_CODE_MAX_WRONG_ENTRIES;
-      await tx
-        .update(authCodes)
-        .set({ attempts, ...(voidNow ? { voidedAt: now } : {}) })
-        .where(eq(authCodes.id, row.id));
-      await audit("failure", {
-        reason: matches ? "digest_mismatch" : "wrong_auth_code",
-        attempt: attempts,
-        ...(voidNow ? { voided: true } : {}),
-      });
-      return voidNow ? { status: "expired" } : { status: "wrong", remaining: AUTH_CODE_MAX_WRONG_ENTRIES - attempts };
-    }
-    await tx.update(authCodes).set({ consumedAt: now }).where(eq(authCodes.id, row.id));
     await audit("success");
     return { status: "verified" };
   });
