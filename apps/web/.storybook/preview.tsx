@@ -5,6 +5,7 @@ import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { type ReactNode, useState } from "react";
 import { MemoryRouter } from "react-router";
+import { configure } from "storybook/test";
 import { defaultHandlers, unhandledApi } from "../src/testing/msw-handlers.ts";
 
 function ComponentProviders({ children }: { children: ReactNode }) {
@@ -15,6 +16,22 @@ function ComponentProviders({ children }: { children: ReactNode }) {
     </QueryClientProvider>
   );
 }
+
+// Play functions wait for what the screen shows next. In CI two workers share two cores with
+// Chromium and axe, and one step in ~300 checks outlasted a 5 s wait that takes ~0.2 s here, so
+// every wait gets 10 s (well inside the check's own limit). When one still fails, the message
+// carries the text of the screen's main part (its alerts say what happened) instead of a DOM
+// dump that the check's log cuts off after the page header.
+configure({
+  asyncUtilTimeout: 10_000,
+  getElementError: (message, container) => {
+    const shown = (container as Element | null)?.querySelector("main") ?? container;
+    const text = shown?.textContent?.replace(/\s+/g, " ").trim().slice(0, 400);
+    const error = new Error(`${message?.split("\n")[0] ?? "element not found"} — screen text: ${text}`);
+    error.name = "TestingLibraryElementError";
+    return error;
+  },
+});
 
 const preview: Preview = {
   loaders: [

@@ -37,7 +37,7 @@ async function enterCode(canvasElement: HTMLElement) {
   const page = await startReset(canvasElement);
   await page.type("認証コード", "123456");
   await page.click("次へ");
-  await page.canvas.findByLabelText("新しいログインパスワード", {}, { timeout: 5000 });
+  await page.canvas.findByLabelText("新しいログインパスワード");
   return page;
 }
 

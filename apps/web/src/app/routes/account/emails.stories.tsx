@@ -35,7 +35,7 @@ async function toChangeConfirmation(canvasElement: HTMLElement) {
   await page.type("新しいメールアドレス", "taro.new@example.jp");
   await page.click("変更確認");
   await page.waitForHeading("変更内容の確認");
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード");
   return page;
 }
 

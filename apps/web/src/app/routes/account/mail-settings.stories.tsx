@@ -24,7 +24,7 @@ export const 変更: Story = {
     const page = screen(canvasElement);
     await page.choose("出金認証コード通知メール");
     await page.click("変更する");
-    await page.canvas.findByRole("heading", { name: "出金認証コード通知メールの配信設定" }, { timeout: 5000 });
+    await page.canvas.findByRole("heading", { name: "出金認証コード通知メールの配信設定" });
   },
 };
 
@@ -40,7 +40,7 @@ async function toChangeConfirmation(canvasElement: HTMLElement) {
   await page.choose("taro.m@example.jp");
   await page.click("変更確認");
   await page.waitForHeading("変更内容の確認");
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード");
   return page;
 }
 

@@ -26,7 +26,7 @@ async function toConfirmation(canvasElement: HTMLElement) {
   // Some answers (300万円未満) are in two groups: choose within the group.
   const choose = async (group: string, option: string) =>
     userEvent.click(
-      within(await page.canvas.findByRole("group", { name: group }, { timeout: 5000 })).getByRole("radio", {
+      within(await page.canvas.findByRole("group", { name: group })).getByRole("radio", {
         name: option,
       }),
     );

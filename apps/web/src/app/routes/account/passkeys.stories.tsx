@@ -74,7 +74,7 @@ const attempt = confirmationStates(toRegistration).完了;
 
 /** The row of the passkey named `name`. */
 async function rowOf(page: Page, name: string) {
-  const header = await page.canvas.findByRole("rowheader", { name: new RegExp(`^${name}`) }, { timeout: 5000 });
+  const header = await page.canvas.findByRole("rowheader", { name: new RegExp(`^${name}`) });
   return within(header.closest("tr") as HTMLElement);
 }
 

@@ -51,7 +51,7 @@ export const 確認_入力エラー: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.click("表示する");
-    await page.canvas.findByText(/執行パスワードを入力してください/, {}, { timeout: 5000 });
+    await page.canvas.findByText(/執行パスワードを入力してください/);
   },
 };
 export const 確認_執行パスワード誤り: Story = {
@@ -109,7 +109,7 @@ async function toChangeConfirmation(canvasElement: HTMLElement) {
   await page.type("電話番号", "080-9876-5432");
   await page.click("変更確認");
   await page.waitForHeading("変更内容の確認");
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード");
   return page;
 }
 

@@ -27,7 +27,7 @@ const phoneButton = "Safari 17（iOS 17.5）をログアウト";
 async function askPhone(canvasElement: HTMLElement) {
   const page = screen(canvasElement);
   await page.click(phoneButton);
-  await page.canvas.findByRole("dialog", { name: "この端末をログアウトしますか" }, { timeout: 5000 });
+  await page.canvas.findByRole("dialog", { name: "この端末をログアウトしますか" });
   return page;
 }
 
@@ -51,7 +51,7 @@ export const すべてログアウト確認: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.click("他の端末をすべてログアウト");
-    await page.canvas.findByRole("dialog", { name: "他の端末をすべてログアウトしますか" }, { timeout: 5000 });
+    await page.canvas.findByRole("dialog", { name: "他の端末をすべてログアウトしますか" });
   },
 };
 /** The session had ended meanwhile (another browser ended it first): said so, the list read again. */

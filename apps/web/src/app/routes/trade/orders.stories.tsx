@@ -20,8 +20,8 @@ export const 訂正確認: Story = {
     const page = screen(canvasElement);
     await page.click("注文O00000001を訂正");
     await page.click("訂正確認");
-    await page.canvas.findByRole("heading", { name: "訂正内容の確認" }, { timeout: 5000 });
-    await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+    await page.canvas.findByRole("heading", { name: "訂正内容の確認" });
+    await page.canvas.findByLabelText("執行パスワード");
   },
 };
 export const 取消確認: Story = {
@@ -29,8 +29,8 @@ export const 取消確認: Story = {
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.click("注文O00000001を取消");
-    await page.canvas.findByRole("heading", { name: "取消内容の確認" }, { timeout: 5000 });
-    await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+    await page.canvas.findByRole("heading", { name: "取消内容の確認" });
+    await page.canvas.findByLabelText("執行パスワード");
   },
 };
 
@@ -41,7 +41,7 @@ async function toModifyConfirmation(canvasElement: HTMLElement) {
   await page.type("価格", "2450");
   await page.click("訂正確認");
   await page.waitForHeading("訂正内容の確認");
-  await page.canvas.findByLabelText("執行パスワード", {}, { timeout: 5000 });
+  await page.canvas.findByLabelText("執行パスワード");
   return page;
 }
 
@@ -97,7 +97,7 @@ export const ロック中: Story = {
     await page.waitForText("アカウントロック中");
     await page.click("注文O00000001を取消");
     await page.waitForHeading("取消内容の確認");
-    await page.canvas.findByRole("button", { name: "戻る" }, { timeout: 5000 });
+    await page.canvas.findByRole("button", { name: "戻る" });
   },
 };
 /** The list is refreshed after the session timed out: the app leaves for ログイン, which says why. */

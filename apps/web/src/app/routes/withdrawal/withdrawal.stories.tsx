@@ -19,7 +19,7 @@ async function toConfirmation(canvasElement: HTMLElement, lastField = "認証コ
   const page = screen(canvasElement);
   await page.type("出金金額", "100000");
   await page.click("出金確認");
-  await page.canvas.findByLabelText(lastField, {}, { timeout: 5000 });
+  await page.canvas.findByLabelText(lastField);
   return page;
 }
 
@@ -52,7 +52,7 @@ export const ロック中: Story = {
     await page.waitForText("アカウントロック中");
     await page.type("出金金額", "100000");
     await page.click("出金確認");
-    await page.canvas.findByRole("button", { name: "戻る" }, { timeout: 5000 });
+    await page.canvas.findByRole("button", { name: "戻る" });
   },
 };
 /** 出金認証コード通知メール is off: the 執行パスワード alone. */
@@ -87,7 +87,7 @@ export const パスキーで確認: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = await toConfirmation(canvasElement, "執行パスワード");
-    await page.canvas.findByRole("button", { name: "パスキーで確認" }, { timeout: 5000 });
+    await page.canvas.findByRole("button", { name: "パスキーで確認" });
   },
 };
 /** A passkey is required but none is registered: the message and the way to パスキー設定. */
@@ -103,7 +103,7 @@ export const パスキー登録が必要: Story = {
     const page = screen(canvasElement);
     await page.type("出金金額", "100000");
     await page.click("出金確認");
-    await page.canvas.findByRole("link", { name: "パスキー設定へ" }, { timeout: 5000 });
+    await page.canvas.findByRole("link", { name: "パスキー設定へ" });
   },
 };
 
