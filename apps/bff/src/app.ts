@@ -1,7 +1,8 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { errorBody, pickErrorExtras } from "@kakunin/contracts/errors";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -25,6 +26,27 @@ import { tradingStopRoutes } from "./routes/trading-stop/trading-stop.index.ts";
 import { withdrawalRoutes } from "./routes/withdrawals/withdrawals.index.ts";
 
 const API_BODY_LIMIT = 16 * 1024;
+const COMPRESS_THRESHOLD = 1024;
+
+/**
+ * compress() leaves an answer alone below its threshold only when the answer states its
+ * length, and c.json() does not: without this every small answer (a session check, an error)
+ * would pay for a compression stream and grow by gzip's header.
+ */
+const knownJsonLength: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const { res } = c;
+  if (
+    !res.body ||
+    res.headers.has("content-length") ||
+    !res.headers.get("content-type")?.startsWith("application/json")
+  ) {
+    return;
+  }
+  const body = await res.arrayBuffer();
+  c.res = new Response(body, res);
+  c.res.headers.set("content-length", String(body.byteLength));
+};
 
 /** Builds the BFF; `main.ts` serves it and tests call `app.request()` in-process. */
 export function createApp(deps: BffDeps) {
@@ -78,6 +100,9 @@ export function createApp(deps: BffDeps) {
     }),
   );
   api.use(csrfProtection(deps.config.allowedOrigins));
+  // JSON over 1 KiB goes out compressed (issue 16: an order list is tens of kB). BREACH needs a
+  // cross-site request that carries the session, and the session cookie is SameSite=Strict.
+  api.use(compress({ threshold: COMPRESS_THRESHOLD }), knownJsonLength);
   // Explicit routes are the allowlist of what the browser may reach in core.
   api.route("/", sessionRoutes);
   api.route("/", meRoutes);
