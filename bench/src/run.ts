@@ -84,6 +84,9 @@ async function readsScenario() {
       CORE_DATA_DIR: dataDir,
       CORE_SERVICE_TOKEN: token,
       CORE_TEST_API: "true",
+      // Every bench client is a new device: the 認証コード it would need (issue 15) is not what
+      // these scenarios measure; the password check and the session are.
+      NEW_DEVICE_CODE_REQUIRED: "false",
     });
     const bff = start("bff", `${root}apps/bff/src/main.ts`, {
       BFF_PORT: String(ports.bff),
@@ -125,7 +128,11 @@ async function readsScenario() {
         headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
         body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
       });
-      const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
+      // The login also sets the device cookie (issue 15): pick the session's.
+      const cookie = login.headers
+        .getSetCookie()
+        .map((h) => h.split(";")[0])
+        .find((c) => c?.startsWith("__Host-kakunin-session="));
       if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
       return cookie;
     };
@@ -235,11 +242,21 @@ if (scenarios.has("flood")) {
 }
 
 if (scenarios.has("spa")) {
-  console.log("\nSPA initial JavaScript per route (gzip)");
+  console.log("\nSPA initial JavaScript per screen (gzip; budget: /login 110 KiB, others 140 KiB)");
+  const sizes = await spaInitialJs(`${root}apps/web/dist`);
   console.table(
-    (await spaInitialJs(`${root}apps/web/dist`)).map((r) => ({
-      route: r.route,
+    sizes.map((r) => ({
+      path: r.path,
+      screen: r.title,
       "KiB gz": (r.gzipBytes / 1024).toFixed(1),
+      budget: r.budgetKiB,
+      "": r.gzipBytes > r.budgetKiB * 1024 ? "over" : "",
     })),
   );
+  const over = sizes.filter((r) => r.gzipBytes > r.budgetKiB * 1024);
+  if (over.length > 0) {
+    // The bench fails (not the test suite): the budget is a target measured here, not a test.
+    console.error(`SPA budget exceeded on ${over.length} of ${sizes.length} screens`);
+    process.exitCode = 1;
+  }
 }
