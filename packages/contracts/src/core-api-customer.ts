@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customerCodeSchema, loginPasswordInputSchema } from "./auth.ts";
+import { authCodeSchema } from "./auth-code.ts";
 import {
   changeExecutionPasswordRequestSchema,
   changeLoginPasswordRequestSchema,
@@ -7,7 +8,6 @@ import {
 } from "./credentials.ts";
 import { customerIdSchema, customerSummarySchema } from "./customers.ts";
 import { deviceHashSchema } from "./devices.ts";
-import { authCodeSchema } from "./step-up.ts";
 import { usableCharacters } from "./text.ts";
 
 /** Core API requests about who the customer is: login, throttle audit and passwords (see core-api.ts). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authCodeSchema } from "./step-up.ts";
+import { authCodeSchema } from "./auth-code.ts";
 
 /**
  * New-device detection (issue 15, decision 013). The BFF keeps a random device id in a

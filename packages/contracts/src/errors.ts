@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stepUpRequirementSchema } from "./step-up.ts";
+import { stepUpDemandSchema } from "./step-up-demand.ts";
 
 /**
  * Stable error codes shared by core, the BFF and the SPA. Codes are the contract;
@@ -106,7 +106,7 @@ export const errorExtrasSchema = z.object({
    * With step_up_required: what to confirm and how (R35). The operation stays a plain string
    * here so an SPA still reads a demand for an operation newer than itself.
    */
-  stepUp: stepUpRequirementSchema.extend({ operation: z.string() }).optional(),
+  stepUp: stepUpDemandSchema.optional(),
   /** Masked address the 認証コード went to (with device_verification_required). */
   codeSentTo: z.string().optional(),
   /** When the cooling period ends, ISO 8601 (with new_device_cooling). */

@@ -1,9 +1,9 @@
 import { checkComposition } from "@kakunin/password-policy/rules";
 import { z } from "zod";
 import { customerCodeSchema } from "./auth.ts";
+import { authCodeSchema } from "./auth-code.ts";
 import type { RouteDescriptor } from "./core-api.ts";
 import { clientContextSchema } from "./core-api-customer.ts";
-import { authCodeSchema } from "./step-up.ts";
 import { usableCharacters } from "./text.ts";
 
 /**

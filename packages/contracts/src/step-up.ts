@@ -1,9 +1,18 @@
 import { z } from "zod";
+import { authCodeSchema } from "./auth-code.ts";
 import { executionPasswordInputSchema } from "./credentials.ts";
 import { operationDefinitions, type StepUpOperation, stepUpOperationSchema } from "./operations.ts";
 import { authenticationResponseSchema, passkeyRequestOptionsSchema, passkeyStepUpCoreEntrySchema } from "./passkeys.ts";
+import { type StepUpMethod, stepUpDemandSchema, stepUpMethodNames, stepUpMethodSchema } from "./step-up-demand.ts";
 
-export { type StepUpOperation, stepUpOperationSchema };
+export {
+  authCodeSchema,
+  type StepUpMethod,
+  type StepUpOperation,
+  stepUpMethodNames,
+  stepUpMethodSchema,
+  stepUpOperationSchema,
+};
 
 /**
  * The guarded operations' label, grant and code setting, by name (R6, R13, R26, R35).
@@ -11,18 +20,14 @@ export { type StepUpOperation, stepUpOperationSchema };
  */
 export const stepUpOperations = operationDefinitions;
 
-export const authCodeSchema = z
-  .string({ error: "認証コードを入力してください。" })
-  .trim()
-  .regex(/^\d{6}$/, "認証コードは6桁の半角数字で入力してください。");
-
 /**
  * The step-up methods: how a customer proves a confirmation. Each names the `field` the
  * confirmation screen sends, its `input` (browser → BFF), its `coreInput` when the BFF adds
  * to it before passing it to core (BFF → core; else the same as `input`), and what the
  * challenge tells the screen about it (`challenge`). The method enum, the verification
- * requests and the challenge derive from this table; adding a method starts here
- * (docs/guarded-operations.md). Core verifies them in its own order (its step-up engine).
+ * requests and the challenge derive from this table; adding a method starts here, with its
+ * name in `./step-up-demand.ts` (the compiler holds the two together; docs/guarded-operations.md).
+ * Core verifies them in its own order (its step-up engine).
  */
 export const stepUpMethods = {
   execution_password: {
@@ -53,14 +58,11 @@ export const stepUpMethods = {
     },
   },
 } as const satisfies Record<
-  string,
+  StepUpMethod,
   { field: string; input: z.ZodType; coreInput?: z.ZodType; challenge: Record<string, z.ZodType> }
 >;
 
 type Methods = typeof stepUpMethods;
-export type StepUpMethod = keyof Methods;
-export const stepUpMethodNames = Object.keys(stepUpMethods) as [StepUpMethod, ...StepUpMethod[]];
-export const stepUpMethodSchema = z.enum(stepUpMethodNames);
 
 /** The confirmation screen's field per method, all optional: which are required depends on the customer. */
 type VerifyFields = { [M in StepUpMethod as Methods[M]["field"]]: z.ZodOptional<Methods[M]["input"]> };
@@ -88,12 +90,7 @@ const stepUpChallengeFields = Object.assign(
 ) as ChallengeFields;
 
 /** Sent with 403 `step_up_required`: what the SPA must collect before retrying (R35). */
-export const stepUpRequirementSchema = z.object({
-  operation: stepUpOperationSchema,
-  methods: z.array(stepUpMethodSchema),
-  /** How long a grant for this operation lasts once given. */
-  maxAgeSeconds: z.number().int().positive(),
-});
+export const stepUpRequirementSchema = stepUpDemandSchema.extend({ operation: stepUpOperationSchema });
 export type StepUpRequirement = z.infer<typeof stepUpRequirementSchema>;
 
 /** The digest-bound payload of an operation: exactly the fields shown on the confirmation screen. */
