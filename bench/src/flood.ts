@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -6,7 +5,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
-import { cpuSeconds, createScratchDatabase, waitFor } from "./services.ts";
+import { cpuSeconds, createScratchDatabase, Servers, sessionCookieOf, waitFor } from "./services.ts";
 
 /**
  * The wrong-password flood (issue 12 §1): 50 connections send wrong 執行パスワード through
@@ -57,39 +56,6 @@ const token = randomBytes(32).toString("base64url");
 const origin = "http://localhost:8080";
 const csrf = { "x-csrf": "1", origin, "content-type": "application/json" };
 const WRONG = "Wrong1x";
-
-class Servers {
-  readonly children: { name: string; child: ChildProcess }[] = [];
-  stopping = false;
-
-  start(name: string, script: string, env: Record<string, string>) {
-    // `node --import tsx` rather than the tsx CLI: the server is then this child itself, so
-    // /proc/<pid>/stat measures its CPU (the CLI would put a wrapper process in between).
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
-      env: { ...process.env, LOG_LEVEL: "warn", ...env },
-      stdio: "inherit",
-    });
-    child.on("exit", (code) => {
-      if (!this.stopping && code && code !== 0) console.error(`${name} exited with ${code}`);
-    });
-    this.children.push({ name, child });
-    return child;
-  }
-
-  async stop() {
-    this.stopping = true;
-    await Promise.all(
-      this.children.map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once("exit", () => resolve());
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -162,14 +128,13 @@ export async function runFlood(options: FloodOptions): Promise<FloodResult> {
       if (!res.ok) throw new Error(`creating a customer failed: ${res.status}`);
       return createTestCustomerResponseSchema.parse(await res.json());
     };
-    const cookiesOf = (res: Response) => res.headers.getSetCookie().map((h) => h.split(";")[0] ?? "");
     const logIn = async (customerCode: string, password: string) => {
       const res = await fetch(`${bffUrl}/api/session`, {
         method: "POST",
         headers: csrf,
         body: JSON.stringify({ customerCode, password }),
       });
-      const [cookie] = cookiesOf(res);
+      const cookie = sessionCookieOf(res);
       if (!res.ok || !cookie) throw new Error(`login failed: ${res.status}`);
       return cookie;
     };
@@ -192,7 +157,8 @@ export async function runFlood(options: FloodOptions): Promise<FloodResult> {
           headers: { ...csrf, cookie: session },
           body: JSON.stringify({ operation: "view_registered_info", payload: {} }),
         });
-        const [pending] = cookiesOf(start);
+        // The pending confirmation is the only cookie a challenge sets.
+        const pending = start.headers.getSetCookie()[0]?.split(";")[0];
         if (!start.ok || !pending) throw new Error(`step-up challenge failed: ${start.status}`);
         return `${session}; ${pending}`;
       },

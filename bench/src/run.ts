@@ -8,7 +8,8 @@ import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/
 import autocannon from "autocannon";
 import { clientCost } from "./client-cost.ts";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
-import { cpuSeconds, waitFor } from "./services.ts";
+import { printLighthouse, runLighthouse } from "./lighthouse.ts";
+import { cpuSeconds, sessionCookieOf, waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
 /**
@@ -22,7 +23,9 @@ import { spaInitialJs } from "./spa-size.ts";
  * `flood` (another customer's read under a wrong execution-password flood, see flood.ts;
  * on PGlite, and also on the PostgreSQL server at BENCH_DATABASE_URL in a database of its
  * own), `spa` (the bundle sizes), `client` (the BFF's core client's CPU per call, fetch
- * against undici's Pool, see client-cost.ts).
+ * against undici's Pool, see client-cost.ts), `lighthouse` (scores of three screens as a
+ * phone and a desktop, see lighthouse.ts). `spa` and `lighthouse` fail the run (exit code 1)
+ * when a screen misses its target; the test suite never measures speed.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ports = { core: 8191, bff: 8190, proxy: 8192, bffRedis: 8193 };
@@ -32,7 +35,9 @@ const token = randomBytes(32).toString("base64url");
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 // BENCH_READS_RUNS repeats the reads side by side; the summary gives the median and spread.
 const readRuns = Number(process.env.BENCH_READS_RUNS ?? 1);
-const scenarios = new Set((process.env.BENCH_SCENARIOS || "client,reads,flood,spa").split(",").map((s) => s.trim()));
+const scenarios = new Set(
+  (process.env.BENCH_SCENARIOS || "client,reads,flood,spa,lighthouse").split(",").map((s) => s.trim()),
+);
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -128,11 +133,7 @@ async function readsScenario() {
         headers: { "content-type": "application/json", "x-csrf": "1", origin: "http://localhost:8080" },
         body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
       });
-      // The login also sets the device cookie (issue 15): pick the session's.
-      const cookie = login.headers
-        .getSetCookie()
-        .map((h) => h.split(";")[0])
-        .find((c) => c?.startsWith("__Host-kakunin-session="));
+      const cookie = sessionCookieOf(login);
       if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
       return cookie;
     };
@@ -257,6 +258,14 @@ if (scenarios.has("spa")) {
   if (over.length > 0) {
     // The bench fails (not the test suite): the budget is a target measured here, not a test.
     console.error(`SPA budget exceeded on ${over.length} of ${sizes.length} screens`);
+    process.exitCode = 1;
+  }
+}
+
+if (scenarios.has("lighthouse")) {
+  const under = printLighthouse(await runLighthouse({ root, ports: { core: 8195, bff: 8196 } }));
+  if (under.length > 0) {
+    console.error(`Lighthouse performance under target on ${under.length} page(s)`);
     process.exitCode = 1;
   }
 }

@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 
 // A PostgreSQL database of the run's own: the same helper core's server-mode tests use.
@@ -34,4 +34,46 @@ export async function cpuSeconds(pid: number | undefined): Promise<number> {
   } catch {
     return Number.NaN;
   }
+}
+
+/** The bench's core and BFF processes, stopped together. */
+export class Servers {
+  readonly children: { name: string; child: ChildProcess }[] = [];
+  stopping = false;
+
+  start(name: string, script: string, env: Record<string, string>) {
+    // `node --import tsx` rather than the tsx CLI: the server is then this child itself, so
+    // /proc/<pid>/stat measures its CPU (the CLI would put a wrapper process in between).
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      stdio: "inherit",
+    });
+    child.on("exit", (code) => {
+      if (!this.stopping && code && code !== 0) console.error(`${name} exited with ${code}`);
+    });
+    this.children.push({ name, child });
+    return child;
+  }
+
+  async stop() {
+    this.stopping = true;
+    await Promise.all(
+      this.children.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+  }
+}
+
+/** The session cookie a login set (`name=value`); the login sets the device cookie too (issue 15). */
+export function sessionCookieOf(res: Response): string | undefined {
+  return res.headers
+    .getSetCookie()
+    .map((h) => h.split(";")[0] ?? "")
+    .find((c) => c.startsWith("__Host-kakunin-session="));
 }

@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
+import { launch } from "chrome-launcher";
+import lighthouse, { type Flags } from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { Servers, sessionCookieOf, waitFor } from "./services.ts";
+
+/** Issue 16 goal 4: Lighthouse's performance score, mobile and desktop. */
+export const LIGHTHOUSE_TARGETS = { mobile: 95, desktop: 100 } as const;
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+export interface LighthouseRow {
+  page: string;
+  formFactor: "mobile" | "desktop";
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+/**
+ * Lighthouse (12.2.3, simulated throttling) on ログイン, 会員トップ and a confirmation screen
+ * (口座情報照会, which opens with the 執行パスワード), each as a phone and as a desktop, against
+ * the built SPA served by a real BFF and core, in Debian's Chromium as the tests use it.
+ * Signed-in pages get the session cookie on every request (Lighthouse's extraHeaders).
+ */
+export async function runLighthouse(options: { root: string; ports: { core: number; bff: number } }) {
+  const { root, ports } = options;
+  const dataDir = await mkdtemp(join(tmpdir(), "kakunin-bench-lh-"));
+  const token = randomBytes(32).toString("base64url");
+  const base = `http://localhost:${ports.bff}`;
+  const servers = new Servers();
+  const chrome = await launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // As root Chromium needs --no-sandbox (the e2e tests run it the same way).
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const core = servers.start("core", `${root}apps/core/src/main.ts`, {
+      CORE_PORT: String(ports.core),
+      CORE_DATA_DIR: dataDir,
+      CORE_SERVICE_TOKEN: token,
+      CORE_TEST_API: "true",
+      NEW_DEVICE_CODE_REQUIRED: "false",
+      SMTP_URL: "smtp://127.0.0.1:9",
+    });
+    const bff = servers.start("bff", `${root}apps/bff/src/main.ts`, {
+      BFF_PORT: String(ports.bff),
+      CORE_URL: `http://127.0.0.1:${ports.core}`,
+      CORE_SERVICE_TOKEN: token,
+      ALLOWED_ORIGINS: base,
+    });
+    await Promise.all([
+      waitFor(`http://127.0.0.1:${ports.core}/health`, { child: core }),
+      waitFor(`${base}/api/session`, { child: bff }),
+    ]);
+    const created = await fetch(`http://127.0.0.1:${ports.core}${TEST_CUSTOMERS_PATH}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    const { customer, loginPassword } = createTestCustomerResponseSchema.parse(await created.json());
+    const login = await fetch(`${base}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf": "1", origin: base },
+      body: JSON.stringify({ customerCode: customer.customerCode, password: loginPassword }),
+    });
+    const cookie = sessionCookieOf(login);
+    if (!login.ok || !cookie) throw new Error(`login failed: ${login.status}`);
+
+    const pages = [
+      { page: "/login", signedIn: false },
+      { page: "/", signedIn: true },
+      { page: "/account/profile", signedIn: true },
+    ];
+    const rows: LighthouseRow[] = [];
+    for (const { page, signedIn } of pages) {
+      for (const formFactor of ["mobile", "desktop"] as const) {
+        const flags: Flags = {
+          port: chrome.port,
+          logLevel: "error",
+          onlyCategories: [...CATEGORIES],
+          ...(signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
+        };
+        const result = await lighthouse(`${base}${page}`, flags, formFactor === "desktop" ? desktopConfig : undefined);
+        if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
+        const { lhr } = result;
+        if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.message}`);
+        const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+        rows.push({
+          page,
+          formFactor,
+          scores: Object.fromEntries(
+            CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+          ) as LighthouseRow["scores"],
+          lcpMs: metric("largest-contentful-paint"),
+          tbtMs: metric("total-blocking-time"),
+          cls: metric("cumulative-layout-shift"),
+        });
+      }
+    }
+    return rows;
+  } finally {
+    chrome.kill();
+    await servers.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the table; answers the rows whose performance misses its target. */
+export function printLighthouse(rows: LighthouseRow[]) {
+  console.log(
+    `\nLighthouse 12.2.3 (targets: performance ${LIGHTHOUSE_TARGETS.mobile} mobile, ${LIGHTHOUSE_TARGETS.desktop} desktop)`,
+  );
+  console.table(
+    rows.map((r) => ({
+      page: r.page,
+      device: r.formFactor,
+      ...r.scores,
+      "LCP ms": Math.round(r.lcpMs),
+      "TBT ms": Math.round(r.tbtMs),
+      CLS: r.cls.toFixed(3),
+      "": r.scores.performance < LIGHTHOUSE_TARGETS[r.formFactor] ? "under" : "",
+    })),
+  );
+  return rows.filter((r) => r.scores.performance < LIGHTHOUSE_TARGETS[r.formFactor]);
+}
