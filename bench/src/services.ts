@@ -77,3 +77,11 @@ export function sessionCookieOf(res: Response): string | undefined {
     .map((h) => h.split(";")[0] ?? "")
     .find((c) => c.startsWith("__Host-kakunin-session="));
 }
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** 「0.93 (0.90–0.95)」: the median and the spread of several runs; just the value for one. */
+export function spread(xs: number[], digits: number) {
+  const f = (x: number) => x.toFixed(digits);
+  return xs.length > 1 ? `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : f(xs[0] ?? Number.NaN);
+}
