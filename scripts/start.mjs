@@ -28,8 +28,10 @@ if (process.env.NODE_ENV !== "production") {
   }
 }
 const bin = (name) => `node_modules/.bin/${name}`;
-// Child servers are started directly from node_modules/.bin (not `npx`), so a kill reaches them.
-const tsx = dev ? `${bin("tsx")} watch` : bin("tsx");
+// Child servers are started directly (not through `npx`), so a kill reaches them. Outside --dev
+// the server is `node --import tsx` itself: the tsx CLI would start a second Node process first
+// (issue 16: `npm start` to a usable login in ≤ 5 s).
+const tsx = dev ? `${bin("tsx")} watch` : `"${process.execPath}" --import tsx`;
 
 const ports = { smtp: 1025, maildev: 1080, core: 8081, bff: 8080, vite: 5173 };
 const commands = [
