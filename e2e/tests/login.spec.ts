@@ -89,6 +89,22 @@ test.describe("what the built site serves (issue 16)", () => {
     await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute("content", "#1f2d6b");
   });
 
+  test("nothing on ログイン or 会員トップ breaks the Content-Security-Policy", async ({ page, customer, loginAs }) => {
+    // Chrome blocks what the policy forbids (zod probing for eval, say) and fires this event;
+    // such a block is silent in the console, and Lighthouse counts it against the page.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { cspViolations: seen });
+      document.addEventListener("securitypolicyviolation", (e) => {
+        seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
+    await page.goto("/login");
+    await loginAs(customer);
+    await expect(page.getByRole("region", { name: "お知らせ" })).toContainText("執行パスワード導入のご案内");
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+
   test("the SPA's JavaScript arrives brotli-compressed and immutable", async ({ page }) => {
     const [script] = await Promise.all([
       page.waitForResponse((r) => /\/assets\/index-[\w-]+\.js$/.test(r.url())),
