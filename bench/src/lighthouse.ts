@@ -8,6 +8,23 @@ import lighthouse, { type Flags } from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { median, Servers, sessionCookieOf, spread, waitFor } from "./services.ts";
 
+/**
+ * One audit. On a loaded machine Chromium now and then loses the trace (NO_NAVSTART, "Please run
+ * Lighthouse again"): that audit is run once more, and said; any other failure stops the bench.
+ */
+async function audit(url: string, flags: Flags, config: typeof desktopConfig | undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, flags, config);
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { runtimeError } = result.lhr;
+    if (!runtimeError) return result.lhr;
+    if (attempt > 1 || !/run Lighthouse again/i.test(runtimeError.message)) {
+      throw new Error(`${url}: ${runtimeError.message}`);
+    }
+    console.warn(`Lighthouse on ${url}: ${runtimeError.code}; auditing it again`);
+  }
+}
+
 /** Issue 16 goal 4: Lighthouse's performance score, mobile and desktop. */
 export const LIGHTHOUSE_TARGETS = { mobile: 95, desktop: 100 } as const;
 
@@ -95,10 +112,7 @@ export async function runLighthouse(options: { root: string; ports: { core: numb
           ...(signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
         };
         const config = row.formFactor === "desktop" ? desktopConfig : undefined;
-        const result = await lighthouse(`${base}${row.page}`, flags, config);
-        if (!result) throw new Error(`Lighthouse gave no result for ${row.page}`);
-        const { lhr } = result;
-        if (lhr.runtimeError) throw new Error(`${row.page}: ${lhr.runtimeError.message}`);
+        const lhr = await audit(`${base}${row.page}`, flags, config);
         const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
         row.audits.push({
           scores: Object.fromEntries(
