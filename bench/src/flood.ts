@@ -5,7 +5,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
-import { cpuSeconds, createScratchDatabase, Servers, sessionCookieOf, waitFor } from "./services.ts";
+import { benchCoreEnv, cpuSeconds, createScratchDatabase, Servers, sessionCookieOf, waitFor } from "./services.ts";
 
 /**
  * The wrong-password flood (issue 12 §1): 50 connections send wrong 執行パスワード through
@@ -94,16 +94,8 @@ export async function runFlood(options: FloodOptions): Promise<FloodResult> {
   const servers = new Servers();
   try {
     const core = servers.start("core", `${root}apps/core/src/main.ts`, {
-      CORE_PORT: String(ports.core),
-      CORE_DATA_DIR: dataDir,
-      CORE_SERVICE_TOKEN: token,
-      CORE_TEST_API: "true",
-      // Every bench client is a new device: the 認証コード it would need (issue 15) is not what
-      // these scenarios measure; the password check and the session are.
-      NEW_DEVICE_CODE_REQUIRED: "false",
+      ...benchCoreEnv({ port: ports.core, dataDir, token }),
       ...(database ? { DATABASE_URL: database.url } : {}),
-      // Lock mails must not land in anyone's MailDev: port 9 refuses, the worker retries later.
-      SMTP_URL: "smtp://127.0.0.1:9",
       ...options.coreEnv,
     });
     const bff = servers.start("bff", `${root}apps/bff/src/main.ts`, {

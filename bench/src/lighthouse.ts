@@ -6,7 +6,7 @@ import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/
 import { launch } from "chrome-launcher";
 import lighthouse, { type Flags } from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { median, Servers, sessionCookieOf, spread, waitFor } from "./services.ts";
+import { benchCoreEnv, median, Servers, sessionCookieOf, spread, waitFor } from "./services.ts";
 
 /**
  * One audit. On a loaded machine Chromium now and then loses the trace (NO_NAVSTART, "Please run
@@ -62,14 +62,11 @@ export async function runLighthouse(options: { root: string; ports: { core: numb
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
   });
   try {
-    const core = servers.start("core", `${root}apps/core/src/main.ts`, {
-      CORE_PORT: String(ports.core),
-      CORE_DATA_DIR: dataDir,
-      CORE_SERVICE_TOKEN: token,
-      CORE_TEST_API: "true",
-      NEW_DEVICE_CODE_REQUIRED: "false",
-      SMTP_URL: "smtp://127.0.0.1:9",
-    });
+    const core = servers.start(
+      "core",
+      `${root}apps/core/src/main.ts`,
+      benchCoreEnv({ port: ports.core, dataDir, token }),
+    );
     const bff = servers.start("bff", `${root}apps/bff/src/main.ts`, {
       BFF_PORT: String(ports.bff),
       CORE_URL: `http://127.0.0.1:${ports.core}`,

@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 import { clientCost } from "./client-cost.ts";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
 import { printLighthouse, runLighthouse } from "./lighthouse.ts";
-import { cpuSeconds, sessionCookieOf, spread, waitFor } from "./services.ts";
+import { benchCoreEnv, cpuSeconds, sessionCookieOf, spread, waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
 /**
@@ -78,15 +78,7 @@ type Row = Awaited<ReturnType<typeof measure>>;
 async function readsScenario() {
   const dataDir = await mkdtemp(join(tmpdir(), "kakunin-bench-"));
   try {
-    start("core", `${root}apps/core/src/main.ts`, {
-      CORE_PORT: String(ports.core),
-      CORE_DATA_DIR: dataDir,
-      CORE_SERVICE_TOKEN: token,
-      CORE_TEST_API: "true",
-      // Every bench client is a new device: the 認証コード it would need (issue 15) is not what
-      // these scenarios measure; the password check and the session are.
-      NEW_DEVICE_CODE_REQUIRED: "false",
-    });
+    start("core", `${root}apps/core/src/main.ts`, benchCoreEnv({ port: ports.core, dataDir, token }));
     const bff = start("bff", `${root}apps/bff/src/main.ts`, {
       BFF_PORT: String(ports.bff),
       CORE_URL: `http://127.0.0.1:${ports.core}`,

@@ -85,3 +85,20 @@ export function spread(xs: number[], digits: number) {
   const f = (x: number) => x.toFixed(digits);
   return xs.length > 1 ? `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : f(xs[0] ?? Number.NaN);
 }
+
+/**
+ * Core's environment in every bench scenario: its test API (customers made on demand) and no
+ * 認証コード at a new device's login (every bench client is a new device, issue 15; these
+ * scenarios measure the password check and the session, not that code). Mail must not land in
+ * anyone's MailDev: port 9 refuses, and the worker retries later.
+ */
+export function benchCoreEnv(options: { port: number; dataDir: string; token: string }): Record<string, string> {
+  return {
+    CORE_PORT: String(options.port),
+    CORE_DATA_DIR: options.dataDir,
+    CORE_SERVICE_TOKEN: options.token,
+    CORE_TEST_API: "true",
+    NEW_DEVICE_CODE_REQUIRED: "false",
+    SMTP_URL: "smtp://127.0.0.1:9",
+  };
+}
