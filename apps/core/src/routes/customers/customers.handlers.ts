@@ -8,8 +8,6 @@ import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { getCustomer, getLoginHistory, getPreviousLogin, listNotices } from "./customers.routes.ts";
 
-const LOGIN_HISTORY_LIMIT = 20;
-
 async function requireCustomer(c: { get(key: "db"): AppBindings["Variables"]["db"] }, customerId: string) {
   const customer = await findCustomerSummary(c.get("db"), customerId);
   if (!customer) throw new AppError("not_found", 404);
@@ -47,10 +45,11 @@ export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> =
 export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
   await requireCustomer(c, customerId);
-  const rows = await loginHistory(c.get("db"), customerId, LOGIN_HISTORY_LIMIT);
+  const page = await loginHistory(c.get("db"), customerId, c.req.valid("query"));
   return c.json(
     {
-      entries: rows.map((r) => ({
+      nextCursor: page.nextCursor,
+      entries: page.entries.map((r) => ({
         at: r.at.toISOString(),
         outcome: r.outcome === "success" ? ("success" as const) : ("failure" as const),
         ipAddress: r.ipAddress,
