@@ -9,7 +9,6 @@ import type { CoreServices } from "../lib/types.ts";
 import { maskAccountNumber } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
-import { afterPosition, microsOf, positionOf, toPage } from "./pagination.ts";
 import {
   activeBankAccount,
   describeBank,
@@ -17,6 +16,7 @@ import {
   toBankAccountChangeView,
   toBankAccountView,
 } from "./bank-accounts.ts";
+import { afterPosition, microsOf, positionOf, toPage } from "./pagination.ts";
 import { claimRequestKey } from "./request-keys.ts";
 import { refuseIfStopped } from "./trading-stop.ts";
 

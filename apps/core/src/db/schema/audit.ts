@@ -24,8 +24,6 @@ export const auditEvents = pgTable(
     index("audit_events_customer_time").on(t.customerId, t.occurredAt),
     // ログイン履歴 and 前回ログイン read logins only: their keyset (occurred_at, id) skips the
     // customer's many other events (issue 16).
-    index("audit_events_customer_logins")
-      .on(t.customerId, t.occurredAt, t.id)
-      .where(sql`${t.eventType} = 'login'`),
+    index("audit_events_customer_logins").on(t.customerId, t.occurredAt, t.id).where(sql`${t.eventType} = 'login'`),
   ],
 );

@@ -78,7 +78,11 @@ export const listOrders = createRoute({
   summary: list.summary,
   tags: ["trading"],
   request: { params: list.params, query: list.query },
-  responses: { 200: jsonContent(list.response, "A page of orders, newest first"), ...commonErrorResponses, ...notFoundResponse },
+  responses: {
+    200: jsonContent(list.response, "A page of orders, newest first"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
 });
 
 export const getBalances = createRoute({
