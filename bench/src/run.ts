@@ -8,6 +8,7 @@ import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/
 import autocannon from "autocannon";
 import { clientCost } from "./client-cost.ts";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
+import { printLists, runLists } from "./lists.ts";
 import { cpuSeconds, waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
@@ -22,7 +23,9 @@ import { spaInitialJs } from "./spa-size.ts";
  * `flood` (another customer's read under a wrong execution-password flood, see flood.ts;
  * on PGlite, and also on the PostgreSQL server at BENCH_DATABASE_URL in a database of its
  * own), `spa` (the bundle sizes), `client` (the BFF's core client's CPU per call, fetch
- * against undici's Pool, see client-cost.ts).
+ * against undici's Pool, see client-cost.ts), `lists` (core's list reads for a customer with
+ * 10,000 orders against an empty and a typical one, among 100,000 orders; see lists.ts; on
+ * PGlite and, with BENCH_DATABASE_URL, also on that server).
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ports = { core: 8191, bff: 8190, proxy: 8192, bffRedis: 8193 };
@@ -32,7 +35,9 @@ const token = randomBytes(32).toString("base64url");
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 // BENCH_READS_RUNS repeats the reads side by side; the summary gives the median and spread.
 const readRuns = Number(process.env.BENCH_READS_RUNS ?? 1);
-const scenarios = new Set((process.env.BENCH_SCENARIOS || "client,reads,flood,spa").split(",").map((s) => s.trim()));
+const scenarios = new Set(
+  (process.env.BENCH_SCENARIOS || "client,reads,flood,lists,spa").split(",").map((s) => s.trim()),
+);
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -231,6 +236,19 @@ if (scenarios.has("flood")) {
     const results: FloodResult[] = [];
     for (let i = 0; i < runs; i++) results.push(await runFlood({ ...floodOptions, serverUrl: backend }));
     printFlood(results, floodOptions);
+  }
+}
+
+if (scenarios.has("lists")) {
+  const listsOptions = {
+    root,
+    seconds: Number(process.env.BENCH_LISTS_SECONDS ?? 4),
+    runs: Number(process.env.BENCH_LISTS_RUNS ?? 3),
+    port: 8195,
+  };
+  const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
+  for (const backend of serverUrl ? [undefined, serverUrl] : [undefined]) {
+    printLists(await runLists({ ...listsOptions, serverUrl: backend }), listsOptions);
   }
 }
 
