@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Database, openPglite, openPostgres } from "@kakunin/core/src/db/client.ts";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
+import { freePort } from "./flood.ts";
 import { cpuSeconds, createScratchDatabase, waitFor } from "./services.ts";
 
 /**
@@ -23,7 +24,8 @@ export interface ListsOptions {
   serverUrl?: string | undefined;
   seconds: number;
   runs: number;
-  port: number;
+  /** Unset: a free port from the OS, so another bench on the same machine cannot collide. */
+  port?: number | undefined;
 }
 
 const token = randomBytes(32).toString("base64url");
@@ -34,8 +36,9 @@ const TYPICAL = "9000500";
 /** The bulk seed: one statement each, so PGlite and the server run the same SQL. */
 const seedStatements = [
   // 9000000 heavy, 9000001–9001000 the 1,000 customers, 9001001 empty. Never logged in: core is read directly.
-  `insert into customers (customer_code, name, birth_date, phone, login_password_hash)
-   select '9' || lpad(g::text, 6, '0'), 'ベンチ ' || g, '1980-01-01', '090-0000-0000', 'not-a-hash'
+  // With an execution password hash, so core does not issue 1,002 initial ones (argon2) at start.
+  `insert into customers (customer_code, name, birth_date, phone, login_password_hash, execution_password_hash)
+   select '9' || lpad(g::text, 6, '0'), 'ベンチ ' || g, '1980-01-01', '090-0000-0000', 'not-a-hash', 'not-a-hash'
    from generate_series(0, 1001) g`,
   `insert into cash_balances (customer_id, withdrawable) select id, 10000000 from customers where customer_code like '9%'`,
   ...[
@@ -108,6 +111,7 @@ export type ListsResult = { backend: string; samples: Record<string, Record<(typ
 
 export async function runLists(options: ListsOptions): Promise<ListsResult> {
   const backend = options.serverUrl ? "PostgreSQL" : "PGlite";
+  const port = options.port ?? (await freePort());
   const dataDir = join(tmpdir(), `kakunin-bench-lists-${randomUUID()}`);
   const scratch = options.serverUrl ? await createScratchDatabase(options.serverUrl, "kakunin_bench") : undefined;
   let core: ChildProcess | undefined;
@@ -123,7 +127,7 @@ export async function runLists(options: ListsOptions): Promise<ListsResult> {
       env: {
         ...process.env,
         LOG_LEVEL: "warn",
-        CORE_PORT: String(options.port),
+        CORE_PORT: String(port),
         CORE_DATA_DIR: dataDir,
         CORE_SERVICE_TOKEN: token,
         SMTP_URL: "smtp://127.0.0.1:9",
@@ -131,7 +135,7 @@ export async function runLists(options: ListsOptions): Promise<ListsResult> {
       },
       stdio: "inherit",
     });
-    const base = `http://127.0.0.1:${options.port}`;
+    const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/health`, { child: core });
     const headers = { authorization: `Bearer ${token}` };
 

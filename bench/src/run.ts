@@ -244,7 +244,6 @@ if (scenarios.has("lists")) {
     root,
     seconds: Number(process.env.BENCH_LISTS_SECONDS ?? 4),
     runs: Number(process.env.BENCH_LISTS_RUNS ?? 3),
-    port: 8195,
   };
   const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
   for (const backend of serverUrl ? [undefined, serverUrl] : [undefined]) {
