@@ -1,7 +1,7 @@
 import type { Notice } from "@kakunin/contracts/customers";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { customers, notices } from "../db/schema.ts";
+import { customers, notices, passkeyCredentials } from "../db/schema.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { buildPasskeyRegistrationNotice } from "./passkeys/notice.ts";
 
@@ -21,7 +21,7 @@ export async function customerNotices(
       initialEnc: customers.initialExecutionPasswordEnc,
       createdAt: customers.createdAt,
       usablePasskeys:
-        sql<number>`(select count(*) from passkey_credentials p where p.customer_id = ${customers.id} and p.suspended_at is null)`.mapWith(
+        sql<number>`(select count(*) from ${passkeyCredentials} where ${passkeyCredentials.customerId} = ${customers.id} and ${passkeyCredentials.suspendedAt} is null)`.mapWith(
           Number,
         ),
       notice: notices,
