@@ -1,11 +1,18 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCustomerResponseSchema, TEST_CUSTOMERS_PATH } from "@kakunin/contracts/test-support";
 import autocannon from "autocannon";
-import { benchCoreEnv, cpuSeconds, createScratchDatabase, Servers, sessionCookieOf, waitFor } from "./services.ts";
+import {
+  benchCoreEnv,
+  cpuSeconds,
+  createScratchDatabase,
+  freePort,
+  Servers,
+  sessionCookieOf,
+  waitFor,
+} from "./services.ts";
 
 /**
  * The wrong-password flood (issue 12 §1): 50 connections send wrong 執行パスワード through
@@ -56,19 +63,6 @@ const token = randomBytes(32).toString("base64url");
 const origin = "http://localhost:8080";
 const csrf = { "x-csrf": "1", origin, "content-type": "application/json" };
 const WRONG = "Wrong1x";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 /** Runs `task` over `items` with at most `limit` at once (setup only; not measured). */
 async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {

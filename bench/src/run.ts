@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import { clientCost } from "./client-cost.ts";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
 import { printLighthouse, runLighthouse } from "./lighthouse.ts";
+import { printLists, runLists } from "./lists.ts";
 import { benchCoreEnv, cpuSeconds, sessionCookieOf, spread, waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
@@ -23,9 +24,11 @@ import { spaInitialJs } from "./spa-size.ts";
  * `flood` (another customer's read under a wrong execution-password flood, see flood.ts;
  * on PGlite, and also on the PostgreSQL server at BENCH_DATABASE_URL in a database of its
  * own), `spa` (the bundle sizes), `client` (the BFF's core client's CPU per call, fetch
- * against undici's Pool, see client-cost.ts), `lighthouse` (scores of three screens as a
- * phone and a desktop, see lighthouse.ts). `spa` and `lighthouse` fail the run (exit code 1)
- * when a screen misses its target; the test suite never measures speed.
+ * against undici's Pool, see client-cost.ts), `lists` (core's list reads for a customer with
+ * 10,000 orders against an empty and a typical one, among 100,000 orders; see lists.ts; on
+ * PGlite and, with BENCH_DATABASE_URL, also on that server), `lighthouse` (scores of three
+ * screens as a phone and a desktop, see lighthouse.ts). `spa` and `lighthouse` fail the run
+ * (exit code 1) when a screen misses its target; the test suite never measures speed.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ports = { core: 8191, bff: 8190, proxy: 8192, bffRedis: 8193 };
@@ -36,7 +39,7 @@ const duration = Number(process.env.BENCH_SECONDS ?? 8);
 // BENCH_READS_RUNS repeats the reads side by side; the summary gives the median and spread.
 const readRuns = Number(process.env.BENCH_READS_RUNS ?? 1);
 const scenarios = new Set(
-  (process.env.BENCH_SCENARIOS || "client,reads,flood,spa,lighthouse").split(",").map((s) => s.trim()),
+  (process.env.BENCH_SCENARIOS || "client,reads,flood,lists,spa,lighthouse").split(",").map((s) => s.trim()),
 );
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -225,6 +228,18 @@ if (scenarios.has("flood")) {
     const results: FloodResult[] = [];
     for (let i = 0; i < runs; i++) results.push(await runFlood({ ...floodOptions, serverUrl: backend }));
     printFlood(results, floodOptions);
+  }
+}
+
+if (scenarios.has("lists")) {
+  const listsOptions = {
+    root,
+    seconds: Number(process.env.BENCH_LISTS_SECONDS ?? 4),
+    runs: Number(process.env.BENCH_LISTS_RUNS ?? 3),
+  };
+  const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
+  for (const backend of serverUrl ? [undefined, serverUrl] : [undefined]) {
+    printLists(await runLists({ ...listsOptions, serverUrl: backend }), listsOptions);
   }
 }
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 
 // A PostgreSQL database of the run's own: the same helper core's server-mode tests use.
 export { createScratchDatabase } from "@kakunin/core/src/test/scratch-database.ts";
@@ -101,4 +102,18 @@ export function benchCoreEnv(options: { port: number; dataDir: string; token: st
     NEW_DEVICE_CODE_REQUIRED: "false",
     SMTP_URL: "smtp://127.0.0.1:9",
   };
+}
+
+/** A port nothing listens on now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
 }

@@ -46,6 +46,7 @@ import { errorBodySchema } from "./errors.ts";
 import { mailSettingsSchema } from "./mail.ts";
 import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
+import { loginHistoryPageQuerySchema, orderPageQuerySchema, withdrawalPageQuerySchema } from "./pagination.ts";
 import { passwordResetCoreRoutes } from "./password-reset.ts";
 import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
@@ -77,7 +78,7 @@ export interface RouteDescriptor {
   path: `/${string}`;
   summary: string;
   params?: z.ZodType<Record<string, string>>;
-  query?: z.ZodType<Record<string, string>>;
+  query?: z.ZodType<Record<string, string | undefined>>;
   body?: z.ZodType;
   response: z.ZodType;
   /** HTTP statuses the route answers with an error body besides 400/401/500. */
@@ -128,8 +129,9 @@ export const coreRoutes = {
   getLoginHistory: {
     method: "get",
     path: "/v1/customers/{customerId}/login-history",
-    summary: "The customer's most recent login attempts from the audit trail",
+    summary: "ログイン履歴: the customer's login attempts from the audit trail, newest first, a page at a time",
     params: customerPathSchema,
+    query: loginHistoryPageQuerySchema,
     response: loginHistorySchema,
     errors: [404],
   },
@@ -284,8 +286,9 @@ export const coreRoutes = {
   listWithdrawals: {
     method: "get",
     path: "/v1/customers/{customerId}/withdrawals",
-    summary: "Past withdrawal requests, newest first",
+    summary: "Past withdrawal requests, newest first, a page at a time",
     params: customerPathSchema,
+    query: withdrawalPageQuerySchema,
     response: withdrawalListSchema,
     errors: [404],
   },
@@ -352,8 +355,9 @@ export const coreRoutes = {
   listOrders: {
     method: "get",
     path: "/v1/customers/{customerId}/orders",
-    summary: "注文照会: open and past orders, newest first",
+    summary: "注文照会: open and past orders, newest first, a page at a time",
     params: customerPathSchema,
+    query: orderPageQuerySchema,
     response: orderListSchema,
     errors: [404],
   },

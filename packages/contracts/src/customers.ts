@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nextCursorSchema } from "./pagination.ts";
 
 export const customerIdSchema = z.uuid();
 
@@ -34,7 +35,8 @@ export const loginHistoryEntrySchema = z.object({
 });
 export type LoginHistoryEntry = z.infer<typeof loginHistoryEntrySchema>;
 
-export const loginHistorySchema = z.object({ entries: z.array(loginHistoryEntrySchema) });
+/** ログイン履歴, one page (issue 16): `nextCursor` fetches the next, null on the last. */
+export const loginHistorySchema = z.object({ entries: z.array(loginHistoryEntrySchema), nextCursor: nextCursorSchema });
 export type LoginHistory = z.infer<typeof loginHistorySchema>;
 
 /**

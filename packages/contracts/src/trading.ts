@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nextCursorSchema } from "./pagination.ts";
 
 /**
  * Trading (R17–R19): Japanese stocks (cash and margin) and mutual funds. One schema per
@@ -152,7 +153,8 @@ export const orderSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type Order = z.infer<typeof orderSchema>;
-export const orderListSchema = z.object({ orders: z.array(orderSchema) });
+/** 注文照会, one page (issue 16): `nextCursor` fetches the next, null on the last. */
+export const orderListSchema = z.object({ orders: z.array(orderSchema), nextCursor: nextCursorSchema });
 
 /** 残高照会. */
 export const balancesSchema = z.object({

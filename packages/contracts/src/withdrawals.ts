@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nextCursorSchema } from "./pagination.ts";
 import { singleLineText } from "./text.ts";
 
 /** 出金 (R12): the amount input. One schema for the form, the BFF and core. */
@@ -62,7 +63,8 @@ export const withdrawalSchema = z.object({
   requestedAt: z.iso.datetime({ offset: true }),
 });
 export type Withdrawal = z.infer<typeof withdrawalSchema>;
-export const withdrawalListSchema = z.object({ withdrawals: z.array(withdrawalSchema) });
+/** 出金申込履歴, one page (issue 16): `nextCursor` fetches the next, null on the last. */
+export const withdrawalListSchema = z.object({ withdrawals: z.array(withdrawalSchema), nextCursor: nextCursorSchema });
 
 /** 出金先口座変更 (R14): applied only when an operator approves it. */
 export const bankAccountChangeSchema = z.strictObject({

@@ -124,7 +124,7 @@ export function createCoreClient(options: CoreClientOptions) {
   async function call<N extends CoreRouteName>(name: N, input: CoreCallInput<N>): Promise<Output<N>> {
     const opts: CallOptions = input;
     const params = input.params as Record<string, string> | undefined;
-    const query = input.query as Record<string, string> | undefined;
+    const query = input.query as Record<string, string | undefined> | undefined;
     const route = coreRoutes[name];
     const path = route.path.replace(/\{(\w+)\}/g, (_, key: string) => {
       const value = params?.[key];
@@ -138,7 +138,9 @@ export function createCoreClient(options: CoreClientOptions) {
     if (opts.requestId) headers["x-request-id"] = opts.requestId;
     if (input.body !== undefined) headers["content-type"] = "application/json";
 
-    const search = new URLSearchParams(query ?? {}).toString();
+    // An absent optional parameter (a list's first page has no cursor) is left out, not sent as "undefined".
+    const present = Object.entries(query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const search = new URLSearchParams(present).toString();
     let res: CoreAnswer;
     try {
       res = await send({

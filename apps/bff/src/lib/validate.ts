@@ -12,6 +12,16 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   });
 }
 
+/**
+ * Validates a list's `?cursor=` with the contract's page schema (issue 16), so a damaged
+ * cursor is a field error here and never reaches core.
+ */
+export function pageQuery<T extends z.ZodType>(schema: T) {
+  return zValidator("query", schema, (result) => {
+    if (!result.success) throw new ApiError("validation_failed", 400, { fields: toFieldErrors(result.error.issues) });
+  });
+}
+
 /** Bodies are JSON only: anything else is 415 before it is parsed. */
 export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
   const type = c.req.header("content-type") ?? "";

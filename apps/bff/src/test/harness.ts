@@ -13,6 +13,7 @@ import {
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
 import { type ErrorBody, type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { encodeCursor } from "@kakunin/contracts/pagination";
 import type { StepUpMethod } from "@kakunin/contracts/step-up";
 import { Hono } from "hono";
 import { pino } from "pino";
@@ -43,6 +44,10 @@ interface FakeCustomer {
   name: string;
   password: string;
 }
+
+/** What the fake core's lists answer as their first page's `nextCursor` (valid cursors). */
+export const FAKE_ORDER_CURSOR = encodeCursor({ at: "1764028800000000", key: "O00000001" });
+export const FAKE_LOGIN_CURSOR = encodeCursor({ at: "1764028800000000", key: "42" });
 
 /**
  * A stand-in for core that speaks the contract (paths from `coreRoutes`, bodies checked
@@ -247,10 +252,15 @@ export function createFakeCore() {
     cancelOrderCoreRequestSchema.parse(await c.req.json());
     return c.json(orderJson(Number(c.req.param("orderNumber")?.slice(1)), "cancelled"));
   });
+  // Lists (issue 16): the first page names a next one; the page after `cursor` is the last.
   app.get(toHono(coreRoutes.getLoginHistory.path), (c) =>
     c.json({
       entries: [{ at: "2026-11-25T00:00:00.000Z", outcome: "success", ipAddress: "127.0.0.1", userAgent: "ua" }],
+      nextCursor: c.req.query("cursor") ? null : FAKE_LOGIN_CURSOR,
     }),
+  );
+  app.get(toHono(coreRoutes.listOrders.path), (c) =>
+    c.json({ orders: [orderJson(1, "open")], nextCursor: c.req.query("cursor") ? null : FAKE_ORDER_CURSOR }),
   );
   const passkeys = installFakePasskeys(app, customers);
   const tradingStop = installFakeTradingStop(app, customers);

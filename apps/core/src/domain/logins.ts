@@ -1,9 +1,11 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import { cursorKeys, PAGE_SIZES } from "@kakunin/contracts/pagination";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { auditEvents, customers } from "../db/schema.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
+import { afterPosition, microsOf, positionOf, toPage } from "./pagination.ts";
 
 /** The customer a login names by お客様コード, with the hash to verify; undefined for an unknown code. */
 export async function findLoginCustomer(db: Db, customerCode: string) {
@@ -19,20 +21,40 @@ export async function findLoginCustomer(db: Db, customerCode: string) {
   return customer;
 }
 
-/** ログイン履歴: the customer's latest login attempts from the audit trail, newest first. */
-export async function loginHistory(db: Db, customerId: string, limit: number) {
-  return db
+/**
+ * ログイン履歴: one page of the customer's login attempts from the audit trail, newest first.
+ * Keyset on (occurred_at, id), served by the partial index audit_events_customer_logins, so
+ * the customer's other audit events (orders, withdrawals…) are never read.
+ */
+export async function loginHistory(
+  db: Db,
+  customerId: string,
+  page: { cursor?: string | undefined; limit?: number } = {},
+) {
+  const limit = page.limit ?? PAGE_SIZES.logins;
+  const position = positionOf(page.cursor, cursorKeys.logins);
+  const rows = await db
     .select({
+      id: auditEvents.id,
       at: auditEvents.occurredAt,
+      micros: microsOf(auditEvents.occurredAt),
       outcome: auditEvents.outcome,
       ipAddress: auditEvents.ipAddress,
       userAgent: auditEvents.userAgent,
       newDevice: sql<boolean>`coalesce((${auditEvents.detail} ->> 'newDevice')::boolean, false)`,
     })
     .from(auditEvents)
-    .where(and(eq(auditEvents.customerId, customerId), eq(auditEvents.eventType, "login")))
+    .where(
+      and(
+        eq(auditEvents.customerId, customerId),
+        eq(auditEvents.eventType, "login"),
+        position ? afterPosition(auditEvents.occurredAt, auditEvents.id, position, "bigint") : undefined,
+      ),
+    )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(limit);
+    .limit(limit + 1);
+  const shown = toPage(rows, limit, (r) => ({ at: r.micros, key: String(r.id) }));
+  return { entries: shown.rows, nextCursor: shown.nextCursor };
 }
 
 const SESSION_START_MARGIN_MS = 2_000;

@@ -1,4 +1,5 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import { cursorKeys, PAGE_SIZES } from "@kakunin/contracts/pagination";
 import type { Withdrawal, WithdrawalOverview, WithdrawalRequest } from "@kakunin/contracts/withdrawals";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
@@ -15,6 +16,7 @@ import {
   toBankAccountChangeView,
   toBankAccountView,
 } from "./bank-accounts.ts";
+import { afterPosition, microsOf, positionOf, toPage } from "./pagination.ts";
 import { claimRequestKey } from "./request-keys.ts";
 import { refuseIfStopped } from "./trading-stop.ts";
 
@@ -72,16 +74,31 @@ export async function withdrawalOverview(db: Db, customerId: string): Promise<Wi
   };
 }
 
-/** Past withdrawal requests, newest first, with the destination they were made to (masked). */
-export async function listWithdrawals(db: Db, customerId: string, limit = 100): Promise<Withdrawal[]> {
+/**
+ * Past withdrawal requests, one page, newest first, with the destination they were made to
+ * (masked). Keyset on (requested_at, 受付番号), served by withdrawals_customer_time_number.
+ */
+export async function listWithdrawals(
+  db: Db,
+  customerId: string,
+  page: { cursor?: string | undefined; limit?: number } = {},
+): Promise<{ withdrawals: Withdrawal[]; nextCursor: string | null }> {
+  const limit = page.limit ?? PAGE_SIZES.withdrawals;
+  const position = positionOf(page.cursor, cursorKeys.withdrawals);
   await requireCustomer(db, customerId);
   const rows = await db
-    .select()
+    .select({ row: withdrawals, at: microsOf(withdrawals.requestedAt) })
     .from(withdrawals)
-    .where(eq(withdrawals.customerId, customerId))
+    .where(
+      and(
+        eq(withdrawals.customerId, customerId),
+        position ? afterPosition(withdrawals.requestedAt, withdrawals.requestNumber, position, "text") : undefined,
+      ),
+    )
     .orderBy(desc(withdrawals.requestedAt), desc(withdrawals.requestNumber))
-    .limit(limit);
-  return rows.map(toWithdrawal);
+    .limit(limit + 1);
+  const shown = toPage(rows, limit, (r) => ({ at: r.at, key: r.row.requestNumber }));
+  return { withdrawals: shown.rows.map((r) => toWithdrawal(r.row)), nextCursor: shown.nextCursor };
 }
 
 async function findByKey(db: Db | Tx, customerId: string, requestKey: string) {

@@ -332,7 +332,9 @@ describe("注文照会: 訂正 and 取消", () => {
   }
 
   it("lists the orders with 訂正・取消 for open limit orders only", async () => {
-    await openOrders("modify_order", { "GET /api/me/orders": json({ orders: [baseOrder, filledOrder] }) });
+    await openOrders("modify_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder, filledOrder], nextCursor: null }),
+    });
     const table = screen.getByRole("table");
     expect(
       within(table)
@@ -349,7 +351,7 @@ describe("注文照会: 訂正 and 取消", () => {
   it("訂正: 数量・価格 → 訂正確認 → 訂正する", async () => {
     const modified = { ...baseOrder, quantity: 200, limitPrice: 2450 };
     const { user, requests } = await openOrders("modify_order", {
-      "GET /api/me/orders": json({ orders: [baseOrder] }),
+      "GET /api/me/orders": json({ orders: [baseOrder], nextCursor: null }),
       "PUT /api/me/orders/O00000001": json(modified),
     });
     await user.click(screen.getByRole("button", { name: "注文O00000001を訂正" }));
@@ -385,7 +387,7 @@ describe("注文照会: 訂正 and 取消", () => {
   it("取消: confirmation at once → 取消する", async () => {
     const cancelled = { ...baseOrder, status: "cancelled" };
     const { user, requests } = await openOrders("cancel_order", {
-      "GET /api/me/orders": json({ orders: [baseOrder] }),
+      "GET /api/me/orders": json({ orders: [baseOrder], nextCursor: null }),
       "POST /api/me/orders/O00000001/cancel": json(cancelled),
     });
     await user.click(screen.getByRole("button", { name: "注文O00000001を取消" }));
@@ -407,7 +409,7 @@ describe("注文照会: 訂正 and 取消", () => {
 
   it("取消 of an order that meanwhile filled: back to the list with the message", async () => {
     const { user } = await openOrders("cancel_order", {
-      "GET /api/me/orders": json({ orders: [baseOrder] }),
+      "GET /api/me/orders": json({ orders: [baseOrder], nextCursor: null }),
       "POST /api/me/orders/O00000001/cancel": errorJson("order_not_open", errorMessages.order_not_open, 409),
     });
     await user.click(screen.getByRole("button", { name: "注文O00000001を取消" }));

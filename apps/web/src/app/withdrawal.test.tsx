@@ -340,6 +340,7 @@ describe("出金申込履歴", () => {
       "GET /api/session": json(authenticatedSession),
       "GET /api/me/withdrawals": json({
         withdrawals: [accepted, { ...accepted, requestNumber: "W20261120-0003", amount: 5000, status: "完了" }],
+        nextCursor: null,
       }),
     });
     renderApp("/withdrawal/history");
@@ -361,7 +362,10 @@ describe("出金申込履歴", () => {
   });
 
   it("says so when there is none", async () => {
-    mockApi({ "GET /api/session": json(authenticatedSession), "GET /api/me/withdrawals": json({ withdrawals: [] }) });
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/withdrawals": json({ withdrawals: [], nextCursor: null }),
+    });
     renderApp("/withdrawal/history");
     expect(await screen.findByText("出金のお申込みはありません。")).toBeTruthy();
   });

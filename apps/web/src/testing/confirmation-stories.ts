@@ -7,6 +7,7 @@ import {
   loading,
   locked,
   lockedAccount,
+  pagedJson,
   sessionExpiresAt,
   stepUpChallenge,
   stepUpRequired,
@@ -162,6 +163,29 @@ export function changeStates(flow: ChangeFlow) {
 /** The screen's read (`key`: `GET path`) answers `body`, e.g. an empty list. */
 export function answering(key: string, path: string, body: JsonBodyType): Story {
   return { parameters: { msw: { handlers: { [key]: getJson(path, body) } } } };
+}
+
+/**
+ * A list with more pages (issue 16): the screen shows the first with 「さらに表示」, which
+ * the story presses once, so the second page's rows sit under the first and the button stays
+ * while a third remains.
+ */
+export function withMorePages(
+  key: string,
+  path: string,
+  pages: readonly Record<string, JsonBodyType>[],
+  /** A text only the second page shows: the play waits for it. */
+  secondPageText: string,
+): Story {
+  return {
+    parameters: { msw: { handlers: { [key]: pagedJson(path, pages) } } },
+    play: async ({ canvasElement }) => {
+      const page = screen(canvasElement);
+      await page.click("さらに表示");
+      await page.waitForText(secondPageText);
+      await page.canvas.findByRole("button", { name: "さらに表示" });
+    },
+  };
 }
 
 /**

@@ -169,6 +169,7 @@ export const demoLoginHistory = checked(loginHistorySchema, {
     },
     { at: "2026-11-24T23:59:59Z", outcome: "failure", ipAddress: null, userAgent: null },
   ],
+  nextCursor: null,
 } as const);
 
 export const demoInstruments = checked(instrumentListSchema, {
@@ -273,7 +274,7 @@ export const filledOrder = checked(orderSchema, {
   filledAt: FIXED_NOW,
 } as const);
 
-export const demoOrders = checked(orderListSchema, { orders: [openOrder, filledOrder] });
+export const demoOrders = checked(orderListSchema, { orders: [openOrder, filledOrder], nextCursor: null });
 
 /** PUT /api/me/orders/O00000001 → the open order after 訂正 to 200 shares at ¥2,450. */
 export const modifiedOrder = checked(orderSchema, { ...openOrder, quantity: 200, limitPrice: 2450 } as const);
@@ -377,6 +378,7 @@ export const demoWithdrawals = checked(withdrawalListSchema, {
       requestedAt: "2026-11-18T05:30:00.000Z",
     },
   ],
+  nextCursor: null,
 } as const);
 
 /** POST /api/me/orders for 投資信託: a ¥10,000 buy of F001, at the next NAV. */

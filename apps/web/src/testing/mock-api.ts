@@ -7,6 +7,8 @@ export { authenticatedSession, credentialStatus, demoProfile } from "./fixtures.
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters (e.g. a list's `cursor`). */
+  query: URLSearchParams;
   headers: Headers;
   body: unknown;
   credentials: RequestCredentials | undefined;
@@ -38,6 +40,7 @@ export function mockApi(routes: Record<string, Reply | Reply[]>) {
     const request: RecordedRequest = {
       method,
       path: url.pathname,
+      query: url.searchParams,
       headers: new Headers(init?.headers),
       body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
       credentials: init?.credentials,

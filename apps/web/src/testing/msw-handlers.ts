@@ -138,6 +138,21 @@ export function getJson(path: string, body: JsonBodyType): HttpHandler {
   return http.get(path, () => HttpResponse.json(body));
 }
 
+/**
+ * A list read a page at a time (issue 16): the first page names `page-1` as its nextCursor,
+ * `?cursor=page-N` answers page N, and the last page names none, as core's lists do.
+ */
+export function pagedJson(path: string, pages: readonly Record<string, JsonBodyType>[]): HttpHandler {
+  return http.get(path, ({ request }) => {
+    const cursor = new URL(request.url).searchParams.get("cursor");
+    const index = cursor === null ? 0 : Number(cursor.replace(/^page-/, ""));
+    const page = pages[index];
+    if (!page)
+      return HttpResponse.json({ error: { code: "validation_failed", message: "不明な位置です。" } }, { status: 400 });
+    return HttpResponse.json({ ...page, nextCursor: index + 1 < pages.length ? `page-${index + 1}` : null });
+  });
+}
+
 /** A logged-in 山田 太郎 of the demo data, every read answering with its fixture. */
 export const defaultHandlers: HandlerMap = {
   session: getJson("/api/session", authenticatedSession),
@@ -157,7 +172,7 @@ export const defaultHandlers: HandlerMap = {
   modifyOrder: http.put("/api/me/orders/:orderNumber", () => HttpResponse.json(modifiedOrder)),
   cancelOrder: http.post("/api/me/orders/:orderNumber/cancel", () => HttpResponse.json(cancelledOrder)),
   withdrawalOverview: getJson("/api/me/withdrawals/overview", demoWithdrawalOverview),
-  withdrawals: getJson("/api/me/withdrawals", { withdrawals: [acceptedWithdrawal] }),
+  withdrawals: getJson("/api/me/withdrawals", { withdrawals: [acceptedWithdrawal], nextCursor: null }),
   createWithdrawal: http.post("/api/me/withdrawals", () => HttpResponse.json(acceptedWithdrawal)),
   stepUpChallenge: stepUpChallenge(),
   stepUpVerification: http.post("/api/step-up/verifications", () => new HttpResponse(null, { status: 204 })),

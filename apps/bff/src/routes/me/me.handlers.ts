@@ -1,6 +1,8 @@
+import { loginHistoryPageQuerySchema } from "@kakunin/contracts/pagination";
 import { createFactory } from "hono/factory";
 import { customerCall } from "../../lib/core-context.ts";
 import type { AppEnv } from "../../lib/types.ts";
+import { pageQuery } from "../../lib/validate.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -8,8 +10,9 @@ export const getNotices = factory.createHandlers(async (c) => {
   return c.json(await c.get("deps").core.call("listNotices", customerCall(c)));
 });
 
-export const getLoginHistory = factory.createHandlers(async (c) => {
-  return c.json(await c.get("deps").core.call("getLoginHistory", customerCall(c)));
+/** GET /api/me/login-history?cursor=: ログイン履歴, a page at a time (issue 16). */
+export const getLoginHistory = factory.createHandlers(pageQuery(loginHistoryPageQuerySchema), async (c) => {
+  return c.json(await c.get("deps").core.call("getLoginHistory", { ...customerCall(c), query: c.req.valid("query") }));
 });
 
 /**

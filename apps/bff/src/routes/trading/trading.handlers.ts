@@ -1,8 +1,10 @@
+import { orderPageQuerySchema } from "@kakunin/contracts/pagination";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf, requestOf } from "../../lib/core-context.ts";
 import { guardedRoute, pathMatchesBody } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
+import { pageQuery } from "../../lib/validate.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -13,8 +15,9 @@ export const listInstruments = factory.createHandlers(async (c) =>
   c.json(await c.get("deps").core.call("listInstruments", requestOf(c))),
 );
 
-export const listOrders = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.call("listOrders", customerCall(c))),
+/** GET /api/me/orders?cursor=: 注文照会, a page at a time (issue 16). */
+export const listOrders = factory.createHandlers(pageQuery(orderPageQuerySchema), async (c) =>
+  c.json(await c.get("deps").core.call("listOrders", { ...customerCall(c), query: c.req.valid("query") })),
 );
 
 export const getBalances = factory.createHandlers(async (c) =>

@@ -1,10 +1,11 @@
+import { withdrawalPageQuerySchema } from "@kakunin/contracts/pagination";
 import { bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf } from "../../lib/core-context.ts";
 import { guardedRoute } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
-import { jsonBody, requireJson } from "../../lib/validate.ts";
+import { jsonBody, pageQuery, requireJson } from "../../lib/validate.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -13,8 +14,9 @@ export const getOverview = factory.createHandlers(async (c) =>
   c.json(await c.get("deps").core.call("getWithdrawalOverview", customerCall(c))),
 );
 
-export const listWithdrawals = factory.createHandlers(async (c) =>
-  c.json(await c.get("deps").core.call("listWithdrawals", customerCall(c))),
+/** GET /api/me/withdrawals?cursor=: 出金申込履歴, a page at a time (issue 16). */
+export const listWithdrawals = factory.createHandlers(pageQuery(withdrawalPageQuerySchema), async (c) =>
+  c.json(await c.get("deps").core.call("listWithdrawals", { ...customerCall(c), query: c.req.valid("query") })),
 );
 
 /**

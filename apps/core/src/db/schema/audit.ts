@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers.ts";
 
@@ -19,5 +20,10 @@ export const auditEvents = pgTable(
     requestId: text("request_id"),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_events_customer_time").on(t.customerId, t.occurredAt)],
+  (t) => [
+    index("audit_events_customer_time").on(t.customerId, t.occurredAt),
+    // ログイン履歴 and 前回ログイン read logins only: their keyset (occurred_at, id) skips the
+    // customer's many other events (issue 16).
+    index("audit_events_customer_logins").on(t.customerId, t.occurredAt, t.id).where(sql`${t.eventType} = 'login'`),
+  ],
 );

@@ -90,7 +90,11 @@ export const orders = pgTable(
   },
   (t) => [
     unique("orders_customer_request_key").on(t.customerId, t.requestKey),
-    index("orders_customer_time").on(t.customerId, t.createdAt),
+    // 注文照会's keyset (created_at, 注文番号) per customer (issue 16): each page is one index range.
+    index("orders_customer_time_number").on(t.customerId, t.createdAt, t.orderNumber),
+    // 残高照会 sums what the customer's open orders hold back: read from this index alone,
+    // however many filled or cancelled orders the customer has (issue 16).
+    index("orders_customer_open").on(t.customerId, t.reservedCash).where(sql`${t.status} = 'open'`),
     index("orders_open_instrument").on(t.instrumentCode).where(sql`${t.status} = 'open'`),
     check("orders_reserved_nonnegative", sql`${t.reservedCash} >= 0 and ${t.reservedQuantity} >= 0`),
   ],

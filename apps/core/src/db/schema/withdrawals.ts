@@ -119,7 +119,8 @@ export const withdrawals = pgTable(
   },
   (t) => [
     unique("withdrawals_customer_request_key").on(t.customerId, t.requestKey),
-    index("withdrawals_customer_time").on(t.customerId, t.requestedAt),
+    // 出金申込履歴's keyset (requested_at, 受付番号) per customer (issue 16).
+    index("withdrawals_customer_time_number").on(t.customerId, t.requestedAt, t.requestNumber),
     check("withdrawals_amount_positive", sql`${t.amount} > 0`),
   ],
 );

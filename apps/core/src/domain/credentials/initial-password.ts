@@ -66,13 +66,3 @@ export async function issueMissingInitialExecutionPasswords(db: Db, services: Co
   for (const row of rows) await issueInitialExecutionPassword(db, services, row.id);
   return rows.length;
 }
-
-/** The initial execution password for お知らせ (R9), or null once the customer changed it. */
-export async function initialExecutionPassword(db: Db, services: CoreServices, customerId: string) {
-  const [row] = await db
-    .select({ enc: customers.initialExecutionPasswordEnc, createdAt: customers.createdAt })
-    .from(customers)
-    .where(eq(customers.id, customerId));
-  if (!row?.enc) return null;
-  return { password: services.secretBox.open(row.enc), issuedAt: row.createdAt };
-}

@@ -1,9 +1,11 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import { cursorKeys, PAGE_SIZES } from "@kakunin/contracts/pagination";
 import type { Order } from "@kakunin/contracts/trading";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { customers, instruments, orders } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
+import { afterPosition, microsOf, positionOf, toPage } from "../pagination.ts";
 
 // Order rows: reading and locking them, and showing them as the contracts' `Order`.
 
@@ -80,15 +82,30 @@ export async function findByKey(db: Db | Tx, customerId: string, requestKey: str
   return row;
 }
 
-/** 注文照会: newest first. */
-export async function listOrders(db: Db, customerId: string, limit = 200): Promise<Order[]> {
+/**
+ * 注文照会: one page, newest first (issue 16). Keyset on (created_at, 注文番号), served by the
+ * index orders_customer_time_number; `cursor` is the route's validated `?cursor=`.
+ */
+export async function listOrders(
+  db: Db,
+  customerId: string,
+  page: { cursor?: string | undefined; limit?: number } = {},
+): Promise<{ orders: Order[]; nextCursor: string | null }> {
+  const limit = page.limit ?? PAGE_SIZES.orders;
+  const position = positionOf(page.cursor, cursorKeys.orders);
   await requireCustomer(db, customerId);
   const rows = await db
-    .select({ order: orders, name: instruments.name })
+    .select({ order: orders, name: instruments.name, at: microsOf(orders.createdAt) })
     .from(orders)
     .innerJoin(instruments, eq(instruments.code, orders.instrumentCode))
-    .where(eq(orders.customerId, customerId))
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        position ? afterPosition(orders.createdAt, orders.orderNumber, position, "text") : undefined,
+      ),
+    )
     .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
-    .limit(limit);
-  return rows.map((r) => toOrder(r.order, r.name));
+    .limit(limit + 1);
+  const shown = toPage(rows, limit, (r) => ({ at: r.at, key: r.order.orderNumber }));
+  return { orders: shown.rows.map((r) => toOrder(r.order, r.name)), nextCursor: shown.nextCursor };
 }

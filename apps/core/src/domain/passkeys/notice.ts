@@ -1,21 +1,15 @@
 import type { Notice } from "@kakunin/contracts/customers";
 import { stepUpOperations } from "@kakunin/contracts/step-up";
 import { formatJstDateTime } from "@kakunin/format/jst";
-import type { Db } from "../../db/client.ts";
 import type { CoreServices } from "../../lib/types.ts";
-import { usablePasskeyCount } from "./common.ts";
 
 /**
  * お知らせ「パスキー登録のお願い」 (issue 14): shown to a customer with no usable passkey (none,
  * or all suspended), with the steps to register one and, where the policy enforces it, the
- * date from which the enforced operations need one. Gone once they have a usable passkey.
+ * date from which the enforced operations need one. Gone once they have a usable passkey:
+ * domain/notices.ts counts them in its one query and calls this only when there is none.
  */
-export async function passkeyRegistrationNotice(
-  db: Db,
-  services: CoreServices,
-  customerId: string,
-): Promise<Notice | null> {
-  if ((await usablePasskeyCount(db, customerId)) > 0) return null;
+export function buildPasskeyRegistrationNotice(services: CoreServices, customerId: string): Notice {
   const { enforcedOperations, enforcementDate } = services.passkeyPolicy;
   // "2027/04/01 00:00" in Japan time: the minute is enough for a date customers plan around.
   const when = formatJstDateTime(enforcementDate).slice(0, 16);

@@ -1,14 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { initialExecutionPassword } from "../../domain/credentials/initial-password.ts";
 import { findCustomerSummary } from "../../domain/customers.ts";
 import { loginHistory, previousLogin } from "../../domain/logins.ts";
-import { listCompanyNotices } from "../../domain/notices.ts";
-import { passkeyRegistrationNotice } from "../../domain/passkeys/notice.ts";
+import { customerNotices } from "../../domain/notices.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { getCustomer, getLoginHistory, getPreviousLogin, listNotices } from "./customers.routes.ts";
-
-const LOGIN_HISTORY_LIMIT = 20;
 
 async function requireCustomer(c: { get(key: "db"): AppBindings["Variables"]["db"] }, customerId: string) {
   const customer = await findCustomerSummary(c.get("db"), customerId);
@@ -23,34 +19,19 @@ export const getCustomerHandler: RouteHandler<typeof getCustomer, AppBindings> =
 
 export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  await requireCustomer(c, customerId);
-  const companyNotices = await listCompanyNotices(c.get("db"));
-  // R9: the initial execution password, to this customer only, until they change it.
-  const initial = await initialExecutionPassword(c.get("db"), c.get("services"), customerId);
-  const personal = initial
-    ? [
-        {
-          id: "initial-execution-password",
-          kind: "important" as const,
-          title: "初期執行パスワードのお知らせ",
-          body: `お客様の初期執行パスワードは「${initial.password}」です。口座管理の「執行パスワード変更」から、お客様ご自身のパスワードへ変更してください。変更後、このお知らせは表示されなくなります。`,
-          publishedAt: initial.issuedAt.toISOString(),
-          topic: "execution_password_change" as const,
-        },
-      ]
-    : [];
-  // Issue 14: a customer without a usable passkey is asked to register one, before the date.
-  const passkey = await passkeyRegistrationNotice(c.get("db"), c.get("services"), customerId);
-  return c.json({ notices: [...personal, ...(passkey ? [passkey] : []), ...companyNotices] }, 200);
+  const notices = await customerNotices(c.get("db"), c.get("services"), customerId);
+  if (!notices) throw new AppError("not_found", 404);
+  return c.json({ notices }, 200);
 };
 
 export const getLoginHistoryHandler: RouteHandler<typeof getLoginHistory, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
   await requireCustomer(c, customerId);
-  const rows = await loginHistory(c.get("db"), customerId, LOGIN_HISTORY_LIMIT);
+  const page = await loginHistory(c.get("db"), customerId, c.req.valid("query"));
   return c.json(
     {
-      entries: rows.map((r) => ({
+      nextCursor: page.nextCursor,
+      entries: page.entries.map((r) => ({
         at: r.at.toISOString(),
         outcome: r.outcome === "success" ? ("success" as const) : ("failure" as const),
         ipAddress: r.ipAddress,

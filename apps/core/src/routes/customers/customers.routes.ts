@@ -31,9 +31,9 @@ export const getLoginHistory = createRoute({
   path: history.path,
   summary: history.summary,
   tags: ["customers"],
-  request: { params: history.params },
+  request: { params: history.params, query: history.query },
   responses: {
-    200: jsonContent(history.response, "Up to 20 login attempts, newest first"),
+    200: jsonContent(history.response, "A page of login attempts, newest first"),
     ...commonErrorResponses,
     ...notFoundResponse,
   },

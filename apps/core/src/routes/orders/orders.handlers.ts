@@ -35,7 +35,7 @@ export const cancelOrderHandler: RouteHandler<typeof cancelOrder, AppBindings> =
 
 export const listOrdersHandler: RouteHandler<typeof listOrders, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  return c.json({ orders: await list(c.get("db"), customerId) }, 200);
+  return c.json(await list(c.get("db"), customerId, c.req.valid("query")), 200);
 };
 
 export const getBalancesHandler: RouteHandler<typeof getBalances, AppBindings> = async (c) => {

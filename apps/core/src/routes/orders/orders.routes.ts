@@ -77,8 +77,12 @@ export const listOrders = createRoute({
   path: list.path,
   summary: list.summary,
   tags: ["trading"],
-  request: { params: list.params },
-  responses: { 200: jsonContent(list.response, "Newest first"), ...commonErrorResponses, ...notFoundResponse },
+  request: { params: list.params, query: list.query },
+  responses: {
+    200: jsonContent(list.response, "A page of orders, newest first"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
 });
 
 export const getBalances = createRoute({

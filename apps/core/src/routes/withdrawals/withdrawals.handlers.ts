@@ -33,7 +33,7 @@ export const createWithdrawalHandler: RouteHandler<typeof createWithdrawal, AppB
 
 export const listWithdrawalsHandler: RouteHandler<typeof listWithdrawals, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  return c.json({ withdrawals: await list(c.get("db"), customerId) }, 200);
+  return c.json(await list(c.get("db"), customerId, c.req.valid("query")), 200);
 };
 
 export const requestBankAccountChangeHandler: RouteHandler<typeof requestBankAccountChange, AppBindings> = async (

@@ -42,9 +42,9 @@ export const listWithdrawals = createRoute({
   path: list.path,
   summary: list.summary,
   tags: ["withdrawals"],
-  request: { params: list.params },
+  request: { params: list.params, query: list.query },
   responses: {
-    200: jsonContent(list.response, "Newest first, destinations masked"),
+    200: jsonContent(list.response, "A page, newest first, destinations masked"),
     ...commonErrorResponses,
     ...notFoundResponse,
   },

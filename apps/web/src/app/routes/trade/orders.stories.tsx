@@ -1,5 +1,6 @@
 import type { StoryObj } from "@storybook/react-vite";
-import { answering, readStates } from "../../../testing/confirmation-stories.ts";
+import { answering, readStates, withMorePages } from "../../../testing/confirmation-stories.ts";
+import { demoOrders, filledOrder } from "../../../testing/fixtures.ts";
 import { lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
@@ -11,7 +12,18 @@ type Story = StoryObj<typeof meta>;
 const read = readStates("orders", "/api/me/orders");
 
 export const 一覧: Story = {};
-export const 注文なし: Story = answering("orders", "/api/me/orders", { orders: [] });
+export const 注文なし: Story = answering("orders", "/api/me/orders", { orders: [], nextCursor: null });
+/** Issue 16: older orders come a page at a time under 「さらに表示」 (pressed once here; a third page remains). */
+export const 続きあり: Story = withMorePages(
+  "orders",
+  "/api/me/orders",
+  [
+    { orders: [...demoOrders.orders] },
+    { orders: [{ ...filledOrder, orderNumber: "O00000003", createdAt: "2026-11-20T01:00:00.000Z" }] },
+    { orders: [{ ...filledOrder, orderNumber: "O00000004", createdAt: "2026-11-10T01:00:00.000Z" }] },
+  ],
+  "O00000003",
+);
 export const 読み込み中: Story = read.読み込み中;
 export const 接続不可: Story = read.接続不可;
 export const 訂正確認: Story = {

@@ -2,6 +2,7 @@ import type { CancelOrderRequest, ModifyOrderRequest, Order } from "@kakunin/con
 import { ChangeValue } from "@kakunin/ui/description-list";
 import { useState } from "react";
 import { Link } from "react-router";
+import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
@@ -102,11 +103,14 @@ function OrdersPage() {
         または<Link to={paths.tradeFund}>投資信託</Link>からどうぞ。
       </p>
       {orders.data ? (
-        <OrdersTable
-          orders={orders.data.orders}
-          onModify={(order) => setView({ view: "modify", order, input: { values: undefined } })}
-          onCancel={(order) => cancel.confirm({ orderNumber: order.orderNumber }, { order })}
-        />
+        <>
+          <OrdersTable
+            orders={orders.data.pages.flatMap((page) => page.orders)}
+            onModify={(order) => setView({ view: "modify", order, input: { values: undefined } })}
+            onCancel={(order) => cancel.confirm({ orderNumber: order.orderNumber }, { order })}
+          />
+          <MorePages query={orders} what="ご注文の一覧" />
+        </>
       ) : (
         <QueryStatus query={orders} what="ご注文の一覧" />
       )}

@@ -1,6 +1,7 @@
 import type { LoginHistoryEntry } from "@kakunin/contracts/customers";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
+import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime } from "../../../lib/format.ts";
 import { useLoginHistory } from "../api/get-login-history.ts";
@@ -33,27 +34,31 @@ export function LoginHistoryTable() {
   const captionId = useId();
 
   if (!history.isSuccess) return <QueryStatus query={history} what="ログイン履歴" requestId={false} />;
-  if (history.data.entries.length === 0) return <p>ログイン履歴はありません。</p>;
+  const entries = history.data.pages.flatMap((page) => page.entries);
+  if (entries.length === 0) return <p>ログイン履歴はありません。</p>;
 
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className="kk-table">
-        <caption id={captionId}>最近のログイン（日時は日本時間）</caption>
-        <thead>
-          <tr>
-            <th scope="col">日時</th>
-            <th scope="col">結果</th>
-            <th scope="col">IPアドレス</th>
-            <th scope="col">ブラウザ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.data.entries.map((entry, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id and this read-only list is never reordered.
-            <HistoryRow key={`${entry.at}-${index}`} entry={entry} />
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <>
+      <TableRegion labelledBy={captionId}>
+        <table className="kk-table">
+          <caption id={captionId}>最近のログイン（日時は日本時間）</caption>
+          <thead>
+            <tr>
+              <th scope="col">日時</th>
+              <th scope="col">結果</th>
+              <th scope="col">IPアドレス</th>
+              <th scope="col">ブラウザ</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id and this read-only list is never reordered.
+              <HistoryRow key={`${entry.at}-${index}`} entry={entry} />
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+      <MorePages query={history} what="ログイン履歴" />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Withdrawal } from "@kakunin/contracts/withdrawals";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
+import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime, formatYen } from "../../../lib/format.ts";
 import { useWithdrawals } from "../api/get-withdrawals.ts";
@@ -29,29 +30,33 @@ export function WithdrawalHistoryTable() {
   const captionId = useId();
 
   if (!withdrawals.isSuccess) return <QueryStatus query={withdrawals} what="出金申込履歴" />;
-  if (withdrawals.data.withdrawals.length === 0) return <p>出金のお申込みはありません。</p>;
+  const rows = withdrawals.data.pages.flatMap((page) => page.withdrawals);
+  if (rows.length === 0) return <p>出金のお申込みはありません。</p>;
 
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className="kk-table">
-        <caption id={captionId}>出金のお申込み（日時は日本時間）</caption>
-        <thead>
-          <tr>
-            <th scope="col">受付番号</th>
-            <th scope="col">受付日時</th>
-            <th scope="col" className="kk-table__number">
-              出金金額
-            </th>
-            <th scope="col">出金先</th>
-            <th scope="col">状況</th>
-          </tr>
-        </thead>
-        <tbody>
-          {withdrawals.data.withdrawals.map((withdrawal) => (
-            <HistoryRow key={withdrawal.requestNumber} withdrawal={withdrawal} />
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <>
+      <TableRegion labelledBy={captionId}>
+        <table className="kk-table">
+          <caption id={captionId}>出金のお申込み（日時は日本時間）</caption>
+          <thead>
+            <tr>
+              <th scope="col">受付番号</th>
+              <th scope="col">受付日時</th>
+              <th scope="col" className="kk-table__number">
+                出金金額
+              </th>
+              <th scope="col">出金先</th>
+              <th scope="col">状況</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((withdrawal) => (
+              <HistoryRow key={withdrawal.requestNumber} withdrawal={withdrawal} />
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+      <MorePages query={withdrawals} what="出金申込履歴" />
+    </>
   );
 }
