@@ -212,34 +212,22 @@ export function printLists(result: ListsResult, options: Pick<ListsOptions, "sec
         ),
       });
     }
-    rows.push({
-      read: title,
-      customer: "heavy ÷ empty",
-      "req/s": spread(
-        ratio((s) => s.rps, "empty"),
-        2,
-      ),
-      "p50 ms": "",
-      "p99 ms": "",
-      "core CPU ms/req": spread(
-        ratio((s) => s.cpuMsPerRequest, "empty"),
-        2,
-      ),
-    });
-    rows.push({
-      read: title,
-      customer: "heavy ÷ typical",
-      "req/s": spread(
-        ratio((s) => s.rps, "typical"),
-        2,
-      ),
-      "p50 ms": "",
-      "p99 ms": "",
-      "core CPU ms/req": spread(
-        ratio((s) => s.cpuMsPerRequest, "typical"),
-        2,
-      ),
-    });
+    for (const base of ["empty", "typical"] as const) {
+      rows.push({
+        read: title,
+        customer: `heavy ÷ ${base}`,
+        "req/s": spread(
+          ratio((s) => s.rps, base),
+          2,
+        ),
+        "p50 ms": "",
+        "p99 ms": "",
+        "core CPU ms/req": spread(
+          ratio((s) => s.cpuMsPerRequest, base),
+          2,
+        ),
+      });
+    }
   }
   console.table(rows);
 }
