@@ -75,9 +75,11 @@ describe("/login", () => {
     await user.type(screen.getByLabelText("ログインパスワード"), "Kiso8pine3");
     await user.click(screen.getByRole("button", { name: "ログイン" }));
 
-    expect(await screen.findByRole("heading", { level: 1, name: "会員トップ" })).toBeTruthy();
+    const heading = await screen.findByRole("heading", { level: 1, name: "会員トップ" });
     expect(router.state.location.pathname).toBe("/");
     expect(screen.getByRole("banner").textContent).toContain("山田 太郎 様");
+    // Issue 17 B8: focus leaves the form that is gone for the new page's h1, as in-app navigation does.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 });
 

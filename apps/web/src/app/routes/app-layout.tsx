@@ -3,7 +3,7 @@ import { Button } from "@kakunin/ui/button";
 import { PAGE_TITLE_ID, PageLayout } from "@kakunin/ui/page-layout";
 import type { QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
-import { Navigate, Outlet, redirect, useLocation, useMatches, useNavigate } from "react-router";
+import { Navigate, Outlet, redirect, useLocation, useMatches, useNavigate, useNavigationType } from "react-router";
 import { useExtendSession } from "../../features/auth/api/extend-session.ts";
 import { sessionQueryOptions, useSession } from "../../features/auth/api/get-session.ts";
 import { useLogout } from "../../features/auth/api/logout.ts";
@@ -28,10 +28,16 @@ function usePageTitle(): string {
   return handle?.title ?? "会員ページ";
 }
 
-/** After client-side navigation, focus the new h1 so screen readers announce the page. */
+/**
+ * After client-side navigation, focus the new h1 so screen readers announce the page. That
+ * includes arriving from outside this layout (ログイン → 会員トップ, issue 17 B8): the form that
+ * had focus is gone, and focus would fall back to <body>. A page load (POP) keeps the
+ * browser's own focus.
+ */
 function useFocusTitleOnNavigation() {
   const { pathname } = useLocation();
-  const previous = useRef(pathname);
+  const navigationType = useNavigationType();
+  const previous = useRef(navigationType === "POP" ? pathname : null);
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
