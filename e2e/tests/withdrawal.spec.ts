@@ -84,7 +84,7 @@ test.describe("出金 (R12–R16)", () => {
     await expect(page.getByRole("main")).toContainText("750,000円");
   });
 
-  test("a locked customer is told on arrival, gets no confirmation and no code until the operator unlocks", async ({
+  test("a locked customer is told on arrival, gets no form and no code until the operator unlocks", async ({
     page,
     createCustomer,
     loginAs,
@@ -96,12 +96,11 @@ test.describe("出金 (R12–R16)", () => {
     await menu(page).getByRole("link", { name: "出金", exact: true }).click();
     const main = page.getByRole("main");
     await expect(main.getByRole("alert")).toContainText("アカウントロック中");
-
-    await page.getByLabel("出金金額", { exact: true }).fill("10000");
-    await page.getByRole("button", { name: "出金確認" }).click();
     await expect(main.getByRole("alert")).toContainText("お客様サポートセンター");
-    await expect(page.getByLabel("執行パスワード", { exact: true })).toHaveCount(0);
-    await expect(page.getByLabel("認証コード")).toHaveCount(0);
+    // Issue 17 B6: nothing to fill in that could not be confirmed.
+    await expect(main).toContainText("出金可能額");
+    await expect(page.getByLabel("出金金額", { exact: true })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "出金確認" })).toHaveCount(0);
 
     expect(await ops("unlock", customer.customerCode, "--note", "本人確認済み")).toContain("unlocked");
     await startWithdrawal(page, "10000");

@@ -313,6 +313,23 @@ describe("出金 (R12, R13)", () => {
     expect(((await screen.findByLabelText("出金金額", { selector: "input" })) as HTMLInputElement).value).toBe("2500");
   });
 
+  it("a locked customer sees the lock and 出金可能額, and no amount form to fill in (issue 17 B6)", async () => {
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(
+        credentialStatus({ executionPassword: { locked: true, remainingAttempts: 0, isInitial: false } }),
+      ),
+      "GET /api/me/withdrawals/overview": json(overview),
+    });
+    renderApp("/withdrawal");
+    await screen.findByRole("heading", { level: 1, name: "出金" });
+    const alert = await within(main()).findByRole("alert");
+    expect(alert.textContent).toContain("アカウントロック中");
+    expect(main().textContent).toContain("出金可能額");
+    expect(screen.queryByLabelText("出金金額")).toBeNull();
+    expect(screen.queryByRole("button", { name: "出金確認" })).toBeNull();
+  });
+
   it("tells that a destination change is 申請中", async () => {
     await openWithdrawal({
       "GET /api/me/withdrawals/overview": json({

@@ -112,26 +112,27 @@ function BankAccountPage() {
         <CurrentAccount overview={overview} />
         <StepIndicator current={0} />
         <StepSection title="新しい出金先口座" autoFocus={input.returned}>
-          <ExecutionPasswordLockNotice />
-          <p>
-            新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
-          </p>
-          {check.isError && !checkFieldErrors && (
-            <ApiErrorAlert error={check.error} lead="入力内容を確認できませんでした。" />
-          )}
-          <BankAccountChangeForm
-            defaultValues={input.values}
-            serverErrors={checkFieldErrors}
-            checking={check.isPending}
-            onSubmit={(change) =>
-              check.mutate(change, {
-                onSuccess: () => {
-                  check.reset();
-                  guarded.confirm(change, overview.data?.bankAccount ?? null);
-                },
-              })
-            }
-          />
+          <ExecutionPasswordLockNotice>
+            <p>
+              新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
+            </p>
+            {check.isError && !checkFieldErrors && (
+              <ApiErrorAlert error={check.error} lead="入力内容を確認できませんでした。" />
+            )}
+            <BankAccountChangeForm
+              defaultValues={input.values}
+              serverErrors={checkFieldErrors}
+              checking={check.isPending}
+              onSubmit={(change) =>
+                check.mutate(change, {
+                  onSuccess: () => {
+                    check.reset();
+                    guarded.confirm(change, overview.data?.bankAccount ?? null);
+                  },
+                })
+              }
+            />
+          </ExecutionPasswordLockNotice>
         </StepSection>
       </div>
     </GuardedFlow>

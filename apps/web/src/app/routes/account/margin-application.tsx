@@ -88,14 +88,15 @@ function MarginApplicationPage() {
           if (margin && margin.status !== "未開設") return <NotApplicable margin={margin} />;
           return (
             <InputStep title="お客様の状況" autoFocus={input.returned}>
-              <ExecutionPasswordLockNotice />
-              <p>
-                各項目を選択し、信用取引口座設定約諾書をご確認のうえ「申込内容の確認」を押してください。審査の結果はメールでお知らせします。
-              </p>
-              <MarginAccountApplicationForm
-                defaultValues={input.values}
-                onSubmit={(application) => guarded.confirm(application, undefined)}
-              />
+              <ExecutionPasswordLockNotice>
+                <p>
+                  各項目を選択し、信用取引口座設定約諾書をご確認のうえ「申込内容の確認」を押してください。審査の結果はメールでお知らせします。
+                </p>
+                <MarginAccountApplicationForm
+                  defaultValues={input.values}
+                  onSubmit={(application) => guarded.confirm(application, undefined)}
+                />
+              </ExecutionPasswordLockNotice>
             </InputStep>
           );
         }}

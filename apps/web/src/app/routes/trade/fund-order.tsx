@@ -53,11 +53,10 @@ function FundOrderPage() {
       }}
     >
       <InputStep title="注文内容の入力" autoFocus={Boolean(input.returned) && !input.fieldErrors}>
-        <ExecutionPasswordLockNotice />
         <NoticeAlert notice={input.notice} />
         <BuyingPower />
         {funds ? (
-          <>
+          <ExecutionPasswordLockNotice>
             <p>
               ファンドと金額（解約は口数）を入力し、「注文確認」を押してください。約定は次回の基準価額で行われます。
             </p>
@@ -70,7 +69,7 @@ function FundOrderPage() {
                 guarded.confirm(request, { values, fund: funds.find((fund) => fund.code === request.fundCode) })
               }
             />
-          </>
+          </ExecutionPasswordLockNotice>
         ) : (
           <QueryStatus query={instruments} what="ファンドの一覧" />
         )}

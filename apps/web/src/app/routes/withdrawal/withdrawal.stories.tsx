@@ -1,4 +1,5 @@
 import type { StoryObj } from "@storybook/react-vite";
+import { expect } from "storybook/test";
 import { phone } from "../../../testing/app-screen.tsx";
 import { confirmationStates, readStates } from "../../../testing/confirmation-stories.ts";
 import { apiError, lockedAccount, stepUpChallenge, wrongCode } from "../../../testing/msw-handlers.ts";
@@ -44,15 +45,14 @@ export const 確認_認証コード: Story = states.確認;
 export const 確認_認証コードスマートフォン: Story = { ...states.確認, globals: phone };
 export const 完了: Story = states.完了;
 export const 接続不可: Story = read.接続不可;
-/** Locked before the screen opened: said on arrival, and 出金確認 opens no confirmation (no code is mailed). */
+/** Locked before the screen opened: said on arrival, with 出金可能額 and no amount form (issue 17 B6). */
 export const ロック中: Story = {
   parameters: { msw: { handlers: lockedAccount } },
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.waitForText("アカウントロック中");
-    await page.type("出金金額", "100000");
-    await page.click("出金確認");
-    await page.canvas.findByRole("button", { name: "戻る" });
+    await page.waitForText("出金可能額");
+    await expect(page.canvas.queryByLabelText("出金金額")).toBeNull();
   },
 };
 /** 出金認証コード通知メール is off: the 執行パスワード alone. */

@@ -75,11 +75,10 @@ function WithdrawalPage() {
     const account = data.bankAccount;
     return (
       <InputStep title="出金金額の入力" autoFocus={input.returned && !input.amountError}>
-        <ExecutionPasswordLockNotice />
         <NoticeAlert notice={input.notice} />
         <WithdrawalOverviewDetails overview={data} />
         {account ? (
-          <>
+          <ExecutionPasswordLockNotice>
             <p>出金金額を入力し、「出金確認」を押してください。</p>
             <WithdrawalForm
               bankAccountId={account.id}
@@ -88,7 +87,7 @@ function WithdrawalPage() {
               amountError={input.amountError}
               onSubmit={(request) => guarded.confirm(request, account)}
             />
-          </>
+          </ExecutionPasswordLockNotice>
         ) : (
           <p>
             出金先口座が登録されていないため、出金できません。<Link to={paths.bankAccount}>出金先口座変更</Link>
