@@ -1,4 +1,5 @@
 import { expect, fillLogin, test } from "../fixtures/test.ts";
+import { e2eBaseUrl, e2ePorts } from "../ports.ts";
 
 test.describe("ログイン", () => {
   test("a customer logs in, sees 会員トップ, and logs out", async ({ page, createCustomer, loginAs }) => {
@@ -19,6 +20,16 @@ test.describe("ログイン", () => {
     // The session ended on the server: protected pages send us back to ログイン.
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
+  });
+
+  test("opened at 127.0.0.1 instead of the configured origin, the site moves there and login works (issue 17 B4)", async ({
+    page,
+    customer,
+  }) => {
+    await page.goto(`http://127.0.0.1:${e2ePorts.bff}/login?reason=logged_out`);
+    await expect(page).toHaveURL(`${e2eBaseUrl}/login?reason=logged_out`);
+    await fillLogin(page, customer.customerCode, customer.loginPassword);
+    await expect(page.getByRole("heading", { name: "会員トップ" })).toBeVisible();
   });
 
   test("a wrong password and an unknown customer code give the same generic message", async ({ page, customer }) => {

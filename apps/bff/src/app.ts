@@ -12,6 +12,7 @@ import { ApiError } from "./lib/api-error.ts";
 import { CoreError } from "./lib/core-client.ts";
 import { StoreUnavailableError } from "./lib/store-unavailable.ts";
 import type { AppEnv, BffDeps } from "./lib/types.ts";
+import { canonicalOrigin } from "./middleware/canonical-origin.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { marginAccountRoutes } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
@@ -122,6 +123,7 @@ export function createApp(deps: BffDeps) {
 
   if (deps.config.webDistDir) {
     const root = deps.config.webDistDir;
+    app.use(canonicalOrigin(deps.config.allowedOrigins, deps.config.trustProxy));
     app.use(
       "/assets/*",
       async (c, next) => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestBff } from "./test/harness.ts";
+import { createTestBff, ORIGIN } from "./test/harness.ts";
 
 // A built SPA as `vite build` lays it out: index.html, a fingerprinted bundle, and the .br and
 // .gz copies vite-plugin-compression2 writes beside it.
@@ -20,8 +20,9 @@ writeFileSync(join(dist, "assets/index-Ab12Cd34.js.gz"), gzipSync(bundle));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 const bff = createTestBff({ config: { webDistDir: dist } });
+// Page loads come to the configured origin (the next describe covers any other host).
 const get = (path: string, acceptEncoding?: string) =>
-  bff.request(path, { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} });
+  bff.request(`${ORIGIN}${path}`, { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} });
 
 describe("the built SPA's assets (issue 16)", () => {
   it("sends the brotli copy to a browser that accepts it, with Vary and a year's immutable cache", async () => {
@@ -48,5 +49,38 @@ describe("the built SPA's assets (issue 16)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-encoding")).toBe("br");
     expect(res.headers.get("cache-control")).toBe("no-cache");
+  });
+});
+
+describe("a page load from another host than the configured origin (issue 17 B4)", () => {
+  it("is sent to the configured origin with its path and query", async () => {
+    const res = await bff.request("http://127.0.0.1:8080/withdrawal?from=menu");
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe(`${ORIGIN}/withdrawal?from=menu`);
+    const asset = await bff.request("http://127.0.0.1:8080/assets/index-Ab12Cd34.js");
+    expect(asset.headers.get("location")).toBe(`${ORIGIN}/assets/index-Ab12Cd34.js`);
+  });
+
+  it("keeps a path that looks like another host on the configured origin", async () => {
+    const res = await bff.request("http://127.0.0.1:8080//evil.example/login");
+    expect(res.headers.get("location")).toBe(`${ORIGIN}//evil.example/login`);
+  });
+
+  it("leaves the API alone: a call from the wrong host keeps its JSON answer", async () => {
+    const res = await bff.request("http://127.0.0.1:8080/api/session");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/json/);
+  });
+
+  it("follows X-Forwarded-Host only behind a trusted proxy", async () => {
+    const proxied = createTestBff({ config: { webDistDir: dist, trustProxy: true } });
+    const viaProxy = await proxied.request("http://10.0.0.5:8080/login", {
+      headers: { "x-forwarded-host": "localhost:8080" },
+    });
+    expect(viaProxy.status).toBe(200);
+    const direct = await bff.request("http://10.0.0.5:8080/login", {
+      headers: { "x-forwarded-host": "localhost:8080" },
+    });
+    expect(direct.status).toBe(307);
   });
 });
