@@ -170,6 +170,23 @@ describe("執行パスワード変更", () => {
     expect(screen.getByRole("alert").textContent).toContain(errorMessages.validation_failed);
   });
 
+  it("drops 「入力内容に誤りがあります」 when a later attempt fails in the browser (issue 17 B5)", async () => {
+    const { user } = await openExecutionPasswordPage({
+      "PUT /api/me/execution-password": errorJson("validation_failed", errorMessages.validation_failed, 400, {
+        fields: [{ path: "newPassword", message: "生年月日を含むパスワードは登録できません。" }],
+      }),
+    });
+    await fillExecutionForm(user, { next: "Ab19800115" });
+    await user.click(screen.getByRole("button", { name: "変更する" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(errorMessages.validation_failed);
+
+    await user.clear(input("新執行パスワード（確認）"));
+    await user.type(input("新執行パスワード（確認）"), "Mg7t3x");
+    await user.click(screen.getByRole("button", { name: "変更する" }));
+    expect(await screen.findByText("新執行パスワード（確認）が新執行パスワードと一致しません。")).toBeTruthy();
+    expect(screen.queryByText(errorMessages.validation_failed)).toBeNull();
+  });
+
   it("on a wrong current password says how many tries are left and clears the field", async () => {
     const { user } = await openExecutionPasswordPage({
       "PUT /api/me/execution-password": errorJson(

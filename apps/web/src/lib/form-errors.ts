@@ -70,3 +70,15 @@ export function useServerFieldErrors<T extends FieldValues, F extends FieldPath<
     applyFieldErrors(setError, errors, { order });
   }, [errors, setError, order]);
 }
+
+/**
+ * handleSubmit's second argument for a form whose server failure shows as a banner: a later
+ * attempt stopped by the form's own checks clears that banner (issue 17 B5), so the page
+ * never shows the throttle or 「入力内容に誤りがあります」 of an attempt that is over beside
+ * the new field errors.
+ */
+export function clearStaleFailure(...failures: readonly { reset: () => void }[]): () => void {
+  return () => {
+    for (const failure of failures) failure.reset();
+  };
+}

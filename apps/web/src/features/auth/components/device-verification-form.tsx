@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
-import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useVerifyDevice } from "../api/verify-device.ts";
@@ -60,7 +60,7 @@ export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: Dev
         applyFieldErrors(setError, fieldErrorsOf(error, ["code"] as const), { focus: true });
       },
     });
-  });
+  }, clearStaleFailure(verify));
 
   const error = verify.error;
   // A wrong code shows at the field; anything else above the form.

@@ -105,6 +105,22 @@ describe("LoginForm", () => {
     expect((await screen.findByRole("alert")).textContent).toContain(errorMessages.rate_limited);
   });
 
+  it("drops the throttle message once a later attempt fails on the fields instead (issue 17 B5)", async () => {
+    mockApi({ "POST /api/session": errorJson("rate_limited", errorMessages.rate_limited, 429) });
+    const { user, submit, customerCode, password } = renderForm();
+    await user.type(customerCode, "1000001");
+    await user.type(password, "Kiso8pine3");
+    await user.click(submit);
+    await screen.findByRole("alert");
+
+    await user.clear(customerCode);
+    await user.click(submit);
+    expect(await screen.findByText("お客様コードを入力してください。")).toBeTruthy();
+    // One error at a time: the old banner is about an attempt that is over.
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText(errorMessages.rate_limited)).toBeNull();
+  });
+
   it("maps server field errors (400 validation_failed) onto the fields", async () => {
     mockApi({
       "POST /api/session": errorJson("validation_failed", errorMessages.validation_failed, 400, {

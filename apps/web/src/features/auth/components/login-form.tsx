@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
-import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
@@ -40,28 +40,31 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   // Issue 15: a right password from a new device; the mailed 認証コード completes the login.
   const [deviceStep, setDeviceStep] = useState<{ codeSentTo: string | undefined } | null>(null);
 
-  const submit = handleSubmit((values) => {
-    if (login.isPending) return;
-    passkey.reset();
-    login.mutate(values, {
-      onError: (error) => {
-        if (!isApiError(error)) return;
-        if (error.code === "device_verification_required") {
-          resetField("password");
-          setDeviceStep({ codeSentTo: error.codeSentTo });
-          return;
-        }
-        applyFieldErrors(setError, fieldErrorsOf(error, fieldNames), { focus: false });
-        // A wrong password is retyped anyway; not keeping it in the page is safer.
-        if (error.code === "invalid_credentials") resetField("password");
-        // This account logs in with its passkey only: the way to do so is the next thing to reach.
-        if (error.code === "passkey_login_required") {
-          resetField("password");
-          passkeyButton.current?.focus();
-        }
-      },
-    });
-  });
+  const submit = handleSubmit(
+    (values) => {
+      if (login.isPending) return;
+      passkey.reset();
+      login.mutate(values, {
+        onError: (error) => {
+          if (!isApiError(error)) return;
+          if (error.code === "device_verification_required") {
+            resetField("password");
+            setDeviceStep({ codeSentTo: error.codeSentTo });
+            return;
+          }
+          applyFieldErrors(setError, fieldErrorsOf(error, fieldNames), { focus: false });
+          // A wrong password is retyped anyway; not keeping it in the page is safer.
+          if (error.code === "invalid_credentials") resetField("password");
+          // This account logs in with its passkey only: the way to do so is the next thing to reach.
+          if (error.code === "passkey_login_required") {
+            resetField("password");
+            passkeyButton.current?.focus();
+          }
+        },
+      });
+    },
+    clearStaleFailure(login, passkey),
+  );
 
   const error = login.error;
   const failure = error

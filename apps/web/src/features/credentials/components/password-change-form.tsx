@@ -8,7 +8,7 @@ import { type Resolver, useForm, useWatch } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { type ApiError, isApiError } from "../../../lib/api-client.ts";
-import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
 import { passwordChecklist } from "../utils/password-checklist.ts";
@@ -84,7 +84,7 @@ export function PasswordChangeForm({
         onError?.(error);
       },
     });
-  });
+  }, clearStaleFailure(mutation));
 
   const error = mutation.error;
   const message = isApiError(error) ? (describeError?.(error) ?? error.message) : errorMessages.internal_error;

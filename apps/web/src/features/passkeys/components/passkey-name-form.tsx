@@ -62,16 +62,19 @@ export function PasskeyNameForm({
   /** A refusal that names no field: the alert shows its message and お問い合わせ番号. */
   const [failure, setFailure] = useState<unknown>(undefined);
 
-  const submit = handleSubmit(async ({ name }) => {
-    setFailure(undefined);
-    try {
-      await onSubmit(name);
-    } catch (error) {
-      const named = fieldErrorsOf(error, FIELDS);
-      if (named) applyFieldErrors(setError, named);
-      else setFailure(error);
-    }
-  });
+  const submit = handleSubmit(
+    async ({ name }) => {
+      setFailure(undefined);
+      try {
+        await onSubmit(name);
+      } catch (error) {
+        const named = fieldErrorsOf(error, FIELDS);
+        if (named) applyFieldErrors(setError, named);
+        else setFailure(error);
+      }
+    },
+    () => setFailure(undefined),
+  );
 
   return (
     <form className="kk-form" noValidate aria-label={label} onSubmit={submit}>

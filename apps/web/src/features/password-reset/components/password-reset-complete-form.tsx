@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
-import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { useCompletePasswordReset } from "../api/complete-password-reset.ts";
 
@@ -72,7 +72,7 @@ export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: Pas
         },
       },
     );
-  });
+  }, clearStaleFailure(mutation));
 
   const field = fieldBinder(register, errors);
 

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
-import { applyFieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { useStartPasswordReset } from "../api/start-password-reset.ts";
 
@@ -34,7 +34,7 @@ export function PasswordResetStartForm({ onSuccess }: PasswordResetStartFormProp
     mutation.mutate(values, {
       onError: (error) => applyFieldErrors(setError, fieldErrorsOf(error, fieldNames)),
     });
-  });
+  }, clearStaleFailure(mutation));
 
   const error = mutation.error;
   const message = isApiError(error) ? error.message : errorMessages.internal_error;
