@@ -61,8 +61,10 @@ export interface GuardedFlowProps<T extends Payload, C, R> {
   confirmation: {
     /** The step's h2, e.g. 注文内容の確認. */
     title: string;
-    /** Above the confirmation: what happens and which button to press. */
-    instruction: ReactNode;
+    /** Above the confirmation: what happens (the confirmation adds what to enter and press). */
+    instruction: string;
+    /** After that, e.g. what the device will ask for a passkey registration. */
+    instructionAfter?: string;
     /** What will be sent, shown beside the execution password. */
     summary: (payload: T, context: C) => ReactNode;
     /** e.g. 注文する, 変更する. */
@@ -127,6 +129,7 @@ export function GuardedFlow<T extends Payload, C, R>({
         operation={operation}
         title={confirmation.title}
         instruction={confirmation.instruction}
+        instructionAfter={confirmation.instructionAfter}
         summary={confirmation.summary(payload, context)}
         submitLabel={confirmation.submitLabel}
         steps={steps}

@@ -58,7 +58,7 @@ export function RegisteredInfoGate<T>({ query, label, subject, children }: Regis
 /** The changes of 登録情報 (口座情報, メールアドレス, 配信設定) are confirmed alike (R22, R24). */
 export const registeredInfoChange = {
   title: "変更内容の確認",
-  instruction: "以下の内容に変更します。よろしければ執行パスワードを入力し、「変更する」を押してください。",
+  instruction: "以下の内容に変更します。",
   submitLabel: "変更する",
 } as const;
 

@@ -152,6 +152,9 @@ describe("出金 (R12, R13)", () => {
     await enterAmount(user, "100000");
     const button = await submitButton();
     expect(screen.queryByLabelText("認証コード")).toBeNull();
+    // Issue 17 B7: the confirmation does not mention a code it does not ask for.
+    expect(main().textContent).not.toContain("認証コード");
+    expect(main().textContent).toContain("よろしければ執行パスワードを入力し、「出金する」を押してください。");
     await user.type(field("執行パスワード"), "Rk7m2x");
     await user.click(button);
     expect(await screen.findByText("出金のお申込みを受け付けました")).toBeTruthy();

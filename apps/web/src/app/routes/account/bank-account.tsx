@@ -86,8 +86,7 @@ function BankAccountPage() {
       operation="change_bank_account"
       confirmation={{
         title: "申請内容の確認",
-        instruction:
-          "以下の出金先口座への変更を申請します。よろしければ執行パスワードを入力し、「申請する」を押してください。",
+        instruction: "以下の出金先口座への変更を申請します。",
         summary: (change, current) => <BankAccountChangeSummary change={change} current={current} />,
         submitLabel: "申請する",
       }}

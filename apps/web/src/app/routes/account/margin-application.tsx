@@ -61,8 +61,7 @@ function MarginApplicationPage() {
       operation="apply_margin_account"
       confirmation={{
         title: "申込内容の確認",
-        instruction:
-          "以下の内容で信用取引口座の開設を申し込みます。よろしければ執行パスワードを入力し、「申し込む」を押してください。",
+        instruction: "以下の内容で信用取引口座の開設を申し込みます。",
         summary: (application) => <MarginAccountApplicationSummary application={application} />,
         submitLabel: "申し込む",
       }}

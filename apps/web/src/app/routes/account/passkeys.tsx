@@ -122,7 +122,7 @@ function PasskeysPage() {
       steps={DELETE_STEPS}
       confirmation={{
         title: "削除内容の確認",
-        instruction: "以下のパスキーを削除します。よろしければ本人確認の項目を入力し、「削除する」を押してください。",
+        instruction: "以下のパスキーを削除します。",
         summary: (_request, { passkey, last }) => (
           <div className="kk-stack">
             <PasskeySummary passkey={passkey} />
@@ -155,8 +155,8 @@ function PasskeysPage() {
         operation="register_passkey"
         confirmation={{
           title: "登録内容の確認",
-          instruction:
-            "以下の名前でパスキーを登録します。よろしければ本人確認の項目を入力し、「登録する」を押してください。続いて端末の画面が開きますので、指紋・顔認証・PINで操作してください。",
+          instruction: "以下の名前でパスキーを登録します。",
+          instructionAfter: "続いて端末の画面が開きますので、指紋・顔認証・PINで操作してください。",
           summary: ({ name }) => <DescriptionList items={[{ term: "パスキー名", detail: name }]} />,
           submitLabel: "登録する",
         }}

@@ -19,7 +19,7 @@ export interface OrderInput<V, F extends string> {
 /** 株式注文 and 投資信託 confirm alike. */
 export const orderInstruction = {
   title: "注文内容の確認",
-  instruction: "以下の内容で注文します。よろしければ執行パスワードを入力し、「注文する」を押してください。",
+  instruction: "以下の内容で注文します。",
   submitLabel: "注文する",
 } as const;
 

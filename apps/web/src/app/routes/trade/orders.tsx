@@ -124,7 +124,7 @@ function OrdersPage() {
       steps={CANCEL_STEPS}
       confirmation={{
         title: "取消内容の確認",
-        instruction: "以下のご注文を取り消します。よろしければ執行パスワードを入力し、「取消する」を押してください。",
+        instruction: "以下のご注文を取り消します。",
         summary: (_request, { order }) => <OrderDetails order={order} />,
         submitLabel: "取消する",
       }}
@@ -139,7 +139,7 @@ function OrdersPage() {
         steps={MODIFY_STEPS}
         confirmation={{
           title: "訂正内容の確認",
-          instruction: "以下の内容に訂正します。よろしければ執行パスワードを入力し、「訂正する」を押してください。",
+          instruction: "以下の内容に訂正します。",
           summary: (request, { order }) => <ModifySummary order={order} request={request} />,
           submitLabel: "訂正する",
         }}

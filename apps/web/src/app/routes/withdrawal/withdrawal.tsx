@@ -104,8 +104,7 @@ function WithdrawalPage() {
       operation="withdrawal"
       confirmation={{
         title: "出金内容の確認",
-        instruction:
-          "以下の内容で出金を申し込みます。よろしければ執行パスワード（認証コードをご利用の場合は認証コードも）を入力し、「出金する」を押してください。",
+        instruction: "以下の内容で出金を申し込みます。",
         summary: (request, account) => <WithdrawalSummary request={request} account={account} />,
         submitLabel: "出金する",
       }}

@@ -55,7 +55,7 @@ function Screen({ events, seen, ...props }: ScreenProps) {
       pending={pending}
       operation="withdrawal"
       title="出金内容の確認"
-      instruction={<>よろしければ「出金する」を押してください。</>}
+      instruction="以下の内容で出金を申し込みます。"
       summary={<p>出金金額: {pending.payload.amount}円</p>}
       submitLabel="出金する"
       {...props}
@@ -128,7 +128,12 @@ describe("ConfirmStep", () => {
     const heading = screen.getByRole("heading", { level: 2, name: "出金内容の確認" });
     expect(document.activeElement).toBe(heading);
     expect(currentStep()).toBe("2確認");
-    expect(screen.getByText("よろしければ「出金する」を押してください。").tagName).toBe("P");
+    // Issue 17 B7: the instruction names what this confirmation asks for, and nothing else.
+    const instruction = await screen.findByText(/^以下の内容で出金を申し込みます。/);
+    expect(instruction.tagName).toBe("P");
+    expect(instruction.textContent).toBe(
+      "以下の内容で出金を申し込みます。よろしければ執行パスワードを入力し、「出金する」を押してください。",
+    );
     expect(screen.getByText("出金金額: 100000円")).toBeTruthy();
     const challenges = requests.filter((request) => request.path === challengePath);
     expect(challenges).toHaveLength(1);

@@ -13,8 +13,13 @@ export interface ConfirmStepProps<T extends Record<string, unknown>, R> {
   operation: StepUpOperation;
   /** The step's h2, e.g. 注文内容の確認. */
   title: string;
-  /** Above the confirmation, in a paragraph: what happens and which button to press. */
-  instruction: ReactNode;
+  /**
+   * Above the confirmation, in a paragraph: what happens, e.g. 以下の内容で出金を申し込みます。
+   * The confirmation adds what to enter and which button to press.
+   */
+  instruction: string;
+  /** After that, e.g. what the device will ask for a passkey registration. */
+  instructionAfter?: string | undefined;
   /** What will be sent, e.g. a definition list of `pending.payload`. */
   summary: ReactNode;
   /** e.g. 注文する, 変更する. */
@@ -51,6 +56,7 @@ export function ConfirmStep<T extends Record<string, unknown>, R>({
   operation,
   title,
   instruction,
+  instructionAfter,
   summary,
   submitLabel,
   steps,
@@ -83,12 +89,13 @@ export function ConfirmStep<T extends Record<string, unknown>, R>({
     <div className="kk-stack">
       <StepIndicator current={current} steps={steps} />
       <StepSection title={title}>
-        <p>{instruction}</p>
         <StepUpConfirmation
           key={pending.id}
           operation={operation}
           payload={pending.payload}
           requirement={pending.requirement}
+          instruction={instruction}
+          instructionAfter={instructionAfter}
           summary={summary}
           submitLabel={submitLabel}
           onConfirmed={confirmed}

@@ -16,6 +16,13 @@ export interface StepUpConfirmationProps {
   payload: Record<string, unknown>;
   /** From the 403 `step_up_required`. Without it, the fields follow the challenge's methods. */
   requirement?: Pick<StepUpDemand, "methods"> | undefined;
+  /**
+   * What confirming does, e.g. 以下の内容で出金を申し込みます。 The confirmation adds how to
+   * confirm, naming only the methods it asks for (issue 17 B7), and `instructionAfter`.
+   */
+  instruction?: string | undefined;
+  /** What follows the button, e.g. the device's own prompt for a passkey registration. */
+  instructionAfter?: string | undefined;
   /** What will happen, e.g. a definition list of the confirmed fields. */
   summary: ReactNode;
   /** e.g. 表示する for a view, 変更する for a change. */
@@ -50,6 +57,8 @@ export function StepUpConfirmation({
   operation,
   payload,
   requirement,
+  instruction,
+  instructionAfter,
   summary,
   submitLabel = "確認する",
   onConfirmed,
@@ -85,8 +94,20 @@ export function StepUpConfirmation({
 
   const ready = state.status === "ready" ? state : null;
   const submitting = ready?.submitting ?? false;
+  const methods = lookup.ok ? lookup.methods : [];
+  const howTo =
+    methods.length > 0
+      ? `よろしければ${methods.map((method) => method.instruction).join("し、")}し、「${submitLabel}」を押してください。`
+      : `よろしければ「${submitLabel}」を押してください。`;
   return (
     <div className="kk-stack">
+      {instruction !== undefined && (
+        <p>
+          {instruction}
+          {howTo}
+          {instructionAfter}
+        </p>
+      )}
       {summary}
       <form className="kk-form" noValidate onSubmit={flow.onSubmit}>
         <StepUpNotice notice={ready?.notice ?? null} onRestart={flow.restart} />
@@ -94,7 +115,7 @@ export function StepUpConfirmation({
           !submitting && <p>本人確認は完了しています。「{submitLabel}」を押してください。</p>
         ) : (
           <StepUpFields
-            methods={lookup.ok ? lookup.methods : []}
+            methods={methods}
             challenge={ready?.challenge ?? null}
             form={flow.form}
             spent={ready?.spent ?? []}

@@ -53,6 +53,7 @@ export const authCodeUi: StepUpMethodUi<"auth_code"> = {
     return code === "" ? undefined : code;
   },
   Field: AuthCodeField,
+  instruction: "メールでお送りした認証コードを入力",
   perChallenge: true,
   restartIntro: "新しい認証コードを入力してください。",
   renewedMessage: "認証コードを再送信しました。",

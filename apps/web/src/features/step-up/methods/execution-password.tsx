@@ -17,6 +17,7 @@ export const executionPasswordUi: StepUpMethodUi<"execution_password"> = {
   schema: executionPasswordInputSchema,
   toRequest: (value) => (value === "" ? undefined : value),
   Field: ExecutionPasswordField,
+  instruction: "執行パスワードを入力",
   react(error) {
     if (error.code !== "wrong_execution_password") return null;
     return {

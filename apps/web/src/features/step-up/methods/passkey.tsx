@@ -96,6 +96,7 @@ export const passkeyUi: StepUpMethodUi<"passkey"> = {
     }
   },
   Field: PasskeyField,
+  instruction: "パスキーで本人確認",
   collect: collectAssertion,
   perChallenge: true,
   singleUse: true,

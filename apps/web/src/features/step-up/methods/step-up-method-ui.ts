@@ -71,6 +71,11 @@ export interface StepUpMethodUi<Name extends StepUpMethod = StepUpMethod> {
    */
   toRequest: (value: string) => unknown;
   Field: ComponentType<StepUpFieldProps>;
+  /**
+   * What the customer does for this method, for the confirmation's instruction (issue 17 B7:
+   * it names only the methods this confirmation asks for), e.g. 執行パスワードを入力.
+   */
+  instruction: string;
   /** The answer belongs to one challenge (a mailed code): emptied whenever a new one starts. */
   perChallenge?: boolean;
   /** After the confirmation started over by itself: what the customer does next. */
