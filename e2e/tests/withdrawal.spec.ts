@@ -84,6 +84,36 @@ test.describe("出金 (R12–R16)", () => {
     await expect(page.getByRole("main")).toContainText("750,000円");
   });
 
+  test("back from 出金確認 and in again within the minute: the code already mailed still confirms; another amount says when a code can be sent (issue 17 B1)", async ({
+    page,
+    createCustomer,
+    loginAs,
+  }) => {
+    const address = `again-${unique()}@example.test`;
+    await loginAs(await createCustomer(codeOnFor(address)));
+    await startWithdrawal(page, "20000");
+    const { code } = await codeFrom(address);
+    await page.getByRole("button", { name: "戻る" }).click();
+
+    // Another amount: no code may be mailed yet, and the screen says until when, amount in view.
+    await startWithdrawal(page, "30000");
+    const main = page.getByRole("main");
+    await expect(main.getByRole("alert")).toContainText("認証コードを送信できませんでした。");
+    await expect(main.getByRole("alert")).toContainText(/新しい認証コードは\d{2}:\d{2}:\d{2}以降に送信できます。/);
+    await expect(main).toContainText("30,000円");
+    await expect(page.getByLabel("認証コード")).toHaveCount(0);
+    await page.getByRole("button", { name: "戻る" }).click();
+
+    // The first amount again: the code in the mailbox is the one to enter, and it works.
+    await startWithdrawal(page, "20000");
+    await expect(page.getByLabel("認証コード")).toHaveAccessibleDescription(/へお送りした認証コードを入力してください。/);
+    await page.getByLabel("認証コード").fill(code);
+    await page.getByLabel("執行パスワード", { exact: true }).fill("Rk7m2x");
+    await page.getByRole("button", { name: "出金する" }).click();
+    await expect(page.getByText("出金のお申込みを受け付けました")).toBeVisible();
+    expect((await mailbox.list(address)).filter((m) => m.subject.includes("出金認証コードのお知らせ"))).toHaveLength(1);
+  });
+
   test("a locked customer is told on arrival, gets no form and no code until the operator unlocks", async ({
     page,
     createCustomer,

@@ -33,6 +33,11 @@ export const issueAuthCodeRequestSchema = z.strictObject({
 export const issueAuthCodeResponseSchema = z.object({
   destination: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
+  /**
+   * Issue 17 B1: no new code could be sent yet (the resend limit), but the one sent for this
+   * very confirmation (same operation and digest) is still valid: it is the one to enter.
+   */
+  reused: z.object({ sentAt: z.iso.datetime({ offset: true }), resendAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 
 export const verifyStepUpCoreRequestSchema = z.strictObject({

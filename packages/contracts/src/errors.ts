@@ -111,6 +111,8 @@ export const errorExtrasSchema = z.object({
   codeSentTo: z.string().optional(),
   /** When the cooling period ends, ISO 8601 (with new_device_cooling). */
   coolingUntil: z.iso.datetime({ offset: true }).optional(),
+  /** When a new 認証コード may be sent, ISO 8601 (with auth_code_resend_too_soon / _limit). */
+  retryAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type ErrorExtras = z.infer<typeof errorExtrasSchema>;
 

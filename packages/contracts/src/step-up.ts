@@ -55,6 +55,13 @@ export const stepUpMethods = {
     challenge: {
       /** Masked address the 認証コード went to, when one was sent. */
       codeSentTo: z.string().nullable(),
+      /**
+       * Issue 17 B1: the code sent earlier for this same confirmation is still valid and no new
+       * one may be sent before `resendAt`; the screen says so instead of claiming a new code.
+       */
+      codeReused: z
+        .object({ sentAt: z.iso.datetime({ offset: true }), resendAt: z.iso.datetime({ offset: true }) })
+        .optional(),
     },
   },
 } as const satisfies Record<

@@ -17,3 +17,8 @@ export function formatJstDateTime(at: Date): string {
   const parts = Object.fromEntries(jstDateTime.formatToParts(at).map((part) => [part.type, part.value]));
   return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** A moment → "16:04:05" in Japan time: for a time later the same day (e.g. when a code may be resent). */
+export function formatJstTime(at: Date): string {
+  return formatJstDateTime(at).slice(11);
+}

@@ -159,6 +159,8 @@ export function createFakeCore() {
     code: "123456",
     /** When set, core refuses to issue a code (e.g. a resend throttle) with this code. */
     issueRefusal: undefined as ErrorCode | undefined,
+    /** When set, core answers with the code it mailed earlier for the same confirmation (issue 17 B1). */
+    reused: undefined as { sentAt: string; resendAt: string } | undefined,
   };
   const calls = { issueAuthCode: 0, changeProfile: 0 };
   const issuedCodes: unknown[] = [];
@@ -174,7 +176,8 @@ export function createFakeCore() {
     calls.issueAuthCode++;
     if (stepUp.issueRefusal) return c.json(errorBody(stepUp.issueRefusal), 429);
     issuedCodes.push(issueAuthCodeRequestSchema.parse(await c.req.json()));
-    return c.json({ destination: "h***@example.jp", expiresAt: "2026-11-25T00:10:00.000Z" });
+    const reused = stepUp.reused ? { reused: stepUp.reused } : {};
+    return c.json({ destination: "h***@example.jp", expiresAt: "2026-11-25T00:10:00.000Z", ...reused });
   });
   app.post(toHono(coreRoutes.verifyStepUp.path), async (c) => {
     const body = verifyStepUpCoreRequestSchema.parse(await c.req.json());

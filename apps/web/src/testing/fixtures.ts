@@ -118,12 +118,17 @@ export const demoPasskeyAssertion: AuthenticationResponse = checked(authenticati
 /** Body of POST /api/step-up/challenges → 200. */
 export function stepUpChallengeBody(
   methods: StepUpMethodName[] = ["execution_password"],
-  { operation = "view_registered_info", codeSentTo = null as string | null } = {},
+  {
+    operation = "view_registered_info",
+    codeSentTo = null as string | null,
+    codeReused = undefined as { sentAt: string; resendAt: string } | undefined,
+  } = {},
 ) {
   return checked(stepUpChallengeSchema, {
     operation,
     methods,
     codeSentTo: methods.includes("auth_code") ? (codeSentTo ?? "t***@example.jp") : null,
+    ...(codeReused ? { codeReused } : {}),
     passkeyOptions: methods.includes("passkey") ? demoPasskeyRequestOptions : null,
     expiresAt: "2026-11-25T07:14:05.000Z",
   });

@@ -74,7 +74,7 @@ export function stepUpRequired(
 /** POST /api/step-up/challenges → 200. */
 export function stepUpChallenge(
   methods: StepUpMethodName[] = ["execution_password"],
-  options: { operation?: string; codeSentTo?: string | null } = {},
+  options: Parameters<typeof stepUpChallengeBody>[1] = {},
 ): Response {
   return json(stepUpChallengeBody(methods, options));
 }

@@ -144,6 +144,27 @@ describe("step-up: viewing registered information (window grant)", () => {
     }
   });
 
+  it("a code core reuses for the same confirmation is said on the challenge, which can be verified (issue 17 B1)", async () => {
+    const bff = createTestBff();
+    bff.core.stepUp.methods = ["execution_password", "auth_code"];
+    const reused = { sentAt: "2026-11-25T00:00:00.000Z", resendAt: "2026-11-25T00:01:00.000Z" };
+    bff.core.stepUp.reused = reused;
+    const b = await browser(bff);
+    const start = await b.request("/api/step-up/challenges", {
+      method: "POST",
+      json: { operation: "view_registered_info", payload: {} },
+    });
+    expect(await readAs(start, stepUpChallengeSchema)).toMatchObject({
+      codeSentTo: "h***@example.jp",
+      codeReused: reused,
+    });
+    const verify = await b.request("/api/step-up/verifications", {
+      method: "POST",
+      json: { executionPassword: "Rk7m2x", authCode: "123456" },
+    });
+    expect(verify.status).toBe(204);
+  });
+
   it("verifying without a started confirmation is step_up_missing", async () => {
     const bff = createTestBff();
     const b = await browser(bff);

@@ -98,7 +98,7 @@ export async function issueAuthCode(
   db: Db,
   services: CoreServices,
   actor: Actor & { operation: StepUpOperation; digest: string; payload?: Record<string, unknown> | undefined },
-): Promise<{ destination: string; expiresAt: Date }> {
+): Promise<{ destination: string; expiresAt: Date; reused?: { sentAt: Date; resendAt: Date } }> {
   const audit = (tx: Db | Tx, outcome: AuditOutcome, detail: Record<string, unknown> = {}) =>
     recordAudit(tx, {
       eventType: "auth_code_issue",
@@ -130,7 +130,7 @@ export async function issueAuthCode(
         },
       };
     }
-    let sent: { destination: string; expiresAt: Date } | undefined;
+    let sent: { destination: string; expiresAt: Date; reused?: { sentAt: Date; resendAt: Date } } | undefined;
     for (const method of methods) {
       const requirement = required.get(method.name);
       if (!requirement) continue;
@@ -146,7 +146,7 @@ export async function issueAuthCode(
       if (outcome.status === "sent") sent = outcome;
     }
     if (!sent) throw new AppError("forbidden", 409);
-    await audit(tx, "success", { destination: sent.destination });
+    await audit(tx, "success", { destination: sent.destination, ...(sent.reused ? { reused: true } : {}) });
     return { status: "sent" as const, ...sent };
   });
 
@@ -154,7 +154,8 @@ export async function issueAuthCode(
     await audit(db, result.outcome, result.detail);
     return result.raise();
   }
-  return { destination: result.destination, expiresAt: result.expiresAt };
+  const { destination, expiresAt, reused } = result;
+  return { destination, expiresAt, ...(reused ? { reused } : {}) };
 }
 
 /**

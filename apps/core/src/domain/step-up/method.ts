@@ -40,7 +40,7 @@ export interface StartContext extends Actor {
 export type StartOutcome =
   | { status: "ready" }
   | { status: "refused"; outcome: AuditOutcome; detail: Record<string, unknown>; raise: () => never }
-  | { status: "sent"; destination: string; expiresAt: Date };
+  | { status: "sent"; destination: string; expiresAt: Date; reused?: { sentAt: Date; resendAt: Date } };
 
 export interface VerifyContext extends Actor {
   db: Db;

@@ -13,7 +13,7 @@ export const getStepUpRequirementsHandler: RouteHandler<typeof getStepUpRequirem
 export const issueAuthCodeHandler: RouteHandler<typeof issueAuthCode, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
   const { operation, digest, payload, client } = c.req.valid("json");
-  const { destination, expiresAt } = await issue(c.get("db"), c.get("services"), {
+  const { destination, expiresAt, reused } = await issue(c.get("db"), c.get("services"), {
     customerId,
     operation,
     digest,
@@ -21,7 +21,14 @@ export const issueAuthCodeHandler: RouteHandler<typeof issueAuthCode, AppBinding
     client,
     requestId: c.get("requestId"),
   });
-  return c.json({ destination, expiresAt: expiresAt.toISOString() }, 200);
+  return c.json(
+    {
+      destination,
+      expiresAt: expiresAt.toISOString(),
+      ...(reused ? { reused: { sentAt: reused.sentAt.toISOString(), resendAt: reused.resendAt.toISOString() } } : {}),
+    },
+    200,
+  );
 };
 
 export const verifyStepUpHandler: RouteHandler<typeof verifyStepUp, AppBindings> = async (c) => {

@@ -229,32 +229,70 @@ describe("認証コード (R13)", () => {
     expect(await mails(core, c.id)).toHaveLength(1);
   });
 
-  it("throttles: 1 a minute and 5 an hour per customer and operation", async () => {
+  it("throttles: 1 a minute and 5 an hour per customer and operation, saying when the next may be sent", async () => {
     const c = await newCustomer(core, { codeOn: true });
-    expect((await issue(core, c.id)).status).toBe(200);
-    const again = await issue(core, c.id);
+    // Each call confirms something else (another digest): none may reuse an earlier code.
+    const digest = (i: number) => digestOf({ operation: "view_registered_info", payload: { i } });
+    expect((await issue(core, c.id, digest(0))).status).toBe(200);
+    const again = await issue(core, c.id, digest(100));
     expect(again.status).toBe(429);
     const error = await readError(again);
     // Issue 13 §4: each throttle has its own code and wording (was rate_limited, the login one).
     expect(error.code).toBe("auth_code_resend_too_soon");
-    expect(error.message).toBe(errorMessages.auth_code_resend_too_soon);
+    // Issue 17 B1: and when a new code can be sent (a minute after the first, in JST).
+    expect(error.retryAt).toBe(later(ENFORCED, 60_000).toISOString());
+    expect(error.message).toBe(
+      `${errorMessages.auth_code_resend_too_soon}新しい認証コードは10:01:00以降に送信できます。`,
+    );
     for (let i = 1; i <= 4; i++) {
       core.services.clock.set(c.id, later(ENFORCED, i * 61_000));
-      expect((await issue(core, c.id)).status, `issue ${i + 1}`).toBe(200);
+      expect((await issue(core, c.id, digest(i))).status, `issue ${i + 1}`).toBe(200);
     }
     core.services.clock.set(c.id, later(ENFORCED, 5 * 61_000));
-    const sixth = await issue(core, c.id);
+    const sixth = await issue(core, c.id, digest(5));
     expect(sixth.status).toBe(429);
-    expect((await readError(sixth)).code).toBe("auth_code_resend_limit");
+    const limit = await readError(sixth);
+    expect(limit.code).toBe("auth_code_resend_limit");
+    expect(limit.retryAt).toBe(later(ENFORCED, 60 * 60_000).toISOString());
     // An hour after the first, one more is allowed.
     core.services.clock.set(c.id, later(ENFORCED, 60 * 60_000 + 1_000));
-    expect((await issue(core, c.id)).status).toBe(200);
+    expect((await issue(core, c.id, digest(6))).status).toBe(200);
     expect(await mails(core, c.id)).toHaveLength(6);
     const throttled = await core.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.customerId, c.id), eq(auditEvents.outcome, "throttled")));
     expect(throttled).toHaveLength(2);
+  });
+
+  it("opened again within the minute for the same confirmation, answers with the code already mailed (issue 17 B1)", async () => {
+    const c = await newCustomer(core, { codeOn: true });
+    const code = await issueCode(core, c.id);
+    core.services.clock.set(c.id, later(ENFORCED, 20_000));
+    const again = await issue(core, c.id);
+    expect(again.status).toBe(200);
+    const body = (await again.json()) as { destination: string; expiresAt: string; reused?: unknown };
+    expect(body.reused).toEqual({ sentAt: ENFORCED.toISOString(), resendAt: later(ENFORCED, 60_000).toISOString() });
+    expect(body.expiresAt).toBe(later(ENFORCED, 10 * 60_000).toISOString());
+    expect(body.destination).toMatch(/@example\.test$/);
+    // Nothing new was mailed, and the code in the mailbox still confirms.
+    expect(await mails(core, c.id)).toHaveLength(1);
+    expect((await verify(core, c.id, { executionPassword: EXECUTION_PASSWORD, authCode: code })).status).toBe(200);
+  });
+
+  it("does not hand out a code mailed for something else, nor an expired one", async () => {
+    const c = await newCustomer(core, { codeOn: true });
+    await issueCode(core, c.id, OTHER_DIGEST);
+    core.services.clock.set(c.id, later(ENFORCED, 20_000));
+    expect((await issue(core, c.id)).status).toBe(429);
+    // Past its 10 minutes a code is not reused even within the hour's limit.
+    const d = await newCustomer(core, { codeOn: true });
+    for (let i = 0; i < 5; i++) {
+      core.services.clock.set(d.id, later(ENFORCED, i * 61_000));
+      expect((await issue(core, d.id)).status).toBe(200);
+    }
+    core.services.clock.set(d.id, later(ENFORCED, 4 * 61_000 + 10 * 60_000 + 1_000));
+    expect((await issue(core, d.id)).status).toBe(429);
   });
 
   it("a new code voids the old one", async () => {
@@ -482,11 +520,27 @@ describe.each(testBackends)("認証コード under concurrency on $name", ({ ope
     expect(refused).toHaveLength(20);
   });
 
-  it("20 parallel issues send one code", async () => {
+  it("20 parallel issues for different confirmations send one code", async () => {
     const c = await newCustomer(core, { codeOn: true });
-    const statuses = await Promise.all(Array.from({ length: 20 }, async () => (await issue(core, c.id)).status));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => (await issue(core, c.id, digestOf({ i }))).status),
+    );
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 429)).toHaveLength(19);
+    expect(await mails(core, c.id)).toHaveLength(1);
+    expect(await codeRows(core, c.id)).toHaveLength(1);
+  });
+
+  it("20 parallel issues for the same confirmation send one code; the others point to it", async () => {
+    const c = await newCustomer(core, { codeOn: true });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const res = await issue(core, c.id);
+        return { status: res.status, reused: ((await res.json()) as { reused?: unknown }).reused !== undefined };
+      }),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(20);
+    expect(answers.filter((a) => a.reused)).toHaveLength(19);
     expect(await mails(core, c.id)).toHaveLength(1);
     expect(await codeRows(core, c.id)).toHaveLength(1);
   });

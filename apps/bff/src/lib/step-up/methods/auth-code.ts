@@ -18,6 +18,9 @@ export const authCode: BffStepUpMethod = {
       },
       requestId: ctx.requestId,
     });
-    return { fields: { codeSentTo: issued.destination }, expiresAt: Date.parse(issued.expiresAt) };
+    // Issue 17 B1: within the resend limit, core answers with the code already mailed for this
+    // very confirmation, and the screen says so.
+    const fields = { codeSentTo: issued.destination, ...(issued.reused ? { codeReused: issued.reused } : {}) };
+    return { fields, expiresAt: Date.parse(issued.expiresAt) };
   },
 };

@@ -1,5 +1,7 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { errorMessages } from "@kakunin/contracts/errors";
 import { stepUpOperations } from "@kakunin/contracts/step-up";
+import { formatJstTime } from "@kakunin/format/jst";
 import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client.ts";
 import { authCodes } from "../../../db/schema.ts";
@@ -52,7 +54,8 @@ interface CodeSubject {
 }
 
 /**
- * The resend limit (AUTH_CODE_LIMITS) this customer and operation have reached, if any.
+ * The resend limit (AUTH_CODE_LIMITS) this customer and operation have reached, if any, and
+ * when a new code may be sent (`retryAt`: once every reached limit has room again).
  * Callers hold the customer's row lock, so parallel requests cannot both pass.
  */
 export async function authCodeLimitReached(tx: Tx, services: CoreServices, ctx: CodeSubject) {
@@ -67,10 +70,29 @@ export async function authCodeLimitReached(tx: Tx, services: CoreServices, ctx: 
         eq(authCodes.operation, ctx.operation),
         gt(authCodes.createdAt, new Date(now.getTime() - longest)),
       ),
-    );
-  return AUTH_CODE_LIMITS.find(
-    (l) => recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs).length >= l.max,
-  );
+    )
+    .orderBy(desc(authCodes.createdAt));
+  const inWindow = (l: (typeof AUTH_CODE_LIMITS)[number]) =>
+    recent.filter((r) => r.createdAt.getTime() > now.getTime() - l.windowMs);
+  const reached = AUTH_CODE_LIMITS.filter((l) => inWindow(l).length >= l.max);
+  const limit = reached[0];
+  if (!limit) return undefined;
+  // The max-th newest code in a window leaves it at createdAt + window; then one more fits.
+  const retryAt = Math.max(...reached.map((l) => (inWindow(l)[l.max - 1]?.createdAt.getTime() ?? 0) + l.windowMs));
+  return { ...limit, retryAt: new Date(retryAt) };
+}
+
+/**
+ * The live code for this very confirmation (same operation and digest) that is still within
+ * its 10 minutes: what the customer should enter when no new code may be sent yet (issue 17 B1).
+ */
+async function liveCodeFor(tx: Tx, services: CoreServices, ctx: CodeSubject) {
+  const now = services.clock.now(ctx.customerId);
+  const [row] = await tx
+    .select({ createdAt: authCodes.createdAt, expiresAt: authCodes.expiresAt })
+    .from(authCodes)
+    .where(and(liveCodeOf(ctx), eq(authCodes.digest, ctx.digest), gt(authCodes.expiresAt, now)));
+  return row;
 }
 
 /**
@@ -246,12 +268,27 @@ export const authCode: StepUpMethod = {
 
     const limit = await authCodeLimitReached(tx, services, ctx);
     if (limit) {
+      // Issue 17 B1: the confirmation opened again (e.g. after 戻る) within the minute: the code
+      // already mailed for exactly this payload still works, so it is the answer, not a refusal.
+      const live = await liveCodeFor(tx, services, ctx);
+      if (live) {
+        return {
+          status: "sent",
+          destination: maskEmail(ctx.requirement.destination),
+          expiresAt: live.expiresAt,
+          reused: { sentAt: live.createdAt, resendAt: limit.retryAt },
+        };
+      }
+      const retryAt = limit.retryAt;
       return {
         status: "refused",
         outcome: "throttled",
         detail: { windowSeconds: limit.windowMs / 1000 },
         raise: () => {
-          throw new AppError(limit.code, 429);
+          throw new AppError(limit.code, 429, {
+            retryAt: retryAt.toISOString(),
+            message: `${errorMessages[limit.code]}新しい認証コードは${formatJstTime(retryAt)}以降に送信できます。`,
+          });
         },
       };
     }

@@ -218,17 +218,61 @@ describe("StepUpConfirmation", () => {
     expect(field("認証コード")).toBeTruthy();
   });
 
-  it("keeps the form when arriving within a minute of the last code", async () => {
+  it("arriving within a minute of a code for something else: says so and when, keeps the summary, asks for no code (issue 17 B1)", async () => {
+    const message = `${errorMessages.auth_code_resend_too_soon}新しい認証コードは10:01:00以降に送信できます。`;
     mockApi({
-      "POST /api/step-up/challenges": errorJson(
-        "auth_code_resend_too_soon",
-        errorMessages.auth_code_resend_too_soon,
-        429,
-      ),
+      "POST /api/step-up/challenges": [
+        errorJson("auth_code_resend_too_soon", message, 429, { retryAt: "2026-11-25T01:01:00.000Z" }),
+        stepUpChallenge(passwordAndCode),
+      ],
+    });
+    const { user } = renderConfirmation({ methods: passwordAndCode });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("認証コードを送信できませんでした。");
+    expect(alert.textContent).toContain(message);
+    // What was to be confirmed stays in view; no code field claims a code that was not sent.
+    expect(screen.getByText("照会内容: 口座情報照会／変更")).toBeTruthy();
+    expect(screen.queryByLabelText("認証コード")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "再試行" }));
+    await ready();
+    expect(field("認証コード")).toBeTruthy();
+  });
+
+  it("再送信 within the minute does not claim a new code: the one sent still works, and when a new one can come", async () => {
+    mockApi({
+      "POST /api/step-up/challenges": [
+        stepUpChallenge(passwordAndCode),
+        stepUpChallenge(passwordAndCode, {
+          codeReused: { sentAt: "2026-11-25T01:00:00.000Z", resendAt: "2026-11-25T01:01:00.000Z" },
+        }),
+      ],
+    });
+    const { user } = renderConfirmation({ methods: passwordAndCode });
+    await ready();
+    await user.click(screen.getByRole("button", { name: "再送信" }));
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toBe(
+      "新しい認証コードは10:01:00以降に再送信できます。10:00:00にお送りした認証コードをご入力ください。",
+    );
+    expect(screen.queryByText("認証コードを再送信しました。")).toBeNull();
+  });
+
+  it("arriving again for the same confirmation: the code already mailed is the one to enter, and when a new one can come", async () => {
+    mockApi({
+      "POST /api/step-up/challenges": stepUpChallenge(passwordAndCode, {
+        codeSentTo: "t***@example.jp",
+        codeReused: { sentAt: "2026-11-25T01:00:00.000Z", resendAt: "2026-11-25T01:01:00.000Z" },
+      }),
     });
     renderConfirmation({ methods: passwordAndCode });
     await ready();
-    expect(field("認証コード")).toBeTruthy();
+    const hint = field("認証コード").getAttribute("aria-describedby") ?? "";
+    const text = hint
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
+    expect(text).toContain("10:00:00に t***@example.jp へお送りした認証コードを入力してください。");
+    expect(text).toContain("新しい認証コードは10:01:00以降に再送信できます。");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
@@ -337,16 +381,6 @@ describe("StepUpConfirmation when a new code is refused", () => {
     await user.click(screen.getByRole("button", { name: "再送信" }));
     expect((await screen.findByRole("alert")).textContent).toBe("認証コードの再送信は上限に達しました。");
     expect(field("認証コード")).toBeTruthy();
-  });
-
-  it("on arrival under the cap, keeps the form for the code sent before and says why no new one came", async () => {
-    mockApi({
-      "POST /api/step-up/challenges": errorJson("auth_code_resend_limit", errorMessages.auth_code_resend_limit, 429),
-    });
-    renderConfirmation({ methods: passwordAndCode });
-    await ready();
-    expect(field("認証コード")).toBeTruthy();
-    expect(screen.getByRole("alert").textContent).toBe(errorMessages.auth_code_resend_limit);
   });
 
   it("login throttling is not read as a resend refusal", async () => {

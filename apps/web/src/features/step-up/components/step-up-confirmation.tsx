@@ -80,7 +80,13 @@ export function StepUpConfirmation({
   if (state.status === "failed" || (state.status === "ready" && lookup === null) || unknownMethods) {
     const error = state.status === "failed" ? state.error : lookup && !lookup.ok ? unsupported(lookup.unknown) : null;
     return (
-      <StepUpFailed error={error} retrying={flow.starting} onRetry={flow.retryStart} cancelButton={cancelButton} />
+      <StepUpFailed
+        error={error}
+        summary={summary}
+        retrying={flow.starting}
+        onRetry={flow.retryStart}
+        cancelButton={cancelButton}
+      />
     );
   }
 

@@ -1,6 +1,7 @@
 import { Alert } from "@kakunin/ui/alert";
 import type { ReactNode } from "react";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { isApiError } from "../../../lib/api-client.ts";
 
 /** The account is locked: nothing to confirm, only the way back. */
 export function StepUpLocked({ message, cancelButton }: { message: string; cancelButton: ReactNode }) {
@@ -17,16 +18,28 @@ export function StepUpLocked({ message, cancelButton }: { message: string; cance
 export interface StepUpFailedProps {
   /** Why the challenge did not start; null when there is nothing more to say. */
   error: unknown;
+  /** What was to be confirmed (amount, destination…): still shown, so the customer knows what failed. */
+  summary?: ReactNode;
   retrying: boolean;
   onRetry: () => void;
   cancelButton: ReactNode;
 }
 
+/** A refusal to mail a new 認証コード yet: its message says when one can be sent. */
+const codeThrottles = new Set(["auth_code_resend_too_soon", "auth_code_resend_limit"]);
+
 /** The challenge could not start (or asks for a method this screen cannot show): 再試行. */
-export function StepUpFailed({ error, retrying, onRetry, cancelButton }: StepUpFailedProps) {
+export function StepUpFailed({ error, summary, retrying, onRetry, cancelButton }: StepUpFailedProps) {
+  const throttled = isApiError(error) && codeThrottles.has(error.code);
   return (
     <div className="kk-stack">
-      <ApiErrorAlert error={error} lead="確認画面を表示できませんでした。" retrying={retrying} onRetry={onRetry} />
+      {summary}
+      <ApiErrorAlert
+        error={error}
+        lead={throttled ? "認証コードを送信できませんでした。" : "確認画面を表示できませんでした。"}
+        retrying={retrying}
+        onRetry={onRetry}
+      />
       {cancelButton && <div className="kk-actions">{cancelButton}</div>}
     </div>
   );

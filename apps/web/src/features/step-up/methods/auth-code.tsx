@@ -1,4 +1,5 @@
 import { authCodeSchema } from "@kakunin/contracts/step-up";
+import { formatJstTime } from "@kakunin/format/jst";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import type { StepUpFieldProps, StepUpMethodUi } from "./step-up-method-ui.ts";
@@ -14,10 +15,18 @@ function normalizeCode(value: string): string {
   return value.normalize("NFKC").replace(/[\s-]/g, "");
 }
 
+function codeHint(challenge: StepUpFieldProps["challenge"]): string {
+  if (!challenge?.codeSentTo) return "ご登録のメールアドレスに送信した認証コードを入力してください。";
+  const reused = challenge.codeReused;
+  // Issue 17 B1: opened again within the minute: the code already mailed is the one to enter.
+  if (reused) {
+    return `${formatJstTime(new Date(reused.sentAt))}に ${challenge.codeSentTo} へお送りした認証コードを入力してください。新しい認証コードは${formatJstTime(new Date(reused.resendAt))}以降に再送信できます。`;
+  }
+  return `${challenge.codeSentTo} に認証コードを送信しました。`;
+}
+
 function AuthCodeField({ challenge, registration, error, spent, onRenew, renewing, actionRef }: StepUpFieldProps) {
-  const hint = challenge?.codeSentTo
-    ? `${challenge.codeSentTo} に認証コードを送信しました。`
-    : "ご登録のメールアドレスに送信した認証コードを入力してください。";
+  const hint = codeHint(challenge);
   return (
     <>
       <TextField
@@ -56,7 +65,12 @@ export const authCodeUi: StepUpMethodUi<"auth_code"> = {
   instruction: "メールでお送りした認証コードを入力",
   perChallenge: true,
   restartIntro: "新しい認証コードを入力してください。",
-  renewedMessage: "認証コードを再送信しました。",
+  renewedMessage: (challenge) => {
+    const reused = challenge.codeReused;
+    // Issue 17 B1: 再送信 within the minute: no new mail; the one already sent still works.
+    if (!reused) return "認証コードを再送信しました。";
+    return `新しい認証コードは${formatJstTime(new Date(reused.resendAt))}以降に再送信できます。${formatJstTime(new Date(reused.sentAt))}にお送りした認証コードをご入力ください。`;
+  },
   missingCode: "auth_code_required",
   react(error, moment) {
     switch (error.code) {
@@ -70,11 +84,12 @@ export const authCodeUi: StepUpMethodUi<"auth_code"> = {
       case "auth_code_expired":
         return { message: error.message, clear: true, spent: true, focus: "action" };
       case "auth_code_resend_too_soon":
-        // On arrival: a code went out less than a minute ago (e.g. on the previous screen) and still works.
-        return moment === "start" ? {} : { message: error.message };
       case "auth_code_resend_limit":
-        // The form stays: a code sent earlier may still work, only a new one is refused.
-        return { message: error.message };
+        // 再送信 refused: the form stays, the code sent before may still work. On arrival it is
+        // no answer of this method's (issue 17 B1): core hands back a code still valid for this
+        // confirmation itself, so a refusal means there is none, and the start failed; the
+        // message says when a new code can be sent.
+        return moment === "start" ? null : { message: error.message };
       default:
         return null;
     }

@@ -80,8 +80,11 @@ export interface StepUpMethodUi<Name extends StepUpMethod = StepUpMethod> {
   perChallenge?: boolean;
   /** After the confirmation started over by itself: what the customer does next. */
   restartIntro?: string;
-  /** The status once the method's own action got a new challenge, e.g. 認証コードを再送信しました。 */
-  renewedMessage?: string;
+  /**
+   * The status once the method's own action got a new challenge, e.g. 認証コードを再送信しました。
+   * (or, from the challenge, that the earlier code is still the one to use).
+   */
+  renewedMessage?: string | ((challenge: StepUpChallenge) => string);
   /** The server's code for this answer missing, shown on the input when no field error came with it. */
   missingCode?: ErrorCode;
   /**

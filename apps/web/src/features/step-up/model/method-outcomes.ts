@@ -44,7 +44,9 @@ export function renewedNotice(
     .filter(
       (method) => method.renewedMessage && (method === renewedBy || (refused !== undefined && method.perChallenge)),
     )
-    .map((method) => method.renewedMessage);
+    .map((method) =>
+      typeof method.renewedMessage === "function" ? method.renewedMessage(challenge) : method.renewedMessage,
+    );
   if (refused !== undefined) return { kind: "error", message: [refused, ...news].join("") };
   return news.length > 0 ? { kind: "status", message: news.join("") } : undefined;
 }
