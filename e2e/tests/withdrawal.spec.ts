@@ -106,7 +106,9 @@ test.describe("出金 (R12–R16)", () => {
 
     // The first amount again: the code in the mailbox is the one to enter, and it works.
     await startWithdrawal(page, "20000");
-    await expect(page.getByLabel("認証コード")).toHaveAccessibleDescription(/へお送りした認証コードを入力してください。/);
+    await expect(page.getByLabel("認証コード")).toHaveAccessibleDescription(
+      /へお送りした認証コードを入力してください。/,
+    );
     await page.getByLabel("認証コード").fill(code);
     await page.getByLabel("執行パスワード", { exact: true }).fill("Rk7m2x");
     await page.getByRole("button", { name: "出金する" }).click();
