@@ -48,7 +48,12 @@ import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
 import { loginHistoryPageQuerySchema, orderPageQuerySchema, withdrawalPageQuerySchema } from "./pagination.ts";
 import { passwordResetCoreRoutes } from "./password-reset.ts";
-import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "./registered-info.ts";
+import {
+  accountOpeningListSchema,
+  profileChangeReceiptSchema,
+  profileSchema,
+  registeredEmailsSchema,
+} from "./registered-info.ts";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
 import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
@@ -56,7 +61,7 @@ import {
   bankAccountChangeViewSchema,
   withdrawalListSchema,
   withdrawalOverviewSchema,
-  withdrawalSchema,
+  withdrawalReceiptSchema,
 } from "./withdrawals.ts";
 
 // The request schemas live beside this file, one per resource; this subpath keeps exporting them.
@@ -221,7 +226,7 @@ export const coreRoutes = {
     summary: "Change postal code, address and phone; mails 口座情報変更完了通知 when on (R22)",
     params: customerPathSchema,
     body: changeProfileCoreRequestSchema,
-    response: profileSchema,
+    response: profileChangeReceiptSchema,
     errors: [404],
   },
   listAccountOpenings: {
@@ -280,7 +285,7 @@ export const coreRoutes = {
     summary: "出金申込: reduces 出金可能額 atomically; one per requestKey; 出金申込完了通知 when on",
     params: customerPathSchema,
     body: createWithdrawalCoreRequestSchema,
-    response: withdrawalSchema,
+    response: withdrawalReceiptSchema,
     errors: [404, 409, 422],
   },
   listWithdrawals: {

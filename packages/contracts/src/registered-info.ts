@@ -23,6 +23,15 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/**
+ * The answer to 口座情報変更: the profile as it now is and, when something changed, where the
+ * 口座情報変更完了通知メール went (masked; null when set to 配信不要). Issue 17 B7.
+ */
+export const profileChangeReceiptSchema = profileSchema.extend({
+  notificationSentTo: z.string().nullable().optional(),
+});
+export type ProfileChangeReceipt = z.infer<typeof profileChangeReceiptSchema>;
+
 /** The editable part of 口座情報: the same schema validates the form, the BFF and core. */
 export const profileChangeSchema = z.strictObject({
   postalCode: z

@@ -63,6 +63,17 @@ export const withdrawalSchema = z.object({
   requestedAt: z.iso.datetime({ offset: true }),
 });
 export type Withdrawal = z.infer<typeof withdrawalSchema>;
+
+/**
+ * The answer to 出金申込: the withdrawal and, when it was just accepted, where its
+ * 出金申込完了通知メール went (masked; null when the customer set it to 配信不要). Absent
+ * on a replay of the same request. Issue 17 B7: the completion says what happened, not
+ * 「配信中に設定されている場合は…」.
+ */
+export const withdrawalReceiptSchema = withdrawalSchema.extend({
+  notificationSentTo: z.string().nullable().optional(),
+});
+export type WithdrawalReceipt = z.infer<typeof withdrawalReceiptSchema>;
 /** 出金申込履歴, one page (issue 16): `nextCursor` fetches the next, null on the last. */
 export const withdrawalListSchema = z.object({ withdrawals: z.array(withdrawalSchema), nextCursor: nextCursorSchema });
 

@@ -5,6 +5,7 @@ import {
   type EmailChange,
   type Profile,
   type ProfileChange,
+  type ProfileChangeReceipt,
   type RegisteredEmails,
 } from "@kakunin/contracts/registered-info";
 import { and, asc, eq, isNull } from "drizzle-orm";
@@ -72,7 +73,7 @@ export async function changeProfile(
   db: Db,
   services: CoreServices,
   actor: Actor & { change: ProfileChange },
-): Promise<Profile> {
+): Promise<ProfileChangeReceipt> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({
@@ -106,7 +107,7 @@ export async function changeProfile(
       .set({ postalCode: actor.change.postalCode, address: actor.change.address, phone: actor.change.phone })
       .where(eq(customers.id, actor.customerId));
     await audit("success");
-    await enqueueMail(tx, {
+    const [sentTo] = await enqueueMail(tx, {
       customerId: actor.customerId,
       type: "account_info_changed",
       data: {
@@ -115,7 +116,7 @@ export async function changeProfile(
         items: changed.map((key) => profileItemLabels[key]),
       },
     });
-    return readProfile(tx, actor.customerId);
+    return { ...(await readProfile(tx, actor.customerId)), notificationSentTo: sentTo ? maskEmail(sentTo) : null };
   });
 }
 

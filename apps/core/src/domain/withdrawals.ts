@@ -1,12 +1,17 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
 import { cursorKeys, PAGE_SIZES } from "@kakunin/contracts/pagination";
-import type { Withdrawal, WithdrawalOverview, WithdrawalRequest } from "@kakunin/contracts/withdrawals";
+import type {
+  Withdrawal,
+  WithdrawalOverview,
+  WithdrawalReceipt,
+  WithdrawalRequest,
+} from "@kakunin/contracts/withdrawals";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
 import { cashBalances, customers, withdrawals } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
-import { maskAccountNumber } from "../mail/format.ts";
+import { maskAccountNumber, maskEmail } from "../mail/format.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { recordAudit } from "./audit.ts";
 import {
@@ -132,7 +137,7 @@ export async function createWithdrawal(
   db: Db,
   services: CoreServices,
   actor: Actor & { request: WithdrawalRequest; requestKey: string },
-): Promise<{ withdrawal: Withdrawal; created: boolean }> {
+): Promise<{ withdrawal: WithdrawalReceipt; created: boolean }> {
   await refuseIfStopped(db, services, { ...actor, action: "withdrawal" });
   const { amount, bankAccountId } = actor.request;
   const audit = (tx: Db | Tx, outcome: "success" | "failure", detail: Record<string, unknown>) =>
@@ -194,7 +199,7 @@ export async function createWithdrawal(
         accountNumber: maskAccountNumber(account.accountNumber),
         withdrawableAfter: debited.withdrawable,
       });
-      await enqueueMail(tx, {
+      const [sentTo] = await enqueueMail(tx, {
         customerId: actor.customerId,
         type: "withdrawal_completed",
         data: {
@@ -206,7 +211,10 @@ export async function createWithdrawal(
           accountNumber: account.accountNumber,
         },
       });
-      return { withdrawal: toWithdrawal(inserted), created: true };
+      return {
+        withdrawal: { ...toWithdrawal(inserted), notificationSentTo: sentTo ? maskEmail(sentTo) : null },
+        created: true,
+      };
     });
   } catch (err) {
     if (err instanceof AppError && audited.has(err.code)) {

@@ -218,7 +218,9 @@ describe("口座情報の変更", () => {
   }
 
   it("confirms exactly what is sent, and a double click changes once under one key", async () => {
-    const { user, requests } = await reachConfirmation({ "PUT /api/me/profile": json(changedProfile) });
+    const { user, requests } = await reachConfirmation({
+      "PUT /api/me/profile": json({ ...changedProfile, notificationSentTo: "t***@example.jp" }),
+    });
     // The summary shows 変更前 → 変更後 for each item.
     const summary = main().querySelector("dl") as HTMLElement;
     expect(summary.textContent).toContain("変更前150-0002");
@@ -238,6 +240,8 @@ describe("口座情報の変更", () => {
     await user.click(button);
 
     expect(await screen.findByText("口座情報の変更が完了しました")).toBeTruthy();
+    // Issue 17 B7: the mail as it went, not 「配信中に設定されている場合は…」.
+    expect(main().textContent).toContain("口座情報変更完了通知メールを t***@example.jp にお送りしました。");
     const challenge = requests.filter((request) => request.path === "/api/step-up/challenges").at(-1);
     const expected = { postalCode: "163-8001", address: "東京都新宿区西新宿2-8-1", phone: "090-1234-5678" };
     expect(challenge?.body).toEqual({ operation: "change_profile", payload: expected });

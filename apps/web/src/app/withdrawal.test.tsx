@@ -127,6 +127,9 @@ describe("出金 (R12, R13)", () => {
     expect(receipt.textContent).toContain("受付日時2026/11/25 16:04:05");
     expect(receipt.textContent).toContain("出金金額100,000円");
     expect(receipt.textContent).toContain("出金先三井住友銀行 渋谷支店 普通 ****567");
+    // Issue 17 B7: what happened to the mail, not 「配信中に設定されている場合は…」.
+    expect(main().textContent).toContain("出金申込完了通知メールを t***@example.jp にお送りしました。");
+    expect(main().textContent).not.toContain("場合は");
 
     const verification = requests.find((request) => request.path === "/api/step-up/verifications");
     expect(verification?.body).toEqual({ executionPassword: "Rk7m2x", authCode: "123456" });
@@ -148,7 +151,9 @@ describe("出金 (R12, R13)", () => {
   });
 
   it("asks only for the password when the code is off", async () => {
-    const { user } = await openWithdrawal({ "POST /api/me/withdrawals": json(accepted) });
+    const { user } = await openWithdrawal({
+      "POST /api/me/withdrawals": json({ ...accepted, notificationSentTo: null }),
+    });
     await enterAmount(user, "100000");
     const button = await submitButton();
     expect(screen.queryByLabelText("認証コード")).toBeNull();
@@ -158,6 +163,7 @@ describe("出金 (R12, R13)", () => {
     await user.type(field("執行パスワード"), "Rk7m2x");
     await user.click(button);
     expect(await screen.findByText("出金のお申込みを受け付けました")).toBeTruthy();
+    expect(main().textContent).toContain("出金申込完了通知メールは配信不要に設定されているため、お送りしていません。");
   });
 
   it.each([

@@ -10,14 +10,19 @@ import {
   authenticationResponseSchema,
   passkeyRequestOptionsSchema,
 } from "@kakunin/contracts/passkeys";
-import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
+import {
+  accountOpeningListSchema,
+  profileChangeReceiptSchema,
+  profileSchema,
+  registeredEmailsSchema,
+} from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
 import {
   bankAccountChangeViewSchema,
   withdrawalListSchema,
   withdrawalOverviewSchema,
-  withdrawalSchema,
+  withdrawalReceiptSchema,
 } from "@kakunin/contracts/withdrawals";
 import type { z } from "zod";
 
@@ -305,7 +310,7 @@ export const demoWithdrawalOverview = checked(withdrawalOverviewSchema, {
 });
 
 /** POST /api/me/withdrawals → the accepted 出金 of ¥100,000. */
-export const acceptedWithdrawal = checked(withdrawalSchema, {
+export const acceptedWithdrawal = checked(withdrawalReceiptSchema, {
   requestNumber: "W20261125-0001",
   amount: 100_000,
   bankName: "三井住友銀行",
@@ -314,6 +319,7 @@ export const acceptedWithdrawal = checked(withdrawalSchema, {
   accountNumberMasked: "****567",
   status: "受付済",
   requestedAt: FIXED_NOW,
+  notificationSentTo: "t***@example.jp",
 } as const);
 
 /** GET /api/session after the session timed out. */
@@ -401,11 +407,12 @@ export const fundOrder = checked(orderSchema, {
 } as const);
 
 /** PUT /api/me/profile → the profile after a move (new 郵便番号, 住所 and 電話番号). */
-export const changedProfile = checked(profileSchema, {
+export const changedProfile = checked(profileChangeReceiptSchema, {
   ...demoProfile,
   postalCode: "160-0022",
   address: "東京都新宿区新宿3-1-1",
   phone: "080-9876-5432",
+  notificationSentTo: "t***@example.jp",
 } as const);
 
 /** PUT /api/me/emails → メールアドレス2 changed to taro.new@example.jp. */

@@ -1,4 +1,9 @@
-import { accountOpeningListSchema, profileSchema, registeredEmailsSchema } from "@kakunin/contracts/registered-info";
+import {
+  accountOpeningListSchema,
+  profileChangeReceiptSchema,
+  profileSchema,
+  registeredEmailsSchema,
+} from "@kakunin/contracts/registered-info";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { auditEvents, customerEmails, customers, outbox } from "../../db/schema.ts";
@@ -69,8 +74,10 @@ describe("口座情報 (R20, R22)", () => {
     const c = await newCustomer(core, { infoMailOn: true });
     const res = await change(c.id, { postalCode: "1500002", address: "東京都渋谷区神南1-1-1", phone: "090-9999-8888" });
     expect(res.status).toBe(200);
-    const profile = await readAs(res, profileSchema);
+    const profile = await readAs(res, profileChangeReceiptSchema);
     expect(profile).toMatchObject({ postalCode: "150-0002", address: "東京都渋谷区神南1-1-1", phone: "090-9999-8888" });
+    // Issue 17 B7: where the mail went, for the completion screen.
+    expect(profile.notificationSentTo).toBe("o***@example.test");
     const queued = await mails(core, c.id);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ mailType: "account_info_changed", toAddress: "one@example.test" });
@@ -83,10 +90,13 @@ describe("口座情報 (R20, R22)", () => {
 
   it("mails nothing when the customer left the mail off, or when nothing changed", async () => {
     const off = await newCustomer(core);
-    expect(
-      (await change(off.id, { postalCode: "100-0005", address: "東京都千代田区丸の内1-1", phone: "03-1234-5678" }))
-        .status,
-    ).toBe(200);
+    const offRes = await change(off.id, {
+      postalCode: "100-0005",
+      address: "東京都千代田区丸の内1-1",
+      phone: "03-1234-5678",
+    });
+    expect(offRes.status).toBe(200);
+    expect((await readAs(offRes, profileChangeReceiptSchema)).notificationSentTo).toBeNull();
     expect(await mails(core, off.id)).toHaveLength(0);
     expect((await readAs(await core.call(`/v1/customers/${off.id}/profile`), profileSchema)).phone).toBe(
       "03-1234-5678",

@@ -6,6 +6,7 @@ import {
   bankAccountChangeViewSchema,
   withdrawalListSchema,
   withdrawalOverviewSchema,
+  withdrawalReceiptSchema,
   withdrawalSchema,
 } from "@kakunin/contracts/withdrawals";
 import { eq } from "drizzle-orm";
@@ -134,8 +135,10 @@ describe("出金 (R12, R15)", () => {
     const bankAccountId = await bankIdOf(core, c.id);
     const res = await withdraw(core, c.id, { amount: 250_000, bankAccountId });
     expect(res.status).toBe(201);
-    const body = await readAs(res, withdrawalSchema);
+    const body = await readAs(res, withdrawalReceiptSchema);
     expect(body).toEqual({
+      // Issue 17 B7: the completion screen says where the mail went.
+      notificationSentTo: "f***@example.test",
       requestNumber: expect.stringMatching(/^W\d{8}$/),
       amount: 250_000,
       bankName: "kakunin銀行",
@@ -170,9 +173,11 @@ describe("出金 (R12, R15)", () => {
     ]);
   });
 
-  it("mails nothing when 出金申込完了通知メール is off", async () => {
+  it("mails nothing when 出金申込完了通知メール is off, and says so", async () => {
     const c = await newCustomer(core);
-    expect((await withdraw(core, c.id, { amount: 1_000, bankAccountId: await bankIdOf(core, c.id) })).status).toBe(201);
+    const res = await withdraw(core, c.id, { amount: 1_000, bankAccountId: await bankIdOf(core, c.id) });
+    expect(res.status).toBe(201);
+    expect((await readAs(res, withdrawalReceiptSchema)).notificationSentTo).toBeNull();
     expect(await mails(core, c.id)).toHaveLength(0);
   });
 
@@ -252,7 +257,11 @@ describe("出金 (R12, R15)", () => {
     expect(first.status).toBe(201);
     const again = await withdraw(core, c.id, { amount: 300_000, bankAccountId }, key);
     expect(again.status).toBe(200);
-    expect(await readAs(again, withdrawalSchema)).toEqual(await readAs(first, withdrawalSchema));
+    const replayed = await readAs(again, withdrawalReceiptSchema);
+    const { notificationSentTo, ...firstWithdrawal } = await readAs(first, withdrawalReceiptSchema);
+    expect(notificationSentTo).toBe("f***@example.test");
+    // The same withdrawal; a replay does not claim a mail it did not send.
+    expect(replayed).toEqual(firstWithdrawal);
     expect(await balance(core, c.id)).toBe(700_000);
     expect(await withdrawalRows(core, c.id)).toHaveLength(1);
     expect(await mails(core, c.id)).toHaveLength(1);

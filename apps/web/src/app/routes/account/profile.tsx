@@ -1,7 +1,13 @@
-import type { Profile, ProfileChange, ProfileChangeInput } from "@kakunin/contracts/registered-info";
+import type {
+  Profile,
+  ProfileChange,
+  ProfileChangeInput,
+  ProfileChangeReceipt,
+} from "@kakunin/contracts/registered-info";
 import { Button } from "@kakunin/ui/button";
 import { StepSection } from "@kakunin/ui/step-section";
 import { useState } from "react";
+import { MailNotificationNote } from "../../../components/mail-notification-note.tsx";
 import { useChangeProfile } from "../../../features/registered-info/api/change-profile.ts";
 import { useProfile } from "../../../features/registered-info/api/get-profile.ts";
 import { ProfileChangeForm } from "../../../features/registered-info/components/profile-change-form.tsx";
@@ -22,7 +28,7 @@ function editableValues(profile: Profile): ProfileChange {
 function ProfilePage() {
   const profile = useProfile();
   const changeProfile = useChangeProfile();
-  const guarded = useGuarded<ProfileChange, Profile, Profile>();
+  const guarded = useGuarded<ProfileChange, Profile, ProfileChangeReceipt>();
   const [view, setView] = useState<View>({ view: "view", returned: false });
   const backToView = () => {
     guarded.toInput();
@@ -41,9 +47,9 @@ function ProfilePage() {
       onCancel={(change) => setView({ view: "edit", values: change })}
       completion={{
         title: "口座情報の変更が完了しました",
-        children: () => (
+        children: (receipt) => (
           <>
-            <p>口座情報変更完了通知メールを配信中に設定されている場合は、お知らせのメールをお送りしました。</p>
+            <MailNotificationNote label="口座情報変更完了通知メール" sentTo={receipt.notificationSentTo} />
             <ChangeCompleteActions backLabel="登録内容に戻る" onBack={backToView} />
           </>
         ),

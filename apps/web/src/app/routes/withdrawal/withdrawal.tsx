@@ -1,12 +1,13 @@
 import type {
+  WithdrawalReceipt as AcceptedWithdrawal,
   BankAccountView,
-  Withdrawal,
   WithdrawalOverview,
   WithdrawalRequest,
 } from "@kakunin/contracts/withdrawals";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { MailNotificationNote } from "../../../components/mail-notification-note.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useCreateWithdrawal } from "../../../features/withdrawals/api/create-withdrawal.ts";
 import { useWithdrawalOverview } from "../../../features/withdrawals/api/get-withdrawal-overview.ts";
@@ -66,7 +67,7 @@ function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawa
 function WithdrawalPage() {
   const overview = useWithdrawalOverview();
   const createWithdrawal = useCreateWithdrawal();
-  const guarded = useGuarded<WithdrawalRequest, BankAccountView, Withdrawal>();
+  const guarded = useGuarded<WithdrawalRequest, BankAccountView, AcceptedWithdrawal>();
   const [input, setInput] = useState<Input>(initialInput);
   const backToInput = (request: WithdrawalRequest, changes: Partial<Input> = {}) =>
     setInput({ ...initialInput, returned: true, amount: String(request.amount), ...changes });
@@ -128,9 +129,7 @@ function WithdrawalPage() {
         children: (withdrawal) => (
           <>
             <WithdrawalReceipt withdrawal={withdrawal} />
-            <p className="kk-text-sm kk-text-muted">
-              出金申込完了通知メールを配信中に設定されている場合は、お知らせのメールをお送りしました。
-            </p>
+            <MailNotificationNote label="出金申込完了通知メール" sentTo={withdrawal.notificationSentTo} />
             <div className="kk-actions">
               <Link to={paths.withdrawalHistory}>出金申込履歴を見る</Link>
               <Link to={paths.home}>会員トップへ戻る</Link>

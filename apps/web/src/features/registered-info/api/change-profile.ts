@@ -1,4 +1,8 @@
-import { type Profile, type ProfileChange, profileSchema } from "@kakunin/contracts/registered-info";
+import {
+  type ProfileChange,
+  type ProfileChangeReceipt,
+  profileChangeReceiptSchema,
+} from "@kakunin/contracts/registered-info";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
 import { profileQueryOptions } from "./get-profile.ts";
@@ -7,15 +11,15 @@ import { profileQueryOptions } from "./get-profile.ts";
 export type ChangeProfileInput = GuardedCall<ProfileChange>;
 
 /** 口座情報変更; answers the new 口座情報. 403 step_up_required without a matching grant. */
-export function changeProfile({ body, idempotencyKey }: ChangeProfileInput): Promise<Profile> {
-  return guardedRequest("/api/me/profile", profileSchema, { body, idempotencyKey, method: "PUT" });
+export function changeProfile({ body, idempotencyKey }: ChangeProfileInput): Promise<ProfileChangeReceipt> {
+  return guardedRequest("/api/me/profile", profileChangeReceiptSchema, { body, idempotencyKey, method: "PUT" });
 }
 
 export function useChangeProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: changeProfile,
-    onSuccess: (profile) => {
+    onSuccess: ({ notificationSentTo: _mail, ...profile }) => {
       const { queryKey } = profileQueryOptions();
       queryClient.setQueryData(queryKey, profile);
       void queryClient.invalidateQueries({ queryKey });

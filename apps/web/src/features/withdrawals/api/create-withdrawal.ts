@@ -1,4 +1,8 @@
-import { type Withdrawal, type WithdrawalRequest, withdrawalSchema } from "@kakunin/contracts/withdrawals";
+import {
+  type WithdrawalReceipt,
+  type WithdrawalRequest,
+  withdrawalReceiptSchema,
+} from "@kakunin/contracts/withdrawals";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../../lib/api-client.ts";
 import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
@@ -13,8 +17,8 @@ export type CreateWithdrawalInput = GuardedCall<WithdrawalRequest>;
  * (field `amount`) when 出金可能額 fell meanwhile; 409 bank_account_changed when the
  * destination is no longer the one confirmed.
  */
-export function createWithdrawal({ body, idempotencyKey }: CreateWithdrawalInput): Promise<Withdrawal> {
-  return guardedRequest("/api/me/withdrawals", withdrawalSchema, { body, idempotencyKey });
+export function createWithdrawal({ body, idempotencyKey }: CreateWithdrawalInput): Promise<WithdrawalReceipt> {
+  return guardedRequest("/api/me/withdrawals", withdrawalReceiptSchema, { body, idempotencyKey });
 }
 
 export function useCreateWithdrawal() {
