@@ -54,7 +54,7 @@ import {
   profileSchema,
   registeredEmailsSchema,
 } from "./registered-info.ts";
-import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "./trading.ts";
+import { balancesSchema, instrumentListSchema, orderListSchema, orderReceiptSchema, orderSchema } from "./trading.ts";
 import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
   bankAccountChangeCheckSchema,
@@ -336,7 +336,7 @@ export const coreRoutes = {
     summary: "Place a stock (cash/margin) or fund order; market orders fill at once (R17, R18)",
     params: customerPathSchema,
     body: placeOrderCoreRequestSchema,
-    response: orderSchema,
+    response: orderReceiptSchema,
     errors: [404, 422],
   },
   modifyOrder: {

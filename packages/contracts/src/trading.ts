@@ -153,6 +153,16 @@ export const orderSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type Order = z.infer<typeof orderSchema>;
+
+/**
+ * The answer to a new order: the order and, when it was just placed, where its fill is (or,
+ * filled at once, was) notified: the masked address of 取引(約定)通知 / 投信約定通知メール,
+ * null when 配信不要. Absent on a replay. Issue 17 B7: the completion says what will happen.
+ */
+export const orderReceiptSchema = orderSchema.extend({
+  executionMailTo: z.string().nullable().optional(),
+});
+export type OrderReceipt = z.infer<typeof orderReceiptSchema>;
 /** 注文照会, one page (issue 16): `nextCursor` fetches the next, null on the last. */
 export const orderListSchema = z.object({ orders: z.array(orderSchema), nextCursor: nextCursorSchema });
 

@@ -12,6 +12,19 @@ const isOptional = (type: MailType): type is OptionalMailType =>
 export const MESSAGE_ID_DOMAIN = "kakunin.mail";
 
 /**
+ * Where a mail of `type` goes for this customer now: the 配信先 of an optional type that is
+ * 配信中 (none when 配信不要), else the first registered address. Also what a screen is told
+ * before the mail exists (e.g. where a fill will be notified, issue 17 B7).
+ */
+export async function mailRecipient(db: Db | Tx, customerId: string, type: MailType): Promise<string | null> {
+  const { addresses, settings } = await readMailSettings(db, customerId);
+  const setting = isOptional(type) ? settings.find((s) => s.type === type) : undefined;
+  if (isOptional(type) && !setting?.enabled) return null;
+  const position = setting?.destination ?? 1;
+  return addresses.find((a) => a.position === position)?.address ?? addresses[0]?.address ?? null;
+}
+
+/**
  * Queues a mail in the caller's transaction (R25): the mail exists if and only if the change
  * that causes it commits. Optional types follow the customer's setting (配信中 / 配信不要 and
  * 配信先); mandatory ones go to the first registered address unless `to` says otherwise.
@@ -23,11 +36,7 @@ export async function enqueueMail<T extends MailType>(
 ): Promise<string[]> {
   let recipients = mail.to;
   if (!recipients) {
-    const { addresses, settings } = await readMailSettings(tx, mail.customerId);
-    const setting = isOptional(mail.type) ? settings.find((s) => s.type === mail.type) : undefined;
-    if (isOptional(mail.type) && !setting?.enabled) return [];
-    const position = setting?.destination ?? 1;
-    const address = addresses.find((a) => a.position === position)?.address ?? addresses[0]?.address;
+    const address = await mailRecipient(tx, mail.customerId, mail.type);
     recipients = address ? [address] : [];
   }
   if (recipients.length === 0) return [];

@@ -88,7 +88,9 @@ describe("取引 menu", () => {
 
 describe("株式注文 (R17, R6)", () => {
   it("orders with the 執行パスワード: exact payload, one POST with an Idempotency-Key across a double click", async () => {
-    const { user, requests } = await openStock({ "POST /api/me/orders": json(baseOrder) });
+    const { user, requests } = await openStock({
+      "POST /api/me/orders": json({ ...baseOrder, executionMailTo: "t***@example.jp" }),
+    });
     expect(await within(screen.getByRole("main")).findByText("2,500,000円")).toBeTruthy();
     await user.type(field("銘柄コード"), "7203");
     expect(await screen.findByText("トヨタ自動車（7203）")).toBeTruthy();
@@ -123,6 +125,10 @@ describe("株式注文 (R17, R6)", () => {
     expect(await screen.findByRole("heading", { level: 2, name: "ご注文を受け付けました" })).toBeTruthy();
     expect(screen.getByText("O00000001")).toBeTruthy();
     expect(screen.getByText("注文中")).toBeTruthy();
+    // Issue 17 B7: said as it is, from the server.
+    expect(screen.getByRole("main").textContent).toContain(
+      "約定しましたら、取引(約定)通知を t***@example.jp にお送りします。",
+    );
     const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toEqual(payload);
@@ -132,7 +138,9 @@ describe("株式注文 (R17, R6)", () => {
   });
 
   it("a market order: 価格 disabled, payload without a price, 約定価格 on completion", async () => {
-    const { user, requests } = await openStock({ "POST /api/me/orders": json(filledOrder) });
+    const { user, requests } = await openStock({
+      "POST /api/me/orders": json({ ...filledOrder, executionMailTo: null }),
+    });
     await user.type(field("銘柄コード"), "7203");
     await user.click(radio("取引区分", "信用新規"));
     await user.type(field("数量"), "100");
@@ -152,6 +160,11 @@ describe("株式注文 (R17, R6)", () => {
     const receipt = screen.getByRole("main").querySelector("dl") as HTMLElement;
     expect(receipt.textContent).toContain("約定済");
     expect(receipt.textContent).toContain("約定価格2,500円");
+    // Issue 17 B7: filled is filled; no 「約定時には…」 after 「約定しました」.
+    const text = screen.getByRole("main").textContent ?? "";
+    expect(text).toContain("ご注文は約定しました。");
+    expect(text).toContain("取引(約定)通知は配信不要に設定されているため、お送りしていません。");
+    expect(text).not.toContain("約定時には");
     const post = requests.find((request) => request.method === "POST" && request.path === "/api/me/orders");
     expect(post?.body).toEqual({ ...exampleMarketStockOrder, account: "margin", marginAction: "open" });
   });

@@ -5,6 +5,8 @@ import { cancelOrder as cancel, modifyOrder as modify } from "../../domain/order
 import { placeOrder as place } from "../../domain/orders/place.ts";
 import { listOrders as list } from "../../domain/orders/rows.ts";
 import type { AppBindings } from "../../lib/types.ts";
+import { maskEmail } from "../../mail/format.ts";
+import { mailRecipient } from "../../mail/outbox.ts";
 import type {
   cancelOrder,
   getBalances,
@@ -20,7 +22,10 @@ export const listInstrumentsHandler: RouteHandler<typeof listInstruments, AppBin
 export const placeOrderHandler: RouteHandler<typeof placeOrder, AppBindings> = async (c) => {
   const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
   const { order, created } = await place(c.get("db"), c.get("services"), actor);
-  return created ? c.json(order, 201) : c.json(order, 200);
+  if (!created) return c.json(order, 200);
+  const type = order.kind === "fund" ? "fund_execution" : "trade_execution";
+  const to = await mailRecipient(c.get("db"), actor.customerId, type);
+  return c.json({ ...order, executionMailTo: to ? maskEmail(to) : null }, 201);
 };
 
 export const modifyOrderHandler: RouteHandler<typeof modifyOrder, AppBindings> = async (c) => {

@@ -2,7 +2,13 @@ import { exampleMarketStockOrder } from "@kakunin/contracts/examples";
 import { opsMarketResultSchema } from "@kakunin/contracts/ops";
 import { accountOpeningListSchema } from "@kakunin/contracts/registered-info";
 import { createTestCustomerResponseSchema } from "@kakunin/contracts/test-support";
-import { balancesSchema, instrumentListSchema, orderListSchema, orderSchema } from "@kakunin/contracts/trading";
+import {
+  balancesSchema,
+  instrumentListSchema,
+  orderListSchema,
+  orderReceiptSchema,
+  orderSchema,
+} from "@kakunin/contracts/trading";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountOpenings, auditEvents, cashBalances, marginPositions, orders, outbox } from "../../db/schema.ts";
@@ -59,7 +65,7 @@ const place = (core: Core, customerId: string, request: Record<string, unknown>,
 const placeOk = async (core: Core, customerId: string, request: Record<string, unknown>) => {
   const res = await place(core, customerId, request);
   if (res.status !== 201) throw new Error(`place failed: ${res.status} ${await res.text()}`);
-  return readAs(res, orderSchema);
+  return readAs(res, orderReceiptSchema);
 };
 
 const cancel = (core: Core, customerId: string, orderNumber: string, requestKey = newKey()) =>
@@ -167,6 +173,8 @@ describe("注文 (R17, R18, R19)", () => {
       filledPrice: 1_950,
       filledQuantity: 100,
       instrumentName: "トヨタ自動車",
+      // Issue 17 B7: where the 取引(約定)通知 went, for the completion screen.
+      executionMailTo: expect.stringMatching(/^.\*\*\*@/),
     });
     expect(await withdrawable(core, c.id)).toBe(805_000);
     const b = await balancesOf(core, c.id);
@@ -191,7 +199,9 @@ describe("注文 (R17, R18, R19)", () => {
 
   it("queues no mail on a fill when 取引(約定)通知 is off", async () => {
     const c = await newCustomer(core);
-    expect((await placeOk(core, c.id, stock({}))).status).toBe("filled");
+    const order = await placeOk(core, c.id, stock({}));
+    expect(order.status).toBe("filled");
+    expect(order.executionMailTo).toBeNull();
     expect(await mails(core, c.id)).toHaveLength(0);
   });
 

@@ -1,5 +1,6 @@
-import type { FundOrderRequest, Instrument, Order } from "@kakunin/contracts/trading";
+import type { FundOrderRequest, Instrument, OrderReceipt as PlacedOrder } from "@kakunin/contracts/trading";
 import { useState } from "react";
+import { MailNotificationNote } from "../../../components/mail-notification-note.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
@@ -25,7 +26,7 @@ function FundOrderPage() {
   const instruments = useInstruments();
   const balances = useBalances();
   const placeOrder = usePlaceOrder();
-  const guarded = useGuarded<FundOrderRequest, Context, Order>();
+  const guarded = useGuarded<FundOrderRequest, Context, PlacedOrder>();
   const [input, setInput] = useState<OrderInput<FundOrderFormValues, FundOrderField>>({ values: emptyFundOrder });
   const funds = instruments.data?.instruments.filter((instrument) => instrument.kind === "fund");
   const heldUnits = balances.data
@@ -48,6 +49,11 @@ function FundOrderPage() {
         children: (order) => (
           <OrderReceipt order={order}>
             <p>約定は次回の基準価額で行われます。</p>
+            <MailNotificationNote
+              label="投信約定通知メール"
+              sentTo={order.executionMailTo}
+              upcoming={{ when: "約定しましたら" }}
+            />
           </OrderReceipt>
         ),
       }}

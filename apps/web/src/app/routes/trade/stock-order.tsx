@@ -1,5 +1,6 @@
-import type { Instrument, Order, StockOrderRequest } from "@kakunin/contracts/trading";
+import type { Instrument, OrderReceipt as PlacedOrder, StockOrderRequest } from "@kakunin/contracts/trading";
 import { useState } from "react";
+import { MailNotificationNote } from "../../../components/mail-notification-note.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
@@ -29,7 +30,7 @@ function StockOrderPage() {
   // The same query as 買付余力 shows: whether 信用 can be chosen at all.
   const balances = useBalances();
   const placeOrder = usePlaceOrder();
-  const guarded = useGuarded<StockOrderRequest, Context, Order>();
+  const guarded = useGuarded<StockOrderRequest, Context, PlacedOrder>();
   const [input, setInput] = useState<OrderInput<StockOrderFormValues, StockOrderField>>({ values: emptyStockOrder });
   const stocks = instruments.data?.instruments.filter((instrument) => instrument.kind === "stock");
 
@@ -51,7 +52,11 @@ function StockOrderPage() {
         children: (order) => (
           <OrderReceipt order={order}>
             {order.status === "filled" && order.filledPrice !== null && <p>ご注文は約定しました。</p>}
-            <p className="kk-text-sm kk-text-muted">約定時には取引通知メールをお送りします。</p>
+            <MailNotificationNote
+              label="取引(約定)通知"
+              sentTo={order.executionMailTo}
+              {...(order.status === "filled" ? {} : { upcoming: { when: "約定しましたら" } })}
+            />
           </OrderReceipt>
         ),
       }}

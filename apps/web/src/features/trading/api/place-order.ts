@@ -1,4 +1,4 @@
-import { type Order, type OrderRequest, orderSchema } from "@kakunin/contracts/trading";
+import { type OrderReceipt, type OrderRequest, orderReceiptSchema } from "@kakunin/contracts/trading";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { type GuardedCall, guardedRequest } from "../../../lib/guarded-request.ts";
 import { balancesQueryOptions } from "./get-balances.ts";
@@ -11,8 +11,8 @@ export type PlaceOrderInput = GuardedCall<OrderRequest>;
  * 発注 (R17). 403 step_up_required without a matching grant; 422 order_rejected with
  * field errors (quantity, limitPrice, instrumentCode…) when core refuses the order.
  */
-export function placeOrder({ body, idempotencyKey }: PlaceOrderInput): Promise<Order> {
-  return guardedRequest("/api/me/orders", orderSchema, { body, idempotencyKey });
+export function placeOrder({ body, idempotencyKey }: PlaceOrderInput): Promise<OrderReceipt> {
+  return guardedRequest("/api/me/orders", orderReceiptSchema, { body, idempotencyKey });
 }
 
 /** After any order change: the list and what is left to buy with. */
