@@ -89,6 +89,15 @@ export const executionPasswordScheduleSchema = z.object({
 });
 export type ExecutionPasswordSchedule = z.infer<typeof executionPasswordScheduleSchema>;
 
+/** お客様サポートセンター (core's SUPPORT_PHONE and SUPPORT_HOURS): every lock screen names it (issue 17). */
+export const supportContactSchema = z.object({ phone: z.string(), hours: z.string() });
+export type SupportContact = z.infer<typeof supportContactSchema>;
+
+/** R8's lock message with the number and hours to call, as core's refusals and the screens say it. */
+export function accountLockedMessage(contact: SupportContact): string {
+  return `執行パスワードの入力誤りが上限（9回）に達したため、アカウントをロックしました。ロックの解除をご希望の場合は、お客様サポートセンター（電話 ${contact.phone}、受付時間 ${contact.hours}）までお電話でご連絡ください。本人確認のうえ解除いたします。`;
+}
+
 export const credentialStatusSchema = z.object({
   executionPassword: z.object({
     /** True until the customer replaces the company-issued initial password (R9). */
@@ -98,5 +107,7 @@ export const credentialStatusSchema = z.object({
     locked: z.boolean(),
   }),
   schedule: executionPasswordScheduleSchema,
+  /** Whom a locked customer calls (shown with the lock on every screen that may be locked). */
+  supportContact: supportContactSchema,
 });
 export type CredentialStatus = z.infer<typeof credentialStatusSchema>;

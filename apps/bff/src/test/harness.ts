@@ -134,6 +134,7 @@ export function createFakeCore() {
         now: "2026-11-25T00:00:00.000Z",
         phase: "enforced",
       },
+      supportContact: { phone: "0120-000-000", hours: "平日 8:30〜17:00" },
     }),
   );
   app.put(toHono(coreRoutes.changeExecutionPassword.path), async (c) => {

@@ -17,6 +17,10 @@ const initialNotice = {
 
 const changed = { changedAt: "2026-11-25T07:10:00.000Z" };
 
+/** Issue 17: every lock screen names the お客様サポートセンター's number and hours (from core's configuration). */
+const lockedWithContact =
+  "ロックの解除をご希望の場合は、お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）までお電話でご連絡ください。";
+
 function input(label: string): HTMLInputElement {
   return screen.getByLabelText(label, { selector: "input" }) as HTMLInputElement;
 }
@@ -237,7 +241,7 @@ describe("執行パスワード変更", () => {
     });
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("アカウントロック中");
-    expect(alert.textContent).toContain(errorMessages.account_locked);
+    expect(alert.textContent).toContain(lockedWithContact);
     expect(screen.queryByLabelText("現在の執行パスワード")).toBeNull();
   });
 });
@@ -346,7 +350,7 @@ describe("会員トップ and the execution password", () => {
     openMemberTop(credentialStatus({ executionPassword: { locked: true, remainingAttempts: 0 } }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("アカウントロック中");
-    expect(alert.textContent).toContain(errorMessages.account_locked);
+    expect(alert.textContent).toContain(lockedWithContact);
     expect(screen.queryByText(/初期執行パスワードのままです/)).toBeNull();
   });
 
@@ -415,7 +419,7 @@ describe("screens confirmed with the execution password, while it is locked", ()
     const main = screen.getByRole("main");
     const alert = await within(main).findByRole("alert");
     expect(alert.textContent).toContain("アカウントロック中");
-    expect(alert.textContent).toContain(errorMessages.account_locked);
+    expect(alert.textContent).toContain(lockedWithContact);
   });
 
   it.each(screens)("%s shows no lock while the password works", async (title, path) => {

@@ -77,6 +77,7 @@ export function credentialStatus(overrides: CredentialStatusOverrides = {}) {
       phase: "enforced",
       ...overrides.schedule,
     },
+    supportContact: { phone: "0120-000-000", hours: "平日 8:30〜17:00" },
   } as const);
 }
 

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import { customers } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
+import { supportContact } from "../../mail/support-contact.ts";
 import { describeSchedule } from "../schedule.ts";
 
 /** 執行パスワード status for the credentials screen: initial or changed, tries left, lock, and the schedule. */
@@ -27,5 +28,6 @@ export async function credentialStatus(db: Db, services: CoreServices, customerI
       locked: row.lockedAt !== null,
     },
     schedule: describeSchedule(services.settings, services.clock.now(customerId)),
+    supportContact: { ...supportContact() },
   };
 }

@@ -1,4 +1,5 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import { accountLockedMessage } from "@kakunin/contracts/credentials";
 import { EXECUTION_PASSWORD_MAX_ATTEMPTS } from "@kakunin/contracts/errors";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
@@ -7,6 +8,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { HashGate } from "../../lib/hash-gate.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
+import { supportContact } from "../../mail/support-contact.ts";
 import { type AuditOutcome, recordAudit } from "../audit.ts";
 import { gateKeys } from "./gate-keys.ts";
 
@@ -200,5 +202,13 @@ export function throwUnlessVerified(outcome: VerifyOutcome): void {
   if (outcome.status === "wrong" && !outcome.lockedNow) {
     throw new AppError("wrong_execution_password", 422, { remainingAttempts: outcome.remainingAttempts });
   }
-  throw new AppError("account_locked", 423, { remainingAttempts: 0 });
+  throw accountLockedError();
+}
+
+/** R8's 423, naming the お客様サポートセンター's number and hours (issue 17). */
+export function accountLockedError(): AppError {
+  return new AppError("account_locked", 423, {
+    remainingAttempts: 0,
+    message: accountLockedMessage(supportContact()),
+  });
 }

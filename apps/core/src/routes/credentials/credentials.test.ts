@@ -63,7 +63,11 @@ describe.each(testBackends)("execution password lock (R8) on $name", ({ open }) 
     }
     const ninth = await verify(core, c.id, "Wrong1x");
     expect(ninth.status).toBe(423);
-    expect((await readError(ninth)).code).toBe("account_locked");
+    const lock = await readError(ninth);
+    expect(lock.code).toBe("account_locked");
+    // Issue 17: the lock names whom to call, from SUPPORT_PHONE and SUPPORT_HOURS.
+    expect(lock.message).toContain("お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）");
+    expect((await status(core, c.id)).supportContact).toEqual({ phone: "0120-000-000", hours: "平日 8:30〜17:00" });
     // Locked: even the right password is refused.
     const right = await verify(core, c.id, "Rk7m2x");
     expect(right.status).toBe(423);

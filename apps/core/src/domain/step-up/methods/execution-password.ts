@@ -1,5 +1,9 @@
 import { AppError } from "../../../lib/errors.ts";
-import { throwUnlessVerified, verifyExecutionPassword } from "../../credentials/verify-execution-password.ts";
+import {
+  accountLockedError,
+  throwUnlessVerified,
+  verifyExecutionPassword,
+} from "../../credentials/verify-execution-password.ts";
 import { schedulePhase } from "../../schedule.ts";
 import type { StepUpMethod } from "../method.ts";
 
@@ -22,7 +26,7 @@ export const executionPassword: StepUpMethod = {
       outcome: "refused_locked",
       detail: { reason: "account_locked" },
       raise: () => {
-        throw new AppError("account_locked", 423, { remainingAttempts: 0 });
+        throw accountLockedError();
       },
     };
   },

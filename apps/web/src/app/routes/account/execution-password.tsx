@@ -1,3 +1,4 @@
+import type { SupportContact } from "@kakunin/contracts/credentials";
 import { PAGE_TITLE_ID } from "@kakunin/ui/page-layout";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete } from "@kakunin/ui/step-section";
@@ -23,14 +24,14 @@ function BackToMemberTop() {
   );
 }
 
-function LockedView({ message }: { message?: string | undefined }) {
+function LockedView({ message, contact }: { message?: string | undefined; contact?: SupportContact | undefined }) {
   // The form (and the focused button) may just have disappeared: start reading from the title.
   useEffect(() => {
     document.getElementById(PAGE_TITLE_ID)?.focus();
   }, []);
   return (
     <div className="kk-stack">
-      <AccountLockedAlert message={message} />
+      <AccountLockedAlert message={message} contact={contact} />
       <BackToMemberTop />
     </div>
   );
@@ -53,7 +54,7 @@ function ExecutionPasswordPage() {
     );
   }
   if (view.step === "locked") return <LockedView message={view.message} />;
-  if (credentials.data?.executionPassword.locked) return <LockedView />;
+  if (credentials.data?.executionPassword.locked) return <LockedView contact={credentials.data.supportContact} />;
 
   return (
     <div className="kk-stack">

@@ -1,16 +1,20 @@
+import { accountLockedMessage, type SupportContact } from "@kakunin/contracts/credentials";
 import { errorMessages } from "@kakunin/contracts/errors";
 import { Alert } from "@kakunin/ui/alert";
 
 export interface AccountLockedAlertProps {
-  /** The server's wording when it has just refused; otherwise the shared default. */
+  /** The server's wording when it has just refused (it names the support number already). */
   message?: string | undefined;
+  /** Otherwise: whom to call, from the credential status (issue 17: every lock screen names it). */
+  contact?: SupportContact | undefined;
 }
 
-/** R8: after 9 wrong execution passwords; the message says how to have it unlocked. */
-export function AccountLockedAlert({ message = errorMessages.account_locked }: AccountLockedAlertProps) {
+/** R8: after 9 wrong execution passwords; the message says how to have it unlocked, and whom to call. */
+export function AccountLockedAlert({ message, contact }: AccountLockedAlertProps) {
+  const text = message ?? (contact ? accountLockedMessage(contact) : errorMessages.account_locked);
   return (
     <Alert variant="error" title="アカウントロック中">
-      <p>{message}</p>
+      <p>{text}</p>
     </Alert>
   );
 }

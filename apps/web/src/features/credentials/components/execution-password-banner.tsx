@@ -40,6 +40,7 @@ function ScheduleAlert({ status }: { status: CredentialStatus }) {
 export function ExecutionPasswordBanner() {
   const credentials = useCredentials();
   if (!credentials.data) return null;
-  if (credentials.data.executionPassword.locked) return <AccountLockedAlert />;
+  if (credentials.data.executionPassword.locked)
+    return <AccountLockedAlert contact={credentials.data.supportContact} />;
   return <ScheduleAlert status={credentials.data} />;
 }

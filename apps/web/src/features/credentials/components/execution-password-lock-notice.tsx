@@ -17,5 +17,6 @@ export interface ExecutionPasswordLockNoticeProps {
  */
 export function ExecutionPasswordLockNotice({ children }: ExecutionPasswordLockNoticeProps) {
   const credentials = useCredentials();
-  return credentials.data?.executionPassword.locked ? <AccountLockedAlert /> : children;
+  const data = credentials.data;
+  return data?.executionPassword.locked ? <AccountLockedAlert contact={data.supportContact} /> : children;
 }
