@@ -107,6 +107,25 @@ describe("メールサービス配信設定の変更 (notice §3 ③–⑨)", ()
     ).toHaveLength(3);
   });
 
+  it("says plainly that 配信不要 for 出金認証コード通知メール removes the second factor (issue 17)", async () => {
+    const codeOn = {
+      ...mailSettings,
+      settings: mailSettings.settings.map((setting) =>
+        setting.type === "withdrawal_auth_code" ? { ...setting, enabled: true } : setting,
+      ),
+    };
+    const { user } = await openMailSettings({ "GET /api/me/mail-settings": [stepUpRequired(), json(codeOn)] });
+    await user.click(screen.getByRole("radio", { name: "出金認証コード通知メール" }));
+    await user.click(screen.getByRole("button", { name: "変更する" }));
+    const enabled = await screen.findByRole("group", { name: "配信設定" });
+    expect(screen.queryByText(/2つ目の確認がなくなります/)).toBeNull();
+    await user.click(within(enabled).getByRole("radio", { name: "配信不要" }));
+    expect(await screen.findByText("2つ目の確認がなくなります")).toBeTruthy();
+    expect(screen.getByText(/出金のときの確認は執行パスワードだけになり/)).toBeTruthy();
+    await user.click(within(enabled).getByRole("radio", { name: "配信中" }));
+    expect(screen.queryByText("2つ目の確認がなくなります")).toBeNull();
+  });
+
   it("says which mail to choose when 変更する is pressed with none, and sends nothing", async () => {
     const { user, requests } = await openMailSettings();
     await user.click(screen.getByRole("button", { name: "変更する" }));

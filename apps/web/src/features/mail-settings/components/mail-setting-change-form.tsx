@@ -5,10 +5,11 @@ import {
   type MailSettings,
   mailSettingChangeSchema,
 } from "@kakunin/contracts/mail";
+import { Alert } from "@kakunin/ui/alert";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { RadioGroup } from "@kakunin/ui/radio-group";
 import { useMemo } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
@@ -34,6 +35,17 @@ function formSchema(type: MailSetting["type"]) {
     }))
     .pipe(mailSettingChangeSchema);
 }
+
+/**
+ * Issue 17: turning a code mail off removes the second factor of what it guards; said plainly
+ * where the customer chooses 配信不要, not only in the fine print.
+ */
+const secondFactorOf = {
+  withdrawal_auth_code:
+    "配信不要にすると、出金のときの確認は執行パスワードだけになり、メールでお送りする認証コードによる2つ目の確認がなくなります。執行パスワードを第三者に知られた場合、そのまま出金されるおそれが高まります。",
+  view_auth_code:
+    "配信不要にすると、登録情報の照会のときの確認は執行パスワードだけになり、メールでお送りする認証コードによる2つ目の確認がなくなります。",
+} as const;
 
 export function toFormValues(setting: Pick<MailSetting, "enabled" | "destination">): MailSettingFormValues {
   return { enabled: setting.enabled ? "true" : "false", destination: setting.destination === 1 ? "1" : "2" };
@@ -70,6 +82,7 @@ export function MailSettingChangeForm({
 
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors },
@@ -77,6 +90,8 @@ export function MailSettingChangeForm({
     resolver,
     defaultValues: defaultValues ?? initial,
   });
+  const chosen = useWatch({ control, name: "enabled" });
+  const removesSecondFactor = chosen === "false" && setting.type in secondFactorOf;
 
   const submit = handleSubmit((change) => {
     if (change.enabled === setting.enabled && change.destination === setting.destination) {
@@ -114,6 +129,11 @@ export function MailSettingChangeForm({
         ]}
         {...field("enabled")}
       />
+      {removesSecondFactor && (
+        <Alert variant="warning" title="2つ目の確認がなくなります">
+          <p>{secondFactorOf[setting.type as keyof typeof secondFactorOf]}</p>
+        </Alert>
+      )}
       <RadioGroup
         legend="配信先"
         hint={
