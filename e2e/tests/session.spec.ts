@@ -34,8 +34,8 @@ test.describe("セッション", () => {
   test("an expired session sends the SPA back to ログイン with a message", async ({ page, customer, loginAs }) => {
     // 会員トップ's reads must have answered before the session is aged: one still in flight would
     // come back 401 and take the SPA to ログイン on its own, before the click below.
-    const reads = ["credentials", "trading-stop", "previous-login", "notices"].map((path) =>
-      page.waitForResponse((r) => new URL(r.url()).pathname === `/api/me/${path}`),
+    const reads = ["credentials", "trading-stop", "balances", "withdrawals/overview", "previous-login", "notices"].map(
+      (path) => page.waitForResponse((r) => new URL(r.url()).pathname === `/api/me/${path}`),
     );
     await loginAs(customer);
     await Promise.all(reads);

@@ -1,7 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { demoLoginHistory, demoNotices } from "../testing/fixtures.ts";
+import { demoBalances, demoLoginHistory, demoNotices, demoWithdrawalOverview } from "../testing/fixtures.ts";
 import { authenticatedSession, credentialStatus, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
@@ -125,6 +125,35 @@ describe("member pages", () => {
     expect(within(noticeSection).getByText("2026/11/25 09:00:00")).toBeTruthy();
   });
 
+  it("会員トップ shows 資産合計, 評価損益, 買付余力, 出金可能額, お客様コード and the assets by kind, before お知らせ (R42, issue 17)", async () => {
+    mockApi({
+      "GET /api/session": json(authenticatedSession),
+      "GET /api/me/credentials": json(ownPassword),
+      "GET /api/me/notices": json(notices),
+      "GET /api/me/previous-login": json({ previousLogin: null }),
+      "GET /api/me/balances": json(demoBalances),
+      "GET /api/me/withdrawals/overview": json(demoWithdrawalOverview),
+    });
+    renderApp("/");
+    const assets = await screen.findByRole("region", { name: "お預り資産" });
+    await waitFor(() => expect(assets.textContent).toContain("出金可能額1,000,000円"));
+    const text = assets.textContent ?? "";
+    for (const term of [
+      "資産合計",
+      "評価損益",
+      "買付余力",
+      "お客様コード1000001",
+      "現金",
+      "国内株式（現物）",
+      "投資信託",
+    ]) {
+      expect(text).toContain(term);
+    }
+    // What the customer opens the page for comes before the notices.
+    const noticeRegion = await screen.findByRole("region", { name: "お知らせ" });
+    expect(assets.compareDocumentPosition(noticeRegion) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it("shows the empty notice state", async () => {
     mockApi({
       "GET /api/session": json(authenticatedSession),
@@ -141,8 +170,10 @@ describe("member pages", () => {
       "GET /api/session": json(authenticatedSession),
       "GET /api/me/credentials": json(ownPassword),
       "GET /api/me/notices": [outage, outage, outage, json(notices)],
-      // R42: 会員トップ also reads 前回ログイン; only the notices fail here.
+      // R42: 会員トップ also reads 前回ログイン and the assets; only the notices fail here.
       "GET /api/me/previous-login": json({ previousLogin: null }),
+      "GET /api/me/balances": json(demoBalances),
+      "GET /api/me/withdrawals/overview": json(demoWithdrawalOverview),
     });
     const { user } = renderApp("/");
     const alert = await screen.findByRole("alert");

@@ -1,13 +1,57 @@
+import { useId } from "react";
+import { QueryStatus } from "../../components/query-status.tsx";
 import { useSession } from "../../features/auth/api/get-session.ts";
 import { ExecutionPasswordBanner } from "../../features/credentials/components/execution-password-banner.tsx";
 import { PreviousLogin } from "../../features/login-history/components/previous-login.tsx";
 import { NoticeList, type NoticeTopicLinks } from "../../features/notices/components/notice-list.tsx";
+import { useBalances } from "../../features/trading/api/get-balances.ts";
+import { AssetSummary } from "../../features/trading/components/asset-summary.tsx";
 import { TradingStopBanner } from "../../features/trading-stop/components/trading-stop-banner.tsx";
+import { useWithdrawalOverview } from "../../features/withdrawals/api/get-withdrawal-overview.ts";
+import { PendingBankAccountChangeNote } from "../../features/withdrawals/components/pending-bank-account-change-note.tsx";
+import { formatYen } from "../../lib/format.ts";
 import { paths } from "../screens.ts";
 
 const noticeTopicLinks: NoticeTopicLinks = {
   execution_password_change: { label: "執行パスワード変更へ", to: paths.executionPassword },
 };
+
+/** 資産合計 … 出金可能額 and お客様コード (R42, issue 17): what a customer opens 会員トップ for. */
+function Assets({ customerCode }: { customerCode: string | undefined }) {
+  const headingId = useId();
+  const balances = useBalances();
+  const overview = useWithdrawalOverview();
+  const withdrawable = overview.data?.withdrawable;
+  return (
+    <section className="kk-card kk-stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>お預り資産</h2>
+      {balances.data ? (
+        <AssetSummary
+          balances={balances.data}
+          extra={[
+            {
+              term: "出金可能額",
+              detail:
+                withdrawable !== undefined ? (
+                  <span className="kk-amount">{formatYen(withdrawable)}</span>
+                ) : overview.isError ? (
+                  "表示できませんでした"
+                ) : (
+                  "読み込み中…"
+                ),
+            },
+            ...(customerCode ? [{ term: "お客様コード", detail: customerCode }] : []),
+          ]}
+        />
+      ) : (
+        <QueryStatus query={balances} what="お預り資産" />
+      )}
+      {overview.data?.pendingBankAccountChange?.status === "申請中" && (
+        <PendingBankAccountChangeNote change={overview.data.pendingBankAccountChange} />
+      )}
+    </section>
+  );
+}
 
 function MemberTop() {
   const { data } = useSession();
@@ -16,8 +60,9 @@ function MemberTop() {
     <div className="kk-stack">
       {customer && <p className="kk-greeting">{customer.name} 様、いつもご利用いただきありがとうございます。</p>}
       <TradingStopBanner />
-      <PreviousLogin />
       <ExecutionPasswordBanner />
+      <Assets customerCode={customer?.customerCode} />
+      <PreviousLogin />
       <NoticeList topicLinks={noticeTopicLinks} />
     </div>
   );

@@ -3,13 +3,7 @@ import { DescriptionList } from "@kakunin/ui/description-list";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { type ReactNode, useId } from "react";
 import { formatCount, formatPrice, formatYen } from "../../../lib/format.ts";
-
-/** 評価損益 with its sign in text: +12,000円 / −3,000円. */
-function pnlText(value: number): string {
-  if (value > 0) return `+${formatYen(value)}`;
-  if (value < 0) return `−${formatYen(-value)}`;
-  return formatYen(0);
-}
+import { pnlText } from "../utils/pnl-text.ts";
 
 function HoldingsTable({
   title,
