@@ -346,16 +346,31 @@ describe("注文照会: 訂正 and 取消", () => {
 
   it("lists the orders with 訂正・取消 for open limit orders only", async () => {
     await openOrders("modify_order", {
-      "GET /api/me/orders": json({ orders: [baseOrder, filledOrder], nextCursor: null }),
+      "GET /api/me/orders": json({
+        orders: [baseOrder, { ...filledOrder, account: "margin", marginAction: "open" }],
+        nextCursor: null,
+      }),
     });
     const table = screen.getByRole("table");
     expect(
       within(table)
         .getAllByRole("columnheader")
         .map((cell) => cell.textContent),
-    ).toEqual(["注文番号", "銘柄", "売買", "数量・金額", "執行条件", "状況", "約定価格", "注文日時", "訂正・取消"]);
+    ).toEqual([
+      "注文番号・注文日時",
+      "銘柄",
+      "取引区分",
+      "売買",
+      "数量・金額",
+      "執行条件",
+      "状況・約定価格",
+      "訂正・取消",
+    ]);
     expect(within(table).getByRole("cell", { name: "注文中" })).toBeTruthy();
-    expect(within(table).getByRole("cell", { name: "約定済" })).toBeTruthy();
+    expect(within(table).getByRole("cell", { name: /約定済.*約定価格 2,500円/ })).toBeTruthy();
+    // Issue 17 B3: 信用 is told from 現物.
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getAllByRole("cell")[2]?.textContent)).toEqual(["現物", "信用新規"]);
     expect(screen.getByRole("button", { name: "注文O00000001を訂正" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "注文O00000001を取消" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "注文O00000002を訂正" })).toBeNull();
