@@ -33,27 +33,68 @@ const bin = (name) => `node_modules/.bin/${name}`;
 // (issue 16: `npm start` to a usable login in ≤ 5 s).
 const tsx = dev ? `${bin("tsx")} watch` : `"${process.execPath}" --import tsx`;
 
-const ports = { smtp: 1025, maildev: 1080, core: 8081, bff: 8080, vite: 5173 };
+/** A port from the environment (issue 17: run beside other services), or the default; anything else stops here. */
+function port(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`${name} must be a port number (1–65535), not ${JSON.stringify(raw)}`);
+    process.exit(1);
+  }
+  return value;
+}
+const ports = {
+  smtp: port("SMTP_PORT", 1025),
+  maildev: port("MAILDEV_PORT", 1080),
+  core: port("CORE_PORT", 8081),
+  bff: port("BFF_PORT", 8080),
+  vite: port("VITE_PORT", 5173),
+};
+const origins = [`http://localhost:${ports.bff}`, ...(dev ? [`http://localhost:${ports.vite}`] : [])].join(",");
+// Each app reads its own variables (its env.ts); these only tie the chosen ports together.
+// A variable set by the caller wins.
+const withDefaults = (env) =>
+  Object.fromEntries(Object.entries(env).map(([key, value]) => [key, process.env[key] || value]));
 const commands = [
   {
     name: "mail",
     prefixColor: "magenta",
     command: `${bin("maildev")} --smtp ${ports.smtp} --ip 127.0.0.1 --web ${ports.maildev} --web-ip 127.0.0.1 --silent`,
   },
-  { name: "core", prefixColor: "blue", command: `${tsx} apps/core/src/main.ts` },
+  {
+    name: "core",
+    prefixColor: "blue",
+    command: `${tsx} apps/core/src/main.ts`,
+    env: withDefaults({
+      CORE_PORT: String(ports.core),
+      SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+      WEBAUTHN_ORIGINS: origins,
+      // The demo's market moves (issue 17); tests leave it at core's default, still.
+      MARKET_TICK_MS: "5000",
+    }),
+  },
   {
     name: "bff",
     prefixColor: "green",
     command: `${tsx} apps/bff/src/main.ts`,
-    env: dev
-      ? {
-          ALLOWED_ORIGINS: `http://localhost:${ports.bff},http://localhost:${ports.vite}`,
-          WEB_DIST_DIR: "/nonexistent",
-        }
-      : {},
+    env: withDefaults({
+      BFF_PORT: String(ports.bff),
+      CORE_URL: `http://127.0.0.1:${ports.core}`,
+      ALLOWED_ORIGINS: origins,
+      ...(dev ? { WEB_DIST_DIR: "/nonexistent" } : {}),
+    }),
   },
 ];
-if (dev) commands.push({ name: "web", prefixColor: "cyan", command: "../../node_modules/.bin/vite", cwd: "apps/web" });
+if (dev) {
+  commands.push({
+    name: "web",
+    prefixColor: "cyan",
+    command: "../../node_modules/.bin/vite",
+    cwd: "apps/web",
+    env: { VITE_PORT: String(ports.vite), BFF_PORT: String(ports.bff) },
+  });
+}
 
 const { result } = concurrently(commands, {
   prefix: "name",

@@ -22,11 +22,12 @@ export default defineConfig({
     target: "es2022",
   },
   server: {
-    port: 5173,
+    // `npm run dev` passes the ports it was given (scripts/start.mjs).
+    port: Number(process.env.VITE_PORT ?? 5173),
     strictPort: true,
     proxy: {
       // Same-origin /api in development too, so cookies and CSRF behave as in production.
-      "/api": { target: "http://127.0.0.1:8080" },
+      "/api": { target: `http://127.0.0.1:${process.env.BFF_PORT ?? 8080}` },
     },
   },
   test: {

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadBffEnv } from "./env.ts";
+import { readmeConfigVariables } from "../../../scripts/readme-config.ts";
+import { bffEnvVariables, loadBffEnv } from "./env.ts";
 import { CookieBox, parseCookieKeys } from "./lib/step-up/cookie-box.ts";
 
 describe("BFF environment: REDIS_URL", () => {
@@ -147,5 +148,11 @@ describe("BFF environment: login throttle", () => {
       loadBffEnv({ LOGIN_MAX_FAILURES_PER_CLIENT: "1000", LOGIN_CLIENT_SLOWDOWN_FAILURES: "10000" })
         .LOGIN_CLIENT_SLOWDOWN_FAILURES,
     ).toBe(10_000);
+  });
+});
+
+describe("the README's configuration table (issue 17)", () => {
+  it("lists exactly the variables the env schema reads", () => {
+    expect([...readmeConfigVariables("BFF (`apps/bff/src/env.ts`)")].sort()).toEqual([...bffEnvVariables].sort());
   });
 });

@@ -114,6 +114,9 @@ const envSchema = z
 
 export type BffEnv = z.infer<typeof envSchema>;
 
+/** Every variable this app reads: the README's configuration table is checked against it. */
+export const bffEnvVariables = Object.keys(envSchema.shape) as (keyof BffEnv)[];
+
 /** `devSecretsDir`: where development secrets are kept (tests pass a temporary directory). */
 export interface EnvOptions {
   devSecretsDir?: string;

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCoreEnv, loadOpsCliEnv } from "./env.ts";
+import { readmeConfigVariables } from "../../../scripts/readme-config.ts";
+import { coreEnvVariables, loadCoreEnv, loadOpsCliEnv } from "./env.ts";
 
 const dirs: string[] = [];
 function tempDir() {
@@ -231,5 +232,11 @@ describe("core environment: passkey policy (issue 14)", () => {
     expect(() => loadCoreEnv({ PASSKEY_ENFORCED_OPERATIONS: "register_passkey" }, { devSecretsDir: dir })).toThrow(
       /PASSKEY_ENFORCED_OPERATIONS/,
     );
+  });
+});
+
+describe("the README's configuration table (issue 17)", () => {
+  it("lists exactly the variables the env schema reads", () => {
+    expect([...readmeConfigVariables("core (`apps/core/src/env.ts`)")].sort()).toEqual([...coreEnvVariables].sort());
   });
 });

@@ -172,6 +172,9 @@ const envSchema = z
 
 export type CoreEnv = z.infer<typeof envSchema>;
 
+/** Every variable this app reads: the README's configuration table is checked against it. */
+export const coreEnvVariables = Object.keys(envSchema.shape) as (keyof CoreEnv)[];
+
 /** `devSecretsDir`: where development secrets are kept (tests pass a temporary directory). */
 export interface EnvOptions {
   devSecretsDir?: string;
