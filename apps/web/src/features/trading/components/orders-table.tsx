@@ -32,7 +32,7 @@ export function OrdersTable({ orders, onModify, onCancel }: OrdersTableProps) {
   if (orders.length === 0) return <p>ご注文はありません。</p>;
   return (
     <TableRegion labelledBy={captionId}>
-      <table className="kk-table kk-table--cards">
+      <table className="kk-table kk-table--compact kk-table--cards">
         <caption id={captionId}>ご注文（日時は日本時間）</caption>
         <thead>
           <tr>
