@@ -42,3 +42,79 @@ test.describe("注文照会 on a phone (375×812)", () => {
     expect(pageOverflow).toBeLessThanOrEqual(0);
   });
 });
+
+// Issue 17, phone first: the page starts with its h1 and content; the menu waits behind the
+// header's 「メニュー」 button; nothing scrolls sideways even at 320px.
+test.describe("a phone (375×812)", () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test("出金 starts with its heading; the menu opens from the header and Escape closes it", async ({ page }) => {
+    expect(await openStory(page, "画面-出金--入力")).toEqual([]);
+    const heading = page.getByRole("heading", { level: 1, name: "出金" });
+    const box = await heading.boundingBox();
+    expect(box?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(200);
+    const nav = page.getByRole("navigation", { name: "メニュー" });
+    await expect(nav).toBeHidden();
+    const button = page.getByRole("button", { name: "メニュー" });
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await button.click();
+    await expect(nav).toBeVisible();
+    await expect(page.getByRole("button", { name: "メニューを閉じる" })).toHaveAttribute("aria-expanded", "true");
+    await nav.getByRole("link", { name: "株式注文" }).focus();
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await expect(page.getByRole("button", { name: "メニュー" })).toBeFocused();
+  });
+});
+
+test.describe("320px wide", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  for (const id of [
+    "画面-会員トップ--お知らせあり",
+    "画面-出金--入力",
+    "画面-株式注文--入力",
+    "画面-注文照会--一覧",
+    "画面-ログイン--入力前",
+  ]) {
+    test(`${id} does not scroll sideways`, async ({ page }) => {
+      expect(await openStory(page, id)).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
+
+test.describe("the header at 320px", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("brand, メニュー and ログアウト each keep to one line", async ({ page }) => {
+    expect(await openStory(page, "画面-出金--入力")).toEqual([]);
+    const header = page.getByRole("banner");
+    // The distinct line tops of the label's text: a squeezed label wraps to 3–5 lines.
+    for (const item of [
+      header.getByText("kakunin証券"),
+      header.getByRole("button", { name: "メニュー" }),
+      header.getByRole("button", { name: "ログアウト" }),
+    ]) {
+      const lines = await item.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(lines).toBe(1);
+    }
+  });
+});
+
+test.describe("a desktop (1280×800)", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("the menu stays beside the content, with no menu button", async ({ page }) => {
+    expect(await openStory(page, "画面-出金--入力")).toEqual([]);
+    await expect(page.getByRole("navigation", { name: "メニュー" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "メニュー" })).toBeHidden();
+  });
+});

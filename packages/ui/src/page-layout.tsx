@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef, useState } from "react";
 import { classNames } from "./class-names.ts";
 
 export const PAGE_TITLE_ID = "kk-page-title";
 const MAIN_ID = "kk-main";
+const MENU_ID = "kk-menu";
 
 export interface PageLayoutProps {
   /** The page's single h1; also used for the document title. */
@@ -10,7 +11,10 @@ export interface PageLayoutProps {
   productName?: string;
   /** Right side of the header, e.g. the customer's name and a ログアウト button. */
   headerEnd?: ReactNode;
-  /** Menu content; wrapped in a labelled <nav>. Side column on wide screens, on top on phones. */
+  /**
+   * Menu content; wrapped in a labelled <nav>. Side column on wide screens; on phones behind
+   * the header's 「メニュー」 button, so the page's own content comes first (issue 17).
+   */
   menu?: ReactNode;
   menuLabel?: string;
   footer?: ReactNode;
@@ -26,6 +30,19 @@ export function PageLayout({
   footer,
   children,
 }: PageLayoutProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeMenu = (returnFocus: boolean) => {
+    setMenuOpen(false);
+    if (returnFocus) menuButton.current?.focus();
+  };
+  // Choosing a screen closes the phone menu: the new page's content is what comes next.
+  const onMenuClick = (event: MouseEvent<HTMLElement>) => {
+    if ((event.target as HTMLElement).closest("a")) closeMenu(false);
+  };
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === "Escape" && menuOpen) closeMenu(true);
+  };
   return (
     <div className="kk-layout">
       {/* React 19 hoists <title> into <head>; a distinct title per page helps screen-reader users (WCAG 2.4.2). */}
@@ -36,12 +53,31 @@ export function PageLayout({
       <header className="kk-layout__header">
         <div className="kk-layout__header-inner">
           <p className="kk-layout__brand">{productName}</p>
+          {menu != null && (
+            <button
+              ref={menuButton}
+              type="button"
+              className="kk-button kk-button--secondary kk-layout__menu-button"
+              aria-expanded={menuOpen}
+              aria-controls={MENU_ID}
+              onClick={() => setMenuOpen((open) => !open)}
+              onKeyDown={onMenuKeyDown}
+            >
+              {menuOpen ? "メニューを閉じる" : menuLabel}
+            </button>
+          )}
           {headerEnd && <div className="kk-layout__header-end">{headerEnd}</div>}
         </div>
       </header>
       <div className={classNames("kk-layout__body", menu != null && "kk-layout__body--with-menu")}>
         {menu != null && (
-          <nav className="kk-layout__menu" aria-label={menuLabel}>
+          <nav
+            id={MENU_ID}
+            className={classNames("kk-layout__menu", menuOpen && "kk-layout__menu--open")}
+            aria-label={menuLabel}
+            onClick={onMenuClick}
+            onKeyDown={onMenuKeyDown}
+          >
             {menu}
           </nav>
         )}
