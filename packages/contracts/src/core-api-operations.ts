@@ -32,6 +32,8 @@ export const applyMarginAccountCoreRequestSchema = changeRequest(marginAccountAp
 
 export const createWithdrawalCoreRequestSchema = keyedRequest(withdrawalRequestSchema);
 export const placeOrderCoreRequestSchema = keyedRequest(orderRequestSchema);
+/** The check before an order's confirmation (issue 17 B2): no key, since nothing executes. */
+export const checkOrderCoreRequestSchema = z.strictObject({ request: orderRequestSchema, client: clientContextSchema });
 export const modifyOrderCoreRequestSchema = keyedRequest(modifyOrderRequestSchema);
 export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: orderNumberSchema });
 export const cancelOrderCoreRequestSchema = z.strictObject({

@@ -14,14 +14,10 @@ import {
 } from "./core-api-customer.ts";
 import {
   applyMarginAccountCoreRequestSchema,
-  cancelOrderCoreRequestSchema,
   changeEmailCoreRequestSchema,
   changeMailSettingCoreRequestSchema,
   changeProfileCoreRequestSchema,
   createWithdrawalCoreRequestSchema,
-  modifyOrderCoreRequestSchema,
-  orderPathSchema,
-  placeOrderCoreRequestSchema,
   requestBankAccountChangeCoreRequestSchema,
 } from "./core-api-operations.ts";
 import { passkeyCoreRoutes } from "./core-api-passkeys.ts";
@@ -34,6 +30,7 @@ import {
   verifyStepUpCoreRequestSchema,
   verifyStepUpResponseSchema,
 } from "./core-api-step-up.ts";
+import { tradingCoreRoutes } from "./core-api-trading.ts";
 import { credentialStatusSchema } from "./credentials.ts";
 import {
   customerSummarySchema,
@@ -46,7 +43,7 @@ import { errorBodySchema } from "./errors.ts";
 import { mailSettingsSchema } from "./mail.ts";
 import { marginAccountApplicationViewSchema } from "./margin-accounts.ts";
 import type { OperationDefinitions, StepUpOperation } from "./operations.ts";
-import { loginHistoryPageQuerySchema, orderPageQuerySchema, withdrawalPageQuerySchema } from "./pagination.ts";
+import { loginHistoryPageQuerySchema, withdrawalPageQuerySchema } from "./pagination.ts";
 import { passwordResetCoreRoutes } from "./password-reset.ts";
 import {
   accountOpeningListSchema,
@@ -54,7 +51,6 @@ import {
   profileSchema,
   registeredEmailsSchema,
 } from "./registered-info.ts";
-import { balancesSchema, instrumentListSchema, orderListSchema, orderReceiptSchema, orderSchema } from "./trading.ts";
 import { tradingStopCoreRoutes } from "./trading-stop.ts";
 import {
   bankAccountChangeCheckSchema,
@@ -70,6 +66,7 @@ export * from "./core-api-operations.ts";
 export * from "./core-api-passkeys.ts";
 export * from "./core-api-sessions.ts";
 export * from "./core-api-step-up.ts";
+export * from "./core-api-trading.ts";
 
 /**
  * Core services API, version 1. This file is the contract a real broker's systems
@@ -324,56 +321,7 @@ export const coreRoutes = {
     response: marginAccountApplicationViewSchema,
     errors: [404, 409],
   },
-  listInstruments: {
-    method: "get",
-    path: "/v1/instruments",
-    summary: "Stocks and mutual funds with current prices (simulated market) and daily limits",
-    response: instrumentListSchema,
-  },
-  placeOrder: {
-    method: "post",
-    path: "/v1/customers/{customerId}/orders",
-    summary: "Place a stock (cash/margin) or fund order; market orders fill at once (R17, R18)",
-    params: customerPathSchema,
-    body: placeOrderCoreRequestSchema,
-    response: orderReceiptSchema,
-    errors: [404, 422],
-  },
-  modifyOrder: {
-    method: "put",
-    path: "/v1/customers/{customerId}/orders/{orderNumber}",
-    summary: "訂正 of an open limit order (price, quantity)",
-    params: orderPathSchema,
-    body: modifyOrderCoreRequestSchema,
-    response: orderSchema,
-    errors: [404, 409, 422],
-  },
-  cancelOrder: {
-    method: "post",
-    path: "/v1/customers/{customerId}/orders/{orderNumber}/cancellation",
-    summary: "取消 of an open order; exactly one of cancel and fill wins",
-    params: orderPathSchema,
-    body: cancelOrderCoreRequestSchema,
-    response: orderSchema,
-    errors: [404, 409, 422],
-  },
-  listOrders: {
-    method: "get",
-    path: "/v1/customers/{customerId}/orders",
-    summary: "注文照会: open and past orders, newest first, a page at a time",
-    params: customerPathSchema,
-    query: orderPageQuerySchema,
-    response: orderListSchema,
-    errors: [404],
-  },
-  getBalances: {
-    method: "get",
-    path: "/v1/customers/{customerId}/balances",
-    summary: "残高照会: cash, buying power, positions, margin positions, fund holdings",
-    params: customerPathSchema,
-    response: balancesSchema,
-    errors: [404],
-  },
+  ...tradingCoreRoutes,
   ...passkeyCoreRoutes,
   ...tradingStopCoreRoutes,
   ...sessionCoreRoutes,

@@ -108,6 +108,12 @@ export type FundOrderRequest = z.output<typeof fundOrderRequestSchema>;
 export const orderRequestSchema = z.discriminatedUnion("kind", [stockOrderRequestSchema, fundOrderRequestSchema]);
 export type OrderRequest = z.output<typeof orderRequestSchema>;
 
+/**
+ * The answer to an order's check before its confirmation (issue 17 B2): it may be confirmed.
+ * A refusal is 422 order_rejected with the fields, as placing it would answer.
+ */
+export const orderCheckSchema = z.object({ ok: z.literal(true) });
+
 /** 注文番号 as core issues them: "O" and 8 digits (O00000001). */
 export const orderNumberSchema = z
   .string({ error: "注文番号を指定してください。" })

@@ -24,6 +24,7 @@ export type AuditEventType =
   | "margin_account_approve"
   | "margin_account_reject"
   | "order_place"
+  | "order_check"
   | "order_modify"
   | "order_cancel"
   | "order_fill"

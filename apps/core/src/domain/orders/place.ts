@@ -1,7 +1,7 @@
 import type { Order, OrderRequest } from "@kakunin/contracts/trading";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { instruments, marginPositions, orders } from "../../db/schema.ts";
+import { instruments, orders } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
@@ -11,7 +11,16 @@ import { withdrawableOf } from "../withdrawals.ts";
 import { fillStockOrder } from "./fills.ts";
 import { debitIfAvailable, freeHolding, reserveHolding, reserveMarginPosition } from "./ledger.ts";
 import { findByKey, nameOf, type OrderActor, requireCustomer, toOrder } from "./rows.ts";
-import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
+import {
+  buyingPowerError,
+  cashReserveFor,
+  crosses,
+  holdingsError,
+  marginPositionError,
+  orderRefusals,
+  reject,
+  unknownInstrumentError,
+} from "./rules.ts";
 
 /**
  * 注文 (R17, R18, R26), in one transaction: the request key is claimed (request-keys.ts) — a
@@ -29,7 +38,6 @@ export async function placeOrder(
   await refuseIfStopped(db, services, { ...actor, action: "place_order" });
   const { request } = actor;
   const code = request.kind === "stock" ? request.instrumentCode : request.fundCode;
-  const codePath = request.kind === "stock" ? "instrumentCode" : "fundCode";
   const audit = (tx: Db | Tx, outcome: "success" | "failure", detail: Record<string, unknown>) =>
     recordAudit(tx, {
       eventType: "order_place",
@@ -53,7 +61,7 @@ export async function placeOrder(
       // A share lock: a price change waits for this order to commit, then sees it.
       const [inst] = await tx.select().from(instruments).where(eq(instruments.code, code)).for("share");
       if (!inst || inst.kind !== request.kind) {
-        throw reject([{ path: codePath, message: "該当する銘柄がありません。", reason: "unknown_instrument" }]);
+        throw reject([unknownInstrumentError(request)]);
       }
       const now = services.clock.now(actor.customerId);
       const base = {
@@ -66,36 +74,13 @@ export async function placeOrder(
         updatedAt: now,
       };
 
+      // The same rules the check before the confirmation applied (orderRefusals), now under
+      // the order's locks; the conditional UPDATEs below stay the authority under concurrency.
+      const { refusals, marginPositionId } = await orderRefusals(tx, actor.customerId, inst, request, "share");
+      if (refusals.length > 0) throw reject(refusals);
+
       let values: typeof orders.$inferInsert;
-      let marginPositionId: string | null = null;
       if (request.kind === "stock") {
-        await checkStockOrder(tx, actor.customerId, inst, request, request.quantity, request.limitPrice);
-        if (request.marginAction === "close") {
-          // 返済: the oldest opposite-side position of this issue with enough free quantity.
-          const [pos] = await tx
-            .select({ id: marginPositions.id })
-            .from(marginPositions)
-            .where(
-              and(
-                eq(marginPositions.customerId, actor.customerId),
-                eq(marginPositions.instrumentCode, inst.code),
-                ne(marginPositions.side, request.side),
-                sql`${marginPositions.quantity} - ${marginPositions.reservedQuantity} >= ${request.quantity}`,
-              ),
-            )
-            .orderBy(asc(marginPositions.openedAt))
-            .limit(1);
-          if (!pos) {
-            throw reject([
-              {
-                path: "quantity",
-                message: "返済できる建玉がありません（数量をご確認ください）。",
-                reason: "margin_position",
-              },
-            ]);
-          }
-          marginPositionId = pos.id;
-        }
         const reserveCash = cashReserveFor(inst, request, request.quantity, request.limitPrice);
         const reserveQuantity = request.side === "sell" && request.account === "cash" ? request.quantity : 0;
         values = {
@@ -130,17 +115,8 @@ export async function placeOrder(
         const ok = marginPositionId
           ? await reserveMarginPosition(tx, marginPositionId, inserted.reservedQuantity)
           : await reserveHolding(tx, actor.customerId, inst.code, inserted.reservedQuantity);
-        if (!ok && marginPositionId) {
-          throw reject([{ path: "quantity", message: "返済できる建玉がありません。", reason: "margin_position" }]);
-        }
-        if (!ok) {
-          const free = await freeHolding(tx, actor.customerId, inst.code);
-          throw reject([
-            request.kind === "stock"
-              ? { path: "quantity", message: `売却可能な数量（${num(free)}株）を超えています。`, reason: "holdings" }
-              : { path: "units", message: `解約可能な口数（${num(free)}口）を超えています。`, reason: "holdings" },
-          ]);
-        }
+        if (!ok && marginPositionId) throw reject([marginPositionError]);
+        if (!ok) throw reject([holdingsError(request.kind, await freeHolding(tx, actor.customerId, inst.code))]);
       }
       await audit(tx, "success", { orderNumber: inserted.orderNumber, reservedCash: inserted.reservedCash });
 

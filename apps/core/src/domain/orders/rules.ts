@@ -1,10 +1,12 @@
 import type { FieldError } from "@kakunin/contracts/errors";
-import { marginAccountNotOpenMessage } from "@kakunin/contracts/trading";
-import { and, eq } from "drizzle-orm";
+import { marginAccountNotOpenMessage, type OrderRequest } from "@kakunin/contracts/trading";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { accountOpenings } from "../../db/schema.ts";
+import { accountOpenings, marginPositions } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import { type InstrumentRow, isOnTick, priceLimits, tickSize } from "../market.ts";
+import { withdrawableOf } from "../withdrawals.ts";
+import { freeHolding } from "./ledger.ts";
 import type { OrderRow } from "./rows.ts";
 
 // Validation of an order against market data and the customer's account, and what it holds back.
@@ -65,6 +67,24 @@ export const buyingPowerError = (path: string, withdrawable: number): FieldError
   reason: "buying_power",
 });
 
+export const unknownInstrumentError = (request: OrderRequest): FieldError => ({
+  path: request.kind === "stock" ? "instrumentCode" : "fundCode",
+  message: "該当する銘柄がありません。",
+  reason: "unknown_instrument",
+});
+
+/** More shares or units to sell than the customer holds free of other orders. */
+export const holdingsError = (kind: "stock" | "fund", free: number): FieldError =>
+  kind === "stock"
+    ? { path: "quantity", message: `売却可能な数量（${num(free)}株）を超えています。`, reason: "holdings" }
+    : { path: "units", message: `解約可能な口数（${num(free)}口）を超えています。`, reason: "holdings" };
+
+export const marginPositionError: FieldError = {
+  path: "quantity",
+  message: "返済できる建玉がありません（数量をご確認ください）。",
+  reason: "margin_position",
+};
+
 /**
  * Whether the customer's 信用取引口座 is 開設済; a missing row counts as 未開設, as on
  * 口座開設状況. With `lock`, the row is share-locked so its status cannot change until the
@@ -79,11 +99,94 @@ export async function isMarginAccountOpen(db: Db | Tx, customerId: string, lock?
   return row?.status === "開設済";
 }
 
+// 審査中 and 未開設 alike; `account` is the field the SPA shows it on (取引区分).
+const marginAccountError: FieldError = {
+  path: "account",
+  message: marginAccountNotOpenMessage,
+  reason: "margin_account",
+};
+
 /** 信用新規 only with an opened 信用取引口座; checked in the order's own transaction. */
 async function requireMarginAccount(tx: Tx, customerId: string) {
   if (await isMarginAccountOpen(tx, customerId, "share")) return;
-  // 審査中 and 未開設 alike; `account` is the field the SPA shows it on (取引区分).
-  throw reject([{ path: "account", message: marginAccountNotOpenMessage, reason: "margin_account" }]);
+  throw reject([marginAccountError]);
+}
+
+/** 返済: the oldest opposite-side position of this issue with enough free quantity. */
+async function closablePosition(
+  db: Db | Tx,
+  customerId: string,
+  inst: InstrumentRow,
+  o: { side: "buy" | "sell"; quantity: number },
+): Promise<string | null> {
+  const [pos] = await db
+    .select({ id: marginPositions.id })
+    .from(marginPositions)
+    .where(
+      and(
+        eq(marginPositions.customerId, customerId),
+        eq(marginPositions.instrumentCode, inst.code),
+        ne(marginPositions.side, o.side),
+        sql`${marginPositions.quantity} - ${marginPositions.reservedQuantity} >= ${o.quantity}`,
+      ),
+    )
+    .orderBy(asc(marginPositions.openedAt))
+    .limit(1);
+  return pos?.id ?? null;
+}
+
+/**
+ * Every rule a new order must meet (issue 17 B2), read without changing anything: for 信用新規
+ * the 信用取引口座 first (without it nothing else matters), then lot, tick and the daily price
+ * limits, and only with a valid price what it needs: the margin position a 返済 closes, the
+ * free shares or units a sell needs, the cash a buy (or a 信用新規's margin) holds back.
+ *
+ * One function for both callers: the check before the confirmation (`checkOrder`, so the
+ * customer hears it before typing the 執行パスワード) and placeOrder itself, inside its
+ * transaction with `lock` = "share" on the account's status. placeOrder's conditional
+ * UPDATEs stay the authority against a concurrent order or withdrawal.
+ */
+export async function orderRefusals(
+  db: Db | Tx,
+  customerId: string,
+  inst: InstrumentRow,
+  request: OrderRequest,
+  lock?: "share",
+): Promise<{ refusals: FieldError[]; marginPositionId: string | null }> {
+  const none = { refusals: [], marginPositionId: null };
+  if (request.kind === "fund") {
+    if (request.side === "sell") {
+      const free = await freeHolding(db, customerId, inst.code);
+      return (request.units ?? 0) > free ? { refusals: [holdingsError("fund", free)], marginPositionId: null } : none;
+    }
+    const withdrawable = await withdrawableOf(db, customerId);
+    return (request.amount ?? 0) > withdrawable
+      ? { refusals: [buyingPowerError("amount", withdrawable)], marginPositionId: null }
+      : none;
+  }
+
+  if (request.account === "margin" && request.marginAction === "open") {
+    if (!(await isMarginAccountOpen(db, customerId, lock)))
+      return { refusals: [marginAccountError], marginPositionId: null };
+  }
+  const priceRefusals = checkStockPrice(inst, request.quantity, request.limitPrice);
+  if (priceRefusals.length > 0) return { refusals: priceRefusals, marginPositionId: null };
+
+  const refusals: FieldError[] = [];
+  let marginPositionId: string | null = null;
+  if (request.marginAction === "close") {
+    marginPositionId = await closablePosition(db, customerId, inst, request);
+    if (!marginPositionId) refusals.push(marginPositionError);
+  } else if (request.account === "cash" && request.side === "sell") {
+    const free = await freeHolding(db, customerId, inst.code);
+    if (request.quantity > free) refusals.push(holdingsError("stock", free));
+  }
+  const reserve = cashReserveFor(inst, request, request.quantity, request.limitPrice);
+  if (reserve > 0) {
+    const withdrawable = await withdrawableOf(db, customerId);
+    if (reserve > withdrawable) refusals.push(buyingPowerError("quantity", withdrawable));
+  }
+  return { refusals, marginPositionId };
 }
 
 export const crosses = (o: Pick<OrderRow, "side" | "priceType" | "limitPrice">, price: number) =>

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { listInstruments as instruments } from "../../domain/market.ts";
 import { balances } from "../../domain/orders/balances.ts";
+import { checkOrder as check } from "../../domain/orders/check.ts";
 import { cancelOrder as cancel, modifyOrder as modify } from "../../domain/orders/modify-cancel.ts";
 import { placeOrder as place } from "../../domain/orders/place.ts";
 import { listOrders as list } from "../../domain/orders/rows.ts";
@@ -9,6 +10,7 @@ import { maskEmail } from "../../mail/format.ts";
 import { mailRecipient } from "../../mail/outbox.ts";
 import type {
   cancelOrder,
+  checkOrder,
   getBalances,
   listInstruments,
   listOrders,
@@ -18,6 +20,13 @@ import type {
 
 export const listInstrumentsHandler: RouteHandler<typeof listInstruments, AppBindings> = async (c) =>
   c.json({ instruments: await instruments(c.get("db")) }, 200);
+
+/** Before the confirmation (issue 17 B2): the BFF asks, so a refusal comes before the 執行パスワード. */
+export const checkOrderHandler: RouteHandler<typeof checkOrder, AppBindings> = async (c) => {
+  const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
+  await check(c.get("db"), c.get("services"), actor);
+  return c.json({ ok: true as const }, 200);
+};
 
 export const placeOrderHandler: RouteHandler<typeof placeOrder, AppBindings> = async (c) => {
   const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };

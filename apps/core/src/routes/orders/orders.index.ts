@@ -1,16 +1,26 @@
 import { createRouter } from "../../lib/create-router.ts";
 import {
   cancelOrderHandler,
+  checkOrderHandler,
   getBalancesHandler,
   listInstrumentsHandler,
   listOrdersHandler,
   modifyOrderHandler,
   placeOrderHandler,
 } from "./orders.handlers.ts";
-import { cancelOrder, getBalances, listInstruments, listOrders, modifyOrder, placeOrder } from "./orders.routes.ts";
+import {
+  cancelOrder,
+  checkOrder,
+  getBalances,
+  listInstruments,
+  listOrders,
+  modifyOrder,
+  placeOrder,
+} from "./orders.routes.ts";
 
 export const ordersRouter = createRouter()
   .openapi(listInstruments, listInstrumentsHandler)
+  .openapi(checkOrder, checkOrderHandler)
   .openapi(placeOrder, placeOrderHandler)
   .openapi(modifyOrder, modifyOrderHandler)
   .openapi(cancelOrder, cancelOrderHandler)

@@ -3,7 +3,7 @@ import { coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
-const { listInstruments: instrumentsRoute, placeOrder: place, modifyOrder: modify } = coreRoutes;
+const { listInstruments: instrumentsRoute, placeOrder: place, checkOrder: check, modifyOrder: modify } = coreRoutes;
 const { cancelOrder: cancel, listOrders: list, getBalances: balancesRoute } = coreRoutes;
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
@@ -37,6 +37,20 @@ export const placeOrder = createRoute({
   responses: {
     200: jsonContent(place.response, "The order this request key already placed (nothing done again)"),
     201: jsonContent(place.response, "Accepted (open), or filled at once (成行 / crossed 指値)"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+    422: rejected,
+  },
+});
+
+export const checkOrder = createRoute({
+  method: check.method,
+  path: check.path,
+  summary: check.summary,
+  tags: ["trading"],
+  request: { params: check.params, body: json(check.body) },
+  responses: {
+    200: jsonContent(check.response, "The order may be confirmed (nothing stored)"),
     ...commonErrorResponses,
     ...notFoundResponse,
     422: rejected,
