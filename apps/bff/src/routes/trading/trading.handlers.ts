@@ -1,10 +1,11 @@
 import { orderPageQuerySchema } from "@kakunin/contracts/pagination";
+import { orderRequestSchema } from "@kakunin/contracts/trading";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf, requestOf } from "../../lib/core-context.ts";
 import { guardedRoute, pathMatchesBody } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
-import { pageQuery } from "../../lib/validate.ts";
+import { jsonBody, pageQuery, requireJson } from "../../lib/validate.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -22,6 +23,21 @@ export const listOrders = factory.createHandlers(pageQuery(orderPageQuerySchema)
 
 export const getBalances = factory.createHandlers(async (c) =>
   c.json(await c.get("deps").core.call("getBalances", customerCall(c))),
+);
+
+/**
+ * POST /api/me/order-checks: before 注文内容の確認 (issue 17 B2). Core, the authority on
+ * market and account rules, answers whether the order may be confirmed, or refuses it with
+ * field errors (lot, tick, 値幅制限, holdings, 買付余力, 信用取引口座), so the customer corrects
+ * the input before typing the 執行パスワード. Nothing is stored; placing checks again.
+ */
+export const checkOrder = factory.createHandlers(requireJson, jsonBody(orderRequestSchema), async (c) =>
+  c.json(
+    await c.get("deps").core.call("checkOrder", {
+      ...customerCall(c),
+      body: { request: c.req.valid("json"), client: clientContext(c) },
+    }),
+  ),
 );
 
 /** POST /api/me/orders: every order on its 最終申込確認画面 with the 執行パスワード (R6, R17). */
