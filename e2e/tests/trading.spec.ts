@@ -13,16 +13,21 @@ async function instrument(request: APIRequestContext, code: string) {
   return found;
 }
 
-async function fillStockOrder(
-  page: Page,
-  order: {
-    code: string;
-    side: "買" | "売";
-    quantity: string;
-    limitPrice?: string;
-    tradeType?: "現物" | "信用新規" | "信用返済";
-  },
-) {
+interface StockOrderInput {
+  code: string;
+  side: "買" | "売";
+  quantity: string;
+  limitPrice?: string;
+  tradeType?: "現物" | "信用新規" | "信用返済";
+}
+
+async function fillStockOrder(page: Page, order: StockOrderInput) {
+  await enterStockOrder(page, order);
+  await expect(page.getByText("注文内容の確認")).toBeVisible();
+}
+
+/** Fills 株式注文 and presses 注文確認, whatever comes next. */
+async function enterStockOrder(page: Page, order: StockOrderInput) {
   await menu(page).getByRole("link", { name: "株式注文" }).click();
   await page.getByLabel("銘柄コード").fill(order.code);
   await page.getByRole("group", { name: "売買" }).getByRole("radio", { name: order.side }).check();
@@ -35,7 +40,6 @@ async function fillStockOrder(
   await page.getByRole("group", { name: "執行条件" }).getByRole("radio", { name: condition }).check();
   if (order.limitPrice) await page.getByLabel("価格", { exact: true }).fill(order.limitPrice);
   await page.getByRole("button", { name: "注文確認" }).click();
-  await expect(page.getByText("注文内容の確認")).toBeVisible();
 }
 
 test.describe("株式・投資信託の注文 (R6, R17–R19)", () => {
@@ -106,6 +110,33 @@ test.describe("株式・投資信託の注文 (R6, R17–R19)", () => {
     await expect(tradeType).toContainText(
       "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。",
     );
+  });
+
+  test("core checks an order before the confirmation: a price outside the 値幅制限 and a sale beyond holdings are refused on their fields, no password asked (issue 17 B2)", async ({
+    page,
+    loggedIn: _customer,
+  }) => {
+    const mufg = await instrument(page.request, "8306");
+    const low = mufg.limitDown ?? 1;
+    await enterStockOrder(page, { code: "8306", side: "買", quantity: "100", limitPrice: String(low - 1) });
+    const price = page.getByLabel("価格", { exact: true });
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+    await expect(price).toHaveAccessibleDescription(/値幅制限（.+円～.+円）の範囲外です。/);
+    await expect(price).toBeFocused();
+    await expect(page.getByLabel("執行パスワード", { exact: true })).toHaveCount(0);
+
+    // The customer holds no 8306: selling is refused on 数量, still before any password.
+    await page.getByRole("group", { name: "売買" }).getByRole("radio", { name: "売" }).check();
+    await price.fill(String(low));
+    await page.getByRole("button", { name: "注文確認" }).click();
+    const quantity = page.getByLabel("数量", { exact: true });
+    await expect(quantity).toHaveAccessibleDescription(/売却可能な数量（0株）を超えています。/);
+    await expect(page.getByLabel("執行パスワード", { exact: true })).toHaveCount(0);
+
+    // Corrected, the same form reaches the confirmation.
+    await page.getByRole("group", { name: "売買" }).getByRole("radio", { name: "買" }).check();
+    await page.getByRole("button", { name: "注文確認" }).click();
+    await expect(page.getByText("注文内容の確認")).toBeVisible();
   });
 
   test("a limit order is modified (訂正) and then cancelled (取消), each with its own confirmation", async ({

@@ -35,6 +35,7 @@ function common(operation: string, routes: Routes): Routes {
     "GET /api/me/credentials": json(credentialStatus()),
     "GET /api/market/instruments": json(instruments),
     "GET /api/me/balances": json(balances),
+    "POST /api/me/order-checks": json({ ok: true }),
     "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation }),
     "POST /api/step-up/verifications": verified(),
     ...routes,
@@ -63,7 +64,8 @@ async function openStock(routes: Routes = {}) {
   const api = mockApi(common("place_order", routes));
   const app = renderApp("/trade/stock");
   await screen.findByRole("heading", { level: 1, name: "株式注文" });
-  await screen.findByLabelText("銘柄コード", { selector: "input" });
+  // The form, or (execution password locked) the lock in its place.
+  await screen.findByText(/注文内容を入力し|アカウントロック中/);
   return { ...api, ...app };
 }
 
@@ -114,6 +116,10 @@ describe("株式注文 (R17, R6)", () => {
     expect(summary.textContent).toContain("価格2,400円");
     expect(summary.textContent).toContain("概算金額240,000円");
     const payload = { ...exampleStockOrder, limitPrice: 2400 };
+    // Issue 17 B2: core checked exactly this order before the confirmation opened.
+    const posts = requests.filter((request) => request.method === "POST").map((request) => request.path);
+    expect(posts).toEqual(["/api/me/order-checks", "/api/step-up/challenges"]);
+    expect(requests.find((request) => request.path === "/api/me/order-checks")?.body).toEqual(payload);
     const challenge = requests.find((request) => request.path === "/api/step-up/challenges");
     expect(challenge?.body).toEqual({ operation: "place_order", payload });
 
@@ -129,11 +135,11 @@ describe("株式注文 (R17, R6)", () => {
     expect(screen.getByRole("main").textContent).toContain(
       "約定しましたら、取引(約定)通知を t***@example.jp にお送りします。",
     );
-    const posts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
-    expect(posts).toHaveLength(1);
-    expect(posts[0]?.body).toEqual(payload);
-    expect(posts[0]?.headers.get("X-CSRF")).toBe("1");
-    expect(posts[0]?.headers.get("Idempotency-Key")).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const orderPosts = requests.filter((request) => request.method === "POST" && request.path === "/api/me/orders");
+    expect(orderPosts).toHaveLength(1);
+    expect(orderPosts[0]?.body).toEqual(payload);
+    expect(orderPosts[0]?.headers.get("X-CSRF")).toBe("1");
+    expect(orderPosts[0]?.headers.get("Idempotency-Key")).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(requests.filter((request) => request.path === "/api/step-up/verifications")).toHaveLength(1);
   });
 
@@ -171,10 +177,8 @@ describe("株式注文 (R17, R6)", () => {
 
   it.each([
     ["", "100", "銘柄コードは4桁の半角数字で入力してください。", "銘柄コード"],
-    ["9999", "100", "この銘柄コードの銘柄は取り扱っていません。", "銘柄コード"],
     ["7203", "", "数量を入力してください。", "数量"],
     ["7203", "abc", "数量は半角数字で入力してください。", "数量"],
-    ["7203", "150", "数量は100株単位で入力してください。", "数量"],
   ])("refuses code %j quantity %j on the field and sends nothing", async (code, quantity, message, label) => {
     const { user, requests } = await openStock();
     if (code) await user.type(field("銘柄コード"), code);
@@ -254,9 +258,42 @@ describe("株式注文 (R17, R6)", () => {
     expect(screen.getByRole("group", { name: "取引区分" }).getAttribute("aria-describedby")).toBeNull();
   });
 
-  it("a refusal for the 信用取引口座 (balances not yet caught up) shows on 取引区分", async () => {
-    const { user } = await openStock({
-      "POST /api/me/orders": errorJson("order_rejected", errorMessages.order_rejected, 422, {
+  // Issue 17 B2: what depends on the market or the account is core's to say, before the password.
+  it.each([
+    ["a price outside the 値幅制限", "limitPrice", "値幅制限（1,980円～2,980円）の範囲外です。", "price_limit", "価格"],
+    ["a quantity off the unit", "quantity", "数量は100株単位で入力してください。", "lot", "数量"],
+    ["selling more than held", "quantity", "売却可能な数量（0株）を超えています。", "holdings", "数量"],
+    ["an unknown code", "instrumentCode", "該当する銘柄がありません。", "unknown_instrument", "銘柄コード"],
+  ])(
+    "core's check refuses %s on its field before the confirmation: no password asked",
+    async (_l, path, message, reason, label) => {
+      const { user, requests } = await openStock({
+        "POST /api/me/order-checks": [
+          errorJson("order_rejected", errorMessages.order_rejected, 422, { fields: [{ path, message, reason }] }),
+          json({ ok: true }),
+        ],
+      });
+      await user.type(field("銘柄コード"), "7203");
+      await user.type(field("数量"), "100");
+      await user.click(radio("執行条件", "指値"));
+      await user.type(field("価格"), "3000");
+      await user.click(screen.getByRole("button", { name: "注文確認" }));
+      expect(await screen.findByText(message)).toBeTruthy();
+      const input = field(label);
+      expect(input.getAttribute("aria-invalid")).toBe("true");
+      await waitFor(() => expect(document.activeElement).toBe(input));
+      expect(screen.queryByRole("heading", { level: 2, name: "注文内容の確認" })).toBeNull();
+      expect(screen.queryByLabelText("執行パスワード")).toBeNull();
+      expect(requests.filter((request) => request.path === "/api/step-up/challenges")).toHaveLength(0);
+      // Corrected (core now agrees): on to the confirmation.
+      await user.click(screen.getByRole("button", { name: "注文確認" }));
+      expect(await screen.findByRole("heading", { level: 2, name: "注文内容の確認" })).toBeTruthy();
+    },
+  );
+
+  it("a 信用新規 kept from before, with the account not open, is refused by core's check on 取引区分", async () => {
+    const { user, requests } = await openStock({
+      "POST /api/me/order-checks": errorJson("order_rejected", errorMessages.order_rejected, 422, {
         fields: [{ path: "account", message: marginAccountNotOpenMessage, reason: "margin_account" }],
       }),
     });
@@ -264,14 +301,34 @@ describe("株式注文 (R17, R6)", () => {
     await user.click(radio("取引区分", "信用新規"));
     await user.type(field("数量"), "100");
     await user.click(screen.getByRole("button", { name: "注文確認" }));
-    const button = await submitButton("注文する");
-    await user.type(field("執行パスワード"), "Rk7m2x");
-    await user.click(button);
     expect(await screen.findByText(marginAccountNotOpenMessage)).toBeTruthy();
     const group = screen.getByRole("group", { name: "取引区分" });
     expect(describedText(group)).toContain(marginAccountNotOpenMessage);
     expect(radio("取引区分", "信用新規").getAttribute("aria-invalid")).toBe("true");
     expect(radio("取引区分", "信用新規").checked).toBe(true);
+    expect(requests.filter((request) => request.path === "/api/step-up/challenges")).toHaveLength(0);
+  });
+
+  it("when the check itself fails (not a refusal), says so above the form and opens no confirmation", async () => {
+    const { user } = await openStock({
+      "POST /api/me/order-checks": errorJson("upstream_unavailable", errorMessages.upstream_unavailable, 503),
+    });
+    await user.type(field("銘柄コード"), "7203");
+    await user.type(field("数量"), "100");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("ご注文の内容を確認できませんでした。");
+    expect(screen.queryByRole("heading", { level: 2, name: "注文内容の確認" })).toBeNull();
+  });
+
+  it("a locked customer sees the lock, and no order form to fill in (issue 17 B6)", async () => {
+    await openStock({
+      "GET /api/me/credentials": json(
+        credentialStatus({ executionPassword: { locked: true, remainingAttempts: 0, isInitial: false } }),
+      ),
+    });
+    expect(await screen.findByText("アカウントロック中")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByLabelText("数量", { selector: "input" })).toBeNull());
+    expect(screen.queryByRole("button", { name: "注文確認" })).toBeNull();
   });
 
   it("shows the remaining attempts on a wrong 執行パスワード", async () => {
@@ -320,6 +377,27 @@ describe("投資信託", () => {
       operation: "place_order",
       payload,
     });
+  });
+
+  it("core's check refuses a buy beyond 買付余力 on 金額, before the confirmation", async () => {
+    const message = "買付余力（¥2,500,000）を超えています。";
+    const { requests } = mockApi(
+      common("place_order", {
+        "POST /api/me/order-checks": errorJson("order_rejected", errorMessages.order_rejected, 422, {
+          fields: [{ path: "amount", message, reason: "buying_power" }],
+        }),
+      }),
+    );
+    const { user } = renderApp("/trade/fund");
+    await user.selectOptions(await screen.findByLabelText("ファンド"), "F001");
+    await user.type(field("金額"), "3000000");
+    await user.click(screen.getByRole("button", { name: "注文確認" }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(field("金額").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.queryByRole("heading", { level: 2, name: "注文内容の確認" })).toBeNull();
+    const check = requests.find((request) => request.path === "/api/me/order-checks");
+    expect(check?.body).toEqual({ ...exampleFundOrder, amount: 3_000_000 });
+    expect(requests.filter((request) => request.path === "/api/step-up/challenges")).toHaveLength(0);
   });
 
   it("sells by units and requires them", async () => {
@@ -374,6 +452,21 @@ describe("注文照会: 訂正 and 取消", () => {
     expect(screen.getByRole("button", { name: "注文O00000001を訂正" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "注文O00000001を取消" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "注文O00000002を訂正" })).toBeNull();
+  });
+
+  it("while the 執行パスワード is locked: the lock, and no 訂正・取消 column or buttons (issue 17 B6)", async () => {
+    await openOrders("modify_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder], nextCursor: null }),
+      "GET /api/me/credentials": json(
+        credentialStatus({ executionPassword: { locked: true, remainingAttempts: 0, isInitial: false } }),
+      ),
+    });
+    expect(await screen.findByText("アカウントロック中")).toBeTruthy();
+    const table = screen.getByRole("table");
+    await waitFor(() => expect(within(table).queryByRole("columnheader", { name: "訂正・取消" })).toBeNull());
+    expect(within(table).getByRole("cell", { name: "注文中" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "注文O00000001を訂正" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "注文O00000001を取消" })).toBeNull();
   });
 
   it("訂正: 数量・価格 → 訂正確認 → 訂正する", async () => {

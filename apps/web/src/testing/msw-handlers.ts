@@ -168,6 +168,8 @@ export const defaultHandlers: HandlerMap = {
   instruments: getJson("/api/market/instruments", demoInstruments),
   balances: getJson("/api/me/balances", demoBalances),
   orders: getJson("/api/me/orders", demoOrders),
+  // Issue 17 B2: core's check before 注文内容の確認; the order may be confirmed.
+  checkOrder: http.post("/api/me/order-checks", () => HttpResponse.json({ ok: true })),
   placeOrder: http.post("/api/me/orders", () => HttpResponse.json(openOrder)),
   modifyOrder: http.put("/api/me/orders/:orderNumber", () => HttpResponse.json(modifiedOrder)),
   cancelOrder: http.post("/api/me/orders/:orderNumber/cancel", () => HttpResponse.json(cancelledOrder)),

@@ -1,8 +1,10 @@
 import type { FundOrderRequest, Instrument, OrderReceipt as PlacedOrder } from "@kakunin/contracts/trading";
 import { useState } from "react";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { MailNotificationNote } from "../../../components/mail-notification-note.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
+import { useCheckOrder } from "../../../features/trading/api/check-order.ts";
 import { useBalances } from "../../../features/trading/api/get-balances.ts";
 import { useInstruments } from "../../../features/trading/api/get-instruments.ts";
 import { usePlaceOrder } from "../../../features/trading/api/place-order.ts";
@@ -17,7 +19,7 @@ import {
 import { FundOrderSummary } from "../../../features/trading/components/fund-order-summary.tsx";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { NoticeAlert } from "../../query-status.tsx";
-import { type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
+import { isOrderRejected, type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
 
 type Context = { values: FundOrderFormValues; fund: Instrument | undefined };
 
@@ -26,6 +28,7 @@ function FundOrderPage() {
   const instruments = useInstruments();
   const balances = useBalances();
   const placeOrder = usePlaceOrder();
+  const check = useCheckOrder();
   const guarded = useGuarded<FundOrderRequest, Context, PlacedOrder>();
   const [input, setInput] = useState<OrderInput<FundOrderFormValues, FundOrderField>>({ values: emptyFundOrder });
   const funds = instruments.data?.instruments.filter((instrument) => instrument.kind === "fund");
@@ -66,13 +69,24 @@ function FundOrderPage() {
             <p>
               ファンドと金額（解約は口数）を入力し、「注文確認」を押してください。約定は次回の基準価額で行われます。
             </p>
+            {check.isError && !isOrderRejected(check.error) && (
+              <ApiErrorAlert error={check.error} lead="ご注文の内容を確認できませんでした。" />
+            )}
             <FundOrderForm
               funds={funds}
               heldUnits={heldUnits}
               defaultValues={input.values}
               fieldErrors={input.fieldErrors}
+              checking={check.isPending}
               onSubmit={(request, values) =>
-                guarded.confirm(request, { values, fund: funds.find((fund) => fund.code === request.fundCode) })
+                // Core checks first (issue 17 B2): 買付余力 and the units held, before any password.
+                check.mutate(request, {
+                  onSuccess: () => {
+                    check.reset();
+                    guarded.confirm(request, { values, fund: funds.find((fund) => fund.code === request.fundCode) });
+                  },
+                  onError: (error) => rejectedInput(error, values, fundOrderFields, setInput),
+                })
               }
             />
           </ExecutionPasswordLockNotice>

@@ -23,6 +23,8 @@ export const orderInstruction = {
   submitLabel: "注文する",
 } as const;
 
+export const isOrderRejected = (error: unknown) => isApiError(error) && error.code === "order_rejected";
+
 /**
  * order_rejected: back to the input, with the messages on the fields they name, or as a
  * notice above the form when they name none of them. Any other failure stays on the confirmation.
@@ -34,7 +36,7 @@ export function rejectedInput<V, F extends string>(
   setInput: (input: OrderInput<V, F>) => void,
   aliases?: Partial<Record<string, F>>,
 ): boolean {
-  if (!isApiError(error) || error.code !== "order_rejected") return false;
+  if (!isApiError(error) || !isOrderRejected(error)) return false;
   const fieldErrors = fieldErrorsOf(error, fields, aliases ? { aliases } : {});
   setInput({ values, returned: true, ...(fieldErrors ? { fieldErrors } : { notice: noticeOf(error) }) });
   return true;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
+import { useCredentials } from "../../../features/credentials/api/get-credentials.ts";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
 import { useOrders } from "../../../features/trading/api/get-orders.ts";
@@ -67,6 +68,8 @@ function OrdersPage() {
   const modify = useGuarded<ModifyOrderRequest, { order: Order; values: ModifyOrderFormValues }, Order>();
   const cancel = useGuarded<CancelOrderRequest, { order: Order }, Order>();
   const [view, setView] = useState<View>({ view: "list", notice: undefined });
+  // Locked (R8): the list stays readable, without 訂正・取消 that could not be confirmed (B6).
+  const locked = useCredentials().data?.executionPassword.locked === true;
 
   const backToList = (notice?: Notice) => {
     modify.toInput();
@@ -99,15 +102,22 @@ function OrdersPage() {
       <ExecutionPasswordLockNotice />
       <NoticeAlert notice={view.view === "list" ? view.notice : undefined} />
       <p>
-        注文中の指値注文は訂正・取消ができます。新たに注文する場合は<Link to={paths.tradeStock}>株式注文</Link>
+        {!locked && "注文中の指値注文は訂正・取消ができます。"}新たに注文する場合は
+        <Link to={paths.tradeStock}>株式注文</Link>
         または<Link to={paths.tradeFund}>投資信託</Link>からどうぞ。
       </p>
       {orders.data ? (
         <>
           <OrdersTable
             orders={orders.data.pages.flatMap((page) => page.orders)}
-            onModify={(order) => setView({ view: "modify", order, input: { values: undefined } })}
-            onCancel={(order) => cancel.confirm({ orderNumber: order.orderNumber }, { order })}
+            changes={
+              locked
+                ? undefined
+                : {
+                    onModify: (order) => setView({ view: "modify", order, input: { values: undefined } }),
+                    onCancel: (order) => cancel.confirm({ orderNumber: order.orderNumber }, { order }),
+                  }
+            }
           />
           <MorePages query={orders} what="ご注文の一覧" />
         </>
@@ -157,14 +167,16 @@ function OrdersPage() {
           <InputStep title="注文の訂正" steps={MODIFY_STEPS} autoFocus={!view.input.fieldErrors}>
             <NoticeAlert notice={view.input.notice} />
             <OrderDetails order={view.order} withStatus={false} />
-            <p>訂正後の数量と価格を入力し、「訂正確認」を押してください。</p>
-            <ModifyOrderForm
-              order={view.order}
-              defaultValues={view.input.values}
-              fieldErrors={view.input.fieldErrors}
-              onSubmit={(request, values) => modify.confirm(request, { order: view.order, values })}
-              onCancel={() => backToList()}
-            />
+            <ExecutionPasswordLockNotice>
+              <p>訂正後の数量と価格を入力し、「訂正確認」を押してください。</p>
+              <ModifyOrderForm
+                order={view.order}
+                defaultValues={view.input.values}
+                fieldErrors={view.input.fieldErrors}
+                onSubmit={(request, values) => modify.confirm(request, { order: view.order, values })}
+                onCancel={() => backToList()}
+              />
+            </ExecutionPasswordLockNotice>
           </InputStep>
         ) : (
           list

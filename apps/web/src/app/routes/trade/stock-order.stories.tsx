@@ -2,7 +2,7 @@ import type { StoryObj } from "@storybook/react-vite";
 import { phone } from "../../../testing/app-screen.tsx";
 import { orderStates } from "../../../testing/confirmation-stories.ts";
 import { noMarginAccountBalances } from "../../../testing/fixtures.ts";
-import { getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
+import { apiError, getJson, loading, stepUpChallenge, upstreamUnavailable } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
@@ -26,6 +26,32 @@ export const 入力エラー: Story = {
     const page = screen(canvasElement);
     await page.click("注文確認");
     await page.waitForText(/銘柄コード.*入力してください。/);
+  },
+};
+/**
+ * Issue 17 B2: core's check before the confirmation refuses a price outside the 値幅制限 on the
+ * 価格 field; no confirmation opens and no 執行パスワード is asked for.
+ */
+export const 値幅制限外: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        checkOrder: apiError("post", "/api/me/order-checks", 422, "order_rejected", {
+          fields: [
+            { path: "limitPrice", message: "値幅制限（1,980円～2,980円）の範囲外です。", reason: "price_limit" },
+          ],
+        }),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("銘柄コード", "7203");
+    await page.type("数量", "100");
+    await page.choose("指値");
+    await page.type("価格", "3000");
+    await page.click("注文確認");
+    await page.waitForText("値幅制限（1,980円～2,980円）の範囲外です。");
   },
 };
 export const 完了: Story = states.完了;

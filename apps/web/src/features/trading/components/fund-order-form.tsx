@@ -51,6 +51,8 @@ export interface FundOrderFormProps {
   defaultValues?: FundOrderFormValues | undefined;
   fieldErrors?: Partial<Record<FundOrderField, string>> | undefined;
   onSubmit: (request: FundOrderRequest, values: FundOrderFormValues) => void;
+  /** Core is checking the order (before the confirmation): the submit shows it is busy. */
+  checking?: boolean;
 }
 
 /** 投資信託: ファンド, 買付 (金額) or 解約 (口数) → 「注文確認」. */
@@ -60,6 +62,7 @@ export function FundOrderForm({
   defaultValues = emptyFundOrder,
   fieldErrors,
   onSubmit,
+  checking = false,
 }: FundOrderFormProps) {
   const resolver = useMemo(() => zodResolver(fundOrderFormSchema), []);
   const {
@@ -116,7 +119,7 @@ export function FundOrderForm({
           {...field("units")}
         />
       )}
-      <FormActions submitLabel="注文確認" />
+      <FormActions submitLabel="注文確認" loading={checking} />
     </form>
   );
 }

@@ -13,8 +13,12 @@ export function isChangeable(order: Order): boolean {
 
 export interface OrdersTableProps {
   orders: readonly Order[];
-  onModify: (order: Order) => void;
-  onCancel: (order: Order) => void;
+  /**
+   * 訂正 and 取消 of an open limit order. Without them there is no 訂正・取消 column: while the
+   * 執行パスワード is locked, a button leading to a confirmation that cannot be given is left out
+   * (issue 17 B6).
+   */
+  changes?: { onModify: (order: Order) => void; onCancel: (order: Order) => void } | undefined;
 }
 
 /** 取引区分 of an order: 現物 / 信用新規 / 信用返済, or 投資信託 (issue 17 B3: 信用 must be told from 現物). */
@@ -27,7 +31,7 @@ export function tradeTypeText(order: Pick<Order, "kind" | "account" | "marginAct
  * 注文照会: 注文番号 (注文日時) / 銘柄 / 取引区分 / 売買 / 数量・金額 / 執行条件 / 状況 (約定価格)
  * (+ 訂正・取消). Few enough columns that 訂正・取消 stays in view at 1280px; cards on a phone.
  */
-export function OrdersTable({ orders, onModify, onCancel }: OrdersTableProps) {
+export function OrdersTable({ orders, changes }: OrdersTableProps) {
   const captionId = useId();
   if (orders.length === 0) return <p>ご注文はありません。</p>;
   return (
@@ -45,7 +49,7 @@ export function OrdersTable({ orders, onModify, onCancel }: OrdersTableProps) {
             </th>
             <th scope="col">執行条件</th>
             <th scope="col">状況・約定価格</th>
-            <th scope="col">訂正・取消</th>
+            {changes && <th scope="col">訂正・取消</th>}
           </tr>
         </thead>
         <tbody>
@@ -82,28 +86,30 @@ export function OrdersTable({ orders, onModify, onCancel }: OrdersTableProps) {
                   )}
                 </span>
               </td>
-              <td data-label="訂正・取消" className="kk-table__nowrap">
-                {isChangeable(order) ? (
-                  <span className="kk-actions">
-                    <Button
-                      variant="secondary"
-                      aria-label={`注文${order.orderNumber}を訂正`}
-                      onClick={() => onModify(order)}
-                    >
-                      訂正
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      aria-label={`注文${order.orderNumber}を取消`}
-                      onClick={() => onCancel(order)}
-                    >
-                      取消
-                    </Button>
-                  </span>
-                ) : (
-                  "—"
-                )}
-              </td>
+              {changes && (
+                <td data-label="訂正・取消" className="kk-table__nowrap">
+                  {isChangeable(order) ? (
+                    <span className="kk-actions">
+                      <Button
+                        variant="secondary"
+                        aria-label={`注文${order.orderNumber}を訂正`}
+                        onClick={() => changes.onModify(order)}
+                      >
+                        訂正
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        aria-label={`注文${order.orderNumber}を取消`}
+                        onClick={() => changes.onCancel(order)}
+                      >
+                        取消
+                      </Button>
+                    </span>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   type Instrument,
-  marginAccountNotOpenMessage,
   type StockOrderRequest,
   sideSchema,
   stockOrderRequestSchema,
@@ -42,52 +41,31 @@ type Draft = Omit<StockOrderRequest, "quantity" | "limitPrice"> & { quantity: st
 export const marginUnavailableHint = "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。";
 
 /**
- * The form's schema: the contract's, plus what the polled lists know (銘柄, 単元株数, and
- * whether the 信用取引口座 is open: false refuses a 信用新規 choice kept from before).
+ * The form's schema: the contract's (the shape of an order). What depends on the market or
+ * the account — 銘柄, 単元株数, tick, 値幅制限, holdings, 買付余力, the 信用取引口座 — is core's
+ * to say, asked before the confirmation (check-order.ts, issue 17 B2): no copy here.
  */
-export function stockOrderFormSchema(stocks: readonly Instrument[] | undefined, marginAccountOpen?: boolean) {
-  return z
-    .object({
-      instrumentCode: z.string(),
-      side: sideSchema,
-      tradeType: z.enum(["cash", "margin_open", "margin_close"], { error: "取引区分を選択してください。" }),
-      quantity: z.string(),
-      priceType: z.enum(["market", "limit"], { error: "執行条件を選択してください。" }),
-      limitPrice: z.string().optional(),
-    })
-    .transform(
-      (values): Draft => ({
-        kind: "stock",
-        instrumentCode: values.instrumentCode.normalize("NFKC").trim(),
-        side: values.side,
-        ...accountOf(values.tradeType),
-        quantity: numberText(values.quantity),
-        priceType: values.priceType,
-        limitPrice: values.priceType === "limit" ? numberText(values.limitPrice) || null : null,
-      }),
-    )
-    .pipe(stockOrderRequestSchema as z.ZodType<StockOrderRequest, Draft>)
-    .superRefine((request, ctx) => {
-      if (marginAccountOpen === false && request.account === "margin" && request.marginAction === "open") {
-        ctx.addIssue({ code: "custom", path: ["tradeType"], message: marginAccountNotOpenMessage });
-      }
-      if (!stocks) return;
-      const stock = stocks.find((instrument) => instrument.code === request.instrumentCode);
-      if (!stock) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["instrumentCode"],
-          message: "この銘柄コードの銘柄は取り扱っていません。",
-        });
-      } else if (request.quantity % stock.lotSize !== 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["quantity"],
-          message: `数量は${stock.lotSize}株単位で入力してください。`,
-        });
-      }
-    });
-}
+export const stockOrderFormSchema = z
+  .object({
+    instrumentCode: z.string(),
+    side: sideSchema,
+    tradeType: z.enum(["cash", "margin_open", "margin_close"], { error: "取引区分を選択してください。" }),
+    quantity: z.string(),
+    priceType: z.enum(["market", "limit"], { error: "執行条件を選択してください。" }),
+    limitPrice: z.string().optional(),
+  })
+  .transform(
+    (values): Draft => ({
+      kind: "stock",
+      instrumentCode: values.instrumentCode.normalize("NFKC").trim(),
+      side: values.side,
+      ...accountOf(values.tradeType),
+      quantity: numberText(values.quantity),
+      priceType: values.priceType,
+      limitPrice: values.priceType === "limit" ? numberText(values.limitPrice) || null : null,
+    }),
+  )
+  .pipe(stockOrderRequestSchema as z.ZodType<StockOrderRequest, Draft>);
 
 export interface StockOrderFormProps {
   /** The stocks of the polled list; undefined while it loads (then core checks the code). */
@@ -102,6 +80,8 @@ export interface StockOrderFormProps {
   fieldErrors?: Partial<Record<StockOrderField, string>> | undefined;
   /** With exactly the body that will be confirmed and sent, and what was typed (for 戻る). */
   onSubmit: (request: StockOrderRequest, values: StockOrderFormValues) => void;
+  /** Core is checking the order (before the confirmation): the submit shows it is busy. */
+  checking?: boolean;
 }
 
 export const emptyStockOrder: StockOrderFormValues = {
@@ -120,12 +100,10 @@ export function StockOrderForm({
   defaultValues = emptyStockOrder,
   fieldErrors,
   onSubmit,
+  checking = false,
 }: StockOrderFormProps) {
   const listId = useId();
-  const resolver = useMemo(
-    () => zodResolver(stockOrderFormSchema(stocks, marginAccountOpen)),
-    [stocks, marginAccountOpen],
-  );
+  const resolver = useMemo(() => zodResolver(stockOrderFormSchema), []);
   const marginDisabled = marginAccountOpen === false;
   const {
     register,
@@ -213,7 +191,7 @@ export function StockOrderForm({
         {...register("limitPrice")}
         disabled={priceType !== "limit"}
       />
-      <FormActions submitLabel="注文確認" />
+      <FormActions submitLabel="注文確認" loading={checking} />
     </form>
   );
 }
