@@ -35,6 +35,10 @@ export const placeOrderCoreRequestSchema = keyedRequest(orderRequestSchema);
 /** The check before an order's confirmation (issue 17 B2): no key, since nothing executes. */
 export const checkOrderCoreRequestSchema = z.strictObject({ request: orderRequestSchema, client: clientContextSchema });
 export const modifyOrderCoreRequestSchema = keyedRequest(modifyOrderRequestSchema);
+export const checkModificationCoreRequestSchema = z.strictObject({
+  request: modifyOrderRequestSchema,
+  client: clientContextSchema,
+});
 export const orderPathSchema = z.strictObject({ customerId: customerIdSchema, orderNumber: orderNumberSchema });
 export const cancelOrderCoreRequestSchema = z.strictObject({
   requestKey: requestKeySchema,

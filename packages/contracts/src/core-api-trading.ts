@@ -2,6 +2,7 @@ import type { RouteDescriptor } from "./core-api.ts";
 import { customerPathSchema } from "./core-api-customer.ts";
 import {
   cancelOrderCoreRequestSchema,
+  checkModificationCoreRequestSchema,
   checkOrderCoreRequestSchema,
   modifyOrderCoreRequestSchema,
   orderPathSchema,
@@ -51,6 +52,16 @@ export const tradingCoreRoutes = {
     params: orderPathSchema,
     body: modifyOrderCoreRequestSchema,
     response: orderSchema,
+    errors: [404, 409, 422],
+  },
+  checkModification: {
+    method: "post",
+    path: "/v1/customers/{customerId}/orders/{orderNumber}/modification-checks",
+    summary:
+      "May this 訂正 be confirmed? The order still open, lot, tick, 値幅制限, and the cash, shares or 建玉 beyond what it holds (issue 17 B2); stores nothing, a refusal is audited",
+    params: orderPathSchema,
+    body: checkModificationCoreRequestSchema,
+    response: orderCheckSchema,
     errors: [404, 409, 422],
   },
   cancelOrder: {

@@ -112,6 +112,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
     "POST /api/me/bank-account-change-checks": [bank],
     "POST /api/me/order-checks": [stock, fund, { ...fund, side: "sell", amount: null, units: 10 }],
     "POST /api/me/orders": [stock, fund, { ...fund, side: "sell", amount: null, units: 10 }],
+    "POST /api/me/orders/:orderNumber/modification-checks": [modify],
     "PUT /api/me/orders/:orderNumber": [modify],
     "POST /api/me/orders/:orderNumber/cancel": [cancel],
     "POST /api/me/margin-account-applications": [margin],

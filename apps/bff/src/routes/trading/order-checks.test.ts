@@ -1,6 +1,6 @@
 import { errorMessages } from "@kakunin/contracts/errors";
 import { exampleStockOrder } from "@kakunin/contracts/examples";
-import { orderCheckSchema } from "@kakunin/contracts/trading";
+import { instrumentListSchema, orderCheckSchema, orderReceiptSchema } from "@kakunin/contracts/trading";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAs, readError } from "../../test/harness.ts";
 import { type BffOnRealCore, createBffOnRealCore } from "../../test/real-core.ts";
@@ -53,5 +53,54 @@ describe("POST /api/me/order-checks", () => {
     });
     const anonymous = await h.send("/api/me/order-checks", "POST", exampleStockOrder, []);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("POST /api/me/orders/:orderNumber/modification-checks", () => {
+  /** An open 指値 buy at the day's lower limit, placed in core directly (it cannot fill). */
+  async function openBuyAtLowerLimit(customerId: string) {
+    const market = await readAs(await h.core.call("/v1/instruments"), instrumentListSchema);
+    const low = market.instruments.find((i) => i.code === exampleStockOrder.instrumentCode)?.limitDown ?? 1;
+    const res = await h.core.call(`/v1/customers/${customerId}/orders`, {
+      method: "POST",
+      json: {
+        request: { ...exampleStockOrder, limitPrice: low },
+        requestKey: `key-${crypto.randomUUID()}`,
+        client: { ipAddress: "127.0.0.1", userAgent: "vitest" },
+      },
+    });
+    expect(res.status).toBe(201);
+    return { placed: (await readAs(res, orderReceiptSchema)).orderNumber, low };
+  }
+  const checkChange = (orderNumber: string, json: unknown, session: string) =>
+    h.send(`/api/me/orders/${orderNumber}/modification-checks`, "POST", json, [session]);
+
+  it("passes core's refusal of a 訂正 on its field before 訂正確認, and answers ok for one that may be confirmed", async () => {
+    const { customer, session } = await h.customerWithSession();
+    const { placed, low } = await openBuyAtLowerLimit(customer.customer.id);
+    const before = await h.snapshot(customer.customer.id);
+
+    const outside = await checkChange(placed, { orderNumber: placed, quantity: 100, limitPrice: 1 }, session);
+    expect(outside.status).toBe(422);
+    expect(await readError(outside)).toMatchObject({
+      code: "order_rejected",
+      fields: [{ path: "limitPrice", reason: "price_limit" }],
+    });
+    const ok = await checkChange(placed, { orderNumber: placed, quantity: 200, limitPrice: low }, session);
+    expect(ok.status).toBe(200);
+    expect(await readAs(ok, orderCheckSchema)).toEqual({ ok: true });
+    expect(await h.snapshot(customer.customer.id)).toBe(before);
+  });
+
+  it("the order in the path must be the one in the body, and another customer's order is not found", async () => {
+    const { customer, session } = await h.customerWithSession();
+    const { placed } = await openBuyAtLowerLimit(customer.customer.id);
+    const mismatch = await checkChange(placed, { orderNumber: "O99999999", quantity: 100, limitPrice: 1_000 }, session);
+    expect(mismatch.status).toBe(400);
+    expect(await readError(mismatch)).toMatchObject({ fields: [{ path: "orderNumber" }] });
+
+    const other = await h.customerWithSession();
+    const foreign = await checkChange(placed, { orderNumber: placed, quantity: 100, limitPrice: 1_000 }, other.session);
+    expect(foreign.status).toBe(404);
   });
 });

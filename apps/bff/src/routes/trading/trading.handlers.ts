@@ -1,5 +1,5 @@
 import { orderPageQuerySchema } from "@kakunin/contracts/pagination";
-import { orderRequestSchema } from "@kakunin/contracts/trading";
+import { modifyOrderRequestSchema, orderRequestSchema } from "@kakunin/contracts/trading";
 import { createFactory } from "hono/factory";
 import { clientContext } from "../../lib/client-context.ts";
 import { customerCall, requestKeyOf, requestOf } from "../../lib/core-context.ts";
@@ -48,6 +48,27 @@ export const placeOrder = guardedRoute("place_order", async (c) =>
       body: { request: c.req.valid("json"), requestKey: requestKeyOf(c), client: clientContext(c) },
     }),
   ),
+);
+
+/**
+ * POST /api/me/orders/:orderNumber/modification-checks: before 訂正確認 (issue 17 B2), as
+ * order-checks is before 注文内容の確認. Nothing is stored; the 訂正 checks again.
+ */
+export const checkModification = factory.createHandlers(
+  requireJson,
+  jsonBody(modifyOrderRequestSchema),
+  sameOrderNumber,
+  async (c) => {
+    const request = c.req.valid("json");
+    const call = customerCall(c);
+    return c.json(
+      await c.get("deps").core.call("checkModification", {
+        ...call,
+        params: { ...call.params, orderNumber: request.orderNumber },
+        body: { request, client: clientContext(c) },
+      }),
+    );
+  },
 );
 
 /** PUT /api/me/orders/:orderNumber: 訂正, with its own confirmation. */

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../lib/types.ts";
 import { requireSession } from "../../middleware/session.ts";
 import {
   cancelOrder,
+  checkModification,
   checkOrder,
   getBalances,
   listInstruments,
@@ -19,6 +20,7 @@ export const tradingRoutes = new Hono<AppEnv>()
   .get("/me/orders", ...listOrders)
   .post("/me/order-checks", ...checkOrder)
   .post("/me/orders", ...placeOrder)
+  .post("/me/orders/:orderNumber/modification-checks", ...checkModification)
   .put("/me/orders/:orderNumber", ...modifyOrder)
   .post("/me/orders/:orderNumber/cancel", ...cancelOrder)
   .get("/me/balances", ...getBalances);

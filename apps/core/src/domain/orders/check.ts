@@ -1,12 +1,13 @@
-import type { OrderRequest } from "@kakunin/contracts/trading";
-import { eq } from "drizzle-orm";
+import type { ModifyOrderRequest, OrderRequest } from "@kakunin/contracts/trading";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { instruments } from "../../db/schema.ts";
+import { instruments, orders } from "../../db/schema.ts";
+import { AppError } from "../../lib/errors.ts";
 import type { CoreServices } from "../../lib/types.ts";
 import { recordAudit } from "../audit.ts";
 import { refuseIfStopped } from "../trading-stop.ts";
-import { type OrderActor, requireCustomer } from "./rows.ts";
-import { orderRefusals, reject, unknownInstrumentError } from "./rules.ts";
+import { instrumentOf, type OrderActor, requireCustomer } from "./rows.ts";
+import { modificationRefusals, orderRefusals, reject, unknownInstrumentError } from "./rules.ts";
 
 /**
  * The check of a new order before its confirmation (issue 17 B2): everything placeOrder would
@@ -38,6 +39,46 @@ export async function checkOrder(
     client: actor.client,
     requestId: actor.requestId,
     detail: { request, reason: refusals.map((refusal) => refusal.reason) },
+  });
+  throw reject(refusals);
+}
+
+/**
+ * The check of a 訂正 before 訂正確認 (issue 17 B2): the order must still be an open 指値 stock
+ * order (409 order_not_open, as modifyOrder answers), and the new price and quantity must meet
+ * what modifyOrder will require (modificationRefusals). Nothing is stored but the audit record
+ * of a refusal.
+ */
+export async function checkModification(
+  db: Db,
+  services: CoreServices,
+  actor: OrderActor & { orderNumber: string; request: ModifyOrderRequest },
+): Promise<void> {
+  await refuseIfStopped(db, services, { ...actor, action: "modify_order" });
+  await requireCustomer(db, actor.customerId);
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, actor.customerId), eq(orders.orderNumber, actor.orderNumber)));
+  if (!order) throw new AppError("not_found", 404);
+  if (order.status !== "open" || order.kind !== "stock" || order.priceType !== "limit") {
+    throw new AppError("order_not_open", 409);
+  }
+  const inst = await instrumentOf(db, order.instrumentCode);
+  const { quantity, limitPrice } = actor.request;
+  const refusals = await modificationRefusals(db, actor.customerId, inst, order, { quantity, limitPrice });
+  if (refusals.length === 0) return;
+  await recordAudit(db, {
+    eventType: "order_check",
+    outcome: "failure",
+    customerId: actor.customerId,
+    client: actor.client,
+    requestId: actor.requestId,
+    detail: {
+      orderNumber: order.orderNumber,
+      request: actor.request,
+      reason: refusals.map((refusal) => refusal.reason),
+    },
   });
   throw reject(refusals);
 }

@@ -28,7 +28,15 @@ import {
   requireCustomer,
   toOrder,
 } from "./rows.ts";
-import { buyingPowerError, cashReserveFor, checkStockOrder, crosses, num, reject } from "./rules.ts";
+import {
+  buyingPowerError,
+  cashReserveFor,
+  crosses,
+  marginQuantityError,
+  modificationRefusals,
+  num,
+  reject,
+} from "./rules.ts";
 
 /**
  * 訂正 of an open 指値 stock order: new price and quantity, validated like a new order; the
@@ -55,8 +63,10 @@ export async function modifyOrder(
     if (order.status !== "open" || order.kind !== "stock" || order.priceType !== "limit") {
       throw new AppError("order_not_open", 409);
     }
-    // A 訂正 is validated like a new order, so a 信用新規 one needs the account still 開設済.
-    await checkStockOrder(tx, actor.customerId, inst, order, quantity, limitPrice);
+    // The same rules as the check before 訂正確認; the conditional UPDATEs below still guard
+    // against an order or withdrawal that commits between the two.
+    const refusals = await modificationRefusals(tx, actor.customerId, inst, order, { quantity, limitPrice }, "share");
+    if (refusals.length > 0) throw reject(refusals);
 
     const newCash = cashReserveFor(inst, order, quantity, limitPrice);
     const cashDelta = newCash - order.reservedCash;
@@ -73,7 +83,7 @@ export async function modifyOrder(
       if (!ok) {
         throw reject([
           order.marginPositionId
-            ? { path: "quantity", message: "返済できる建玉の数量を超えています。", reason: "margin_position" }
+            ? marginQuantityError
             : {
                 path: "quantity",
                 message: `売却可能な数量（${num(order.reservedQuantity + (await freeHolding(tx, actor.customerId, order.instrumentCode)))}株）を超えています。`,

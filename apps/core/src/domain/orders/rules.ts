@@ -106,12 +106,6 @@ const marginAccountError: FieldError = {
   reason: "margin_account",
 };
 
-/** 信用新規 only with an opened 信用取引口座; checked in the order's own transaction. */
-async function requireMarginAccount(tx: Tx, customerId: string) {
-  if (await isMarginAccountOpen(tx, customerId, "share")) return;
-  throw reject([marginAccountError]);
-}
-
 /** 返済: the oldest opposite-side position of this issue with enough free quantity. */
 async function closablePosition(
   db: Db | Tx,
@@ -193,20 +187,61 @@ export const crosses = (o: Pick<OrderRow, "side" | "priceType" | "limitPrice">, 
   o.priceType === "market" ||
   (o.limitPrice !== null && (o.side === "buy" ? price <= o.limitPrice : price >= o.limitPrice));
 
+/** The part of a 信用返済 order's position not yet held back by other 返済 orders. */
+async function freeMarginQuantity(db: Db | Tx, positionId: string): Promise<number> {
+  const [row] = await db
+    .select({ free: sql<number>`(${marginPositions.quantity} - ${marginPositions.reservedQuantity})::bigint` })
+    .from(marginPositions)
+    .where(eq(marginPositions.id, positionId));
+  return Number(row?.free ?? 0);
+}
+
 /**
- * Checks a stock order, new or as a 訂正 would leave it, before anything is reserved: for
- * 信用新規 the 信用取引口座 first (without the account, lot or price do not matter), then the
- * lot, the tick and the daily price limits.
+ * Every rule a 訂正 must meet (issue 17 B2), read without changing anything, like
+ * orderRefusals for a new order: for 信用新規 the 信用取引口座 still 開設済, then lot, tick and
+ * the daily price limits, then only what the 訂正 needs beyond what the order already holds
+ * back: more cash (買付余力), more shares, or more of the 建玉 a 返済 closes.
+ *
+ * Used by the check before 訂正確認 and by modifyOrder in its transaction (`lock` = "share" on
+ * the account's status); modifyOrder's conditional UPDATEs stay the authority against a
+ * concurrent order or withdrawal.
  */
-export async function checkStockOrder(
-  tx: Tx,
+export async function modificationRefusals(
+  db: Db | Tx,
   customerId: string,
   inst: InstrumentRow,
-  o: { account: "cash" | "margin" | null; marginAction: "open" | "close" | null },
-  quantity: number,
-  limitPrice: number | null,
-) {
-  if (o.account === "margin" && o.marginAction === "open") await requireMarginAccount(tx, customerId);
-  const fields = checkStockPrice(inst, quantity, limitPrice);
-  if (fields.length > 0) throw reject(fields);
+  order: OrderRow,
+  change: { quantity: number; limitPrice: number },
+  lock?: "share",
+): Promise<FieldError[]> {
+  const { quantity, limitPrice } = change;
+  if (order.account === "margin" && order.marginAction === "open") {
+    if (!(await isMarginAccountOpen(db, customerId, lock))) return [marginAccountError];
+  }
+  const priceRefusals = checkStockPrice(inst, quantity, limitPrice);
+  if (priceRefusals.length > 0) return priceRefusals;
+
+  const refusals: FieldError[] = [];
+  const cashDelta = cashReserveFor(inst, order, quantity, limitPrice) - order.reservedCash;
+  if (cashDelta > 0) {
+    const withdrawable = await withdrawableOf(db, customerId);
+    if (cashDelta > withdrawable) refusals.push(buyingPowerError("quantity", withdrawable));
+  }
+  const quantityDelta = order.reservedQuantity > 0 ? quantity - order.reservedQuantity : 0;
+  if (quantityDelta > 0) {
+    if (order.marginPositionId) {
+      if (quantityDelta > (await freeMarginQuantity(db, order.marginPositionId))) refusals.push(marginQuantityError);
+    } else {
+      const free = await freeHolding(db, customerId, order.instrumentCode);
+      if (quantityDelta > free) refusals.push(holdingsError("stock", order.reservedQuantity + free));
+    }
+  }
+  return refusals;
 }
+
+/** A 訂正 of a 返済 beyond the position's quantity not held by other orders. */
+export const marginQuantityError: FieldError = {
+  path: "quantity",
+  message: "返済できる建玉の数量を超えています。",
+  reason: "margin_position",
+};

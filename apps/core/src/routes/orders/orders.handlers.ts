@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { listInstruments as instruments } from "../../domain/market.ts";
 import { balances } from "../../domain/orders/balances.ts";
-import { checkOrder as check } from "../../domain/orders/check.ts";
+import { checkOrder as check, checkModification as checkChange } from "../../domain/orders/check.ts";
 import { cancelOrder as cancel, modifyOrder as modify } from "../../domain/orders/modify-cancel.ts";
 import { placeOrder as place } from "../../domain/orders/place.ts";
 import { listOrders as list } from "../../domain/orders/rows.ts";
@@ -10,6 +10,7 @@ import { maskEmail } from "../../mail/format.ts";
 import { mailRecipient } from "../../mail/outbox.ts";
 import type {
   cancelOrder,
+  checkModification,
   checkOrder,
   getBalances,
   listInstruments,
@@ -40,6 +41,13 @@ export const placeOrderHandler: RouteHandler<typeof placeOrder, AppBindings> = a
 export const modifyOrderHandler: RouteHandler<typeof modifyOrder, AppBindings> = async (c) => {
   const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
   return c.json(await modify(c.get("db"), c.get("services"), actor), 200);
+};
+
+/** Before 訂正確認 (issue 17 B2), as checkOrderHandler is before 注文内容の確認. */
+export const checkModificationHandler: RouteHandler<typeof checkModification, AppBindings> = async (c) => {
+  const actor = { ...c.req.valid("param"), ...c.req.valid("json"), requestId: c.get("requestId") };
+  await checkChange(c.get("db"), c.get("services"), actor);
+  return c.json({ ok: true as const }, 200);
 };
 
 export const cancelOrderHandler: RouteHandler<typeof cancelOrder, AppBindings> = async (c) => {

@@ -1,6 +1,7 @@
 import { createRouter } from "../../lib/create-router.ts";
 import {
   cancelOrderHandler,
+  checkModificationHandler,
   checkOrderHandler,
   getBalancesHandler,
   listInstrumentsHandler,
@@ -10,6 +11,7 @@ import {
 } from "./orders.handlers.ts";
 import {
   cancelOrder,
+  checkModification,
   checkOrder,
   getBalances,
   listInstruments,
@@ -22,6 +24,7 @@ export const ordersRouter = createRouter()
   .openapi(listInstruments, listInstrumentsHandler)
   .openapi(checkOrder, checkOrderHandler)
   .openapi(placeOrder, placeOrderHandler)
+  .openapi(checkModification, checkModificationHandler)
   .openapi(modifyOrder, modifyOrderHandler)
   .openapi(cancelOrder, cancelOrderHandler)
   .openapi(listOrders, listOrdersHandler)

@@ -4,7 +4,12 @@ import { errorBodySchema } from "@kakunin/contracts/errors";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
 const { listInstruments: instrumentsRoute, placeOrder: place, checkOrder: check, modifyOrder: modify } = coreRoutes;
-const { cancelOrder: cancel, listOrders: list, getBalances: balancesRoute } = coreRoutes;
+const {
+  cancelOrder: cancel,
+  listOrders: list,
+  getBalances: balancesRoute,
+  checkModification: checkChange,
+} = coreRoutes;
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const rejected = jsonContent(
@@ -65,6 +70,21 @@ export const modifyOrder = createRoute({
   request: { params: modify.params, body: json(modify.body) },
   responses: {
     200: jsonContent(modify.response, "Modified (and filled, when the new price is already crossed)"),
+    ...commonErrorResponses,
+    ...noOrder,
+    409: notOpen,
+    422: rejected,
+  },
+});
+
+export const checkModification = createRoute({
+  method: checkChange.method,
+  path: checkChange.path,
+  summary: checkChange.summary,
+  tags: ["trading"],
+  request: { params: checkChange.params, body: json(checkChange.body) },
+  responses: {
+    200: jsonContent(checkChange.response, "The 訂正 may be confirmed (nothing stored)"),
     ...commonErrorResponses,
     ...noOrder,
     409: notOpen,
