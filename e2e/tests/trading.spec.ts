@@ -155,7 +155,13 @@ test.describe("株式・投資信託の注文 (R6, R17–R19)", () => {
     await menu(page).getByRole("link", { name: "注文照会" }).click();
     await expect(page.getByRole("row", { name: new RegExp(orderNumber) })).toContainText("注文中");
     await page.getByRole("button", { name: `注文${orderNumber}を訂正` }).click();
-    await page.getByLabel("価格", { exact: true }).fill(String(low + 1));
+    // Core checks the 訂正 before 訂正確認 (issue 17 B2): below the 値幅制限, refused on 価格.
+    const price = page.getByLabel("価格", { exact: true });
+    await price.fill(String(low - 1));
+    await page.getByRole("button", { name: "訂正確認" }).click();
+    await expect(price).toHaveAccessibleDescription(/値幅制限（.+円～.+円）の範囲外です。/);
+    await expect(page.getByLabel("執行パスワード", { exact: true })).toHaveCount(0);
+    await price.fill(String(low + 1));
     await page.getByRole("button", { name: "訂正確認" }).click();
     await page.getByLabel("執行パスワード", { exact: true }).fill("Rk7m2x");
     await page.getByRole("button", { name: "訂正する" }).click();

@@ -36,6 +36,7 @@ function common(operation: string, routes: Routes): Routes {
     "GET /api/market/instruments": json(instruments),
     "GET /api/me/balances": json(balances),
     "POST /api/me/order-checks": json({ ok: true }),
+    "POST /api/me/orders/O00000001/modification-checks": json({ ok: true }),
     "POST /api/step-up/challenges": stepUpChallenge(["execution_password"], { operation }),
     "POST /api/step-up/verifications": verified(),
     ...routes,
@@ -485,6 +486,10 @@ describe("注文照会: 訂正 and 取消", () => {
     await user.click(screen.getByRole("button", { name: "訂正確認" }));
     await screen.findByRole("heading", { level: 2, name: "訂正内容の確認" });
     const payload = { orderNumber: "O00000001", quantity: 200, limitPrice: 2450 };
+    // Core checked the 訂正 first (issue 17 B2), with exactly the payload then confirmed.
+    const posts = requests.filter((request) => request.method === "POST");
+    expect(posts[0]?.path).toBe("/api/me/orders/O00000001/modification-checks");
+    expect(posts[0]?.body).toEqual(payload);
     await waitFor(() =>
       expect(requests.find((request) => request.path === "/api/step-up/challenges")?.body).toEqual({
         operation: "modify_order",
@@ -526,6 +531,46 @@ describe("注文照会: 訂正 and 取消", () => {
     const posts = requests.filter((request) => request.path === "/api/me/orders/O00000001/cancel");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toEqual({ orderNumber: "O00000001" });
+  });
+
+  it("訂正: core's check refuses a price outside the 値幅制限 on 価格, before any password (issue 17 B2)", async () => {
+    const message = "値幅制限（1,980円～2,980円）の範囲外です。";
+    const { user, requests } = await openOrders("modify_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder], nextCursor: null }),
+      "POST /api/me/orders/O00000001/modification-checks": errorJson(
+        "order_rejected",
+        errorMessages.order_rejected,
+        422,
+        { fields: [{ path: "limitPrice", message, reason: "price_limit" }] },
+      ),
+    });
+    await user.click(screen.getByRole("button", { name: "注文O00000001を訂正" }));
+    await user.clear(field("価格"));
+    await user.type(field("価格"), "3000");
+    await user.click(screen.getByRole("button", { name: "訂正確認" }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    const price = field("価格");
+    expect(price.getAttribute("aria-invalid")).toBe("true");
+    expect(price.value).toBe("3000");
+    await waitFor(() => expect(document.activeElement).toBe(price));
+    expect(screen.queryByRole("heading", { level: 2, name: "訂正内容の確認" })).toBeNull();
+    expect(requests.filter((request) => request.path === "/api/step-up/challenges")).toHaveLength(0);
+  });
+
+  it("訂正 of an order that filled meanwhile: the check sends the customer back to the list with the message", async () => {
+    const { user, requests } = await openOrders("modify_order", {
+      "GET /api/me/orders": json({ orders: [baseOrder], nextCursor: null }),
+      "POST /api/me/orders/O00000001/modification-checks": errorJson(
+        "order_not_open",
+        errorMessages.order_not_open,
+        409,
+      ),
+    });
+    await user.click(screen.getByRole("button", { name: "注文O00000001を訂正" }));
+    await user.click(screen.getByRole("button", { name: "訂正確認" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(errorMessages.order_not_open);
+    expect(screen.getByRole("table")).toBeTruthy();
+    expect(requests.filter((request) => request.path === "/api/step-up/challenges")).toHaveLength(0);
   });
 
   it("取消 of an order that meanwhile filled: back to the list with the message", async () => {

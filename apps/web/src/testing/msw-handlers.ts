@@ -170,6 +170,9 @@ export const defaultHandlers: HandlerMap = {
   orders: getJson("/api/me/orders", demoOrders),
   // Issue 17 B2: core's check before 注文内容の確認; the order may be confirmed.
   checkOrder: http.post("/api/me/order-checks", () => HttpResponse.json({ ok: true })),
+  checkOrderModification: http.post("/api/me/orders/:orderNumber/modification-checks", () =>
+    HttpResponse.json({ ok: true }),
+  ),
   placeOrder: http.post("/api/me/orders", () => HttpResponse.json(openOrder)),
   modifyOrder: http.put("/api/me/orders/:orderNumber", () => HttpResponse.json(modifiedOrder)),
   cancelOrder: http.post("/api/me/orders/:orderNumber/cancel", () => HttpResponse.json(cancelledOrder)),

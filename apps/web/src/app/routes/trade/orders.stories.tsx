@@ -1,7 +1,7 @@
 import type { StoryObj } from "@storybook/react-vite";
 import { answering, readStates, withMorePages } from "../../../testing/confirmation-stories.ts";
 import { demoOrders, filledOrder } from "../../../testing/fixtures.ts";
-import { lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
+import { apiError, lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
 import { screen } from "../../../testing/play.ts";
 import { type ScreenMeta, screenMeta } from "../../../testing/screen-stories.ts";
 
@@ -64,6 +64,36 @@ export const 訂正入力エラー: Story = {
     await page.type("数量", "0");
     await page.click("訂正確認");
     await page.waitForText("数量を入力してください。");
+  },
+};
+/**
+ * Issue 17 B2: core's check before 訂正確認 refuses a price outside the 値幅制限 on 価格; no
+ * confirmation opens and no 執行パスワード is asked for.
+ */
+export const 訂正値幅制限外: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        checkOrderModification: apiError(
+          "post",
+          "/api/me/orders/:orderNumber/modification-checks",
+          422,
+          "order_rejected",
+          {
+            fields: [
+              { path: "limitPrice", message: "値幅制限（1,980円～2,980円）の範囲外です。", reason: "price_limit" },
+            ],
+          },
+        ),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.click("注文O00000001を訂正");
+    await page.type("価格", "3000");
+    await page.click("訂正確認");
+    await page.waitForText("値幅制限（1,980円～2,980円）の範囲外です。");
   },
 };
 export const 訂正完了: Story = {

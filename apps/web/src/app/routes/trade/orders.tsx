@@ -2,11 +2,13 @@ import type { CancelOrderRequest, ModifyOrderRequest, Order } from "@kakunin/con
 import { ChangeValue } from "@kakunin/ui/description-list";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { useCredentials } from "../../../features/credentials/api/get-credentials.ts";
 import { ExecutionPasswordLockNotice } from "../../../features/credentials/components/execution-password-lock-notice.tsx";
 import { useCancelOrder } from "../../../features/trading/api/cancel-order.ts";
+import { useCheckOrderModification } from "../../../features/trading/api/check-order-modification.ts";
 import { useOrders } from "../../../features/trading/api/get-orders.ts";
 import { useModifyOrder } from "../../../features/trading/api/modify-order.ts";
 import {
@@ -22,7 +24,7 @@ import { formatCount, formatPrice } from "../../../lib/format.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
-import { type OrderInput, rejectedInput } from "./order-flow.tsx";
+import { isOrderRejected, type OrderInput, rejectedInput } from "./order-flow.tsx";
 
 type View =
   | { view: "list"; notice: Notice | undefined }
@@ -65,6 +67,7 @@ function OrdersPage() {
   const orders = useOrders();
   const modifyOrder = useModifyOrder();
   const cancelOrder = useCancelOrder();
+  const checkModification = useCheckOrderModification();
   const modify = useGuarded<ModifyOrderRequest, { order: Order; values: ModifyOrderFormValues }, Order>();
   const cancel = useGuarded<CancelOrderRequest, { order: Order }, Order>();
   const [view, setView] = useState<View>({ view: "list", notice: undefined });
@@ -72,6 +75,7 @@ function OrdersPage() {
   const locked = useCredentials().data?.executionPassword.locked === true;
 
   const backToList = (notice?: Notice) => {
+    checkModification.reset();
     modify.toInput();
     cancel.toInput();
     setView({ view: "list", notice });
@@ -169,11 +173,31 @@ function OrdersPage() {
             <OrderDetails order={view.order} withStatus={false} />
             <ExecutionPasswordLockNotice>
               <p>訂正後の数量と価格を入力し、「訂正確認」を押してください。</p>
+              {checkModification.isError &&
+                !isOrderRejected(checkModification.error) &&
+                !(isApiError(checkModification.error) && checkModification.error.code === "order_not_open") && (
+                  <ApiErrorAlert error={checkModification.error} lead="訂正の内容を確認できませんでした。" />
+                )}
               <ModifyOrderForm
                 order={view.order}
                 defaultValues={view.input.values}
                 fieldErrors={view.input.fieldErrors}
-                onSubmit={(request, values) => modify.confirm(request, { order: view.order, values })}
+                checking={checkModification.isPending}
+                onSubmit={(request, values) => {
+                  const { order } = view;
+                  // Core checks first: what it refuses goes back on the fields, before any password.
+                  checkModification.mutate(request, {
+                    onSuccess: () => {
+                      checkModification.reset();
+                      modify.confirm(request, { order, values });
+                    },
+                    onError: (error) =>
+                      handleNotOpen(error) ||
+                      rejectedInput(error, values, modifyOrderFields, (input) =>
+                        setView({ view: "modify", order, input }),
+                      ),
+                  });
+                }}
                 onCancel={() => backToList()}
               />
             </ExecutionPasswordLockNotice>

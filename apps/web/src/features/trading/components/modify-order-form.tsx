@@ -42,10 +42,19 @@ export interface ModifyOrderFormProps {
   fieldErrors?: Partial<Record<ModifyOrderField, string>> | undefined;
   onSubmit: (request: ModifyOrderRequest, values: ModifyOrderFormValues) => void;
   onCancel: () => void;
+  /** Core is checking the 訂正 (before 訂正確認): the submit shows it is busy. */
+  checking?: boolean;
 }
 
 /** 訂正: the new 数量 and 価格 of an open limit order → 「訂正確認」. */
-export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, onCancel }: ModifyOrderFormProps) {
+export function ModifyOrderForm({
+  order,
+  defaultValues,
+  fieldErrors,
+  onSubmit,
+  onCancel,
+  checking = false,
+}: ModifyOrderFormProps) {
   const resolver = useMemo(() => zodResolver(modifyOrderFormSchema(order.orderNumber)), [order.orderNumber]);
   const {
     register,
@@ -66,7 +75,7 @@ export function ModifyOrderForm({ order, defaultValues, fieldErrors, onSubmit, o
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
       <TextField label="数量" suffix="株" {...numericInput} maxLength={12} {...field("quantity")} />
       <TextField label="価格" suffix="円" {...decimalInput} maxLength={12} {...field("limitPrice")} />
-      <FormActions submitLabel="訂正確認" onCancel={onCancel} cancelLabel="注文照会へ戻る" />
+      <FormActions submitLabel="訂正確認" onCancel={onCancel} cancelLabel="注文照会へ戻る" loading={checking} />
     </form>
   );
 }
