@@ -450,6 +450,17 @@ describe("注文照会: 訂正 and 取消", () => {
     // Issue 17 B3: 信用 is told from 現物.
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => within(row).getAllByRole("cell")[2]?.textContent)).toEqual(["現物", "信用新規"]);
+    // As cards on a phone, each value is labelled with its column's header, word for word.
+    const headers = within(table)
+      .getAllByRole("columnheader")
+      .map((cell) => cell.textContent);
+    for (const row of rows) {
+      expect(
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.getAttribute("data-label")),
+      ).toEqual(headers);
+    }
     expect(screen.getByRole("button", { name: "注文O00000001を訂正" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "注文O00000001を取消" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "注文O00000002を訂正" })).toBeNull();

@@ -1,4 +1,5 @@
 import type { StoryObj } from "@storybook/react-vite";
+import { expect } from "storybook/test";
 import { answering, readStates, withMorePages } from "../../../testing/confirmation-stories.ts";
 import { demoOrders, filledOrder } from "../../../testing/fixtures.ts";
 import { apiError, lockedAccount, stepUpChallenge, wrongPassword } from "../../../testing/msw-handlers.ts";
@@ -132,14 +133,15 @@ export const 取消完了: Story = {
   },
 };
 /** Locked before the screen opened: said above the list; 訂正/取消 will not open a confirmation. */
+/** Issue 17 B6: locked, the list stays readable without 訂正・取消 that could not be confirmed. */
 export const ロック中: Story = {
   parameters: { msw: { handlers: lockedAccount } },
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
     await page.waitForText("アカウントロック中");
-    await page.click("注文O00000001を取消");
-    await page.waitForHeading("取消内容の確認");
-    await page.canvas.findByRole("button", { name: "戻る" });
+    await page.canvas.findByRole("cell", { name: "注文中" });
+    await expect(page.canvas.queryByRole("button", { name: "注文O00000001を取消" })).toBeNull();
+    await expect(page.canvas.queryByRole("columnheader", { name: "訂正・取消" })).toBeNull();
   },
 };
 /** The list is refreshed after the session timed out: the app leaves for ログイン, which says why. */

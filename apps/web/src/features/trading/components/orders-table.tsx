@@ -55,7 +55,7 @@ export function OrdersTable({ orders, changes }: OrdersTableProps) {
         <tbody>
           {orders.map((order) => (
             <tr key={order.orderNumber}>
-              <td data-label="注文番号" className="kk-table__nowrap">
+              <td data-label="注文番号・注文日時" className="kk-table__nowrap">
                 <span>
                   <span className="kk-table__mono">{order.orderNumber}</span>
                   <time className="kk-table__sub" dateTime={order.createdAt}>
@@ -78,7 +78,7 @@ export function OrdersTable({ orders, changes }: OrdersTableProps) {
               <td data-label="執行条件" className="kk-table__nowrap">
                 {priceTypeText(order)}
               </td>
-              <td data-label="状況" className="kk-table__nowrap">
+              <td data-label="状況・約定価格" className="kk-table__nowrap">
                 <span>
                   <OrderStatusBadge status={order.status} />
                   {order.filledPrice !== null && (
