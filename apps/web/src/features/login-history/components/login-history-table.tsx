@@ -11,20 +11,27 @@ function HistoryRow({ entry }: { entry: LoginHistoryEntry }) {
   const success = entry.outcome === "success";
   return (
     <tr>
-      <td className="kk-table__nowrap">
+      <td data-label="日時" className="kk-table__nowrap">
         <time dateTime={entry.at}>{formatJstDateTime(entry.at)}</time>
       </td>
-      <td>
-        <span className={success ? "kk-badge kk-badge--success" : "kk-badge kk-badge--failure"}>
-          {success ? "成功" : "失敗"}
+      <td data-label="結果">
+        {/* One span: on a phone's card both badges stay together, opposite the label. */}
+        <span>
+          <span className={success ? "kk-badge kk-badge--success" : "kk-badge kk-badge--failure"}>
+            {success ? "成功" : "失敗"}
+          </span>
+          {/* Issue 15: the first login from this device; a customer who does not recognise it calls support. */}
+          {entry.newDevice && " "}
+          {entry.newDevice && <span className="kk-badge kk-badge--pending">新しい端末</span>}
         </span>
-        {/* Issue 15: the first login from this device; a customer who does not recognise it calls support. */}
-        {entry.newDevice && " "}
-        {entry.newDevice && <span className="kk-badge kk-badge--pending">新しい端末</span>}
       </td>
-      <td className="kk-table__mono">{entry.ipAddress ?? "不明"}</td>
+      <td data-label="IPアドレス" className="kk-table__mono">
+        {entry.ipAddress ?? "不明"}
+      </td>
       {/* The full user agent stays available on hover for customers who want the detail. */}
-      <td title={entry.userAgent ?? undefined}>{describeUserAgent(entry.userAgent)}</td>
+      <td data-label="ブラウザ" title={entry.userAgent ?? undefined}>
+        {describeUserAgent(entry.userAgent)}
+      </td>
     </tr>
   );
 }
@@ -40,7 +47,7 @@ export function LoginHistoryTable() {
   return (
     <>
       <TableRegion labelledBy={captionId}>
-        <table className="kk-table">
+        <table className="kk-table kk-table--cards">
           <caption id={captionId}>最近のログイン（日時は日本時間）</caption>
           <thead>
             <tr>

@@ -25,7 +25,7 @@ export function MailSettingsTable({ mailSettings, selection }: MailSettingsTable
 
   return (
     <section className="kk-table-wrap" aria-labelledby={captionId}>
-      <table className="kk-table kk-table--fit">
+      <table className="kk-table kk-table--fit kk-table--cards">
         <caption id={captionId}>メールの配信設定</caption>
         <thead>
           <tr>
@@ -65,12 +65,12 @@ export function MailSettingsTable({ mailSettings, selection }: MailSettingsTable
                     label
                   )}
                 </th>
-                <td>
+                <td data-label="配信設定">
                   <span className={setting.enabled ? "kk-badge kk-badge--success" : "kk-badge kk-badge--neutral"}>
                     {enabledText(setting.enabled)}
                   </span>
                 </td>
-                <td>{address ?? <span className="kk-text-muted">未登録</span>}</td>
+                <td data-label="配信先">{address ?? <span className="kk-text-muted">未登録</span>}</td>
               </tr>
             );
           })}

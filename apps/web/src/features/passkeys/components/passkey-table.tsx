@@ -33,18 +33,18 @@ function PasskeyRow({
           </>
         )}
       </th>
-      <td>{passkeyKindLabel(passkey)}</td>
-      <td className="kk-table__nowrap">
+      <td data-label="種類">{passkeyKindLabel(passkey)}</td>
+      <td data-label="登録日時" className="kk-table__nowrap">
         <time dateTime={passkey.createdAt}>{formatJstDateTime(passkey.createdAt)}</time>
       </td>
-      <td className="kk-table__nowrap">
+      <td data-label="最終利用" className="kk-table__nowrap">
         {passkey.lastUsedAt ? (
           <time dateTime={passkey.lastUsedAt}>{lastUsedText(passkey)}</time>
         ) : (
           lastUsedText(passkey)
         )}
       </td>
-      <td>
+      <td data-label="操作" className="kk-table__actions">
         <div className="kk-actions">
           <Button variant="secondary" onClick={onRename}>
             名前の変更
@@ -82,7 +82,7 @@ export function PasskeyTable({ passkeys, onDelete }: PasskeyTableProps) {
         </Alert>
       )}
       <TableRegion labelledBy={captionId}>
-        <table className="kk-table">
+        <table className="kk-table kk-table--cards">
           <caption id={captionId}>登録済みのパスキー（日時は日本時間）</caption>
           <thead>
             <tr>

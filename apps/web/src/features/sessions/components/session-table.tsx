@@ -22,14 +22,16 @@ function SessionRow({ session, onEnd }: { session: ActiveSession; onEnd: (sessio
           </>
         )}
       </th>
-      <td className="kk-table__mono">{session.ipAddress ?? "不明"}</td>
-      <td className="kk-table__nowrap">
+      <td data-label="IPアドレス" className="kk-table__mono">
+        {session.ipAddress ?? "不明"}
+      </td>
+      <td data-label="開始日時" className="kk-table__nowrap">
         <time dateTime={session.createdAt}>{formatJstDateTime(session.createdAt)}</time>
       </td>
-      <td className="kk-table__nowrap">
+      <td data-label="最終操作" className="kk-table__nowrap">
         <time dateTime={session.lastSeenAt}>{formatJstDateTime(session.lastSeenAt)}</time>
       </td>
-      <td>
+      <td data-label="操作" className="kk-table__actions">
         {session.current ? (
           // This browser logs out from the menu; ending it here would strand the customer mid-screen.
           <span className="kk-text-sm">ご利用中</span>
@@ -53,7 +55,7 @@ export function SessionTable({ sessions, onEnd }: SessionTableProps) {
   const captionId = useId();
   return (
     <TableRegion labelledBy={captionId}>
-      <table className="kk-table">
+      <table className="kk-table kk-table--cards">
         <caption id={captionId}>ログイン中の端末（日時は日本時間）</caption>
         <thead>
           <tr>

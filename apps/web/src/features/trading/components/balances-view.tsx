@@ -25,7 +25,7 @@ function HoldingsTable({
         <p>{empty}</p>
       ) : (
         <TableRegion labelledBy={headingId}>
-          <table className="kk-table">
+          <table className="kk-table kk-table--cards">
             <thead>
               <tr>
                 {headers.map((header) => (
@@ -42,6 +42,7 @@ function HoldingsTable({
                     <td
                       // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
                       key={index}
+                      data-label={headers[index]?.label}
                       className={headers[index]?.number ? "kk-table__nowrap kk-table__number" : undefined}
                     >
                       {cell}

@@ -11,13 +11,17 @@ import { WithdrawalStatusBadge } from "./withdrawal-status-badge.tsx";
 function HistoryRow({ withdrawal }: { withdrawal: Withdrawal }) {
   return (
     <tr>
-      <td className="kk-table__mono kk-table__nowrap">{withdrawal.requestNumber}</td>
-      <td className="kk-table__nowrap">
+      <td data-label="受付番号" className="kk-table__mono kk-table__nowrap">
+        {withdrawal.requestNumber}
+      </td>
+      <td data-label="受付日時" className="kk-table__nowrap">
         <time dateTime={withdrawal.requestedAt}>{formatJstDateTime(withdrawal.requestedAt)}</time>
       </td>
-      <td className="kk-table__nowrap kk-table__number">{formatYen(withdrawal.amount)}</td>
-      <td>{bankAccountText(withdrawal)}</td>
-      <td className="kk-table__nowrap">
+      <td data-label="出金金額" className="kk-table__nowrap kk-table__number">
+        {formatYen(withdrawal.amount)}
+      </td>
+      <td data-label="出金先">{bankAccountText(withdrawal)}</td>
+      <td data-label="状況" className="kk-table__nowrap">
         <WithdrawalStatusBadge status={withdrawal.status} />
       </td>
     </tr>
@@ -36,7 +40,7 @@ export function WithdrawalHistoryTable() {
   return (
     <>
       <TableRegion labelledBy={captionId}>
-        <table className="kk-table">
+        <table className="kk-table kk-table--cards">
           <caption id={captionId}>出金のお申込み（日時は日本時間）</caption>
           <thead>
             <tr>
