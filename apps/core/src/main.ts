@@ -59,7 +59,10 @@ const services: CoreServices = {
 // argon2 runs in as many worker threads as the gate lets run at once, at a lower priority.
 usePasswordWorkers({ threads: services.hashGate.options.concurrency, nice: env.PASSWORD_HASH_NICE });
 logger.info({ hashGate: services.hashGate.options, nice: env.PASSWORD_HASH_NICE }, "password hash gate");
-if (database.kind === "pglite" && env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
+// Into an empty database of either kind: `npm run start:cluster` (issue 18) runs on a server and
+// should offer the same demo logins as `npm start`. Its cores start one after the other, so the
+// empty-check here never races another core's seed.
+if (env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
   if (await seedDemoData(database.db, services)) logger.info("demo customers seeded (SPEC §9)");
 }
 const issued = await issueMissingInitialExecutionPasswords(database.db, services);
