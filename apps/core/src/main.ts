@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { issueMissingInitialExecutionPasswords } from "./domain/credentials/initial-password.ts";
-import { marketTick } from "./domain/market-ops.ts";
+import { timerMarketTick } from "./domain/market-ops.ts";
 import { loadCoreEnv } from "./env.ts";
 import { systemClock, TestClock } from "./lib/clock.ts";
 import { defaultHashConcurrency, HashGate } from "./lib/hash-gate.ts";
@@ -89,15 +89,17 @@ const worker = new DeliveryWorker(database.db, nodemailer.createTransport(env.SM
 worker.start();
 
 // The simulated market's optional periodic tick (R18): the same step as `npm run ops -- market-tick`.
+// Every instance runs the timer; the database lets one tick per interval through, on one
+// instance at a time (issue 18, decision 018).
 let ticking = false;
 const marketTimer =
   env.MARKET_TICK_MS > 0
     ? setInterval(() => {
         if (ticking) return;
         ticking = true;
-        marketTick(database.db, services)
+        timerMarketTick(database.db, services, env.MARKET_TICK_MS)
           .then((r) => {
-            if (r.filledOrders > 0) logger.info({ filledOrders: r.filledOrders }, "market tick filled orders");
+            if (r && r.filledOrders > 0) logger.info({ filledOrders: r.filledOrders }, "market tick filled orders");
           })
           .catch((err: unknown) => logger.error({ err }, "market tick failed"))
           .finally(() => {
