@@ -1,8 +1,18 @@
 /**
- * The e2e system runs on its own ports so a developer's `npm start` (8080/8081/1025/1080)
- * can keep running beside it.
+ * Cluster mode (issue 18): playwright.cluster.config.ts sets E2E_CLUSTER before this module
+ * loads, and Playwright's workers inherit it, so fixtures and tests reach the balancer's ports.
  */
-export const e2ePorts = { bff: 8090, core: 8091, smtp: 1026, maildev: 1081 } as const;
+export const e2eCluster = process.env.E2E_CLUSTER === "true";
+
+/**
+ * The e2e system runs on its own ports so a developer's `npm start` (8080/8081/1025/1080)
+ * can keep running beside it. In cluster mode `bff` and `core` are nginx's two fronts.
+ */
+export const e2ePorts = e2eCluster
+  ? ({ bff: 8390, core: 8391, smtp: 1028, maildev: 1083 } as const)
+  : ({ bff: 8090, core: 8091, smtp: 1026, maildev: 1081 } as const);
+/** The instances behind nginx in cluster mode, and the runner's test-only control. */
+export const e2eClusterPorts = { bffs: [8392, 8393], cores: [8394, 8395], control: 8396 } as const;
 export const e2eBaseUrl = `http://localhost:${e2ePorts.bff}`;
 export const e2eCoreUrl = `http://127.0.0.1:${e2ePorts.core}`;
 /**

@@ -151,6 +151,10 @@ test.describe("ログインパスワード変更", () => {
     await otherPage.getByLabel("ログインパスワード").fill(customer.loginPassword);
     await otherPage.getByRole("button", { name: "ログイン", exact: true }).click();
     await expect(otherPage.getByRole("heading", { name: "会員トップ" })).toBeVisible();
+    // Waits on a screen that polls nothing (会員トップ refreshes お預り資産 every few seconds, which
+    // would find the ended session before the navigation below does).
+    await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await expect(otherPage.getByRole("heading", { level: 1, name: "ログイン履歴" })).toBeVisible();
 
     await loginAs(customer);
     await page
@@ -171,7 +175,10 @@ test.describe("ログインパスワード変更", () => {
     expect(mail.text).not.toMatch(/https?:\/\//);
 
     // The other device is logged out on its next request.
-    await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await otherPage
+      .getByRole("navigation", { name: "メニュー" })
+      .getByRole("link", { name: "ログイン中の端末" })
+      .click();
     await expect(otherPage.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
     await other.close();
 

@@ -22,6 +22,10 @@ test.describe("ログインパスワードをお忘れの方 (decision 015)", ()
     await otherPage.goto("/login");
     await fillLogin(otherPage, customer.customerCode, customer.loginPassword);
     await expect(otherPage.getByRole("heading", { name: "会員トップ" })).toBeVisible();
+    // Waits on a screen that polls nothing (会員トップ refreshes お預り資産 every few seconds, which
+    // would find the ended session before the navigation below does).
+    await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await expect(otherPage.getByRole("heading", { level: 1, name: "ログイン履歴" })).toBeVisible();
 
     await page.goto("/login");
     await page.getByRole("link", { name: "ログインパスワードをお忘れの方" }).click();
@@ -45,7 +49,10 @@ test.describe("ログインパスワードをお忘れの方 (decision 015)", ()
     expect(notice.text).toContain("ログインパスワード（再設定）");
 
     // The other browser's session ended: its next navigation lands on ログイン.
-    await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await otherPage
+      .getByRole("navigation", { name: "メニュー" })
+      .getByRole("link", { name: "ログイン中の端末" })
+      .click();
     await expect(otherPage.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
     await other.close();
 

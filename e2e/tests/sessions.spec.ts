@@ -28,6 +28,10 @@ test.describe("ログイン中の端末 (R32)", () => {
     await otherPage.getByLabel("ログインパスワード").fill(customer.loginPassword);
     await otherPage.getByRole("button", { name: "ログイン", exact: true }).click();
     await expect(otherPage.getByRole("heading", { name: "会員トップ" })).toBeVisible();
+    // Waits on a screen that polls nothing (会員トップ refreshes お預り資産 every few seconds, which
+    // would find the ended session before the navigation below does).
+    await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await expect(otherPage.getByRole("heading", { level: 1, name: "ログイン履歴" })).toBeVisible();
 
     await loginAs(customer);
     await openSessions(page);
@@ -54,7 +58,10 @@ test.describe("ログイン中の端末 (R32)", () => {
     await expect(page.getByText("この端末のほかにログインしている端末はありません。")).toBeVisible();
 
     // The ended browser is sent to ログイン on its next navigation; this one stays logged in.
-    await otherPage.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ログイン履歴" }).click();
+    await otherPage
+      .getByRole("navigation", { name: "メニュー" })
+      .getByRole("link", { name: "ログイン中の端末" })
+      .click();
     await expect(otherPage.getByRole("heading", { name: "ログイン", exact: true })).toBeVisible();
     // Told why: not a timeout but another browser (issue 15, session_revoked).
     await expect(

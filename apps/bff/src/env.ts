@@ -74,6 +74,14 @@ const envSchema = z
      * idempotency (SPEC §1). Unset: all four stay in this process's memory (one instance only).
      */
     REDIS_URL: z.url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL" }).optional(),
+    /**
+     * Start of every key the BFF writes in Redis. Instances that serve the same customers must
+     * share it; a separate prefix keeps another deployment (or one e2e run, issue 18) apart in one Redis.
+     */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, "must be 1–64 letters, digits, _ : . or -")
+      .default("kakunin:bff:"),
     /** Exposes test-only routes under /api/test. Never in production. */
     BFF_TEST_API: z.stringbool().default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

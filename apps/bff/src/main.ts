@@ -9,7 +9,7 @@ import { MemoryIdempotencyStore } from "./lib/idempotency.ts";
 import { LoginThrottle, type ThrottleOptions } from "./lib/login-throttle.ts";
 import { MemoryChallengeStore } from "./lib/passkeys/challenge-store.ts";
 import { RedisChallengeStore } from "./lib/passkeys/redis-challenge-store.ts";
-import { createRedisClient, REDIS_KEY_PREFIX } from "./lib/redis.ts";
+import { createRedisClient } from "./lib/redis.ts";
 import { RedisIdempotencyStore } from "./lib/redis-idempotency.ts";
 import { RedisSessionStore } from "./lib/redis-session-store.ts";
 import { MemorySessionStore } from "./lib/session-store.ts";
@@ -34,7 +34,7 @@ if (!webDistDir) logger.warn({ dir: env.WEB_DIST_DIR }, "no built SPA found: ser
 
 // With REDIS_URL, every instance behind the load balancer shares sessions, throttle counts,
 // single-use marks, passkey challenges and idempotent answers (SPEC §1); without it they live in this process.
-const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { keyPrefix: REDIS_KEY_PREFIX }) : undefined;
+const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX }) : undefined;
 // Reconnects are ioredis's job; without a listener it would print each failure unformatted.
 redis?.on("error", (err: Error) => logger.error({ err }, "redis error"));
 const throttle: ThrottleOptions = {

@@ -53,6 +53,14 @@ export function createApp(deps: CoreAppDeps) {
       "request",
     );
   });
+  if (deps.enableTestApi) {
+    // QA's per-customer times live in the database so that every core instance behind a load
+    // balancer sees them (issue 18); loaded before each request, as `clock.now()` is synchronous.
+    app.use(async (_c, next) => {
+      await deps.services.clock.refresh?.(deps.db);
+      await next();
+    });
+  }
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody("payload_too_large"), 413) }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "service", { type: "http", scheme: "bearer" });

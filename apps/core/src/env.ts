@@ -70,7 +70,7 @@ const envSchema = z
     /** Pre-registration window start and enforcement start of the execution password (R11). */
     EXECUTION_PASSWORD_REGISTRATION_FROM: z.iso.datetime({ offset: true }).default("2022-08-22T00:00:00+09:00"),
     EXECUTION_PASSWORD_ENFORCED_FROM: z.iso.datetime({ offset: true }).default("2022-09-18T18:00:00+09:00"),
-    /** Seeds SPEC §9's demo customers on the first start of the embedded database. */
+    /** Seeds SPEC §9's demo customers on the first start of an empty database (embedded or server; not in production). */
     CORE_SEED_DEMO: z.stringbool().default(true),
     /** Exposes the test-only seeding API (/test/*). Never in production. */
     CORE_TEST_API: z.stringbool().default(false),

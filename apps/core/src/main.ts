@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { issueMissingInitialExecutionPasswords } from "./domain/credentials/initial-password.ts";
-import { marketTick } from "./domain/market-ops.ts";
+import { timerMarketTick } from "./domain/market-ops.ts";
 import { loadCoreEnv } from "./env.ts";
 import { systemClock, TestClock } from "./lib/clock.ts";
 import { defaultHashConcurrency, HashGate } from "./lib/hash-gate.ts";
@@ -59,7 +59,10 @@ const services: CoreServices = {
 // argon2 runs in as many worker threads as the gate lets run at once, at a lower priority.
 usePasswordWorkers({ threads: services.hashGate.options.concurrency, nice: env.PASSWORD_HASH_NICE });
 logger.info({ hashGate: services.hashGate.options, nice: env.PASSWORD_HASH_NICE }, "password hash gate");
-if (database.kind === "pglite" && env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
+// Into an empty database of either kind: `npm run start:cluster` (issue 18) runs on a server and
+// should offer the same demo logins as `npm start`. Its cores start one after the other, so the
+// empty-check here never races another core's seed.
+if (env.CORE_SEED_DEMO && env.NODE_ENV !== "production") {
   if (await seedDemoData(database.db, services)) logger.info("demo customers seeded (SPEC §9)");
 }
 const issued = await issueMissingInitialExecutionPasswords(database.db, services);
@@ -86,15 +89,17 @@ const worker = new DeliveryWorker(database.db, nodemailer.createTransport(env.SM
 worker.start();
 
 // The simulated market's optional periodic tick (R18): the same step as `npm run ops -- market-tick`.
+// Every instance runs the timer; the database lets one tick per interval through, on one
+// instance at a time (issue 18, decision 018).
 let ticking = false;
 const marketTimer =
   env.MARKET_TICK_MS > 0
     ? setInterval(() => {
         if (ticking) return;
         ticking = true;
-        marketTick(database.db, services)
+        timerMarketTick(database.db, services, env.MARKET_TICK_MS)
           .then((r) => {
-            if (r.filledOrders > 0) logger.info({ filledOrders: r.filledOrders }, "market tick filled orders");
+            if (r && r.filledOrders > 0) logger.info({ filledOrders: r.filledOrders }, "market tick filled orders");
           })
           .catch((err: unknown) => logger.error({ err }, "market tick failed"))
           .finally(() => {

@@ -57,6 +57,8 @@ export const errorMessages = {
   upstream_unavailable: "ただいまサービスに接続できません。しばらくしてから再度お試しください。",
   busy: "ただいま混み合っています。しばらく時間をおいてから再度お試しください。",
   attempt_in_progress: "お客様の認証を処理中です。少し時間をおいてから再度お試しください。",
+  /** Operators only: the same market job (NAV run, expiry, tick) is running on some core instance (issue 18). */
+  run_in_progress: "同じ処理を実行中です。完了を待ってから、必要であれば再度実行してください。",
   /** ログイン中の端末 (R32): the session named has ended already or is not the customer's. */
   session_not_found: "この端末は既にログアウトしています。一覧を更新してください。",
   /** ログイン中の端末: this browser's own session ends with 「ログアウト」 in the menu. */

@@ -1,9 +1,6 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 
-/** Every key the BFF writes starts with this, so it can share a Redis with other apps. */
-export const REDIS_KEY_PREFIX = "kakunin:bff:";
-
 /**
  * Upper bound on one command, time spent queued while reconnecting included. A Redis outage
  * then turns into a prompt 503 rather than requests hanging until REQUEST_TIMEOUT_MS.

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockKeyOf } from "./run-lock.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -49,7 +50,23 @@ export function openPostgres(url: string, onIdleClientError: (err: Error) => voi
   return {
     db: db as unknown as Db,
     kind: "postgres",
-    migrate: () => migratePg(db, { migrationsFolder }),
+    migrate: async () => {
+      // Instances starting together would each apply the same migrations, and all but one
+      // crash on a duplicate table: each waits for the others' migration first, holding a
+      // session advisory lock on a connection of its own (freed if the instance dies).
+      const [space, key] = lockKeyOf("startup");
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1, $2)", [space, key]);
+        try {
+          await migratePg(db, { migrationsFolder });
+        } finally {
+          await client.query("select pg_advisory_unlock($1, $2)", [space, key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }

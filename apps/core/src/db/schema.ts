@@ -7,6 +7,7 @@ export * from "./schema/audit.ts";
 export * from "./schema/credentials.ts";
 export * from "./schema/customers.ts";
 export * from "./schema/devices.ts";
+export * from "./schema/instances.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/margin-accounts.ts";
 export * from "./schema/notices.ts";

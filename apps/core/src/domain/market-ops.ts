@@ -1,7 +1,8 @@
 import type { OpsActionRequest } from "@kakunin/contracts/ops";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { instruments } from "../db/schema.ts";
+import { type ExclusiveRun, runExclusive } from "../db/run-lock.ts";
+import { instruments, timerSlots } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import type { CoreServices } from "../lib/types.ts";
 import { recordAudit } from "./audit.ts";
@@ -60,8 +61,54 @@ export async function setPrice(
   return { done: `${code}: price set to ${price}`, filledOrders };
 }
 
+/**
+ * Runs an operator's market job unless the same job is running on any core instance (issue
+ * 18): the second caller gets 409 `run_in_progress` at once, having changed nothing. Waiting
+ * instead would run the job again straight after the first (every NAV a second step, or a
+ * second expiry at day end), which is never what an operator who pressed twice meant.
+ */
+async function exclusively<T>(db: Db, run: ExclusiveRun, fn: () => Promise<T>): Promise<T> {
+  const result = await runExclusive(db, run, fn);
+  if (!result.ran) throw new AppError("run_in_progress", 409);
+  return result.value;
+}
+
 /** One deterministic step of every stock price (seeded by MARKET_SEED), filling crossed limit orders. */
-export async function marketTick(db: Db, services: CoreServices): Promise<{ done: string; filledOrders: number }> {
+export function marketTick(db: Db, services: CoreServices): Promise<{ done: string; filledOrders: number }> {
+  return exclusively(db, "marketTick", () => stepMarket(db, services));
+}
+
+/**
+ * The periodic tick of MARKET_TICK_MS, which every core instance runs: a step happens only
+ * if no tick is running anywhere and this interval (database time ÷ `intervalMs`) has had
+ * none, so the market moves once per interval whatever the number of instances or their
+ * phase. Returns null when it did nothing.
+ */
+export async function timerMarketTick(
+  db: Db,
+  services: CoreServices,
+  intervalMs: number,
+): Promise<{ filledOrders: number } | null> {
+  const result = await runExclusive(db, "marketTick", async () => {
+    const slot = sql`floor(extract(epoch from clock_timestamp()) * 1000 / ${intervalMs})::bigint`;
+    const claimed = await db
+      .insert(timerSlots)
+      .values({ name: "market_tick", slot })
+      .onConflictDoUpdate({
+        target: timerSlots.name,
+        set: { slot, claimedAt: sql`now()` },
+        setWhere: sql`${timerSlots.slot} < excluded.slot`,
+      })
+      .returning({ slot: timerSlots.slot });
+    if (claimed.length === 0) return null;
+    // A tick is no request, so the test clock's shared times are read here (test API only).
+    await services.clock.refresh?.(db);
+    return { filledOrders: (await stepMarket(db, services)).filledOrders };
+  });
+  return result.ran ? result.value : null;
+}
+
+async function stepMarket(db: Db, services: CoreServices): Promise<{ done: string; filledOrders: number }> {
   const stocks = await db
     .select({ code: instruments.code })
     .from(instruments)
@@ -87,7 +134,11 @@ async function stepPrice(db: Db, services: CoreServices, code: string) {
 }
 
 /** 基準価額 run: every fund's NAV moves one deterministic step; open fund orders execute at it. */
-export async function runNav(db: Db, services: CoreServices, req: OpsActionRequest) {
+export function runNav(db: Db, services: CoreServices, req: OpsActionRequest) {
+  return exclusively(db, "navRun", () => navRun(db, services, req));
+}
+
+async function navRun(db: Db, services: CoreServices, req: OpsActionRequest) {
   const funds = await db
     .select({ code: instruments.code })
     .from(instruments)
@@ -111,7 +162,11 @@ export async function runNav(db: Db, services: CoreServices, req: OpsActionReque
  * its reservation; each stock's current price becomes the previous close for the next
  * day's price limits.
  */
-export async function expireOrders(db: Db, services: CoreServices, req: OpsActionRequest) {
+export function expireOrders(db: Db, services: CoreServices, req: OpsActionRequest) {
+  return exclusively(db, "expireOrders", () => expireAll(db, services, req));
+}
+
+async function expireAll(db: Db, services: CoreServices, req: OpsActionRequest) {
   const expired = await expireStockOrders(db, services, req.operator);
   await db
     .update(instruments)

@@ -1,9 +1,13 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { once } from "node:events";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 import { createCustomer } from "../domain/customers.ts";
+import { createScratchDatabase } from "../test/scratch-database.ts";
 import { startSmtpSink } from "../test/smtp-sink.ts";
 import { createTestServices, type openTestPglite, testBackends } from "../test/test-app.ts";
 import { DeliveryWorker } from "./delivery-worker.ts";
@@ -257,3 +261,68 @@ describe.each(testBackends)("mail delivery on $name", ({ open }) => {
     expect((await database.db.select().from(outbox)).map((r) => r.id)).not.toContain(recentSent);
   });
 });
+
+// Issue 18: each core instance runs its own delivery worker. PGlite is one process's database,
+// so the workers in two processes run on a PostgreSQL server only.
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+if (serverUrl)
+  describe("mail delivery by two worker processes on one PostgreSQL database", () => {
+    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+    let database: Database;
+    let sink: Sink;
+    const children: ChildProcess[] = [];
+    beforeAll(async () => {
+      scratch = await createScratchDatabase(serverUrl, "kakunin_test");
+      database = openPostgres(scratch.url);
+      await database.migrate();
+      sink = await startSmtpSink();
+    });
+    afterAll(async () => {
+      for (const child of children) if (child.exitCode === null) child.kill();
+      await sink.close();
+      await database.close();
+      await scratch.drop();
+    });
+
+    /** A worker process (delivery-worker-process.ts) on the scratch database, once it has started. */
+    async function startWorkerProcess(name: string) {
+      const child = fork(new URL("../test/delivery-worker-process.ts", import.meta.url), {
+        execArgv: ["--import", "tsx"],
+        env: { ...process.env, DATABASE_URL: scratch.url, SMTP_PORT: String(sink.port), WORKER_NAME: name },
+      });
+      children.push(child);
+      const [message] = await once(child, "message");
+      expect(message).toBe("started");
+      return child;
+    }
+
+    it("every queued mail arrives exactly once, each worker having delivered some at the same time", async () => {
+      for (let i = 0; i < 40; i++) {
+        const c = await customerWith(database, [`p${i}@example.test`]);
+        await queueLogin(database, c.id);
+      }
+      const queued = await database.db.select({ messageId: outbox.messageId }).from(outbox);
+      // Nothing is accepted until both processes have a mail in flight: both really work at once.
+      sink.behaviour.holdUntilClients = ["worker-1", "worker-2"];
+      const workers = await Promise.all([startWorkerProcess("worker-1"), startWorkerProcess("worker-2")]);
+      await expect
+        .poll(
+          async () =>
+            (await database.db.select({ status: outbox.status }).from(outbox)).filter((r) => r.status !== "sent")
+              .length,
+          { timeout: 60_000 },
+        )
+        .toBe(0);
+      for (const child of workers) {
+        child.send("stop");
+        const [code] = await once(child, "exit");
+        expect(code).toBe(0);
+      }
+      const ids = sink.received.map((m) => m.messageId);
+      expect(ids.sort()).toEqual(queued.map((q) => q.messageId).sort());
+      expect(new Set(sink.received.map((m) => m.client))).toEqual(new Set(["worker-1", "worker-2"]));
+      const rows = await database.db.select({ attempts: outbox.attempts }).from(outbox);
+      expect(rows.every((r) => r.attempts === 1)).toBe(true);
+      // Two Node processes start (tsx compiles the worker in each): more than the default 20 s under load.
+    }, 90_000);
+  });

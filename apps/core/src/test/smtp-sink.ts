@@ -3,6 +3,8 @@ import { SMTPServer } from "smtp-server";
 export interface ReceivedMail {
   to: string[];
   messageId: string | undefined;
+  /** The name the sending client gave in EHLO (nodemailer's `name`): which worker sent it. */
+  client: string;
   raw: string;
 }
 
@@ -12,7 +14,18 @@ export interface ReceivedMail {
  */
 export async function startSmtpSink() {
   const received: ReceivedMail[] = [];
-  const behaviour = { refuseNext: 0, refuseCode: 421, refuseAllTo: new Set<string>() };
+  const behaviour = {
+    refuseNext: 0,
+    refuseCode: 421,
+    refuseAllTo: new Set<string>(),
+    /**
+     * Clients (EHLO names) that must each have a mail in flight before any is accepted: a
+     * test of several workers then knows they delivered at the same time, without timing.
+     */
+    holdUntilClients: [] as string[],
+  };
+  const seen = new Set<string>();
+  const held: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -33,12 +46,18 @@ export async function startSmtpSink() {
           return callback(Object.assign(new Error("try again later"), { responseCode: behaviour.refuseCode }));
         }
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1],
-          raw,
-        });
-        callback();
+        const accept = () => {
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1],
+            client: session.hostNameAppearsAs,
+            raw,
+          });
+          callback();
+        };
+        seen.add(session.hostNameAppearsAs);
+        held.push(accept);
+        if (behaviour.holdUntilClients.every((name) => seen.has(name))) for (const next of held.splice(0)) next();
       });
     },
   });

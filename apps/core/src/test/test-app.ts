@@ -99,6 +99,48 @@ export const testBackends: { name: string; open: () => Promise<Database> }[] = [
   ...(serverUrl ? [{ name: "PostgreSQL", open: () => openTestPostgres(serverUrl) }] : []),
 ];
 
+/**
+ * Two handles on one fresh database, as two core instances have (issue 18): two connection
+ * pools on a PostgreSQL server; on PGlite, which only one process can open, the same handle
+ * twice (two apps in one process). `close()` closes both and drops the database.
+ */
+export interface TwoHandles {
+  a: Database;
+  b: Database;
+  close(): Promise<void>;
+}
+
+export const twoInstanceBackends: { name: string; open: () => Promise<TwoHandles> }[] = [
+  {
+    name: "PGlite",
+    open: async () => {
+      const database = await openTestPglite();
+      return { a: database, b: database, close: () => database.close() };
+    },
+  },
+  ...(serverUrl
+    ? [
+        {
+          name: "PostgreSQL",
+          open: async (): Promise<TwoHandles> => {
+            const scratch = await createScratchDatabase(serverUrl, "kakunin_test");
+            const a = openPostgres(scratch.url);
+            const b = openPostgres(scratch.url);
+            await a.migrate();
+            return {
+              a,
+              b,
+              close: async () => {
+                await Promise.all([a.close(), b.close()]);
+                await scratch.drop();
+              },
+            };
+          },
+        },
+      ]
+    : []),
+];
+
 /** Core's app over a fresh database (PGlite unless another is passed). */
 export async function createTestCore(
   options: {

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { checkPassword, type PolicyContext } from "@kakunin/password-policy/policy";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { customers, passwordHistory } from "../../db/schema.ts";
 import { hashPassword } from "../../lib/passwords.ts";
@@ -22,7 +22,8 @@ export function generateInitialExecutionPassword(ctx: PolicyContext): string {
 
 /**
  * Issues (or reissues) the initial execution password: stores its hash and, so お知らせ
- * can show it until the customer changes it, an encrypted copy. Returns the plain password.
+ * can show it until the customer changes it, an encrypted copy. Returns the plain password,
+ * or null when a first issue found one already issued.
  * An operator's reissue replaces a password the customer had, so it is mailed (always, R38)
  * with the change.
  */
@@ -35,26 +36,35 @@ export async function issueInitialExecutionPassword(
   const ctx = await policyContext(db, customerId);
   const plain = generateInitialExecutionPassword(ctx);
   const hash = await hashPassword(plain);
-  await db.transaction(async (tx) => {
-    await tx
+  const issued = await db.transaction(async (tx) => {
+    const updated = await tx
       .update(customers)
       .set({
         executionPasswordHash: hash,
         initialExecutionPasswordEnc: services.secretBox.seal(plain),
         executionPasswordChangedAt: null,
       })
-      .where(eq(customers.id, customerId));
+      // A first issue only where none exists: another core instance starting at the same
+      // time may have issued it already, and its password is the one お知らせ shows.
+      .where(
+        options.reissue
+          ? eq(customers.id, customerId)
+          : and(eq(customers.id, customerId), isNull(customers.executionPasswordHash)),
+      )
+      .returning({ id: customers.id });
+    if (updated.length === 0) return false;
     await tx.insert(passwordHistory).values({ customerId, kind: "execution", hash });
-    if (!options.reissue) return;
+    if (!options.reissue) return true;
     const [customer] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
-    if (!customer) return;
+    if (!customer) return true;
     await enqueueMail(tx, {
       customerId,
       type: "execution_password_changed",
       data: { customerName: customer.name, at: services.clock.now(customerId), origin: "operator", reissued: true },
     });
+    return true;
   });
-  return plain;
+  return issued ? plain : null;
 }
 
 /** Customers created before the execution password existed get their initial one at start. */
@@ -63,6 +73,7 @@ export async function issueMissingInitialExecutionPasswords(db: Db, services: Co
     .select({ id: customers.id })
     .from(customers)
     .where(sql`${customers.executionPasswordHash} is null`);
-  for (const row of rows) await issueInitialExecutionPassword(db, services, row.id);
-  return rows.length;
+  let issued = 0;
+  for (const row of rows) if (await issueInitialExecutionPassword(db, services, row.id)) issued++;
+  return issued;
 }

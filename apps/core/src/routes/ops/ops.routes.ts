@@ -99,6 +99,10 @@ export const MARKET_TICK_PATH = "/ops/market/tick";
 const marketErrors = {
   404: jsonContent(errorBodySchema, "No such instrument (not_found)"),
 };
+/** A market job runs on one core instance at a time (issue 18); a second caller changes nothing. */
+const runErrors = {
+  409: jsonContent(errorBodySchema, "The same job is running on some core instance (run_in_progress)"),
+};
 
 export const setPrice = createRoute({
   ...opsRoutes.setPrice,
@@ -118,7 +122,7 @@ export const runNav = createRoute({
   tags: ["ops"],
   security,
   request: { body },
-  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses, ...runErrors },
 });
 
 export const expireOrders = createRoute({
@@ -127,7 +131,7 @@ export const expireOrders = createRoute({
   tags: ["ops"],
   security,
   request: { body },
-  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses, ...runErrors },
 });
 
 export const marketTick = createRoute({
@@ -137,5 +141,5 @@ export const marketTick = createRoute({
   tags: ["ops"],
   security,
   request: { body },
-  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses },
+  responses: { 200: jsonContent(opsMarketResultSchema, "Done"), ...commonErrorResponses, ...runErrors },
 });

@@ -44,6 +44,7 @@ export const setTestClockHandler: RouteHandler<typeof setTestClock, AppBindings>
   const { now } = c.req.valid("json");
   const clock = c.get("services").clock;
   if (!(clock instanceof TestClock)) throw new AppError("not_found", 404);
-  clock.set(customerId, now ? new Date(now) : null);
+  // Shared through the database: the next request may reach another core instance (issue 18).
+  await clock.setShared(c.get("db"), customerId, now ? new Date(now) : null);
   return c.json({ now: clock.now(customerId).toISOString() }, 200);
 };
