@@ -10,6 +10,7 @@ import { clientCost } from "./client-cost.ts";
 import { type FloodResult, printFlood, runFlood } from "./flood.ts";
 import { printLighthouse, runLighthouse } from "./lighthouse.ts";
 import { printLists, runLists } from "./lists.ts";
+import { printScale, runScale } from "./scale.ts";
 import { benchCoreEnv, cpuSeconds, sessionCookieOf, spread, waitFor } from "./services.ts";
 import { spaInitialJs } from "./spa-size.ts";
 
@@ -27,7 +28,9 @@ import { spaInitialJs } from "./spa-size.ts";
  * against undici's Pool, see client-cost.ts), `lists` (core's list reads for a customer with
  * 10,000 orders against an empty and a typical one, among 100,000 orders; see lists.ts; on
  * PGlite and, with BENCH_DATABASE_URL, also on that server), `lighthouse` (scores of three
- * screens as a phone and a desktop, see lighthouse.ts). `spa` and `lighthouse` fail the run
+ * screens as a phone and a desktop, see lighthouse.ts), `scale` (one BFF against two with Redis
+ * sessions and core on the server; needs BENCH_DATABASE_URL and BENCH_REDIS_URL; see
+ * scale.ts). `spa` and `lighthouse` fail the run
  * (exit code 1) when a screen misses its target; the test suite never measures speed.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,7 +42,7 @@ const duration = Number(process.env.BENCH_SECONDS ?? 8);
 // BENCH_READS_RUNS repeats the reads side by side; the summary gives the median and spread.
 const readRuns = Number(process.env.BENCH_READS_RUNS ?? 1);
 const scenarios = new Set(
-  (process.env.BENCH_SCENARIOS || "client,reads,flood,lists,spa,lighthouse").split(",").map((s) => s.trim()),
+  (process.env.BENCH_SCENARIOS || "client,reads,flood,lists,scale,spa,lighthouse").split(",").map((s) => s.trim()),
 );
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -240,6 +243,23 @@ if (scenarios.has("lists")) {
   const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
   for (const backend of serverUrl ? [undefined, serverUrl] : [undefined]) {
     printLists(await runLists({ ...listsOptions, serverUrl: backend }), listsOptions);
+  }
+}
+
+if (scenarios.has("scale")) {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl || !redisUrl) {
+    console.log("\nscale: skipped (needs BENCH_DATABASE_URL and BENCH_REDIS_URL: instances share only these)");
+  } else {
+    const scaleOptions = {
+      root,
+      serverUrl,
+      redisUrl,
+      seconds: duration,
+      runs: Number(process.env.BENCH_SCALE_RUNS ?? 3),
+      connections: Number(process.env.BENCH_SCALE_CONNECTIONS ?? 20),
+    };
+    printScale(await runScale(scaleOptions), scaleOptions);
   }
 }
 
