@@ -1,3 +1,4 @@
+import type { FieldError } from "@kakunin/contracts/errors";
 import type { ModifyOrderRequest, OrderRequest } from "@kakunin/contracts/trading";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
@@ -31,16 +32,7 @@ export async function checkOrder(
     !inst || inst.kind !== request.kind
       ? [unknownInstrumentError(request)]
       : (await orderRefusals(db, actor.customerId, inst, request)).refusals;
-  if (refusals.length === 0) return;
-  await recordAudit(db, {
-    eventType: "order_check",
-    outcome: "failure",
-    customerId: actor.customerId,
-    client: actor.client,
-    requestId: actor.requestId,
-    detail: { request, reason: refusals.map((refusal) => refusal.reason) },
-  });
-  throw reject(refusals);
+  await refuseIfAny(db, actor, refusals, { request });
 }
 
 /**
@@ -67,6 +59,16 @@ export async function checkModification(
   const inst = await instrumentOf(db, order.instrumentCode);
   const { quantity, limitPrice } = actor.request;
   const refusals = await modificationRefusals(db, actor.customerId, inst, order, { quantity, limitPrice });
+  await refuseIfAny(db, actor, refusals, { orderNumber: order.orderNumber, request: actor.request });
+}
+
+/** A check's refusal: audited as order_check (what was asked, and why not), then 422 with the fields. */
+async function refuseIfAny(
+  db: Db,
+  actor: OrderActor,
+  refusals: FieldError[],
+  asked: Record<string, unknown>,
+): Promise<void> {
   if (refusals.length === 0) return;
   await recordAudit(db, {
     eventType: "order_check",
@@ -74,11 +76,7 @@ export async function checkModification(
     customerId: actor.customerId,
     client: actor.client,
     requestId: actor.requestId,
-    detail: {
-      orderNumber: order.orderNumber,
-      request: actor.request,
-      reason: refusals.map((refusal) => refusal.reason),
-    },
+    detail: { ...asked, reason: refusals.map((refusal) => refusal.reason) },
   });
   throw reject(refusals);
 }
