@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { lingui } from "@lingui/vite-plugin";
 import react from "@vitejs/plugin-react";
 import { compression } from "vite-plugin-compression2";
 import { defineConfig } from "vitest/config";
@@ -6,6 +7,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [
     react(),
+    // Compiles each `locales/*.json?lingui` import into Lingui's runtime form at build time, and
+    // fails the build when a message is missing in a language (decision 019).
+    lingui({
+      configPath: fileURLToPath(new URL("lingui.config.ts", import.meta.url)),
+      failOnMissing: true,
+      failOnCompileError: true,
+    }),
     // Brotli and gzip copies next to each text asset, made once at build: the BFF serves the one
     // the browser accepts (issue 16) instead of compressing on every request or not at all.
     compression({ algorithms: ["brotliCompress", "gzip"], threshold: 1024 }),
@@ -34,6 +42,6 @@ export default defineConfig({
     name: "@kakunin/web",
     environment: "happy-dom",
     include: ["src/**/*.test.{ts,tsx}"],
-    setupFiles: ["src/testing/setup.ts"],
+    setupFiles: ["src/testing/i18n-setup.ts", "src/testing/setup.ts"],
   },
 });

@@ -8,7 +8,11 @@ interface ManifestChunk {
   isEntry?: boolean;
   isDynamicEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
 }
+
+/** A Japanese message catalogue (decision 019): loaded before the screen renders in the default language. */
+const JAPANESE_CATALOGUE = /\/locales\/(?:.*\/)?ja\.json\?lingui$/;
 
 /** Issue 16 goal 3: what a first visit may download before the screen can render. */
 export const SPA_BUDGET_KIB = { login: 110, other: 140 } as const;
@@ -23,7 +27,8 @@ export interface RouteSize {
 /**
  * Initial JavaScript per screen (gzip), from the Vite manifest: the entry chunk and its static
  * imports, the member layout's lazy chunk for a signed-in screen (the router loads both before
- * it renders), and the screen's own lazy chunk, each with its static imports. Shared chunks
+ * it renders), the screen's own lazy chunk, each with its static imports, and the Japanese
+ * message catalogues those chunks load (the default language's). Shared chunks
  * count once per screen, as a first visit downloads them once.
  */
 export async function spaInitialJs(distDir: string): Promise<RouteSize[]> {
@@ -55,6 +60,13 @@ export async function spaInitialJs(distDir: string): Promise<RouteSize[]> {
     const keys = closure(entryKey, new Set());
     if (screen.layout === "member") closure(keyOf("app-layout"), keys);
     closure(keyOf(screen.module), keys);
+    // The screen waits for the Japanese catalogues its modules declare (the router awaits them),
+    // so they are part of what a first visit downloads before the screen renders.
+    for (const key of [...keys]) {
+      for (const dynamic of manifest[key]?.dynamicImports ?? []) {
+        if (JAPANESE_CATALOGUE.test(dynamic)) closure(dynamic, keys);
+      }
+    }
     let gzipBytes = 0;
     for (const key of keys) {
       const file = manifest[key]?.file;

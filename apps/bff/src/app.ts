@@ -1,5 +1,6 @@
 import { serveStatic } from "@hono/node-server/serve-static";
-import { errorBody, pickErrorExtras } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
+import { pickErrorExtras } from "@kakunin/contracts/errors";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";

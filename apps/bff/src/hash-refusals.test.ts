@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { describe, expect, it } from "vitest";
 import { cookiesOf, createTestBff, readError } from "./test/harness.ts";
 

@@ -1,6 +1,6 @@
 import { type OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { CORE_API_VERSION } from "@kakunin/contracts/core-api";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import type { Context } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";

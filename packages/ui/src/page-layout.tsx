@@ -11,6 +11,8 @@ export interface PageLayoutProps {
   productName?: string;
   /** Right side of the header, e.g. the customer's name and a ログアウト button. */
   headerEnd?: ReactNode;
+  /** The language switch (日本語 / English, R36): in the header of every page, signed in or not. */
+  languageSwitch?: ReactNode;
   /**
    * Menu content; wrapped in a labelled <nav>. Side column on wide screens; on phones behind
    * the header's 「メニュー」 button, so the page's own content comes first (issue 17).
@@ -25,6 +27,7 @@ export function PageLayout({
   title,
   productName = "kakunin証券",
   headerEnd,
+  languageSwitch,
   menu,
   menuLabel = "メニュー",
   footer,
@@ -66,6 +69,7 @@ export function PageLayout({
               {menuOpen ? "メニューを閉じる" : menuLabel}
             </button>
           )}
+          {languageSwitch}
           {headerEnd && <div className="kk-layout__header-end">{headerEnd}</div>}
         </div>
       </header>

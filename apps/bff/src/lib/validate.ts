@@ -1,5 +1,5 @@
 import { zValidator } from "@hono/zod-validator";
-import { toFieldErrors } from "@kakunin/contracts/errors";
+import { toFieldErrors } from "@kakunin/contracts/error-body";
 import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
 import { ApiError } from "./api-error.ts";

@@ -1,5 +1,5 @@
 import { coreRoutes, verifyLoginCodeRequestSchema } from "@kakunin/contracts/core-api";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import type { Hono } from "hono";
 
 /** The code the fake core "mails" for every login from a new device. */

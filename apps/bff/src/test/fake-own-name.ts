@@ -1,6 +1,6 @@
 import { coreRoutes, requestBankAccountChangeCoreRequestSchema } from "@kakunin/contracts/core-api";
 import { previousLoginQuerySchema } from "@kakunin/contracts/customers";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import type { Hono } from "hono";
 
 const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");

@@ -8,7 +8,7 @@ import {
   registerPasskeyCoreRequestSchema,
   renamePasskeyCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import type {
   AuthenticationResponse,
   PasskeyStepUpCoreEntry,

@@ -3,7 +3,7 @@ import {
   type RecordSessionEventRequest,
   recordSessionEventRequestSchema,
 } from "@kakunin/contracts/core-api";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import type { Hono } from "hono";
 
 const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");

@@ -1,5 +1,5 @@
 import { coreRoutes } from "@kakunin/contracts/core-api";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import { stopTradingCoreRequestSchema, type TradingStop } from "@kakunin/contracts/trading-stop";
 import type { Hono } from "hono";
 

@@ -1,4 +1,5 @@
-import { errorBodySchema, errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
+import { errorBodySchema } from "@kakunin/contracts/errors";
 import {
   exampleBankAccountChange,
   exampleFundOrder,

@@ -12,7 +12,8 @@ import {
   verifyLoginRequestSchema,
   verifyStepUpCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
-import { type ErrorBody, type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
+import { type ErrorBody, type ErrorCode, errorBodySchema } from "@kakunin/contracts/errors";
 import { encodeCursor } from "@kakunin/contracts/pagination";
 import type { StepUpMethod } from "@kakunin/contracts/step-up";
 import { Hono } from "hono";

@@ -1,5 +1,5 @@
 import { operationDigest } from "@kakunin/contracts/digest";
-import { toFieldErrors } from "@kakunin/contracts/errors";
+import { toFieldErrors } from "@kakunin/contracts/error-body";
 import { type StepUpOperation, stepUpOperations } from "@kakunin/contracts/step-up";
 import { withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import type { Tx } from "../db/client.ts";

@@ -1,5 +1,5 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import type { OpsActionRequest } from "@kakunin/contracts/ops";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { type StoppedAction, stoppedOperations, type TradingStop } from "@kakunin/contracts/trading-stop";

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { errorBody, toFieldErrors } from "@kakunin/contracts/errors";
+import { errorBody, toFieldErrors } from "@kakunin/contracts/error-body";
 import type { AppBindings } from "./types.ts";
 
 /** A router whose validation failures answer our JSON error body with field errors. */

@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoBankAccount } from "../testing/fixtures.ts";

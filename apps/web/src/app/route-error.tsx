@@ -1,8 +1,8 @@
-import { errorMessages } from "@kakunin/contracts/errors";
 import { PageLayout } from "@kakunin/ui/page-layout";
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "react-router";
 import { ApiErrorAlert } from "../components/api-error-alert.tsx";
 import { isApiError } from "../lib/api-client.ts";
+import { errorText } from "../lib/i18n/error-text.ts";
 import { paths } from "./screens.ts";
 
 interface ErrorView {
@@ -23,12 +23,12 @@ function describe(error: unknown): ErrorView {
     };
   }
   if (isRouteErrorResponse(error) && error.status === 404) {
-    return { title: "ページが見つかりません", message: errorMessages.not_found, requestId: undefined, retry: "reload" };
+    return { title: "ページが見つかりません", message: errorText("not_found"), requestId: undefined, retry: "reload" };
   }
   // Anything else is a bug or a failed chunk download (e.g. after a deploy): a reload fixes the latter.
   return {
     title: "エラーが発生しました",
-    message: errorMessages.internal_error,
+    message: errorText("internal_error"),
     requestId: undefined,
     retry: "reload",
   };

@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { LazyRouteFunction, RouteObject } from "react-router";
+import { catalogsReady } from "../lib/i18n/catalog.ts";
 import { AppLoading } from "./app-loading.tsx";
 import { RouteError, RouteErrorPanel } from "./route-error.tsx";
 import type { PageHandle } from "./routes/app-layout.tsx";
@@ -18,7 +19,13 @@ const modules = import.meta.glob<RouteModule>(["./routes/**/*.tsx", "!./routes/*
 function lazyModule(screen: Screen, queryClient: QueryClient) {
   const load = modules[`./routes/${screen.module}.tsx`];
   if (!load) throw new Error(`screens.ts: no route module routes/${screen.module}.tsx`);
-  return async () => (await load()).route(queryClient);
+  // The screen's catalogues start downloading as its modules are evaluated (defineCatalog);
+  // waiting for them here means a screen never renders a message id.
+  return async () => {
+    const module = await load();
+    await catalogsReady();
+    return module.route(queryClient);
+  };
 }
 
 function screenRoute(screen: Screen, queryClient: QueryClient): RouteObject {
@@ -48,7 +55,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ...publicScreens.map((screen) => screenRoute(screen, queryClient)),
         {
           id: "member",
-          lazy: () => import("./routes/app-layout.tsx").then((m) => m.appLayoutRoute(queryClient)),
+          lazy: () =>
+            import("./routes/app-layout.tsx").then(async (m) => {
+              await catalogsReady();
+              return m.appLayoutRoute(queryClient);
+            }),
           children: all
             .filter((screen) => screen.layout === "member")
             .map((screen) => screenRoute(screen, queryClient)),

@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { exampleFundOrder, exampleMarketStockOrder, exampleStockOrder } from "@kakunin/contracts/examples";
 import { marginAccountNotOpenMessage } from "@kakunin/contracts/trading";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";

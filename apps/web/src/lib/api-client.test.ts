@@ -1,5 +1,5 @@
 import { sessionSchema } from "@kakunin/contracts/auth";
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { describe, expect, it } from "vitest";
 import { authenticatedSession, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { ApiError, apiRequest } from "./api-client.ts";

@@ -1,12 +1,7 @@
 import { BACKGROUND_REQUEST_HEADER } from "@kakunin/contracts/auth";
-import {
-  type ErrorBody,
-  type ErrorCode,
-  errorBodySchema,
-  errorMessages,
-  type FieldError,
-} from "@kakunin/contracts/errors";
+import { type ErrorBody, type ErrorCode, errorBodySchema, type FieldError } from "@kakunin/contracts/errors";
 import type { z } from "zod";
+import { errorText } from "./i18n/error-text.ts";
 import { isUserIdle } from "./user-input.ts";
 
 /**
@@ -15,7 +10,7 @@ import { isUserIdle } from "./user-input.ts";
  */
 export type StepUpDemand = NonNullable<ErrorBody["error"]["stepUp"]>;
 
-/** An error the SPA can show: a stable code plus the Japanese message the BFF chose. */
+/** An error the SPA can show: a stable code plus the message the BFF chose, in the reader's language. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -46,7 +41,7 @@ export class ApiError extends Error {
     codeSentTo?: string;
     coolingUntil?: string;
   }) {
-    super(init.message ?? errorMessages[init.code]);
+    super(init.message ?? errorText(init.code));
     this.name = "ApiError";
     this.code = init.code;
     this.status = init.status;

@@ -1,7 +1,8 @@
 import { sessionSchema } from "@kakunin/contracts/auth";
 import { credentialStatusSchema } from "@kakunin/contracts/credentials";
 import { loginHistorySchema, noticeListSchema, previousLoginSchema } from "@kakunin/contracts/customers";
-import { type ErrorCode, errorBody, errorBodySchema } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
+import { type ErrorCode, errorBodySchema } from "@kakunin/contracts/errors";
 import { exampleCashOnlyBalances, exampleProfileChange, exampleStockOrder } from "@kakunin/contracts/examples";
 import { mailSettingsSchema } from "@kakunin/contracts/mail";
 import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";

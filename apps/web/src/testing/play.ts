@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { userEvent, within } from "storybook/test";
 
 /** Play-function steps shared by the screen stories (Storybook's userEvent and queries). */

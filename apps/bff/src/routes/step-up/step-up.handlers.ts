@@ -1,5 +1,5 @@
 import type { verifyStepUpCoreRequestSchema } from "@kakunin/contracts/core-api";
-import { toFieldErrors } from "@kakunin/contracts/errors";
+import { toFieldErrors } from "@kakunin/contracts/error-body";
 import {
   type StepUpChallenge,
   startStepUpRequestSchema,

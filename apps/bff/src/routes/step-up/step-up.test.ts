@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { profileSchema } from "@kakunin/contracts/registered-info";
 import { stepUpChallengeSchema } from "@kakunin/contracts/step-up";
 import { describe, expect, it } from "vitest";

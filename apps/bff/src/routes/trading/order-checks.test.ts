@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { exampleStockOrder } from "@kakunin/contracts/examples";
 import { instrumentListSchema, orderCheckSchema, orderReceiptSchema } from "@kakunin/contracts/trading";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

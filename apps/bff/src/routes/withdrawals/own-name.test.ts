@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { exampleBankAccountChange } from "@kakunin/contracts/examples";
 import { bankAccountChangeCheckSchema } from "@kakunin/contracts/withdrawals";
 import { describe, expect, it } from "vitest";

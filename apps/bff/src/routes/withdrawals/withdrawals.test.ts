@@ -1,5 +1,5 @@
 import { operationDigest } from "@kakunin/contracts/digest";
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { withdrawalSchema } from "@kakunin/contracts/withdrawals";
 import { describe, expect, it } from "vitest";
 import { loggedInBrowser } from "../../test/browser.ts";

@@ -25,6 +25,11 @@ export const customers = pgTable("customers", {
   /** お客様コード */
   customerCode: text("customer_code").notNull().unique(),
   name: text("name").notNull(),
+  /**
+   * The language the customer chose (R36): screens after login, mails and messages. 'ja' (the
+   * default) or 'en'; the BFF sets it when the customer switches language while logged in.
+   */
+  locale: text("locale").notNull().default("ja"),
   /** フリガナ (full-width katakana, family and given name separated by a space). */
   nameKana: text("name_kana").notNull().default(""),
   birthDate: date("birth_date").notNull(),

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { errorBody } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
 import { gateKeys } from "../../domain/credentials/gate-keys.ts";
 import { findLoginCustomer, recordLogin } from "../../domain/logins.ts";
 import {

@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { exampleMarginAccountApplication } from "@kakunin/contracts/examples";
 import { marginAccountApplicationViewSchema } from "@kakunin/contracts/margin-accounts";
 import { opsActionResponseSchema } from "@kakunin/contracts/ops";

@@ -4,7 +4,7 @@ import {
   stepUpRequirementsResponseSchema,
   verifyStepUpResponseSchema,
 } from "@kakunin/contracts/core-api";
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,20 +1,24 @@
-import { errorMessages } from "@kakunin/contracts/errors";
 import type { AlertVariant } from "@kakunin/ui/alert";
 import { Alert } from "@kakunin/ui/alert";
-import { PageLayout } from "@kakunin/ui/page-layout";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, redirect, useLoaderData, useNavigate, useSearchParams } from "react-router";
 import { getSession, sessionQueryOptions } from "../../features/auth/api/get-session.ts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
+import { contractsCatalog } from "../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../lib/i18n/use-t.ts";
 import { safeReturnPath } from "../../lib/return-path.ts";
+import { appCatalog } from "../i18n.ts";
+import { AppPageLayout } from "../page-layout.tsx";
 import { memberPaths, paths } from "../screens.ts";
+import { routesCatalog } from "./i18n.ts";
 
+/** Why the customer is here, said above the form; messages are ids (see the catalogues). */
 const reasonNotices: Record<string, { variant: AlertVariant; message: string }> = {
-  session_expired: { variant: "warning", message: errorMessages.session_expired },
-  session_revoked: { variant: "warning", message: errorMessages.session_revoked },
-  unauthenticated: { variant: "info", message: errorMessages.unauthenticated },
-  logged_out: { variant: "success", message: "ログアウトしました。" },
+  session_expired: { variant: "warning", message: "errors.session_expired" },
+  session_revoked: { variant: "warning", message: "errors.session_revoked" },
+  unauthenticated: { variant: "info", message: "errors.unauthenticated" },
+  logged_out: { variant: "success", message: "login.loggedOut" },
 };
 
 /**
@@ -37,6 +41,7 @@ interface LoginLoaderData {
 }
 
 function LoginPage() {
+  const { t } = useT(appCatalog, routesCatalog, contractsCatalog);
   useForgetPreviousCustomer();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -46,20 +51,20 @@ function LoginPage() {
   // Back to the screen the session ended on, if it is one of ours (never an outside address).
   const next = safeReturnPath(searchParams.get("returnTo"), memberPaths) ?? paths.home;
   return (
-    <PageLayout title="ログイン">
+    <AppPageLayout title={t("screens.login")}>
       <div className="kk-card kk-card--narrow kk-stack">
         {/* role="status", not "alert": an error alert after a failed login must stay the only alert. */}
         {notice && (
           <Alert variant={notice.variant}>
-            <p>{notice.message}</p>
+            <p>{t(notice.message)}</p>
           </Alert>
         )}
         <LoginForm onSuccess={() => navigate(next, { replace: true })} />
         <p>
-          <Link to={paths.passwordReset}>ログインパスワードをお忘れの方</Link>
+          <Link to={paths.passwordReset}>{t("login.forgotPassword")}</Link>
         </p>
       </div>
-    </PageLayout>
+    </AppPageLayout>
   );
 }
 

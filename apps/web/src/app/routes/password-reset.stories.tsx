@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { anonymous, apiError } from "../../testing/msw-handlers.ts";

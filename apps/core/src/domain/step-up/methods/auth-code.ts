@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { stepUpOperations } from "@kakunin/contracts/step-up";
 import { formatJstTime } from "@kakunin/format/jst";
 import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";

@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import type { StoryObj } from "@storybook/react-vite";
 import { readStates } from "../../../testing/confirmation-stories.ts";
 import { apiError, credentials, locked, wrongPassword } from "../../../testing/msw-handlers.ts";

@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import type { StoryObj } from "@storybook/react-vite";
 import { answering, readStates } from "../../../testing/confirmation-stories.ts";
 import { upstreamUnavailable } from "../../../testing/msw-handlers.ts";

@@ -1,6 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type DeviceVerificationRequest, deviceVerificationRequestSchema } from "@kakunin/contracts/devices";
-import { errorMessages } from "@kakunin/contracts/errors";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
@@ -9,6 +8,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useVerifyDevice } from "../api/verify-device.ts";
 
@@ -51,7 +51,7 @@ export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: Dev
               message:
                 left !== undefined && left > 0
                   ? `認証コードが正しくありません。あと${left}回入力できます。`
-                  : errorMessages.wrong_auth_code,
+                  : errorText("wrong_auth_code"),
             },
             { shouldFocus: true },
           );
@@ -67,7 +67,7 @@ export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: Dev
   const alert =
     error && !(isApiError(error) && (error.code === "wrong_auth_code" || error.code === "validation_failed"))
       ? {
-          message: isApiError(error) ? error.message : errorMessages.internal_error,
+          message: isApiError(error) ? error.message : errorText("internal_error"),
           retry: isApiError(error) && !error.retryable ? undefined : () => void submit(),
         }
       : undefined;
@@ -76,7 +76,7 @@ export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: Dev
   return (
     <form className="kk-form" noValidate onSubmit={submit} aria-label="新しい端末の確認">
       {alert && <ApiErrorAlert message={alert.message} onRetry={alert.retry} />}
-      <p>{errorMessages.device_verification_required}</p>
+      <p>{errorText("device_verification_required")}</p>
       {codeSentTo && <p className="kk-text-sm kk-text-muted">送信先: {codeSentTo}</p>}
       <TextField
         label="認証コード"

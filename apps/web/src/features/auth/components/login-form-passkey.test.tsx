@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import {
   browserSupportsWebAuthn,
   browserSupportsWebAuthnAutofill,

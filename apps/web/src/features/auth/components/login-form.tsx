@@ -1,6 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
-import { errorMessages } from "@kakunin/contracts/errors";
 import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { useRef, useState } from "react";
@@ -10,6 +9,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
 import { usePasskeyLogin } from "../model/use-passkey-login.ts";
@@ -69,7 +69,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   const error = login.error;
   const failure = error
     ? {
-        message: isApiError(error) ? error.message : errorMessages.internal_error,
+        message: isApiError(error) ? error.message : errorText("internal_error"),
         retry: isApiError(error) && !error.retryable ? undefined : () => void submit(),
       }
     : passkey.failure && {

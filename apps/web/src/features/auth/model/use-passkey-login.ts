@@ -1,4 +1,3 @@
-import { errorMessages } from "@kakunin/contracts/errors";
 import type { AuthenticationResponse } from "@kakunin/contracts/passkeys";
 import {
   browserSupportsWebAuthn,
@@ -9,6 +8,7 @@ import {
 } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
 import { isApiError } from "../../../lib/api-client.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import { getPasskeyLoginOptions } from "../api/get-passkey-login-options.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLoginWithPasskey } from "../api/login-with-passkey.ts";
@@ -35,7 +35,7 @@ function failureOf(error: unknown): PasskeyLoginFailure | null {
   if (!browserSupportsWebAuthn()) return { message: passkeyUnsupportedMessage, retryable: false };
   if (error instanceof Error && error.name === "NotAllowedError")
     return { message: passkeyLoginCancelledMessage, retryable: false };
-  return { message: errorMessages.passkey_invalid, retryable: false };
+  return { message: errorText("passkey_invalid"), retryable: false };
 }
 
 /** The library's JSON is the contract's shape; the BFF validates it before anything else. */

@@ -1,4 +1,3 @@
-import { errorMessages } from "@kakunin/contracts/errors";
 import type { PasswordKind } from "@kakunin/password-policy/rules";
 import { Checklist } from "@kakunin/ui/checklist";
 import { PasswordField } from "@kakunin/ui/field";
@@ -10,6 +9,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { type ApiError, isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
 import { passwordChecklist } from "../utils/password-checklist.ts";
 
@@ -87,7 +87,7 @@ export function PasswordChangeForm({
   }, clearStaleFailure(mutation));
 
   const error = mutation.error;
-  const message = isApiError(error) ? (describeError?.(error) ?? error.message) : errorMessages.internal_error;
+  const message = isApiError(error) ? (describeError?.(error) ?? error.message) : errorText("internal_error");
   const retryable = isApiError(error) ? error.retryable : true;
 
   const field = fieldBinder(register, errors);

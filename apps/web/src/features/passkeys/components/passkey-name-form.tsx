@@ -1,5 +1,4 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { errorMessages } from "@kakunin/contracts/errors";
 import { passkeyNameSchema } from "@kakunin/contracts/passkeys";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
@@ -10,6 +9,7 @@ import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, type FieldErrors, fieldErrorsOf, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 
 export interface PasskeyNameFormValues {
   name: string;
@@ -87,7 +87,7 @@ export function PasskeyNameForm({
         {...field("name")}
       />
       {failure !== undefined && (
-        <ApiErrorAlert error={failure} message={isApiError(failure) ? undefined : errorMessages.internal_error} />
+        <ApiErrorAlert error={failure} message={isApiError(failure) ? undefined : errorText("internal_error")} />
       )}
       <div className="kk-form__actions kk-actions">
         <Button type="submit" loading={isSubmitting}>

@@ -1,5 +1,4 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { errorMessages } from "@kakunin/contracts/errors";
 import { type PasswordResetForm, passwordResetFormSchema } from "@kakunin/contracts/password-reset";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import { useCompletePasswordReset } from "../api/complete-password-reset.ts";
 
 const passwordFields = ["newPassword", "newPasswordConfirmation"] as const;
@@ -87,7 +87,7 @@ export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: Pas
   }
 
   const error = mutation.error;
-  const message = isApiError(error) ? error.message : errorMessages.internal_error;
+  const message = isApiError(error) ? error.message : errorText("internal_error");
   const retryable = isApiError(error) ? error.retryable : true;
   return (
     <form className="kk-form" noValidate onSubmit={submit}>

@@ -1,5 +1,4 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { errorMessages } from "@kakunin/contracts/errors";
 import { type StartPasswordResetRequest, startPasswordResetRequestSchema } from "@kakunin/contracts/password-reset";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
@@ -8,6 +7,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import { useStartPasswordReset } from "../api/start-password-reset.ts";
 
 const fieldNames = ["customerCode", "birthDate"] as const satisfies readonly (keyof StartPasswordResetRequest)[];
@@ -37,7 +37,7 @@ export function PasswordResetStartForm({ onSuccess }: PasswordResetStartFormProp
   }, clearStaleFailure(mutation));
 
   const error = mutation.error;
-  const message = isApiError(error) ? error.message : errorMessages.internal_error;
+  const message = isApiError(error) ? error.message : errorText("internal_error");
   const retryable = isApiError(error) ? error.retryable : true;
   const field = fieldBinder(register, errors);
 

@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor, within } from "@testing-library/react";

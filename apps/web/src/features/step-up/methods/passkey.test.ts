@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/errors";
+import { errorMessages } from "@kakunin/contracts/error-body";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client.ts";
 import { demoPasskeyAssertion } from "../../../testing/fixtures.ts";

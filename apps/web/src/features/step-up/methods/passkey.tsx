@@ -1,10 +1,10 @@
-import { errorMessages } from "@kakunin/contracts/errors";
 import { authenticationResponseSchema } from "@kakunin/contracts/passkeys";
 import type { StepUpChallenge } from "@kakunin/contracts/step-up";
 import { Button } from "@kakunin/ui/button";
 import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication } from "@simplewebauthn/browser";
 import { useId } from "react";
 import { z } from "zod";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import type { CollectOutcome, StepUpFieldProps, StepUpMethodUi } from "./step-up-method-ui.ts";
 
 export const passkeyHint = "この端末の画面ロック（指紋・顔・PIN）またはセキュリティキーで確認します。";
@@ -16,9 +16,9 @@ export const passkeyCancelledMessage =
  * (not on nested paths the screen has no input for), in Japanese.
  */
 const passkeyAnswerSchema = z.unknown().superRefine((value, context) => {
-  if (value === undefined) context.addIssue({ code: "custom", message: errorMessages.passkey_required });
+  if (value === undefined) context.addIssue({ code: "custom", message: errorText("passkey_required") });
   else if (!authenticationResponseSchema.safeParse(value).success)
-    context.addIssue({ code: "custom", message: errorMessages.passkey_invalid });
+    context.addIssue({ code: "custom", message: errorText("passkey_invalid") });
 });
 
 /**
@@ -28,7 +28,7 @@ const passkeyAnswerSchema = z.unknown().superRefine((value, context) => {
 async function collectAssertion(challenge: StepUpChallenge | null): Promise<CollectOutcome> {
   const options = challenge?.passkeyOptions;
   // No options: the start was refused (e.g. a code sent moments ago) or they are being renewed.
-  if (!options) return { ok: false, message: errorMessages.passkey_challenge_expired };
+  if (!options) return { ok: false, message: errorText("passkey_challenge_expired") };
   try {
     // The contract checks only the fields the SPA reads; the rest is passed to the browser as core built it.
     const response = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });

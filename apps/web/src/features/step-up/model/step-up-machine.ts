@@ -1,6 +1,6 @@
-import { errorMessages } from "@kakunin/contracts/errors";
 import type { StepUpChallenge, StepUpMethod } from "@kakunin/contracts/step-up";
 import { isApiError } from "../../../lib/api-client.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 import type { MethodReaction } from "../methods/step-up-method-ui.ts";
 
 /**
@@ -60,7 +60,7 @@ export type StepUpEvent =
 export const initialStepUpState: StepUpState = { status: "starting" };
 
 export function errorNotice(error: unknown): Notice {
-  if (!isApiError(error)) return { kind: "error", message: errorMessages.internal_error };
+  if (!isApiError(error)) return { kind: "error", message: errorText("internal_error") };
   return { kind: "error", message: error.message, requestId: error.requestId };
 }
 

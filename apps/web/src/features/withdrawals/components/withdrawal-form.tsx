@@ -1,5 +1,4 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { errorMessages } from "@kakunin/contracts/errors";
 import { MAX_WITHDRAWAL_YEN, type WithdrawalRequest, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import { TextField } from "@kakunin/ui/field";
 import { useEffect, useMemo } from "react";
@@ -8,6 +7,7 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { applyFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { errorText } from "../../../lib/i18n/error-text.ts";
 
 export interface WithdrawalFormValues {
   amount: string;
@@ -40,7 +40,7 @@ export function withdrawalFormSchema(bankAccountId: string, withdrawable: number
       .pipe(withdrawalRequestSchema as z.ZodType<WithdrawalRequest, { amount: string; bankAccountId: string }>)
       .refine((request) => request.amount <= withdrawable, {
         path: ["amount"],
-        message: errorMessages.insufficient_funds,
+        message: errorText("insufficient_funds"),
       })
   );
 }

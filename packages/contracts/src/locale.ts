@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * The languages kakunin speaks (R36). Japanese is the default and keeps the notice's labels;
+ * English is for international customers and staff.
+ */
+export const locales = ["ja", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "ja";
+export const localeSchema = z.enum(locales);
+
+/** The cookie that carries the chosen language; the BFF sets it, and reads it before Accept-Language. */
+export const LOCALE_COOKIE = "kakunin_lang";
+
+export function isLocale(value: unknown): value is Locale {
+  return (locales as readonly unknown[]).includes(value);
+}
+
+/** Body of `GET /api/locale` and `PUT /api/locale`. */
+export const localeBodySchema = z.object({ locale: localeSchema });
+export type LocaleBody = z.infer<typeof localeBodySchema>;
