@@ -1,7 +1,7 @@
 /**
  * A message id with its values, in the one place that only holds a string: a zod issue's
  * `message`. Schemas are shared by core, the BFF and the SPA, so they name their messages by
- * id (`validation.required?field=fields.customerCode`) and each side renders the id in the
+ * id (validation.required?field=fields.customerCode) and each side renders the id in the
  * reader's language. A value whose name starts with `field` is itself a message id (the
  * field's name, translated before it is put in the sentence).
  */
