@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type DeviceVerificationRequest, deviceVerificationRequestSchema } from "@kakunin/contracts/devices";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
@@ -9,6 +8,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useVerifyDevice } from "../api/verify-device.ts";
 

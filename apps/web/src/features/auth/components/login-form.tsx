@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
@@ -10,6 +9,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
 import { usePasskeyLogin } from "../model/use-passkey-login.ts";

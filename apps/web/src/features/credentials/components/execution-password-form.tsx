@@ -1,8 +1,8 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { changeExecutionPasswordRequestSchema } from "@kakunin/contracts/credentials";
 import { EXECUTION_PASSWORD_MAX_ATTEMPTS } from "@kakunin/contracts/errors";
 import { Alert } from "@kakunin/ui/alert";
 import type { ApiError } from "../../../lib/api-client.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { useChangeExecutionPassword } from "../api/change-execution-password.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
 import { PasswordChangeForm } from "./password-change-form.tsx";

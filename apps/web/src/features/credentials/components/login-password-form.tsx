@@ -1,5 +1,5 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { changeLoginPasswordRequestSchema } from "@kakunin/contracts/credentials";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { useChangeLoginPassword } from "../api/change-login-password.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
 import { PasswordChangeForm } from "./password-change-form.tsx";

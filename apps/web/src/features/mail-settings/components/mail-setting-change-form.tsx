@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   type MailSetting,
   type MailSettingChange,
@@ -14,6 +13,7 @@ import { z } from "zod";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { type AddressPosition, addressAt, enabledText, mailLabel } from "../utils/mail-setting-text.ts";
 
 /** Radios carry strings; the form's values before they become a MailSettingChange. */

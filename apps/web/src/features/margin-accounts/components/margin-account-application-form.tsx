@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   annualIncomeOptions,
   financialAssetsOptions,
@@ -13,6 +12,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 
 type FormValues = z.input<typeof marginAccountApplicationSchema>;
 /** Nothing chosen at first; what was entered when coming back from the confirmation. */

@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { passkeyNameSchema } from "@kakunin/contracts/passkeys";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
@@ -10,6 +9,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, type FieldErrors, fieldErrorsOf, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 
 export interface PasskeyNameFormValues {
   name: string;

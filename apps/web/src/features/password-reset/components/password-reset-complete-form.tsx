@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type PasswordResetForm, passwordResetFormSchema } from "@kakunin/contracts/password-reset";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { useCompletePasswordReset } from "../api/complete-password-reset.ts";
 
 const passwordFields = ["newPassword", "newPasswordConfirmation"] as const;

@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type StartPasswordResetRequest, startPasswordResetRequestSchema } from "@kakunin/contracts/password-reset";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
@@ -8,6 +7,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { useStartPasswordReset } from "../api/start-password-reset.ts";
 
 const fieldNames = ["customerCode", "birthDate"] as const satisfies readonly (keyof StartPasswordResetRequest)[];

@@ -1,10 +1,10 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type EmailChange, emailChangeSchema } from "@kakunin/contracts/registered-info";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { type EmailPosition, emailSlotLabel } from "./registered-email-list.tsx";
 
 const resolver = zodResolver(emailChangeSchema);

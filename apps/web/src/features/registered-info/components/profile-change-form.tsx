@@ -1,10 +1,10 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type ProfileChange, type ProfileChangeInput, profileChangeSchema } from "@kakunin/contracts/registered-info";
 import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 
 const resolver = zodResolver(profileChangeSchema);
 

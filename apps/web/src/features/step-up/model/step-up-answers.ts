@@ -1,7 +1,7 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type VerifyStepUpRequest, verifyStepUpRequestSchema } from "@kakunin/contracts/step-up";
 import type { Resolver } from "react-hook-form";
 import type { z } from "zod";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import type { StepUpAnswers, StepUpMethodUi } from "../methods/step-up-method-ui.ts";
 
 /**

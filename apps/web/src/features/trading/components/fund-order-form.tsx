@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type FundOrderRequest, fundOrderRequestSchema, type Instrument, sideSchema } from "@kakunin/contracts/trading";
 import { SelectField, TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
@@ -9,6 +8,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { formatCount } from "../../../lib/format.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { fundSideLabels, numberText } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
 

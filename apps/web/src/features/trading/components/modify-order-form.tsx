@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type ModifyOrderRequest, modifyOrderRequestSchema, type Order } from "@kakunin/contracts/trading";
 import { TextField } from "@kakunin/ui/field";
 import { useMemo } from "react";
@@ -7,6 +6,7 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { numberText } from "../utils/order-text.ts";
 
 export interface ModifyOrderFormValues {

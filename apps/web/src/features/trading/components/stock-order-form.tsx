@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   type Instrument,
   type StockOrderRequest,
@@ -13,6 +12,7 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { accountOf, numberText, type TradeType, tradeTypeLabels } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
 

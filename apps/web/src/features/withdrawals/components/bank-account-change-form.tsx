@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type BankAccountChange, bankAccountChangeSchema } from "@kakunin/contracts/withdrawals";
 import { TextField } from "@kakunin/ui/field";
 import { RadioGroup } from "@kakunin/ui/radio-group";
@@ -7,6 +6,7 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { type FieldErrors, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 
 export interface BankAccountChangeFormValues {
   bankName: string;

@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { MAX_WITHDRAWAL_YEN, type WithdrawalRequest, withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import { TextField } from "@kakunin/ui/field";
 import { useEffect, useMemo } from "react";
@@ -8,6 +7,7 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { applyFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { zodResolver } from "../../../lib/zod-resolver.ts";
 
 export interface WithdrawalFormValues {
   amount: string;
