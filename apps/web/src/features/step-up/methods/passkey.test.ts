@@ -1,6 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/error-body";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client.ts";
+import { translateRef } from "../../../lib/i18n/use-t.ts";
 import { demoPasskeyAssertion } from "../../../testing/fixtures.ts";
 import { passkeyUi } from "./passkey.tsx";
 
@@ -13,11 +14,13 @@ describe("passkeyUi", () => {
   it("says 「パスキーで確認してください。」 when there is no assertion, in Japanese on the field itself", () => {
     const missing = passkeyUi.schema.safeParse(undefined);
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(missing.error?.issues.map((issue) => [issue.path, translateRef(issue.message)])).toEqual([
       [[], errorMessages.passkey_required],
     ]);
     expect(passkeyUi.schema.safeParse(demoPasskeyAssertion).success).toBe(true);
-    expect(passkeyUi.schema.safeParse({ id: "x" }).error?.issues[0]?.message).toBe(errorMessages.passkey_invalid);
+    expect(translateRef(passkeyUi.schema.safeParse({ id: "x" }).error?.issues[0]?.message ?? "")).toBe(
+      errorMessages.passkey_invalid,
+    );
   });
 
   it("asks for new options when the refusal used them up, and only then", () => {
