@@ -25,7 +25,8 @@ describe("passkeyUi", () => {
 
   it("asks for new options when the refusal used them up, and only then", () => {
     const reaction = (code: "passkey_invalid" | "passkey_challenge_expired" | "passkey_unknown" | "wrong_auth_code") =>
-      passkeyUi.react?.(new ApiError({ code, status: 422 }), "verify");
+      // The message as the BFF words it: server-only codes are not in the SPA's catalogue.
+      passkeyUi.react?.(new ApiError({ code, status: 422, message: errorMessages[code] }), "verify");
     expect(reaction("passkey_challenge_expired")).toMatchObject({ clear: true, renew: true, focus: "action" });
     expect(reaction("passkey_invalid")).toMatchObject({ clear: true, renew: true });
     expect(reaction("passkey_unknown")).toEqual({
