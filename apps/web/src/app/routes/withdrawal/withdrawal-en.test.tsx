@@ -57,7 +57,7 @@ describe("出金 in English", () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Confirm withdrawal details" })).toBeTruthy();
     expect(
       await screen.findByText(
-        "You are requesting the following withdrawal. If everything is correct, enter your execution password (執行パスワード), enter the authentication code (認証コード) we emailed you, and press “Withdraw”.",
+        "You are requesting the following withdrawal. If everything is correct, enter your execution password (執行パスワード), enter the authentication code (認証コード) we emailed you, then press “Withdraw”.",
       ),
     ).toBeTruthy();
     const summary = main().querySelector("dl") as HTMLElement;

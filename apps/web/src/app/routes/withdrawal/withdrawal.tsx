@@ -15,7 +15,6 @@ import { WithdrawalForm } from "../../../features/withdrawals/components/withdra
 import { WithdrawalOverviewDetails } from "../../../features/withdrawals/components/withdrawal-overview-details.tsx";
 import { WithdrawalReceipt } from "../../../features/withdrawals/components/withdrawal-receipt.tsx";
 import { WithdrawalSummary } from "../../../features/withdrawals/components/withdrawal-summary.tsx";
-import { withdrawalsCatalog } from "../../../features/withdrawals/i18n.ts";
 import { withNodes } from "../../../features/withdrawals/utils/with-nodes.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
@@ -70,7 +69,7 @@ function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawa
  * is sent, under one Idempotency-Key per confirmation.
  */
 function WithdrawalPage() {
-  const { t } = useT(withdrawalRoutesCatalog, withdrawalsCatalog);
+  const { t } = useT(withdrawalRoutesCatalog);
   const overview = useWithdrawalOverview();
   const createWithdrawal = useCreateWithdrawal();
   const guarded = useGuarded<WithdrawalRequest, BankAccountView, AcceptedWithdrawal>();

@@ -57,7 +57,7 @@ describe("StepUpConfirmation in English", () => {
 
     expect(
       screen.getByText(
-        "You are requesting the following withdrawal. If everything is correct, enter your execution password (執行パスワード), enter the authentication code (認証コード) we emailed you, and press “Withdraw”.",
+        "You are requesting the following withdrawal. If everything is correct, enter your execution password (執行パスワード), enter the authentication code (認証コード) we emailed you, then press “Withdraw”.",
       ),
     ).toBeTruthy();
     expect(field("Execution password").type).toBe("password");

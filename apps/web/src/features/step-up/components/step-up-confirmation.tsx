@@ -2,6 +2,7 @@ import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { Button } from "@kakunin/ui/button";
 import type { ReactNode } from "react";
 import { ApiError, type StepUpDemand } from "../../../lib/api-client.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
 import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { stepUpCatalog } from "../i18n.ts";
 import { joinSentences } from "../model/sentences.ts";
@@ -69,7 +70,8 @@ export function StepUpConfirmation({
   onCancel,
   cancelLabel,
 }: StepUpConfirmationProps) {
-  const { t, locale } = useT(stepUpCatalog);
+  // The contracts' catalogue words the answers' field messages and the errors said here.
+  const { t, locale } = useT(stepUpCatalog, contractsCatalog);
   const submitLabel = givenSubmitLabel ?? t("stepUp.submit");
   const flow = useStepUpConfirmation({ operation, payload, requirement, submitLabel, onConfirmed });
   const { state, lookup } = flow;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { type FieldErrors, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { withdrawalsCatalog } from "../i18n.ts";
@@ -69,7 +70,8 @@ export function BankAccountChangeForm({
   serverErrors,
   checking = false,
 }: BankAccountChangeFormProps) {
-  const { t } = useT(withdrawalsCatalog);
+  // The contracts' catalogue words the shared schema's field messages.
+  const { t } = useT(withdrawalsCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { applyFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { withdrawalsCatalog } from "../i18n.ts";
@@ -66,7 +67,8 @@ export function WithdrawalForm({
   amountError,
   onSubmit,
 }: WithdrawalFormProps) {
-  const { t } = useT(withdrawalsCatalog);
+  // The contracts' catalogue words the schema's messages (errors.insufficient_funds, the contract's own).
+  const { t } = useT(withdrawalsCatalog, contractsCatalog);
   const resolver = useMemo(
     () => zodResolver(withdrawalFormSchema(bankAccountId, withdrawable)),
     [bankAccountId, withdrawable],
