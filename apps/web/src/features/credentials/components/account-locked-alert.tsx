@@ -1,6 +1,8 @@
-import { accountLockedMessage, type SupportContact } from "@kakunin/contracts/credentials";
+import type { SupportContact } from "@kakunin/contracts/credentials";
 import { Alert } from "@kakunin/ui/alert";
-import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { credentialsCatalog } from "../i18n.ts";
 
 export interface AccountLockedAlertProps {
   /** The server's wording when it has just refused (it names the support number already). */
@@ -11,9 +13,15 @@ export interface AccountLockedAlertProps {
 
 /** R8: after 9 wrong execution passwords; the message says how to have it unlocked, and whom to call. */
 export function AccountLockedAlert({ message, contact }: AccountLockedAlertProps) {
-  const text = message ?? (contact ? accountLockedMessage(contact) : errorText("account_locked"));
+  const { t } = useT(credentialsCatalog, contractsCatalog);
+  // With a contact: the words of contracts' accountLockedMessage (what core says), in the reader's language.
+  const text =
+    message ??
+    (contact
+      ? t("credentials.accountLocked.withContact", { phone: contact.phone, hours: contact.hours })
+      : t("errors.account_locked"));
   return (
-    <Alert variant="error" title="アカウントロック中">
+    <Alert variant="error" title={t("credentials.accountLocked.title")}>
       <p>{text}</p>
     </Alert>
   );
