@@ -1,4 +1,4 @@
-import type { SupportContact } from "@kakunin/contracts/credentials";
+import { accountLockedMessage, type SupportContact } from "@kakunin/contracts/credentials";
 import { Alert } from "@kakunin/ui/alert";
 import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
@@ -13,13 +13,9 @@ export interface AccountLockedAlertProps {
 
 /** R8: after 9 wrong execution passwords; the message says how to have it unlocked, and whom to call. */
 export function AccountLockedAlert({ message, contact }: AccountLockedAlertProps) {
-  const { t } = useT(credentialsCatalog, contractsCatalog);
-  // With a contact: the words of contracts' accountLockedMessage (what core says), in the reader's language.
-  const text =
-    message ??
-    (contact
-      ? t("credentials.accountLocked.withContact", { phone: contact.phone, hours: contact.hours })
-      : t("errors.account_locked"));
+  const { t, tRef } = useT(credentialsCatalog, contractsCatalog);
+  // With a contact: contracts' accountLockedMessage, the words core sends, in the reader's language.
+  const text = message ?? (contact ? tRef(accountLockedMessage(contact)) : t("errors.account_locked"));
   return (
     <Alert variant="error" title={t("credentials.accountLocked.title")}>
       <p>{text}</p>

@@ -49,12 +49,12 @@ describe("passwordChecklist in English", () => {
   it("words the rules in the current language", () => {
     expect(state(passwordChecklist("execution", "abc1"))).toEqual({
       "4–20 characters": true,
-      "At least 2 of: digits, lowercase letters, uppercase letters": true,
+      "At least two of: numbers, lowercase letters, uppercase letters": true,
     });
     expect(state(passwordChecklist("login", "kiso-8pine"))).toEqual({
       "6–20 characters": true,
-      "Both letters and digits": true,
-      "Letters and digits only": false,
+      "Contains both letters and numbers": true,
+      "Letters and numbers only": false,
     });
   });
 });

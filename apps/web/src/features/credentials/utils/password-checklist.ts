@@ -1,7 +1,8 @@
+import { renderMessageRef } from "@kakunin/contracts/message-ref";
 import {
   checkComposition,
+  checklistRules,
   type PasswordKind,
-  passwordLimits,
   type ViolationCode,
 } from "@kakunin/password-policy/rules";
 import type { ChecklistItem } from "@kakunin/ui/checklist";
@@ -16,22 +17,11 @@ export function passwordChecklist(kind: PasswordKind, candidate: string, t: Tran
   const violated = new Set(checkComposition(kind, candidate).map((violation) => violation.code));
   // Nothing typed yet: nothing is met, not even "英数字のみ".
   const typed = candidate.length > 0;
-  const met = (...codes: ViolationCode[]) => typed && codes.every((code) => !violated.has(code));
-  const { min, max } = passwordLimits[kind];
-  const length = {
-    id: "length",
-    label: t("credentials.checklist.length", { min, max }),
-    met: met("too_short", "too_long"),
-  };
-  if (kind === "execution") {
-    return [
-      length,
-      { id: "composition", label: t("credentials.checklist.executionComposition"), met: met("composition") },
-    ];
-  }
-  return [
-    length,
-    { id: "composition", label: t("credentials.checklist.loginComposition"), met: met("composition") },
-    { id: "characters", label: t("credentials.checklist.alphanumeric"), met: met("invalid_characters") },
-  ];
+  const met = (codes: readonly ViolationCode[]) => typed && codes.every((code) => !violated.has(code));
+  // The labels are the policy's own message ids (contracts' catalogue), as core words the same rules.
+  return checklistRules(kind).map((rule) => ({
+    id: rule.id,
+    label: renderMessageRef(rule.label, t),
+    met: met(rule.codes),
+  }));
 }
