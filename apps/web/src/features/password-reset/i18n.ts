@@ -1,0 +1,7 @@
+import { defineCatalog } from "../../lib/i18n/catalog.ts";
+
+/** ログインパスワードの再設定: the forms of its three steps. */
+export const passwordResetCatalog = defineCatalog("passwordReset", {
+  ja: () => import("./locales/ja.json?lingui"),
+  en: () => import("./locales/en.json?lingui"),
+});
