@@ -90,3 +90,20 @@ export const 本人名義でない: Story = {
     await page.waitForText(/出金先口座はご本人名義の口座のみ登録できます/);
   },
 };
+
+/** R36: 申請内容の確認 of a new 出金先口座 in English (the toolbar's 言語 / Language set to English). */
+export const 確認_英語: Story = {
+  globals: { locale: "en" },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("Bank name", "みずなみ銀行");
+    await page.type("Branch name", "本店営業部");
+    await page.choose("Ordinary");
+    await page.type("Account number", "7654321");
+    await page.type("Account holder name (katakana)", "ヤマダ　タロウ");
+    await page.click("Confirm change");
+    await page.waitForHeading("Review your request");
+    await page.canvas.findByLabelText("Execution password");
+    await page.canvas.findByRole("button", { name: "Submit request" });
+  },
+};

@@ -80,3 +80,17 @@ export const 執行パスワード誤り: Story = states.執行パスワード�
 export const ロック: Story = states.ロック;
 export const ロック中: Story = states.ロック中;
 export const セッション切れ: Story = states.セッション切れ;
+
+/** R36: 注文内容の確認 in English (the toolbar's 言語 / Language set to English). */
+export const 注文確認_英語: Story = {
+  globals: { locale: "en" },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("Stock code", "7203");
+    await page.type("Quantity", "100");
+    await page.click("Confirm order");
+    await page.waitForHeading("Confirm your order");
+    await page.canvas.findByLabelText("Execution password");
+    await page.canvas.findByRole("button", { name: "Place order" });
+  },
+};

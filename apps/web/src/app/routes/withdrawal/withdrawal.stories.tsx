@@ -110,3 +110,17 @@ export const パスキー登録が必要: Story = {
 export const 執行パスワード誤り: Story = states.執行パスワード誤り;
 export const ロック: Story = states.ロック;
 export const セッション切れ: Story = states.セッション切れ;
+
+/** R36: 出金確認 in English (the toolbar's 言語 / Language set to English), both methods asked for. */
+export const 確認_英語: Story = {
+  globals: { locale: "en" },
+  play: async ({ canvasElement }) => {
+    const page = screen(canvasElement);
+    await page.type("Withdrawal amount", "100000");
+    await page.click("Confirm withdrawal");
+    await page.waitForHeading("Confirm withdrawal details");
+    await page.canvas.findByLabelText("Authentication code");
+    await page.canvas.findByLabelText("Execution password");
+    await page.canvas.findByRole("button", { name: "Withdraw" });
+  },
+};
