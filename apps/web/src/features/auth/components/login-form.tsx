@@ -3,7 +3,6 @@ import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
 import { lazy, Suspense, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { appCatalog } from "../../../app/i18n.ts";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
@@ -31,7 +30,7 @@ export interface LoginFormProps {
 }
 
 export function LoginForm({ onSuccess }: LoginFormProps) {
-  const { t } = useT(appCatalog, authCatalog, contractsCatalog);
+  const { t } = useT(authCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -94,7 +93,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
       <Suspense
         fallback={
           <p className="kk-loading" role="status">
-            {t("app.loading")}
+            {t("auth.device.loading")}
           </p>
         }
       >
