@@ -6,7 +6,13 @@ import { mswLoader } from "msw-storybook-addon/csf3";
 import { type ReactNode, useState } from "react";
 import { MemoryRouter } from "react-router";
 import { configure } from "storybook/test";
+import { activateLocale } from "../src/lib/i18n/catalog.ts";
 import { defaultHandlers, unhandledApi } from "../src/testing/msw-handlers.ts";
+import "../src/lib/i18n/shared-catalogs.ts";
+
+// Every catalogue of the SPA, declared up front and loaded before a story renders: a component
+// story shows words at once (its visual baseline), never message ids or a suspended blank.
+import.meta.glob(["../src/**/i18n.ts"], { eager: true });
 
 function ComponentProviders({ children }: { children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
@@ -41,6 +47,9 @@ const preview: Preview = {
       await worker.start({ quiet: true, onUnhandledRequest: "bypass" });
       return worker;
     }),
+    async () => {
+      await activateLocale("ja");
+    },
   ],
   decorators: [
     // Component stories get a fresh QueryClient and router; screen stories (AppScreen) build their own.

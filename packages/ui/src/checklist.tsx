@@ -1,4 +1,5 @@
 import { classNames } from "./class-names.ts";
+import { useUiText } from "./i18n.ts";
 
 export interface ChecklistItem {
   /** Stable key, e.g. a rule code. */
@@ -9,7 +10,10 @@ export interface ChecklistItem {
 
 export interface ChecklistProps {
   items: readonly ChecklistItem[];
-  /** Read after each label so the state is not told by colour and icon alone (WCAG 1.4.1). */
+  /**
+   * Read after each label so the state is not told by colour and icon alone (WCAG 1.4.1);
+   * default 条件を満たしています (requirement met).
+   */
   metText?: string;
   unmetText?: string;
   className?: string;
@@ -20,13 +24,10 @@ export interface ChecklistProps {
  * Live list of conditions, e.g. password rules while the customer types. Guidance, not an
  * error: unmet items are neutral, and changes are announced politely, one item at a time.
  */
-export function Checklist({
-  items,
-  metText = "条件を満たしています",
-  unmetText = "条件を満たしていません",
-  className,
-  id,
-}: ChecklistProps) {
+export function Checklist({ items, metText, unmetText, className, id }: ChecklistProps) {
+  const t = useUiText();
+  const met = metText ?? t("ui.checklist.met");
+  const unmet = unmetText ?? t("ui.checklist.unmet");
   return (
     <ul id={id} className={classNames("kk-checklist", className)} aria-live="polite">
       {items.map((item) => (
@@ -40,7 +41,10 @@ export function Checklist({
           aria-atomic="true"
         >
           {item.label}
-          <span className="kk-visually-hidden">：{item.met ? metText : unmetText}</span>
+          <span className="kk-visually-hidden">
+            {t("ui.checklist.separator")}
+            {item.met ? met : unmet}
+          </span>
         </li>
       ))}
     </ul>

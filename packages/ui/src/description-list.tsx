@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { classNames } from "./class-names.ts";
+import { useUiText } from "./i18n.ts";
 
 export interface DescriptionItem {
   /** Stable key; defaults to the term when it is a string. */
@@ -41,25 +42,26 @@ export interface ChangeValueProps {
 
 /** 変更前 → 変更後 for one item of a change's confirmation; the words are read, not only the arrow. */
 export function ChangeValue({ before, after, unchanged = false }: ChangeValueProps) {
+  const t = useUiText();
   if (unchanged) {
     return (
       <span className="kk-change">
         <span className="kk-change__value">{after}</span>
-        <span className="kk-change__same">（変更なし）</span>
+        <span className="kk-change__same">{t("ui.change.unchanged")}</span>
       </span>
     );
   }
   return (
     <span className="kk-change">
       <span className="kk-change__part">
-        <span className="kk-change__label">変更前</span>
+        <span className="kk-change__label">{t("ui.change.before")}</span>
         <span className="kk-change__value">{before}</span>
       </span>
       <span className="kk-change__arrow" aria-hidden="true">
         →
       </span>
       <span className="kk-change__part kk-change__part--after">
-        <span className="kk-change__label">変更後</span>
+        <span className="kk-change__label">{t("ui.change.after")}</span>
         <span className="kk-change__value">{after}</span>
       </span>
     </span>

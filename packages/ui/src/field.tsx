@@ -1,5 +1,6 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, useId, useState } from "react";
 import { classNames } from "./class-names.ts";
+import { useUiText } from "./i18n.ts";
 
 interface FieldBaseProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "children"> {
   label: ReactNode;
@@ -158,6 +159,7 @@ export function PasswordField({
   ref,
   ...inputProps
 }: PasswordFieldProps) {
+  const t = useUiText();
   const ids = useFieldIds();
   const [revealed, setRevealed] = useState(false);
   return (
@@ -184,10 +186,10 @@ export function PasswordField({
             aria-pressed={revealed}
             // A stable name with aria-pressed is clearer than a changing label; the visible
             // word is part of the name (WCAG 2.5.3) and short enough to leave the input room.
-            aria-label="パスワードを表示"
+            aria-label={t("ui.password.reveal")}
             onClick={() => setRevealed((value) => !value)}
           >
-            表示
+            {t("ui.password.revealShort")}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef, useState } from "react";
 import { classNames } from "./class-names.ts";
+import { useUiText } from "./i18n.ts";
 
 export const PAGE_TITLE_ID = "kk-page-title";
 const MAIN_ID = "kk-main";
@@ -8,6 +9,7 @@ const MENU_ID = "kk-menu";
 export interface PageLayoutProps {
   /** The page's single h1; also used for the document title. */
   title: string;
+  /** Defaults to kakunin証券 (kakunin Securities in English). */
   productName?: string;
   /** Right side of the header, e.g. the customer's name and a ログアウト button. */
   headerEnd?: ReactNode;
@@ -18,6 +20,7 @@ export interface PageLayoutProps {
    * the header's 「メニュー」 button, so the page's own content comes first (issue 17).
    */
   menu?: ReactNode;
+  /** Defaults to メニュー (Menu). */
   menuLabel?: string;
   footer?: ReactNode;
   children?: ReactNode;
@@ -25,14 +28,17 @@ export interface PageLayoutProps {
 
 export function PageLayout({
   title,
-  productName = "kakunin証券",
+  productName: productNameProp,
   headerEnd,
   languageSwitch,
   menu,
-  menuLabel = "メニュー",
+  menuLabel: menuLabelProp,
   footer,
   children,
 }: PageLayoutProps) {
+  const t = useUiText();
+  const productName = productNameProp ?? t("ui.productName");
+  const menuLabel = menuLabelProp ?? t("ui.layout.menu");
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeMenu = (returnFocus: boolean) => {
@@ -51,7 +57,7 @@ export function PageLayout({
       {/* React 19 hoists <title> into <head>; a distinct title per page helps screen-reader users (WCAG 2.4.2). */}
       <title>{`${title} | ${productName}`}</title>
       <a className="kk-skip-link" href={`#${MAIN_ID}`}>
-        本文へ移動
+        {t("ui.layout.skipToMain")}
       </a>
       <header className="kk-layout__header">
         <div className="kk-layout__header-inner">
@@ -66,7 +72,7 @@ export function PageLayout({
               onClick={() => setMenuOpen((open) => !open)}
               onKeyDown={onMenuKeyDown}
             >
-              {menuOpen ? "メニューを閉じる" : menuLabel}
+              {menuOpen ? t("ui.layout.closeMenu") : menuLabel}
             </button>
           )}
           {languageSwitch}

@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { DataRouter, RouteObject } from "react-router";
 import { createQueryClient } from "../lib/query-client.ts";
 import { createRoutes } from "./router.tsx";
-import { loginPath, paths } from "./screens.ts";
+import { loginPath, paths } from "./screen-routes.ts";
 
 export interface CreateAppOptions {
   retryDelay?: number;

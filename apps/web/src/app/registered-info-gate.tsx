@@ -4,34 +4,33 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { StepUpViewGate } from "../features/step-up/components/step-up-view-gate.tsx";
 import type { StepUpDemand } from "../lib/api-client.ts";
-import { paths } from "./screens.ts";
+import { translate, useT } from "../lib/i18n/use-t.ts";
+import { appCatalog } from "./i18n.ts";
+import { paths } from "./screen-routes.ts";
 
 function Intro({ requirement }: { requirement: StepUpDemand }) {
+  const { t } = useT(appCatalog);
   const minutes = Math.floor(requirement.maxAgeSeconds / 60);
   return (
     <div>
       {requirement.methods.includes("execution_password") ? (
         <>
-          <p>登録情報を表示するには、執行パスワードを入力してください。</p>
-          {requirement.methods.includes("auth_code") && (
-            <p>お客様のご設定により、メールでお送りする認証コードの入力も必要です。</p>
-          )}
+          <p>{t("app.registeredInfo.executionPassword")}</p>
+          {requirement.methods.includes("auth_code") && <p>{t("app.registeredInfo.authCodeToo")}</p>}
         </>
       ) : (
-        <p>登録情報を表示するには、メールでお送りする認証コードを入力してください。</p>
+        <p>{t("app.registeredInfo.authCodeOnly")}</p>
       )}
-      {minutes > 0 && (
-        <p className="kk-text-sm kk-text-muted">入力後{minutes}分間は、登録情報の各画面を続けて表示できます。</p>
-      )}
+      {minutes > 0 && <p className="kk-text-sm kk-text-muted">{t("app.registeredInfo.window", { minutes })}</p>}
     </div>
   );
 }
 
 export interface RegisteredInfoGateProps<T> {
   query: UseQueryResult<T>;
-  /** The screen's menu label, shown as 照会内容. */
+  /** The screen's menu label (its title, `screens.<key>`), shown as 照会内容. */
   label: string;
-  /** e.g. 口座情報 (→ 口座情報を読み込んでいます…). */
+  /** e.g. 口座情報 (→ 口座情報を読み込んでいます…); in English lower-case, as QueryStatus reads it. */
   subject: string;
   children: (data: T) => ReactNode;
 }
@@ -41,13 +40,14 @@ export interface RegisteredInfoGateProps<T> {
  * shows; one confirmation opens all four for its window.
  */
 export function RegisteredInfoGate<T>({ query, label, subject, children }: RegisteredInfoGateProps<T>) {
+  const { t } = useT(appCatalog);
   return (
     <StepUpViewGate
       query={query}
       operation="view_registered_info"
       intro={(requirement) => <Intro requirement={requirement} />}
-      summary={<p>照会内容: {label}</p>}
-      submitLabel="表示する"
+      summary={<p>{t("app.registeredInfo.summary", { label })}</p>}
+      submitLabel={t("app.registeredInfo.submit")}
       what={subject}
     >
       {children}
@@ -55,21 +55,32 @@ export function RegisteredInfoGate<T>({ query, label, subject, children }: Regis
   );
 }
 
-/** The changes of 登録情報 (口座情報, メールアドレス, 配信設定) are confirmed alike (R22, R24). */
+/**
+ * The changes of 登録情報 (口座情報, メールアドレス, 配信設定) are confirmed alike (R22, R24).
+ * Spread into GuardedFlow's `confirmation` while rendering: each word is read in the page's
+ * language when it is taken.
+ */
 export const registeredInfoChange = {
-  title: "変更内容の確認",
-  instruction: "以下の内容に変更します。",
-  submitLabel: "変更する",
-} as const;
+  get title() {
+    return translate("app.registeredInfo.changeTitle");
+  },
+  get instruction() {
+    return translate("app.registeredInfo.changeInstruction");
+  },
+  get submitLabel() {
+    return translate("app.registeredInfo.changeSubmit");
+  },
+};
 
 /** A 登録情報 change's completion: back to what the screen shows (e.g. 登録内容), or 会員トップ. */
 export function ChangeCompleteActions({ backLabel, onBack }: { backLabel: string; onBack: () => void }) {
+  const { t } = useT(appCatalog);
   return (
     <div className="kk-actions">
       <Button variant="secondary" onClick={onBack}>
         {backLabel}
       </Button>
-      <Link to={paths.home}>会員トップへ戻る</Link>
+      <Link to={paths.home}>{t("app.backToHome")}</Link>
     </div>
   );
 }

@@ -3,9 +3,13 @@ import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "react
 import { ApiErrorAlert } from "../components/api-error-alert.tsx";
 import { isApiError } from "../lib/api-client.ts";
 import { errorText } from "../lib/i18n/error-text.ts";
-import { paths } from "./screens.ts";
+import { contractsCatalog } from "../lib/i18n/shared-catalogs.ts";
+import { useT } from "../lib/i18n/use-t.ts";
+import { appCatalog } from "./i18n.ts";
+import { paths } from "./screen-routes.ts";
 
 interface ErrorView {
+  /** A message id of the app catalogue. */
   title: string;
   message: string;
   requestId: string | undefined;
@@ -16,18 +20,18 @@ interface ErrorView {
 function describe(error: unknown): ErrorView {
   if (isApiError(error)) {
     return {
-      title: error.code === "upstream_unavailable" ? "サービスに接続できません" : "エラーが発生しました",
+      title: error.code === "upstream_unavailable" ? "app.error.unavailable" : "app.error.generic",
       message: error.message,
       requestId: error.requestId,
       retry: "revalidate",
     };
   }
   if (isRouteErrorResponse(error) && error.status === 404) {
-    return { title: "ページが見つかりません", message: errorText("not_found"), requestId: undefined, retry: "reload" };
+    return { title: "app.error.notFound", message: errorText("not_found"), requestId: undefined, retry: "reload" };
   }
   // Anything else is a bug or a failed chunk download (e.g. after a deploy): a reload fixes the latter.
   return {
-    title: "エラーが発生しました",
+    title: "app.error.generic",
     message: errorText("internal_error"),
     requestId: undefined,
     retry: "reload",
@@ -35,6 +39,7 @@ function describe(error: unknown): ErrorView {
 }
 
 function ErrorDetails({ view }: { view: ErrorView }) {
+  const { t } = useT(appCatalog);
   const revalidator = useRevalidator();
   const retry = () => {
     if (view.retry === "revalidate") void revalidator.revalidate();
@@ -49,7 +54,7 @@ function ErrorDetails({ view }: { view: ErrorView }) {
         retrying={revalidator.state === "loading"}
       />
       <p>
-        <Link to={paths.home}>会員トップへ戻る</Link>
+        <Link to={paths.home}>{t("app.backToHome")}</Link>
       </p>
     </div>
   );
@@ -57,9 +62,10 @@ function ErrorDetails({ view }: { view: ErrorView }) {
 
 /** Root boundary: replaces the whole page, so it brings its own layout and h1. */
 export function RouteError() {
+  const { t } = useT(appCatalog, contractsCatalog);
   const view = describe(useRouteError());
   return (
-    <PageLayout title={view.title}>
+    <PageLayout title={t(view.title)}>
       <ErrorDetails view={view} />
     </PageLayout>
   );
@@ -67,5 +73,6 @@ export function RouteError() {
 
 /** Boundary for pages inside the member layout: the header and menu stay usable. */
 export function RouteErrorPanel() {
+  useT(contractsCatalog);
   return <ErrorDetails view={describe(useRouteError())} />;
 }

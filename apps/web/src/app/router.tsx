@@ -4,7 +4,7 @@ import { catalogsReady } from "../lib/i18n/catalog.ts";
 import { AppLoading } from "./app-loading.tsx";
 import { RouteError, RouteErrorPanel } from "./route-error.tsx";
 import type { PageHandle } from "./routes/app-layout.tsx";
-import { type Screen, screens } from "./screens.ts";
+import { type ScreenKey, type ScreenRoute, screenRoutes } from "./screen-routes.ts";
 
 type LazyRoute = Awaited<ReturnType<LazyRouteFunction<RouteObject>>>;
 
@@ -20,9 +20,9 @@ const modules = import.meta.glob<RouteModule>([
   "!./routes/**/*.test.tsx",
 ]);
 
-function lazyModule(screen: Screen, queryClient: QueryClient) {
+function lazyModule(screen: ScreenRoute, queryClient: QueryClient) {
   const load = modules[`./routes/${screen.module}.tsx`];
-  if (!load) throw new Error(`screens.ts: no route module routes/${screen.module}.tsx`);
+  if (!load) throw new Error(`screen-routes.ts: no route module routes/${screen.module}.tsx`);
   // The screen's catalogues start downloading as its modules are evaluated (defineCatalog);
   // waiting for them here means a screen never renders a message id.
   return async () => {
@@ -32,14 +32,14 @@ function lazyModule(screen: Screen, queryClient: QueryClient) {
   };
 }
 
-function screenRoute(screen: Screen, queryClient: QueryClient): RouteObject {
+function screenRoute(key: ScreenKey, screen: ScreenRoute, queryClient: QueryClient): RouteObject {
   const lazy = lazyModule(screen, queryClient);
   if (screen.layout === "public") return { path: screen.path, lazy };
   return {
     // "/" is the member layout's index.
     ...(screen.path === "/" ? { index: true } : { path: screen.path }),
-    // The layout renders the title once as the page's h1.
-    handle: { title: screen.title } satisfies PageHandle,
+    // The layout renders the title (`screens.<key>`) once as the page's h1.
+    handle: { screen: key } satisfies PageHandle,
     ErrorBoundary: RouteErrorPanel,
     lazy,
   };
@@ -47,16 +47,16 @@ function screenRoute(screen: Screen, queryClient: QueryClient): RouteObject {
 
 /** The route tree, from the screens table: public screens, then the member layout's. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const all: readonly Screen[] = Object.values(screens);
-  const publicScreens = all.filter((screen) => screen.layout === "public" && screen.path !== "*");
-  const fallback = all.filter((screen) => screen.path === "*");
+  const all = Object.entries(screenRoutes) as [ScreenKey, ScreenRoute][];
+  const publicScreens = all.filter(([, screen]) => screen.layout === "public" && screen.path !== "*");
+  const fallback = all.filter(([, screen]) => screen.path === "*");
   return [
     {
       id: "root",
       ErrorBoundary: RouteError,
       HydrateFallback: AppLoading,
       children: [
-        ...publicScreens.map((screen) => screenRoute(screen, queryClient)),
+        ...publicScreens.map(([key, screen]) => screenRoute(key, screen, queryClient)),
         {
           id: "member",
           lazy: () =>
@@ -65,10 +65,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               return m.appLayoutRoute(queryClient);
             }),
           children: all
-            .filter((screen) => screen.layout === "member")
-            .map((screen) => screenRoute(screen, queryClient)),
+            .filter(([, screen]) => screen.layout === "member")
+            .map(([key, screen]) => screenRoute(key, screen, queryClient)),
         },
-        ...fallback.map((screen) => screenRoute(screen, queryClient)),
+        ...fallback.map(([key, screen]) => screenRoute(key, screen, queryClient)),
       ],
     },
   ];

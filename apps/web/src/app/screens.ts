@@ -1,13 +1,21 @@
 /**
- * Every screen once: its path, title (the h1, the menu label, the Storybook title), where
- * the menu lists it, its lazy module and the states Storybook must show for it. The router,
- * the menu, `paths` and the Storybook states check (e2e/storybook/states.spec.ts) are read
- * from here, so a new screen is one entry. Pure data (no React), so the e2e checks can
- * import it.
+ * Every screen once: where it is (screen-routes.ts, what the SPA reads), its Japanese title
+ * (the Storybook title; the screens show `screens.<key>` of the app catalogue) and the states
+ * Storybook must show for it. The router, the menu, `paths` and the Storybook states check
+ * (e2e/storybook/states.spec.ts) are read from here, so a new screen is one entry here and one
+ * in screen-routes.ts. Pure data (no React), so the e2e checks can import it.
  */
+import { type ScreenKey, type ScreenRoute, screenRoutes } from "./screen-routes.ts";
 
-/** The menu's headings; a screen in none of them is a link of its own. */
-export type MenuGroupLabel = "取引" | "口座管理";
+export {
+  type LoginReason,
+  loginPath,
+  type MenuGroup,
+  memberPaths,
+  paths,
+  type ScreenKey,
+  type ScreenRoute,
+} from "./screen-routes.ts";
 
 /**
  * Families of Storybook states (SPEC R30), expanded by the states check:
@@ -18,110 +26,46 @@ export type MenuGroupLabel = "取引" | "口座管理";
  */
 export type StateFamily = "none" | "reachable" | "reading" | "confirmed" | "gated" | "money";
 
-export interface Screen {
-  path: string;
-  /** The page's h1 and its menu label; Storybook shows it as 画面/{title} (／ as ・). */
+export interface Screen extends ScreenRoute {
+  /** The Japanese title (as `screens.<key>` in ja.json); Storybook shows it as 画面/{title} (／ as ・). */
   title: string;
-  /** `public`: outside the member layout (no session needed). */
-  layout: "public" | "member";
-  /** A link of its own (`true`), in a group, under another screen's link, or not in the menu. */
-  menu: true | { group: MenuGroupLabel } | { under: ScreenKey } | false;
-  /** The route module under `routes/`, without `.tsx`; it exports `route(queryClient)`. */
-  module: string;
   /** What Storybook must show of this screen: a family of states plus its own. */
   states: { family: StateFamily; own: readonly string[] };
 }
 
-export type ScreenKey =
-  | "login"
-  | "passwordReset"
-  | "home"
-  | "tradeStock"
-  | "tradeFund"
-  | "tradeOrders"
-  | "tradeBalances"
-  | "withdrawal"
-  | "withdrawalHistory"
-  | "profile"
-  | "accountOpenings"
-  | "marginApplication"
-  | "emails"
-  | "mailSettings"
-  | "bankAccount"
-  | "passkeys"
-  | "executionPassword"
-  | "loginPassword"
-  | "loginHistory"
-  | "sessions"
-  | "tradingStop"
-  | "notFound";
-
-const trade = { group: "取引" } as const;
-const account = { group: "口座管理" } as const;
-
-/**
- * A signed-in screen (most of them), so the table reads one line of what differs; `path`
- * keeps its literal type for `paths`.
- */
-function member<const P extends string>(
-  path: P,
-  title: string,
-  menu: Screen["menu"],
-  module: string,
-  family: StateFamily,
-  own: readonly string[],
-) {
-  return { path, title, layout: "member", menu, module, states: { family, own } } as const satisfies Screen;
+/** A screen's entry: its route, title and states, so the table reads one line of what differs. */
+function screen<const K extends ScreenKey>(key: K, title: string, family: StateFamily, own: readonly string[]) {
+  return { ...screenRoutes[key], title, states: { family, own } } as const satisfies Screen;
 }
 
 /** In menu order; the router keeps `notFound` (`*`) last. */
 export const screens = {
-  login: {
-    path: "/login",
-    title: "ログイン",
-    layout: "public",
-    menu: false,
-    module: "login",
-    states: {
-      family: "none",
-      own: [
-        "入力前",
-        "入力エラー",
-        "認証失敗",
-        "試行回数超過",
-        "セッション切れ",
-        "別端末からログアウト",
-        "ログアウト後",
-        "接続不可",
-        "パスキーでログイン失敗",
-        "パスキーログイン必須",
-        "新しい端末の認証コード",
-        "認証コード誤り",
-      ],
-    },
-  },
+  login: screen("login", "ログイン", "none", [
+    "入力前",
+    "入力エラー",
+    "認証失敗",
+    "試行回数超過",
+    "セッション切れ",
+    "別端末からログアウト",
+    "ログアウト後",
+    "接続不可",
+    "パスキーでログイン失敗",
+    "パスキーログイン必須",
+    "新しい端末の認証コード",
+    "認証コード誤り",
+  ]),
   // ログインパスワードをお忘れの方 (decision 015): public; the answer never tells whether the customer matched.
-  passwordReset: {
-    path: "/password-reset",
-    title: "ログインパスワードの再設定",
-    layout: "public",
-    menu: false,
-    module: "password-reset",
-    states: {
-      family: "none",
-      own: [
-        "入力前",
-        "入力エラー",
-        "試行回数超過",
-        "認証コード入力",
-        "新しいパスワード入力",
-        "ポリシー違反",
-        "認証コード誤り",
-        "完了",
-      ],
-    },
-  },
-  home: member("/", "会員トップ", true, "member-top", "reading", [
+  passwordReset: screen("passwordReset", "ログインパスワードの再設定", "none", [
+    "入力前",
+    "入力エラー",
+    "試行回数超過",
+    "認証コード入力",
+    "新しいパスワード入力",
+    "ポリシー違反",
+    "認証コード誤り",
+    "完了",
+  ]),
+  home: screen("home", "会員トップ", "reading", [
     "お知らせなし",
     "導入前",
     "登録期間中",
@@ -131,16 +75,9 @@ export const screens = {
     "初回ログイン",
   ]),
   // 取引 (R17): every order, 訂正 and 取消 is confirmed with the 執行パスワード.
-  tradeStock: member("/trade/stock", "株式注文", trade, "trade/stock-order", "money", [
-    "注文確認",
-    "注文確認スマートフォン",
-    "信用取引口座未開設",
-  ]),
-  tradeFund: member("/trade/fund", "投資信託", trade, "trade/fund-order", "money", [
-    "注文確認",
-    "注文確認スマートフォン",
-  ]),
-  tradeOrders: member("/trade/orders", "注文照会", trade, "trade/orders", "reading", [
+  tradeStock: screen("tradeStock", "株式注文", "money", ["注文確認", "注文確認スマートフォン", "信用取引口座未開設"]),
+  tradeFund: screen("tradeFund", "投資信託", "money", ["注文確認", "注文確認スマートフォン"]),
+  tradeOrders: screen("tradeOrders", "注文照会", "reading", [
     "注文なし",
     "ロック中",
     "訂正入力エラー",
@@ -150,12 +87,9 @@ export const screens = {
     "取消確認",
     "取消完了",
   ]),
-  tradeBalances: member("/trade/balances", "残高照会", trade, "trade/balances", "reading", [
-    "保有なし",
-    "残高スマートフォン",
-  ]),
+  tradeBalances: screen("tradeBalances", "残高照会", "reading", ["保有なし", "残高スマートフォン"]),
   // 出金 (R12): each application is confirmed with the 執行パスワード (and 認証コード when set).
-  withdrawal: member("/withdrawal", "出金", true, "withdrawal/withdrawal", "money", [
+  withdrawal: screen("withdrawal", "出金", "money", [
     "確認 執行パスワード",
     "確認 認証コード",
     "確認 認証コード再送信",
@@ -163,16 +97,9 @@ export const screens = {
     "パスキーで確認",
     "パスキー登録が必要",
   ]),
-  withdrawalHistory: member(
-    "/withdrawal/history",
-    "出金申込履歴",
-    { under: "withdrawal" },
-    "withdrawal/history",
-    "reading",
-    ["履歴なし"],
-  ),
+  withdrawalHistory: screen("withdrawalHistory", "出金申込履歴", "reading", ["履歴なし"]),
   // 登録情報 (R20): each asks for the 執行パスワード before showing anything.
-  profile: member("/account/profile", "口座情報照会／変更", account, "account/profile", "gated", [
+  profile: screen("profile", "口座情報照会／変更", "gated", [
     "確認 認証コード再送信",
     "確認 認証コード誤り",
     "確認 入力エラー",
@@ -183,19 +110,18 @@ export const screens = {
     "変更 執行パスワード誤り",
     "変更完了",
   ]),
-  accountOpenings: member("/account/openings", "口座開設状況照会", account, "account/account-openings", "gated", [
-    "一覧",
-  ]),
+  accountOpenings: screen("accountOpenings", "口座開設状況照会", "gated", ["一覧"]),
   // R41: applied for from 口座開設状況照会 (申し込む), decided by the broker.
-  marginApplication: member(
-    "/account/margin-application",
-    "信用取引口座開設",
-    false,
-    "account/margin-application",
-    "confirmed",
-    ["ロック中", "入力", "入力エラー", "確認", "完了", "審査中", "開設済"],
-  ),
-  emails: member("/account/emails", "メールアドレス登録", account, "account/emails", "gated", [
+  marginApplication: screen("marginApplication", "信用取引口座開設", "confirmed", [
+    "ロック中",
+    "入力",
+    "入力エラー",
+    "確認",
+    "完了",
+    "審査中",
+    "開設済",
+  ]),
+  emails: screen("emails", "メールアドレス登録", "gated", [
     "一覧",
     "変更入力",
     "変更入力エラー",
@@ -203,7 +129,7 @@ export const screens = {
     "変更 執行パスワード誤り",
     "変更完了",
   ]),
-  mailSettings: member("/account/mail-settings", "メールサービス配信設定", account, "account/mail-settings", "gated", [
+  mailSettings: screen("mailSettings", "メールサービス配信設定", "gated", [
     "一覧",
     "変更",
     "変更確認",
@@ -211,13 +137,9 @@ export const screens = {
     "変更完了",
   ]),
   // R14: applied once the broker has processed the request.
-  bankAccount: member("/account/bank-account", "出金先口座変更", account, "account/bank-account", "money", [
-    "確認",
-    "申請中",
-    "本人名義でない",
-  ]),
+  bankAccount: screen("bankAccount", "出金先口座変更", "money", ["確認", "申請中", "本人名義でない"]),
   // R31 (issue 14): 登録 and 削除 are guarded operations (執行パスワード and 認証コード always).
-  passkeys: member("/account/passkeys", "パスキー設定", account, "account/passkeys", "confirmed", [
+  passkeys: screen("passkeys", "パスキー設定", "confirmed", [
     "登録なし",
     "一覧",
     "上限",
@@ -229,28 +151,21 @@ export const screens = {
     "削除確認",
     "削除完了",
   ]),
-  executionPassword: member(
-    "/account/execution-password",
-    "執行パスワード変更",
-    account,
-    "account/execution-password",
-    "confirmed",
-    ["入力エラー", "ポリシー違反", "残り回数少", "ロック中", "完了"],
-  ),
-  loginPassword: member(
-    "/account/login-password",
-    "ログインパスワード変更",
-    account,
-    "account/login-password",
-    "reachable",
-    ["入力エラー", "現在のパスワード誤り", "完了"],
-  ),
-  loginHistory: member("/account/login-history", "ログイン履歴", account, "account/login-history", "reading", [
-    "履歴なし",
-    "新しい端末",
+  executionPassword: screen("executionPassword", "執行パスワード変更", "confirmed", [
+    "入力エラー",
+    "ポリシー違反",
+    "残り回数少",
+    "ロック中",
+    "完了",
   ]),
+  loginPassword: screen("loginPassword", "ログインパスワード変更", "reachable", [
+    "入力エラー",
+    "現在のパスワード誤り",
+    "完了",
+  ]),
+  loginHistory: screen("loginHistory", "ログイン履歴", "reading", ["履歴なし", "新しい端末"]),
   // R32 (issue 15): ending sessions asks one question, no password (it only protects the customer).
-  sessions: member("/account/sessions", "ログイン中の端末", account, "account/sessions", "reading", [
+  sessions: screen("sessions", "ログイン中の端末", "reading", [
     "一覧",
     "この端末のみ",
     "ログアウト確認",
@@ -259,49 +174,11 @@ export const screens = {
     "ログアウト失敗",
   ]),
   // R33: the customer's own emergency stop, one confirmation, no password; lifted by the broker.
-  tradingStop: member("/account/trading-stop", "取引停止", account, "account/trading-stop", "reading", [
-    "入力",
-    "確認",
-    "完了",
-    "停止中",
-    "停止失敗",
-  ]),
-  notFound: {
-    path: "*",
-    title: "404",
-    layout: "public",
-    menu: false,
-    module: "not-found",
-    states: { family: "none", own: ["ページが見つかりません"] },
-  },
+  tradingStop: screen("tradingStop", "取引停止", "reading", ["入力", "確認", "完了", "停止中", "停止失敗"]),
+  notFound: screen("notFound", "404", "none", ["ページが見つかりません"]),
 } as const satisfies Record<ScreenKey, Screen>;
 
 /** Storybook's title of a screen's stories (a `/` would nest them, so ／ reads ・). */
 export function storyTitle(screen: Pick<Screen, "title">): string {
   return `画面/${screen.title.replaceAll("／", "・")}`;
 }
-
-/** `paths.tradeStock` → "/trade/stock", for links. */
-export const paths = Object.fromEntries(Object.entries(screens).map(([key, screen]) => [key, screen.path])) as {
-  readonly [K in ScreenKey]: (typeof screens)[K]["path"];
-};
-
-/** Why the login screen is shown; each maps to a message there. */
-export type LoginReason = "session_expired" | "session_revoked" | "unauthenticated" | "logged_out";
-
-/**
- * `returnTo`: the screen the session ended on, to go back to after logging in again (issue 15);
- * the login screen checks it against `memberPaths` before following it.
- */
-export function loginPath(reason?: LoginReason, returnTo?: string): string {
-  const query = new URLSearchParams();
-  if (reason) query.set("reason", reason);
-  if (returnTo && returnTo !== paths.home) query.set("returnTo", returnTo);
-  const search = query.toString();
-  return search ? `${paths.login}?${search}` : paths.login;
-}
-
-/** The signed-in screens' paths: the only places `returnTo` may lead. */
-export const memberPaths: readonly string[] = Object.values(screens)
-  .filter((screen: Screen) => screen.layout === "member")
-  .map((screen) => screen.path);

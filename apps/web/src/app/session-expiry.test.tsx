@@ -1,6 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/error-body";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { activateLocale } from "../lib/i18n/catalog.ts";
 import { demoLoginHistory, demoNotices } from "../testing/fixtures.ts";
 import { authenticatedSession, credentialStatus, errorJson, json, mockApi } from "../testing/mock-api.ts";
 import { renderApp } from "../testing/render-app.tsx";
@@ -39,6 +40,21 @@ describe("自動ログアウト warning (issue 15)", () => {
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(requests.filter((r) => r.method === "POST").map((r) => r.path)).toEqual(["/api/session/extension"]);
     expect(requests.find((r) => r.path === "/api/session/extension")?.headers.get("X-CSRF")).toBe("1");
+  });
+
+  it("speaks English when the page does", async () => {
+    await activateLocale("en");
+    try {
+      mockApi({ ...memberTop, "GET /api/session": json(sessionEndingIn(100)) });
+      renderApp("/");
+      const dialog = await screen.findByRole("alertdialog", { name: "You will soon be logged out" });
+      const timer = within(dialog).getByRole("timer", { name: "Time left before automatic logout" });
+      expect(timer.textContent).toMatch(/^Time left: 1 min \d+ s$/);
+      expect(within(dialog).getByRole("button", { name: "Stay logged in" })).toBeTruthy();
+      expect(within(dialog).getByRole("button", { name: "Log out" })).toBeTruthy();
+    } finally {
+      await activateLocale("ja");
+    }
   });
 
   it("shows nothing while more than two minutes are left", async () => {

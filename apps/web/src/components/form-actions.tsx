@@ -1,10 +1,13 @@
 import { Button } from "@kakunin/ui/button";
+import { appCatalog } from "../app/i18n.ts";
+import { useT } from "../lib/i18n/use-t.ts";
 
 export interface FormActionsProps {
   /** The submit button's label, e.g. 変更確認, 注文確認. */
   submitLabel: string;
   /** Shows a secondary button beside the submit (e.g. キャンセル), which runs this. */
   onCancel?: (() => void) | undefined;
+  /** Defaults to キャンセル (Cancel). */
   cancelLabel?: string;
   /**
    * One full-width submit (ログイン, パスワード変更): it stands alone, so not laid out as a
@@ -15,7 +18,8 @@ export interface FormActionsProps {
 }
 
 /** A form's buttons under its fields, as every form lays them out. */
-export function FormActions({ submitLabel, onCancel, cancelLabel = "キャンセル", block, loading }: FormActionsProps) {
+export function FormActions({ submitLabel, onCancel, cancelLabel, block, loading }: FormActionsProps) {
+  const { t } = useT(appCatalog);
   if (block) {
     return (
       <div className="kk-form__actions">
@@ -32,7 +36,7 @@ export function FormActions({ submitLabel, onCancel, cancelLabel = "キャンセ
       </Button>
       {onCancel && (
         <Button variant="secondary" onClick={onCancel}>
-          {cancelLabel}
+          {cancelLabel ?? t("app.form.cancel")}
         </Button>
       )}
     </div>

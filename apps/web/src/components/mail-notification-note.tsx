@@ -1,5 +1,11 @@
+import { appCatalog } from "../app/i18n.ts";
+import { useT } from "../lib/i18n/use-t.ts";
+
 export interface MailNotificationNoteProps {
-  /** The notice's name of the mail, e.g. 出金申込完了通知メール. */
+  /**
+   * The notice's name of the mail, e.g. 出金申込完了通知メール; in English lower-case, read
+   * after "the" (withdrawal request confirmation email).
+   */
   label: string;
   /**
    * From the operation's answer: the masked address it went to, null when the customer set it
@@ -7,7 +13,10 @@ export interface MailNotificationNoteProps {
    */
   sentTo: string | null | undefined;
   /** The mail is still to come (e.g. at the fill of an open order), not already sent. */
-  upcoming?: { when: string };
+  upcoming?: {
+    /** e.g. 約定しましたら; in English it opens the sentence ("Once the order is executed"). */
+    when: string;
+  };
 }
 
 /**
@@ -15,13 +24,14 @@ export interface MailNotificationNoteProps {
  * happened, from the server, instead of 「配信中に設定されている場合は…」.
  */
 export function MailNotificationNote({ label, sentTo, upcoming }: MailNotificationNoteProps) {
+  const { t } = useT(appCatalog);
   if (sentTo === undefined) return null;
   const text = upcoming
     ? sentTo
-      ? `${upcoming.when}、${label}を ${sentTo} にお送りします。`
-      : `${label}は配信不要に設定されているため、${upcoming.when}もメールはお送りしません。`
+      ? t("app.mailNote.upcoming", { when: upcoming.when, label, sentTo })
+      : t("app.mailNote.upcomingNotSent", { label, when: upcoming.when })
     : sentTo
-      ? `${label}を ${sentTo} にお送りしました。`
-      : `${label}は配信不要に設定されているため、お送りしていません。`;
+      ? t("app.mailNote.sent", { label, sentTo })
+      : t("app.mailNote.notSent", { label });
   return <p className="kk-text-sm kk-text-muted">{text}</p>;
 }

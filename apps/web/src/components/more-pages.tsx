@@ -1,6 +1,8 @@
 import { Button } from "@kakunin/ui/button";
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
+import { appCatalog } from "../app/i18n.ts";
 import { isApiError } from "../lib/api-client.ts";
+import { useT } from "../lib/i18n/use-t.ts";
 import { ApiErrorAlert } from "./api-error-alert.tsx";
 
 export interface MorePagesProps {
@@ -8,7 +10,10 @@ export interface MorePagesProps {
     UseInfiniteQueryResult<unknown>,
     "hasNextPage" | "fetchNextPage" | "isFetchingNextPage" | "isFetchNextPageError" | "error"
   >;
-  /** What the list holds, e.g. ご注文: ご注文の続きを表示できませんでした。 */
+  /**
+   * What the list holds, e.g. ご注文: ご注文の続きを表示できませんでした。 In English a plural,
+   * lower-case: orders → "We could not display more orders."
+   */
   what: string;
 }
 
@@ -17,6 +22,7 @@ export interface MorePagesProps {
  * names a next one, gone after the last page. A failed read keeps the pages shown and says so.
  */
 export function MorePages({ query, what }: MorePagesProps) {
+  const { t } = useT(appCatalog);
   if (!query.hasNextPage) return null;
   return (
     <div className="kk-stack">
@@ -24,7 +30,7 @@ export function MorePages({ query, what }: MorePagesProps) {
         <ApiErrorAlert
           error={query.error}
           message={isApiError(query.error) ? query.error.message : undefined}
-          lead={`${what}の続きを表示できませんでした。`}
+          lead={t("app.morePages.failed", { what })}
         />
       )}
       <div className="kk-actions">
@@ -33,7 +39,7 @@ export function MorePages({ query, what }: MorePagesProps) {
           loading={query.isFetchingNextPage}
           onClick={() => void query.fetchNextPage({ cancelRefetch: false })}
         >
-          さらに表示
+          {t("app.morePages.more")}
         </Button>
       </div>
     </div>

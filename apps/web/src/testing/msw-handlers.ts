@@ -198,6 +198,9 @@ export const defaultHandlers: HandlerMap = {
   // R39: the 口座名義 is the customer's own; R42: 前回ログイン on 会員トップ.
   bankAccountChangeCheck: http.post("/api/me/bank-account-change-checks", () => HttpResponse.json({ ok: true })),
   previousLogin: getJson("/api/me/previous-login", demoPreviousLogin),
+  // R36: the language switch in every header saves the choice; the page reads it on load.
+  locale: getJson("/api/locale", { locale: "ja" }),
+  updateLocale: http.put("/api/locale", async ({ request }) => HttpResponse.json(await request.json())),
 };
 
 /** Nobody logged in (the login screen's starting point). */

@@ -12,22 +12,27 @@ import { useSessionExpiry } from "../../features/auth/model/use-session-expiry.t
 import { isApiError } from "../../lib/api-client.ts";
 // Every member screen's forms word the contracts' field messages (ログイン does not need them).
 import "../../lib/i18n/forms-catalog.ts";
+import { type Translate, useT } from "../../lib/i18n/use-t.ts";
 import { AppMenu } from "../app-menu.tsx";
-import { loginPath } from "../screens.ts";
+import { appCatalog } from "../i18n.ts";
+import { loginPath, type ScreenKey } from "../screen-routes.ts";
 
-/** Member pages declare their h1 as `handle: { title }`; the layout renders it once. */
+/**
+ * Member pages declare which screen they are as `handle: { screen }` (the router does, from
+ * the screens table); the layout renders its title, `screens.<key>`, once as the h1.
+ */
 export interface PageHandle {
-  title: string;
+  screen: ScreenKey;
 }
 
 function isPageHandle(handle: unknown): handle is PageHandle {
-  return typeof handle === "object" && handle !== null && typeof (handle as { title?: unknown }).title === "string";
+  return typeof handle === "object" && handle !== null && typeof (handle as { screen?: unknown }).screen === "string";
 }
 
-function usePageTitle(): string {
+function usePageTitle(t: Translate): string {
   const matches = useMatches();
   const handle = matches.map((match) => match.handle).findLast(isPageHandle);
-  return handle?.title ?? "会員ページ";
+  return handle ? t(`screens.${handle.screen}`) : t("app.layout.memberPages");
 }
 
 /**
@@ -48,6 +53,7 @@ function useFocusTitleOnNavigation() {
 }
 
 function MemberLayout() {
+  const { t } = useT(appCatalog);
   const session = useSession();
   // Every navigation (a new location key) mounts the page afresh, so choosing 出金 in the
   // menu on the 出金 completion screen starts a new withdrawal instead of showing the old one.
@@ -55,7 +61,7 @@ function MemberLayout() {
   // Where to come back to after logging in again, when the session ended on this screen.
   const here = `${pathname}${search}`;
   const navigate = useNavigate();
-  const title = usePageTitle();
+  const title = usePageTitle(t);
   const logout = useLogout({ onSuccess: () => navigate(loginPath("logged_out"), { replace: true }) });
   useFocusTitleOnNavigation();
 
@@ -76,9 +82,9 @@ function MemberLayout() {
       headerEnd={
         customer && (
           <>
-            <p className="kk-customer-name">{customer.name} 様</p>
+            <p className="kk-customer-name">{t("app.layout.customerName", { name: customer.name })}</p>
             <Button variant="secondary" loading={logout.isPending} onClick={() => logout.mutate()}>
-              ログアウト
+              {t("app.layout.logout")}
             </Button>
           </>
         )
@@ -87,7 +93,7 @@ function MemberLayout() {
     >
       {logout.isError && (
         <Alert variant="error">
-          <p>ログアウトできませんでした。もう一度ログアウトしてください。</p>
+          <p>{t("app.layout.logoutFailed")}</p>
           {isApiError(logout.error) && <p>{logout.error.message}</p>}
         </Alert>
       )}

@@ -1,6 +1,6 @@
 import { defineCatalog } from "../../lib/i18n/catalog.ts";
 
-/** The public screens and 会員トップ: ログイン, password reset, 404. */
+/** 会員トップ and the password reset (ログイン speaks through the auth catalogue, 404 through the app one). */
 export const routesCatalog = defineCatalog("routes", {
   ja: () => import("./locales/ja.json?lingui"),
   en: () => import("./locales/en.json?lingui"),

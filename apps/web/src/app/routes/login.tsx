@@ -5,20 +5,20 @@ import { useEffect } from "react";
 import { Link, redirect, useLoaderData, useNavigate, useSearchParams } from "react-router";
 import { getSession, sessionQueryOptions } from "../../features/auth/api/get-session.ts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
+import { authCatalog } from "../../features/auth/i18n.ts";
 import { contractsCatalog } from "../../lib/i18n/shared-catalogs.ts";
 import { useT } from "../../lib/i18n/use-t.ts";
 import { safeReturnPath } from "../../lib/return-path.ts";
 import { appCatalog } from "../i18n.ts";
 import { AppPageLayout } from "../page-layout.tsx";
-import { memberPaths, paths } from "../screens.ts";
-import { routesCatalog } from "./i18n.ts";
+import { memberPaths, paths } from "../screen-routes.ts";
 
 /** Why the customer is here, said above the form; messages are ids (see the catalogues). */
 const reasonNotices: Record<string, { variant: AlertVariant; message: string }> = {
   session_expired: { variant: "warning", message: "errors.session_expired" },
   session_revoked: { variant: "warning", message: "errors.session_revoked" },
   unauthenticated: { variant: "info", message: "errors.unauthenticated" },
-  logged_out: { variant: "success", message: "login.loggedOut" },
+  logged_out: { variant: "success", message: "auth.login.loggedOut" },
 };
 
 /**
@@ -41,7 +41,9 @@ interface LoginLoaderData {
 }
 
 function LoginPage() {
-  const { t } = useT(appCatalog, routesCatalog, contractsCatalog);
+  // Its words are the auth feature's: the routes catalogue (会員トップ, password reset) would
+  // only add to what a first visit downloads before the form shows (issue 16).
+  const { t } = useT(appCatalog, authCatalog, contractsCatalog);
   useForgetPreviousCustomer();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -61,7 +63,7 @@ function LoginPage() {
         )}
         <LoginForm onSuccess={() => navigate(next, { replace: true })} />
         <p>
-          <Link to={paths.passwordReset}>{t("login.forgotPassword")}</Link>
+          <Link to={paths.passwordReset}>{t("auth.login.forgotPassword")}</Link>
         </p>
       </div>
     </AppPageLayout>

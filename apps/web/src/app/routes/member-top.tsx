@@ -10,41 +10,41 @@ import { TradingStopBanner } from "../../features/trading-stop/components/tradin
 import { useWithdrawalOverview } from "../../features/withdrawals/api/get-withdrawal-overview.ts";
 import { PendingBankAccountChangeNote } from "../../features/withdrawals/components/pending-bank-account-change-note.tsx";
 import { formatYen } from "../../lib/format.ts";
-import { paths } from "../screens.ts";
-
-const noticeTopicLinks: NoticeTopicLinks = {
-  execution_password_change: { label: "執行パスワード変更へ", to: paths.executionPassword },
-};
+import { useT } from "../../lib/i18n/use-t.ts";
+import { appCatalog } from "../i18n.ts";
+import { paths } from "../screen-routes.ts";
+import { routesCatalog } from "./i18n.ts";
 
 /** 資産合計 … 出金可能額 and お客様コード (R42, issue 17): what a customer opens 会員トップ for. */
 function Assets({ customerCode }: { customerCode: string | undefined }) {
+  const { t } = useT(appCatalog, routesCatalog);
   const headingId = useId();
   const balances = useBalances();
   const overview = useWithdrawalOverview();
   const withdrawable = overview.data?.withdrawable;
   return (
     <section className="kk-card kk-stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>お預り資産</h2>
+      <h2 id={headingId}>{t("memberTop.assets.heading")}</h2>
       {balances.data ? (
         <AssetSummary
           balances={balances.data}
           extra={[
             {
-              term: "出金可能額",
+              term: t("memberTop.assets.withdrawable"),
               detail:
                 withdrawable !== undefined ? (
                   <span className="kk-amount">{formatYen(withdrawable)}</span>
                 ) : overview.isError ? (
-                  "表示できませんでした"
+                  t("memberTop.assets.unavailable")
                 ) : (
-                  "読み込み中…"
+                  t("app.loading")
                 ),
             },
-            ...(customerCode ? [{ term: "お客様コード", detail: customerCode }] : []),
+            ...(customerCode ? [{ term: t("memberTop.assets.customerCode"), detail: customerCode }] : []),
           ]}
         />
       ) : (
-        <QueryStatus query={balances} what="お預り資産" />
+        <QueryStatus query={balances} what={t("memberTop.assets.what")} />
       )}
       {overview.data?.pendingBankAccountChange?.status === "申請中" && (
         <PendingBankAccountChangeNote change={overview.data.pendingBankAccountChange} />
@@ -54,11 +54,15 @@ function Assets({ customerCode }: { customerCode: string | undefined }) {
 }
 
 function MemberTop() {
+  const { t } = useT(routesCatalog);
   const { data } = useSession();
   const customer = data?.authenticated ? data.customer : null;
+  const noticeTopicLinks: NoticeTopicLinks = {
+    execution_password_change: { label: t("memberTop.toExecutionPassword"), to: paths.executionPassword },
+  };
   return (
     <div className="kk-stack">
-      {customer && <p className="kk-greeting">{customer.name} 様、いつもご利用いただきありがとうございます。</p>}
+      {customer && <p className="kk-greeting">{t("memberTop.greeting", { name: customer.name })}</p>}
       <TradingStopBanner />
       <ExecutionPasswordBanner />
       <Assets customerCode={customer?.customerCode} />

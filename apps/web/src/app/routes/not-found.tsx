@@ -1,15 +1,19 @@
 import { PageLayout } from "@kakunin/ui/page-layout";
 import { Link } from "react-router";
 import { errorText } from "../../lib/i18n/error-text.ts";
-import { paths } from "../screens.ts";
+import { contractsCatalog } from "../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../lib/i18n/use-t.ts";
+import { appCatalog } from "../i18n.ts";
+import { paths } from "../screen-routes.ts";
 
 function NotFoundPage() {
+  const { t } = useT(appCatalog, contractsCatalog);
   return (
-    <PageLayout title="ページが見つかりません">
+    <PageLayout title={t("app.error.notFound")}>
       <div className="kk-stack">
         <p>{errorText("not_found")}</p>
         <p>
-          <Link to={paths.home}>会員トップへ戻る</Link>
+          <Link to={paths.home}>{t("app.backToHome")}</Link>
         </p>
       </div>
     </PageLayout>

@@ -6,9 +6,17 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { PasswordResetCompleteForm } from "../../features/password-reset/components/password-reset-complete-form.tsx";
 import { PasswordResetStartForm } from "../../features/password-reset/components/password-reset-start-form.tsx";
-import { paths } from "../screens.ts";
+import { useT } from "../../lib/i18n/use-t.ts";
+import { appCatalog } from "../i18n.ts";
+import { paths } from "../screen-routes.ts";
+import { routesCatalog } from "./i18n.ts";
 
-const steps = ["本人確認", "認証コード", "新しいパスワード", "完了"] as const;
+const stepIds = [
+  "passwordReset.steps.identity",
+  "passwordReset.steps.code",
+  "passwordReset.steps.password",
+  "passwordReset.steps.complete",
+] as const;
 type Step = "start" | "code" | "password" | "done";
 const stepIndex: Record<Step, number> = { start: 0, code: 1, password: 2, done: 3 };
 
@@ -18,46 +26,38 @@ const stepIndex: Record<Step, number> = { start: 0, code: 1, password: 2, done: 
  * code goes out only if they did, and step 2 reads the same either way.
  */
 function PasswordResetPage() {
+  const { t } = useT(appCatalog, routesCatalog);
   const [step, setStep] = useState<Step>("start");
   return (
-    <PageLayout title="ログインパスワードの再設定">
+    <PageLayout title={t("screens.passwordReset")}>
       <div className="kk-card kk-card--narrow kk-stack">
-        <StepIndicator steps={steps} current={stepIndex[step]} />
+        <StepIndicator steps={stepIds.map((id) => t(id))} current={stepIndex[step]} />
         {step === "start" && (
           <>
-            <p>
-              お客様コードと生年月日を入力してください。ご登録内容と一致した場合、ご登録のメールアドレスに認証コードをお送りします。
-            </p>
+            <p>{t("passwordReset.start")}</p>
             <PasswordResetStartForm onSuccess={() => setStep("code")} />
             <p>
-              <Link to={paths.login}>ログインへ戻る</Link>
+              <Link to={paths.login}>{t("passwordReset.backToLogin")}</Link>
             </p>
           </>
         )}
         {(step === "code" || step === "password") && (
           <>
-            {step === "code" ? (
-              <p>
-                ご登録のメールアドレスに認証コードをお送りしました。メールに記載の6桁の認証コードを入力してください。認証コードの有効期限は10分です。
-                メールが届かない場合は、お客様コードと生年月日をご確認のうえ、最初からやり直してください。
-              </p>
-            ) : (
-              <p>新しいログインパスワードを入力し、「再設定する」を押してください。</p>
-            )}
+            {step === "code" ? <p>{t("passwordReset.code")}</p> : <p>{t("passwordReset.password")}</p>}
             <PasswordResetCompleteForm step={step} onStepChange={setStep} onSuccess={() => setStep("done")} />
             {step === "code" && (
               <Button variant="secondary" block onClick={() => setStep("start")}>
-                最初からやり直す
+                {t("passwordReset.restart")}
               </Button>
             )}
           </>
         )}
         {step === "done" && (
-          <ChangeComplete title="ログインパスワードの再設定が完了しました">
-            <p>安全のため、ログイン中のすべての端末をログアウトしました。</p>
-            <p>新しいログインパスワードでログインしてください。</p>
+          <ChangeComplete title={t("passwordReset.done.title")}>
+            <p>{t("passwordReset.done.loggedOut")}</p>
+            <p>{t("passwordReset.done.logIn")}</p>
             <p>
-              <Link to={paths.login}>ログインへ</Link>
+              <Link to={paths.login}>{t("passwordReset.done.toLogin")}</Link>
             </p>
           </ChangeComplete>
         )}

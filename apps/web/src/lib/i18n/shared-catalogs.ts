@@ -9,3 +9,9 @@ export const contractsCatalog = defineCatalog("contracts", {
   ja: () => import("@kakunin/contracts/locales/browser/ja.json?lingui"),
   en: () => import("@kakunin/contracts/locales/browser/en.json?lingui"),
 });
+
+/** packages/ui's own words (本文へ移動, 手続きの流れ…): the kit reads them from Lingui's `i18n`. */
+export const uiCatalog = defineCatalog("ui", {
+  ja: () => import("@kakunin/ui/locales/ja.json?lingui"),
+  en: () => import("@kakunin/ui/locales/en.json?lingui"),
+});

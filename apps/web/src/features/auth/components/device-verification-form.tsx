@@ -8,9 +8,12 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useVerifyDevice } from "../api/verify-device.ts";
+import { authCatalog } from "../i18n.ts";
 
 export interface DeviceVerificationFormProps {
   /** The masked address the 認証コード went to. */
@@ -25,6 +28,7 @@ export interface DeviceVerificationFormProps {
  * the registered address completes the login; a wrong one is a field error with the tries left.
  */
 export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: DeviceVerificationFormProps) {
+  const { t } = useT(authCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -49,9 +53,7 @@ export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: Dev
             "code",
             {
               message:
-                left !== undefined && left > 0
-                  ? `認証コードが正しくありません。あと${left}回入力できます。`
-                  : errorText("wrong_auth_code"),
+                left !== undefined && left > 0 ? t("auth.device.wrongCode", { left }) : errorText("wrong_auth_code"),
             },
             { shouldFocus: true },
           );
@@ -74,20 +76,20 @@ export function DeviceVerificationForm({ codeSentTo, onSuccess, onRestart }: Dev
   const field = fieldBinder(register, errors);
 
   return (
-    <form className="kk-form" noValidate onSubmit={submit} aria-label="新しい端末の確認">
+    <form className="kk-form" noValidate onSubmit={submit} aria-label={t("auth.device.formLabel")}>
       {alert && <ApiErrorAlert message={alert.message} onRetry={alert.retry} />}
       <p>{errorText("device_verification_required")}</p>
-      {codeSentTo && <p className="kk-text-sm kk-text-muted">送信先: {codeSentTo}</p>}
+      {codeSentTo && <p className="kk-text-sm kk-text-muted">{t("auth.device.sentTo", { address: codeSentTo })}</p>}
       <TextField
-        label="認証コード"
-        hint="6桁の半角数字"
+        label={t("auth.device.code")}
+        hint={t("auth.device.codeHint")}
         inputMode="numeric"
         autoComplete="one-time-code"
         {...field("code")}
       />
-      <FormActions submitLabel="認証してログイン" block loading={verify.isPending} />
+      <FormActions submitLabel={t("auth.device.submit")} block loading={verify.isPending} />
       <Button variant="secondary" block onClick={onRestart}>
-        ログイン画面に戻る
+        {t("auth.device.restart")}
       </Button>
     </form>
   );

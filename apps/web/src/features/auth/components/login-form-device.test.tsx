@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { activateLocale } from "../../../lib/i18n/catalog.ts";
 import { authenticatedSession, errorJson, json, mockApi } from "../../../testing/mock-api.ts";
 import { LoginForm } from "./login-form.tsx";
 
@@ -10,7 +11,9 @@ const needsCode = errorJson("device_verification_required", errorMessages.device
   codeSentTo: "t***@example.test",
 });
 
-async function passwordStep() {
+async function passwordStep(
+  labels = { customerCode: "お客様コード", password: "ログインパスワード", submit: "ログイン" },
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const onSuccess = vi.fn();
   const user = userEvent.setup();
@@ -19,9 +22,9 @@ async function passwordStep() {
       <LoginForm onSuccess={onSuccess} />
     </QueryClientProvider>,
   );
-  await user.type(screen.getByLabelText("お客様コード"), "1000001");
-  await user.type(screen.getByLabelText("ログインパスワード"), "Kiso8pine3");
-  await user.click(screen.getByRole("button", { name: "ログイン" }));
+  await user.type(screen.getByLabelText(labels.customerCode), "1000001");
+  await user.type(screen.getByLabelText(labels.password), "Kiso8pine3");
+  await user.click(screen.getByRole("button", { name: labels.submit }));
   return { user, onSuccess };
 }
 
@@ -79,5 +82,30 @@ describe("LoginForm from a new device (issue 15)", () => {
     expect(await screen.findByText(errorMessages.device_verification_expired)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "ログイン画面に戻る" }));
     expect(screen.getByLabelText("ログインパスワード")).toBeTruthy();
+  });
+
+  it("in English: the form, the address and the tries left", async () => {
+    await activateLocale("en");
+    try {
+      mockApi({
+        "POST /api/session": needsCode,
+        "POST /api/session/device-verification": errorJson("wrong_auth_code", errorMessages.wrong_auth_code, 422, {
+          remainingCodeAttempts: 1,
+        }),
+      });
+      const { user } = await passwordStep({
+        customerCode: "Customer code (お客様コード)",
+        password: "Login password (ログインパスワード)",
+        submit: "Log in",
+      });
+      const form = await screen.findByRole("form", { name: "Verify a new device" });
+      expect(form.textContent).toContain("Sent to: t***@example.test");
+      await user.type(screen.getByLabelText("Authentication code (認証コード)"), "654321");
+      await user.click(screen.getByRole("button", { name: "Verify and log in" }));
+      expect(await screen.findByText("The authentication code is incorrect. You can try 1 more time.")).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Back to login" })).toBeTruthy();
+    } finally {
+      await activateLocale("ja");
+    }
   });
 });

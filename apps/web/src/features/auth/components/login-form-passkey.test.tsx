@@ -12,8 +12,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { demoPasskeyAssertion, demoPasskeyRequestOptions } from "../../../testing/fixtures.ts";
 import { authenticatedSession, errorJson, json, mockApi } from "../../../testing/mock-api.ts";
 import { sessionQueryOptions } from "../api/get-session.ts";
-import { passkeyLoginCancelledMessage } from "../model/use-passkey-login.ts";
 import { LoginForm } from "./login-form.tsx";
+
+const passkeyLoginCancelledMessage =
+  "パスキーでのログインが完了しませんでした。もう一度「パスキーでログイン」を押してください。";
 
 // The browser's ceremonies are the library's; the form's use of them is tested here.
 vi.mock("@simplewebauthn/browser", () => ({

@@ -1,7 +1,7 @@
 import { type LoginRequest, loginRequestSchema } from "@kakunin/contracts/auth";
 import { Button } from "@kakunin/ui/button";
 import { PasswordField, TextField } from "@kakunin/ui/field";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
@@ -9,11 +9,19 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLogin } from "../api/login.ts";
+import { authCatalog } from "../i18n.ts";
 import { usePasskeyLogin } from "../model/use-passkey-login.ts";
-import { DeviceVerificationForm } from "./device-verification-form.tsx";
+
+// A new device's 認証コード step is the exception: its code and schema load when a login needs
+// it, not with the login screen, whose first download is kept small (issue 16).
+const DeviceVerificationForm = lazy(() =>
+  import("./device-verification-form.tsx").then((module) => ({ default: module.DeviceVerificationForm })),
+);
 
 const fieldNames = ["customerCode", "password"] as const satisfies readonly (keyof LoginRequest)[];
 
@@ -22,6 +30,7 @@ export interface LoginFormProps {
 }
 
 export function LoginForm({ onSuccess }: LoginFormProps) {
+  const { t } = useT(authCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -29,7 +38,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     resetField,
     formState: { errors },
   } = useForm<LoginRequest>({
-    // The same schema the BFF validates with, so both give the same Japanese messages.
+    // The same schema the BFF validates with, so both give the same messages.
     resolver: zodResolver(loginRequestSchema),
     defaultValues: { customerCode: "", password: "" },
   });
@@ -81,14 +90,22 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
 
   if (deviceStep) {
     return (
-      <DeviceVerificationForm
-        codeSentTo={deviceStep.codeSentTo}
-        onSuccess={onSuccess}
-        onRestart={() => {
-          login.reset();
-          setDeviceStep(null);
-        }}
-      />
+      <Suspense
+        fallback={
+          <p className="kk-loading" role="status">
+            {t("auth.device.loading")}
+          </p>
+        }
+      >
+        <DeviceVerificationForm
+          codeSentTo={deviceStep.codeSentTo}
+          onSuccess={onSuccess}
+          onRestart={() => {
+            login.reset();
+            setDeviceStep(null);
+          }}
+        />
+      </Suspense>
     );
   }
 
@@ -96,22 +113,20 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     <form className="kk-form" noValidate onSubmit={submit}>
       {failure && <ApiErrorAlert message={failure.message} onRetry={failure.retry} />}
       <TextField
-        label="お客様コード"
-        hint="7桁の半角数字"
+        label={t("auth.login.customerCode")}
+        hint={t("auth.login.customerCodeHint")}
         inputMode="numeric"
         // "webauthn": the browser may offer the customer's passkeys here (conditional mediation).
         autoComplete="username webauthn"
         {...field("customerCode")}
       />
-      <PasswordField label="ログインパスワード" autoComplete="current-password" {...field("password")} />
-      <FormActions submitLabel="ログイン" block loading={login.isPending} />
+      <PasswordField label={t("auth.login.password")} autoComplete="current-password" {...field("password")} />
+      <FormActions submitLabel={t("auth.login.submit")} block loading={login.isPending} />
       <div className="kk-stack">
         <Button ref={passkeyButton} variant="secondary" block loading={passkey.pending} onClick={passkey.start}>
-          パスキーでログイン
+          {t("auth.login.passkey")}
         </Button>
-        <p className="kk-text-sm kk-text-muted">
-          パスキーを登録済みの方は、お客様コードとパスワードの入力なしでログインできます。
-        </p>
+        <p className="kk-text-sm kk-text-muted">{t("auth.login.passkeyNote")}</p>
       </div>
     </form>
   );

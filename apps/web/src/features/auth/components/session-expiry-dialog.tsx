@@ -1,6 +1,8 @@
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import { useEffect, useId, useRef } from "react";
+import { translate, useT } from "../../../lib/i18n/use-t.ts";
+import { authCatalog } from "../i18n.ts";
 
 export interface SessionExpiryDialogProps {
   remainingMs: number;
@@ -11,11 +13,16 @@ export interface SessionExpiryDialogProps {
   onLogout: () => void;
 }
 
-/** 「1分59秒」: the time left, rounded up so it never reads 0秒 while the session still lives. */
+/**
+ * 「1分59秒」 ("1 min 59 s"): the time left, rounded up so it never reads 0秒 while the session
+ * still lives. Called while rendering the dialog, which has the auth catalogue.
+ */
 export function formatRemaining(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   const minutes = Math.floor(seconds / 60);
-  return minutes > 0 ? `${minutes}分${seconds % 60}秒` : `${seconds}秒`;
+  return minutes > 0
+    ? translate("auth.sessionExpiry.minutesSeconds", { minutes, seconds: seconds % 60 })
+    : translate("auth.sessionExpiry.seconds", { seconds });
 }
 
 /**
@@ -26,6 +33,7 @@ export function formatRemaining(ms: number): string {
  * without either choice would leave the countdown running unseen.
  */
 export function SessionExpiryDialog({ remainingMs, extending, error, onExtend, onLogout }: SessionExpiryDialogProps) {
+  const { t } = useT(authCatalog);
   const ref = useRef<HTMLDialogElement>(null);
   const extendRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -56,15 +64,13 @@ export function SessionExpiryDialog({ remainingMs, extending, error, onExtend, o
       }}
     >
       <h2 id={titleId} className="kk-dialog__title">
-        まもなく自動ログアウトします
+        {t("auth.sessionExpiry.title")}
       </h2>
       <div className="kk-stack">
-        <p id={bodyId}>
-          一定時間操作がないため、まもなく自動的にログアウトします。続けてご利用になる場合は「延長する」を押してください。
-        </p>
+        <p id={bodyId}>{t("auth.sessionExpiry.body")}</p>
         {/* role="timer": read on request, not announced every second. */}
-        <p role="timer" aria-label="自動ログアウトまでの残り時間">
-          残り <strong>{formatRemaining(remainingMs)}</strong>
+        <p role="timer" aria-label={t("auth.sessionExpiry.timerLabel")}>
+          {t("auth.sessionExpiry.remaining")} <strong>{formatRemaining(remainingMs)}</strong>
         </p>
         {error && (
           <Alert variant="error">
@@ -74,10 +80,10 @@ export function SessionExpiryDialog({ remainingMs, extending, error, onExtend, o
       </div>
       <div className="kk-actions kk-dialog__actions">
         <Button ref={extendRef} loading={extending} onClick={onExtend}>
-          延長する
+          {t("auth.sessionExpiry.extend")}
         </Button>
         <Button variant="secondary" onClick={onLogout} disabled={extending}>
-          ログアウト
+          {t("auth.sessionExpiry.logout")}
         </Button>
       </div>
     </dialog>

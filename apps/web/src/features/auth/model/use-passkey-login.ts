@@ -1,24 +1,29 @@
 import type { AuthenticationResponse } from "@kakunin/contracts/passkeys";
-import {
-  browserSupportsWebAuthn,
-  browserSupportsWebAuthnAutofill,
-  type PublicKeyCredentialRequestOptionsJSON,
-  startAuthentication,
-  WebAuthnAbortService,
-} from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
 import { isApiError } from "../../../lib/api-client.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { translate } from "../../../lib/i18n/use-t.ts";
 import { getPasskeyLoginOptions } from "../api/get-passkey-login-options.ts";
 import type { AuthenticatedSession } from "../api/get-session.ts";
 import { useLoginWithPasskey } from "../api/login-with-passkey.ts";
 
-export const passkeyLoginCancelledMessage =
-  "パスキーでのログインが完了しませんでした。もう一度「パスキーでログイン」を押してください。";
-export const passkeyUnsupportedMessage =
-  "このブラウザではパスキーを利用できません。パスキーに対応したブラウザでログインしてください。";
+type WebAuthn = typeof import("@simplewebauthn/browser");
 
-/** What the login form's error area shows for a failed passkey login. */
+/**
+ * The browser's passkey ceremonies, loaded once the login form is on screen rather than before
+ * it: they are not needed to show it, and a first visit downloads less (issue 16).
+ */
+let webAuthnLoaded: WebAuthn | undefined;
+async function webAuthn(): Promise<WebAuthn> {
+  webAuthnLoaded ??= await import("@simplewebauthn/browser");
+  return webAuthnLoaded;
+}
+
+/**
+ * What the login form's error area shows for a failed passkey login, worded when it happens
+ * (as the BFF's own messages are), in the auth catalogue's language of that moment.
+ */
 export interface PasskeyLoginFailure {
   message: string;
   retryable: boolean;
@@ -32,14 +37,17 @@ function isAbort(error: unknown): boolean {
 function failureOf(error: unknown): PasskeyLoginFailure | null {
   if (isApiError(error)) return { message: error.message, retryable: error.retryable };
   if (isAbort(error)) return null;
-  if (!browserSupportsWebAuthn()) return { message: passkeyUnsupportedMessage, retryable: false };
+  // Only a ceremony fails for other reasons than the API, and it has loaded the library.
+  if (webAuthnLoaded && !webAuthnLoaded.browserSupportsWebAuthn())
+    return { message: translate("auth.passkey.unsupported"), retryable: false };
   if (error instanceof Error && error.name === "NotAllowedError")
-    return { message: passkeyLoginCancelledMessage, retryable: false };
+    return { message: translate("auth.passkey.cancelled"), retryable: false };
   return { message: errorText("passkey_invalid"), retryable: false };
 }
 
 /** The library's JSON is the contract's shape; the BFF validates it before anything else. */
 async function assertion(optionsJSON: unknown, useBrowserAutofill: boolean): Promise<AuthenticationResponse> {
+  const { startAuthentication } = await webAuthn();
   const response = await startAuthentication({
     optionsJSON: optionsJSON as PublicKeyCredentialRequestOptionsJSON,
     useBrowserAutofill,
@@ -78,7 +86,8 @@ export function usePasskeyLogin({
   useEffect(() => {
     const controller = new AbortController();
     const autofill = async () => {
-      if (!(await browserSupportsWebAuthnAutofill())) return;
+      const { browserSupportsWebAuthnAutofill } = await webAuthn();
+      if (controller.signal.aborted || !(await browserSupportsWebAuthnAutofill())) return;
       const options = await getPasskeyLoginOptions({ signal: controller.signal });
       if (controller.signal.aborted) return;
       const response = await assertion(options, true);
@@ -89,7 +98,8 @@ export function usePasskeyLogin({
     autofill().catch(() => {});
     return () => {
       controller.abort();
-      WebAuthnAbortService.cancelCeremony();
+      // Not loaded yet: no ceremony has started, and the autofill stops at `aborted`.
+      webAuthnLoaded?.WebAuthnAbortService.cancelCeremony();
     };
   }, [mutate, autofillRound]);
 
@@ -100,9 +110,9 @@ export function usePasskeyLogin({
     login.reset();
     setCeremonyFailure(null);
     setPreparing(true);
-    // The autofill's prompt must not compete with the button's (the library also aborts it).
-    WebAuthnAbortService.cancelCeremony();
     try {
+      // The autofill's prompt must not compete with the button's (the library also aborts it).
+      (await webAuthn()).WebAuthnAbortService.cancelCeremony();
       const response = await assertion(await getPasskeyLoginOptions(), false);
       setPreparing(false);
       // Its refusal (passkey_unknown, passkey_suspended…) is the mutation's error.
