@@ -5,7 +5,7 @@ import { AccountOpeningTable } from "../../../features/registered-info/component
 import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { appCatalog } from "../../i18n.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 /** A 信用取引口座 that is 未開設 can be applied for from here (R41). */

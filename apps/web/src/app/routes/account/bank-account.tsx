@@ -21,7 +21,7 @@ import { bankAccountText } from "../../../features/withdrawals/utils/bank-accoun
 import { fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, useGuarded } from "../../guarded-flow.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 /** The registered destination and any request still 申請中, from the withdrawal overview. */

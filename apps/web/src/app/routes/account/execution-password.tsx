@@ -10,7 +10,7 @@ import { AccountLockedAlert } from "../../../features/credentials/components/acc
 import { ExecutionPasswordForm } from "../../../features/credentials/components/execution-password-form.tsx";
 import { noticesQueryOptions } from "../../../features/notices/api/get-notices.ts";
 import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 // The notice's flow has no confirmation screen: 変更する changes the password at once.

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { LoginPasswordForm } from "../../../features/credentials/components/login-password-form.tsx";
 import { useT } from "../../../lib/i18n/use-t.ts";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 function LoginPasswordPage() {

@@ -19,7 +19,7 @@ import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { appCatalog } from "../../i18n.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 /** Only a 信用取引口座 that is 未開設 can be applied for; the others say where it stands. */

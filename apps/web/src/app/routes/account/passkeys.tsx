@@ -21,7 +21,7 @@ import { type FieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 type View =

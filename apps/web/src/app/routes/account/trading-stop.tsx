@@ -9,7 +9,7 @@ import { useTradingStop } from "../../../features/trading-stop/api/get-trading-s
 import { useStopTrading } from "../../../features/trading-stop/api/stop-trading.ts";
 import { TradingStoppedAlert } from "../../../features/trading-stop/components/trading-stopped-alert.tsx";
 import { useT } from "../../../lib/i18n/use-t.ts";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { accountRoutesCatalog } from "./i18n.ts";
 
 function BackToMemberTop() {

@@ -6,7 +6,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { type FieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { type Notice, noticeOf } from "../../query-status.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { tradeRoutesCatalog } from "./i18n.ts";
 
 /** An order form as the customer left it: back from the confirmation, maybe with the refusal. */

@@ -27,7 +27,7 @@ import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { appCatalog } from "../../i18n.ts";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { tradeRoutesCatalog } from "./i18n.ts";
 import { isOrderRejected, type OrderInput, rejectedInput } from "./order-flow.tsx";
 

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { WithdrawalHistoryTable } from "../../../features/withdrawals/components/withdrawal-history-table.tsx";
 import { withNodes } from "../../../features/withdrawals/utils/with-nodes.tsx";
 import { useT } from "../../../lib/i18n/use-t.ts";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { withdrawalRoutesCatalog } from "./i18n.ts";
 
 function WithdrawalHistoryPage() {

@@ -20,7 +20,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
-import { paths } from "../../screens.ts";
+import { paths } from "../../screen-routes.ts";
 import { withdrawalRoutesCatalog } from "./i18n.ts";
 
 /** The amount as the customer left it, back from the confirmation. */
