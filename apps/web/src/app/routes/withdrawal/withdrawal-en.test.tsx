@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { activateLocale } from "../../../lib/i18n/catalog.ts";
 import { acceptedWithdrawal, demoWithdrawalOverview, demoWithdrawals } from "../../../testing/fixtures.ts";
@@ -86,7 +86,7 @@ describe("出金 in English", () => {
     });
     renderApp("/withdrawal/history");
     const table = await screen.findByRole("table", { name: "Withdrawal requests (times in JST)" });
-    expect(screen.getByRole("link", { name: "Withdrawal" }).closest("p")?.textContent).toBe(
+    expect(within(main()).getByRole("link", { name: "Withdrawal" }).closest("p")?.textContent).toBe(
       "Your withdrawal requests. To make a new withdrawal, go to Withdrawal.",
     );
     const headers = [...table.querySelectorAll("th")].map((th) => th.textContent);
