@@ -47,8 +47,10 @@ const preview: Preview = {
       await worker.start({ quiet: true, onUnhandledRequest: "bypass" });
       return worker;
     }),
-    async () => {
-      await activateLocale("ja");
+    // The toolbar's 言語 / Language (R36), or a story's own `globals.locale`: its catalogues are
+    // loaded and <html lang> set before it renders, so axe checks each story in its language.
+    async ({ globals }) => {
+      await activateLocale(globals.locale === "en" ? "en" : "ja");
     },
   ],
   decorators: [
@@ -73,7 +75,21 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { viewport: { value: "desktop", isRotated: false } },
+  globalTypes: {
+    locale: {
+      description: "言語 / Language",
+      toolbar: {
+        title: "言語 / Language",
+        icon: "globe",
+        items: [
+          { value: "ja", title: "日本語" },
+          { value: "en", title: "English" },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { viewport: { value: "desktop", isRotated: false }, locale: "ja" },
 };
 
 export default preview;
