@@ -1,14 +1,24 @@
 import type { ErrorCode, ErrorExtras } from "@kakunin/contracts/errors";
+import type { MessageValues } from "@kakunin/contracts/message-ref";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** A domain error with a stable code; the app's error handler renders it as JSON. */
+/**
+ * A domain error with a stable code; the app's error handler renders it as JSON in the
+ * reader's language (R36). Domain code does not know the reader: it names messages by id
+ * (`messageRef`, message-ref.ts), in `message` and in the fields' messages alike.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
     readonly extra: ErrorExtras & {
-      /** Replaces the code's default message where the default would mislead (e.g. which limit was hit). */
+      /**
+       * Replaces the code's default message where the default would mislead (e.g. which limit
+       * was hit): a message id, maybe with values.
+       */
       message?: string;
+      /** The values of the code's own message (`errors.<code>`), e.g. the support number. */
+      values?: MessageValues;
       /** Sent as `Retry-After` (429/503 from the hash gate). */
       retryAfterSeconds?: number;
     } = {},

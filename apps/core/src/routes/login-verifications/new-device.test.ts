@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { stepUpRequirementsResponseSchema, verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
 import { loginHistorySchema } from "@kakunin/contracts/customers";
+import { errorBody } from "@kakunin/contracts/error-body";
 import { exampleBankAccountChange } from "@kakunin/contracts/examples";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -159,7 +160,9 @@ describe("new-device detection (issue 15)", () => {
     }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "new_device_cooling", status: 403 });
-    expect((refusal as AppError).extra.message).toContain("2026/11/26 16:04:05（日本時間）まで");
+    expect(errorBody("new_device_cooling", (refusal as AppError).extra).error.message).toBe(
+      "新しい端末からのログインの直後のため、安全のため2026/11/26 16:04:05（日本時間）まで出金先口座の変更はお受けできません。",
+    );
     const requirements = await core.call(`/v1/customers/${c.id}/step-up-requirements?operation=change_bank_account`);
     expect(requirements.status).toBe(403);
     expect(await readError(requirements)).toMatchObject({
