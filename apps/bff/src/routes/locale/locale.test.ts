@@ -2,7 +2,8 @@ import { sessionSchema } from "@kakunin/contracts/auth";
 import { errorMessages } from "@kakunin/contracts/error-body";
 import { localeBodySchema } from "@kakunin/contracts/locale";
 import { describe, expect, it } from "vitest";
-import { createTestBff, readAs, readError } from "../../test/harness.ts";
+import { FAKE_DEVICE_CODE } from "../../test/fake-new-devices.ts";
+import { cookiesOf, createTestBff, readAs, readError } from "../../test/harness.ts";
 
 const LANG_COOKIE = /^kakunin_lang=(ja|en); Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/;
 
@@ -94,6 +95,17 @@ describe("PUT /api/locale (R36)", () => {
     const session = await readAs(await bff.request("/api/session", { cookie }), sessionSchema);
     expect(session).toMatchObject({ authenticated: true, locale: "en" });
   });
+
+  it("with core down, the choice holds in this browser and the answer says the preference was not stored", async () => {
+    const bff = createTestBff();
+    const { cookie } = await bff.login();
+    bff.core.state.down = true;
+    const res = await bff.request("/api/locale", { method: "PUT", json: { locale: "en" }, cookie });
+    expect(res.status).toBe(503);
+    expect((await readError(res)).code).toBe("upstream_unavailable");
+    expect(langCookieOf(res)).toContain("kakunin_lang=en;");
+    expect(bff.core.customers[0]?.locale).toBe("ja");
+  });
 });
 
 describe("the customer's language at login (R36)", () => {
@@ -110,6 +122,30 @@ describe("the customer's language at login (R36)", () => {
     expect(langCookieOf(res)).toMatch(LANG_COOKIE);
     expect(langCookieOf(res)).toContain("kakunin_lang=en;");
     expect(await readAs(res, sessionSchema)).toMatchObject({ authenticated: true, locale: "en" });
+  });
+
+  it("a login from a new device takes the language when the 認証コード completes it", async () => {
+    const bff = createTestBff();
+    const customer = bff.core.customers[0];
+    if (customer) customer.locale = "en";
+    bff.core.newDevices.codeRequired.add("1000001");
+    const device = `__Host-kakunin-device=${"C".repeat(43)}`;
+    const first = await bff.request("/api/session", {
+      method: "POST",
+      json: { customerCode: "1000001", password: "Kiso8pine3" },
+      cookies: [device],
+    });
+    expect(first.status).toBe(403);
+    expect(langCookieOf(first)).toBeUndefined();
+    const pending = cookiesOf(first).find((c) => c.startsWith("__Host-kakunin-device-login=")) ?? "";
+    const ok = await bff.request("/api/session/device-verification", {
+      method: "POST",
+      json: { code: FAKE_DEVICE_CODE },
+      cookies: [device, pending],
+    });
+    expect(ok.status).toBe(200);
+    expect(langCookieOf(ok)).toContain("kakunin_lang=en;");
+    expect(await readAs(ok, sessionSchema)).toMatchObject({ locale: "en" });
   });
 
   it("a customer who chose Japanese gets Japanese, whatever the browser asked for", async () => {
