@@ -25,6 +25,10 @@ export default defineConfig({
       path: "<rootDir>/../../packages/contracts/src/locales/browser/{locale}",
       include: ["<rootDir>/../../packages/contracts/src"],
     },
+    {
+      path: "<rootDir>/../../packages/contracts/src/locales/forms/{locale}",
+      include: ["<rootDir>/../../packages/contracts/src"],
+    },
     { path: "<rootDir>/../../packages/ui/src/locales/{locale}", include: ["<rootDir>/../../packages/ui/src"] },
   ],
 });

@@ -1,13 +1,18 @@
 import { z } from "zod";
 import { localeSchema } from "./locale.ts";
+import { messageRef } from "./message-ref.ts";
 import { usableCharacters } from "./text.ts";
+
+const customerCodeRequired = messageRef("validation.required", { field: "fields.customerCode" });
 
 /** お客様コード: the 7-digit customer code printed on the account-opening documents. */
 export const customerCodeSchema = z
-  .string({ error: "お客様コードを入力してください。" })
+  .string({ error: customerCodeRequired })
   .trim()
-  .min(1, "お客様コードを入力してください。")
-  .regex(/^\d{7}$/, "お客様コードは7桁の半角数字で入力してください。");
+  .min(1, customerCodeRequired)
+  .regex(/^\d{7}$/, "validation.customerCode.format");
+
+const loginPasswordRequired = messageRef("validation.required", { field: "fields.loginPassword" });
 
 /**
  * The login form accepts any stored password up to the policy's maximum; the
@@ -15,10 +20,10 @@ export const customerCodeSchema = z
  * so a customer with an older password can still log in.
  */
 export const loginPasswordInputSchema = z
-  .string({ error: "ログインパスワードを入力してください。" })
+  .string({ error: loginPasswordRequired })
   .check(usableCharacters())
-  .min(1, "ログインパスワードを入力してください。")
-  .max(20, "ログインパスワードは20文字以内で入力してください。");
+  .min(1, loginPasswordRequired)
+  .max(20, messageRef("validation.maxLength", { field: "fields.loginPassword", max: 20 }));
 
 export const loginRequestSchema = z.strictObject({
   customerCode: customerCodeSchema,

@@ -1,37 +1,41 @@
 import { checkComposition, type PasswordKind } from "@kakunin/password-policy/rules";
 import { z } from "zod";
+import { messageRef } from "./message-ref.ts";
 import { usableCharacters } from "./text.ts";
 
-const label: Record<PasswordKind, string> = { login: "ログインパスワード", execution: "執行パスワード" };
+const kindField: Record<PasswordKind, string> = {
+  login: "fields.loginPassword",
+  execution: "fields.executionPassword",
+};
+
+/** A password field: required, usable characters only, and at most `max` characters when given. */
+function passwordInput(field: string, max?: number) {
+  const required = messageRef("validation.required", { field });
+  const entered = z.string({ error: required }).check(usableCharacters()).min(1, required);
+  return max === undefined ? entered : entered.max(max, messageRef("validation.maxLength", { field, max }));
+}
 
 /** Entering an existing password: only presence and an upper bound; the rules apply when setting one. */
-export const executionPasswordInputSchema = z
-  .string({ error: "執行パスワードを入力してください。" })
-  .check(usableCharacters())
-  .min(1, "執行パスワードを入力してください。")
-  .max(20, "執行パスワードは20文字以内で入力してください。");
+export const executionPasswordInputSchema = passwordInput("fields.executionPassword", 20);
+
+/** The field names (message ids) of a change form, as the notice labels them. */
+interface ChangeFields {
+  current: string;
+  next: string;
+  confirm: string;
+}
 
 /**
  * One schema per change form: the SPA's resolver, the BFF's validator and (inside the
  * core request) core's validator. Context rules (birth date, history, common passwords…)
  * need customer data and are core's; here only what the form alone can know.
  */
-function changePasswordSchema(kind: PasswordKind, labels: { current: string; next: string; confirm: string }) {
+function changePasswordSchema(kind: PasswordKind, fields: ChangeFields) {
   return z
     .strictObject({
-      currentPassword: z
-        .string({ error: `${labels.current}を入力してください。` })
-        .check(usableCharacters())
-        .min(1, `${labels.current}を入力してください。`)
-        .max(20, `${labels.current}は20文字以内で入力してください。`),
-      newPassword: z
-        .string({ error: `${labels.next}を入力してください。` })
-        .check(usableCharacters())
-        .min(1, `${labels.next}を入力してください。`),
-      newPasswordConfirmation: z
-        .string({ error: `${labels.confirm}を入力してください。` })
-        .check(usableCharacters())
-        .min(1, `${labels.confirm}を入力してください。`),
+      currentPassword: passwordInput(fields.current, 20),
+      newPassword: passwordInput(fields.next),
+      newPasswordConfirmation: passwordInput(fields.confirm),
     })
     .superRefine((value, ctx) => {
       for (const violation of checkComposition(kind, value.newPassword)) {
@@ -46,7 +50,10 @@ function changePasswordSchema(kind: PasswordKind, labels: { current: string; nex
         ctx.addIssue({
           code: "custom",
           path: ["newPasswordConfirmation"],
-          message: `${labels.confirm}が${labels.next}と一致しません。`,
+          message: messageRef("validation.password.confirmationMismatch", {
+            fieldConfirmation: fields.confirm,
+            fieldNew: fields.next,
+          }),
           params: { reason: "confirmation_mismatch" },
         });
       }
@@ -54,7 +61,7 @@ function changePasswordSchema(kind: PasswordKind, labels: { current: string; nex
         ctx.addIssue({
           code: "custom",
           path: ["newPassword"],
-          message: `現在の${label[kind]}と同じパスワードは登録できません。`,
+          message: messageRef("validation.password.sameAsCurrent", { field: kindField[kind] }),
           params: { reason: "same_as_current" },
         });
       }
@@ -63,17 +70,17 @@ function changePasswordSchema(kind: PasswordKind, labels: { current: string; nex
 
 /** 執行パスワード変更 (R10), labels as in the notice. */
 export const changeExecutionPasswordRequestSchema = changePasswordSchema("execution", {
-  current: "現在の執行パスワード",
-  next: "新執行パスワード",
-  confirm: "新執行パスワード（確認）",
+  current: "fields.currentExecutionPassword",
+  next: "fields.newExecutionPassword",
+  confirm: "fields.newExecutionPasswordConfirmation",
 });
 export type ChangeExecutionPasswordRequest = z.infer<typeof changeExecutionPasswordRequestSchema>;
 
 /** ログインパスワード変更. */
 export const changeLoginPasswordRequestSchema = changePasswordSchema("login", {
-  current: "現在のログインパスワード",
-  next: "新しいログインパスワード",
-  confirm: "新しいログインパスワード（確認）",
+  current: "fields.currentLoginPassword",
+  next: "fields.newLoginPassword",
+  confirm: "fields.newLoginPasswordConfirmation",
 });
 export type ChangeLoginPasswordRequest = z.infer<typeof changeLoginPasswordRequestSchema>;
 
@@ -93,9 +100,13 @@ export type ExecutionPasswordSchedule = z.infer<typeof executionPasswordSchedule
 export const supportContactSchema = z.object({ phone: z.string(), hours: z.string() });
 export type SupportContact = z.infer<typeof supportContactSchema>;
 
-/** R8's lock message with the number and hours to call, as core's refusals and the screens say it. */
+/**
+ * R8's lock message with the number and hours to call, as core's refusals and the screens say
+ * it: a message id with values (message-ref.ts), worded in the reader's language by
+ * `contractsTranslator.ref` (core) or `tRef` (the SPA).
+ */
 export function accountLockedMessage(contact: SupportContact): string {
-  return `執行パスワードの入力誤りが上限（9回）に達したため、アカウントをロックしました。ロックの解除をご希望の場合は、お客様サポートセンター（電話 ${contact.phone}、受付時間 ${contact.hours}）までお電話でご連絡ください。本人確認のうえ解除いたします。`;
+  return messageRef("errors.accountLockedWithContact", { phone: contact.phone, hours: contact.hours });
 }
 
 export const credentialStatusSchema = z.object({

@@ -6,7 +6,7 @@ import { authCodeSchema } from "./auth-code.ts";
  * cookie and sends core only `sha256("kakunin-device:v1:" + id)` (hex): core recognises the
  * device without ever holding a value that would rebuild the cookie.
  */
-export const deviceHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "端末の識別子が正しくありません。");
+export const deviceHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "validation.deviceHash.format");
 
 /** Browser → BFF: the 認証コード mailed for a login from a new device. */
 export const deviceVerificationRequestSchema = z.strictObject({ code: authCodeSchema });

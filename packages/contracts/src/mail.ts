@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageRef } from "./message-ref.ts";
 
 /**
  * Mail types of メールサービス配信設定 (R23): each has a state (配信中 / 配信不要) and a
@@ -92,8 +93,8 @@ export const addressPositionSchema = z.union([z.literal(1), z.literal(2)]);
 
 /** A registered e-mail address; the shared schema keeps invalid addresses out of the model. */
 export const emailAddressSchema = z
-  .email({ error: "メールアドレスの形式が正しくありません。" })
-  .max(254, "メールアドレスは254文字以内で入力してください。");
+  .email({ error: "validation.email.format" })
+  .max(254, messageRef("validation.maxLength", { field: "fields.emailAddress", max: 254 }));
 
 export const mailSettingSchema = z.object({
   type: optionalMailTypeSchema,
@@ -133,7 +134,7 @@ export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 /** One row of メールサービス配信設定 changed (R24): 配信設定 and 配信先. */
 export const mailSettingChangeSchema = z.strictObject({
   type: optionalMailTypeSchema,
-  enabled: z.boolean({ error: "配信設定を選択してください。" }),
+  enabled: z.boolean({ error: "validation.mailSetting.enabled" }),
   destination: addressPositionSchema,
 });
 export type MailSettingChange = z.infer<typeof mailSettingChangeSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageRef } from "./message-ref.ts";
 import { accountStatusSchema } from "./registered-info.ts";
 
 /**
@@ -18,13 +19,20 @@ export const marginAccountApplicationLabels = {
   agreement: "信用取引口座設定約諾書への同意",
 } as const;
 
-export const MARGIN_AGREEMENT_REQUIRED_MESSAGE = "信用取引口座設定約諾書の内容をご確認のうえ、同意してください。";
+/** The field message (an id) of an application without consent to the agreement. */
+export const MARGIN_AGREEMENT_REQUIRED_MESSAGE = "validation.marginAccount.agreementRequired";
 
 /** One schema for the form, the BFF (the confirmed payload) and core. */
 export const marginAccountApplicationSchema = z.strictObject({
-  stockExperience: z.enum(stockExperienceOptions, { error: "株式の投資経験を選択してください。" }),
-  annualIncome: z.enum(annualIncomeOptions, { error: "年収を選択してください。" }),
-  financialAssets: z.enum(financialAssetsOptions, { error: "金融資産を選択してください。" }),
+  stockExperience: z.enum(stockExperienceOptions, {
+    error: messageRef("validation.select", { field: "fields.stockExperience" }),
+  }),
+  annualIncome: z.enum(annualIncomeOptions, {
+    error: messageRef("validation.select", { field: "fields.annualIncome" }),
+  }),
+  financialAssets: z.enum(financialAssetsOptions, {
+    error: messageRef("validation.select", { field: "fields.financialAssets" }),
+  }),
   /** Consent to the 信用取引口座設定約諾書: without it there is no application. */
   agreement: z.literal(true, { error: MARGIN_AGREEMENT_REQUIRED_MESSAGE }),
 });

@@ -14,8 +14,8 @@ export interface CursorPosition {
   key: string;
 }
 
-/** The field message of a cursor that is not one this list gave out. */
-export const INVALID_CURSOR_MESSAGE = "続きの表示位置が正しくありません。一覧を最初から表示し直してください。";
+/** The field message (an id) of a cursor that is not one this list gave out. */
+export const INVALID_CURSOR_MESSAGE = "validation.cursor.invalid";
 
 // Up to 16 digits: until the year 2286, and always within PostgreSQL's bigint.
 const MICROS = /^\d{1,16}$/;

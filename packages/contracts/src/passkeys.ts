@@ -5,7 +5,7 @@ import { singleLineText } from "./text.ts";
 export const PASSKEY_LIMIT = 10;
 
 /** パスキー名: what the customer calls the device, one line of usable text. */
-export const passkeyNameSchema = singleLineText("パスキー名", 40);
+export const passkeyNameSchema = singleLineText("fields.passkeyName", 40);
 
 /** One of the customer's passkeys as パスキー設定 lists it; never the key material. */
 export const passkeyViewSchema = z.object({

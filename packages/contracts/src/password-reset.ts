@@ -4,6 +4,7 @@ import { customerCodeSchema } from "./auth.ts";
 import { authCodeSchema } from "./auth-code.ts";
 import type { RouteDescriptor } from "./core-api.ts";
 import { clientContextSchema } from "./core-api-customer.ts";
+import { messageRef } from "./message-ref.ts";
 import { usableCharacters } from "./text.ts";
 
 /**
@@ -13,7 +14,8 @@ import { usableCharacters } from "./text.ts";
  * the destination: a masked address shown only on a match would tell a birth date apart.
  */
 
-const birthDateFormat = "生年月日を正しく入力してください（例: 1980-04-01）。";
+const birthDateFormat = "validation.birthDate.format";
+const birthDateRequired = messageRef("validation.required", { field: "fields.birthDate" });
 
 /** A calendar date that exists (no 2月30日). */
 const isCalendarDate = (value: string) => {
@@ -23,9 +25,9 @@ const isCalendarDate = (value: string) => {
 
 /** 生年月日 typed as YYYY-MM-DD (one string schema, so every character it accepts is a digit or a hyphen). */
 export const birthDateInputSchema = z
-  .string({ error: "生年月日を入力してください。" })
+  .string({ error: birthDateRequired })
   .trim()
-  .min(1, "生年月日を入力してください。")
+  .min(1, birthDateRequired)
   .regex(/^\d{4}-\d{2}-\d{2}$/, birthDateFormat)
   .refine(isCalendarDate, birthDateFormat);
 
@@ -47,13 +49,13 @@ export const passwordResetStartedSchema = z.object({
 });
 export type PasswordResetStarted = z.infer<typeof passwordResetStartedSchema>;
 
-const newPasswordLabel = "新しいログインパスワード";
-const confirmationLabel = "新しいログインパスワード（確認）";
+const newPasswordRequired = messageRef("validation.required", { field: "fields.newLoginPassword" });
+const confirmationRequired = messageRef("validation.required", { field: "fields.newLoginPasswordConfirmation" });
 
 const newLoginPasswordSchema = z
-  .string({ error: `${newPasswordLabel}を入力してください。` })
+  .string({ error: newPasswordRequired })
   .check(usableCharacters())
-  .min(1, `${newPasswordLabel}を入力してください。`);
+  .min(1, newPasswordRequired);
 
 /** The composition rules (R3) the form alone can check, with the change form's wording. */
 function addCompositionIssues(newPassword: string, ctx: z.RefinementCtx) {
@@ -79,9 +81,9 @@ export const passwordResetFormSchema = z
     code: authCodeSchema,
     newPassword: newLoginPasswordSchema,
     newPasswordConfirmation: z
-      .string({ error: `${confirmationLabel}を入力してください。` })
+      .string({ error: confirmationRequired })
       .check(usableCharacters())
-      .min(1, `${confirmationLabel}を入力してください。`),
+      .min(1, confirmationRequired),
   })
   .superRefine((value, ctx) => {
     addCompositionIssues(value.newPassword, ctx);
@@ -89,7 +91,10 @@ export const passwordResetFormSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["newPasswordConfirmation"],
-        message: `${confirmationLabel}が${newPasswordLabel}と一致しません。`,
+        message: messageRef("validation.password.confirmationMismatch", {
+          fieldConfirmation: "fields.newLoginPasswordConfirmation",
+          fieldNew: "fields.newLoginPassword",
+        }),
         params: { reason: "confirmation_mismatch" },
       });
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailAddressSchema } from "./mail.ts";
+import { messageRef } from "./message-ref.ts";
 import { singleLineText } from "./text.ts";
 
 /** 口座情報照会／変更 (R20). Bank account numbers leave core masked. */
@@ -35,19 +36,16 @@ export type ProfileChangeReceipt = z.infer<typeof profileChangeReceiptSchema>;
 /** The editable part of 口座情報: the same schema validates the form, the BFF and core. */
 export const profileChangeSchema = z.strictObject({
   postalCode: z
-    .string({ error: "郵便番号を入力してください。" })
+    .string({ error: messageRef("validation.required", { field: "fields.postalCode" }) })
     .trim()
-    .regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁の数字（例: 150-0002）で入力してください。")
+    .regex(/^\d{3}-?\d{4}$/, "validation.postalCode.format")
     .transform((v) => (v.includes("-") ? v : `${v.slice(0, 3)}-${v.slice(3)}`)),
-  address: singleLineText("住所", 120),
+  address: singleLineText("fields.address", 120),
   phone: z
-    .string({ error: "電話番号を入力してください。" })
+    .string({ error: messageRef("validation.required", { field: "fields.phone" }) })
     .trim()
-    .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, "電話番号は市外局番から半角数字で入力してください（例: 090-1234-5678）。")
-    .refine(
-      (v) => v.replace(/-/g, "").length >= 10 && v.replace(/-/g, "").length <= 11,
-      "電話番号の桁数が正しくありません。",
-    ),
+    .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, "validation.phone.format")
+    .refine((v) => v.replace(/-/g, "").length >= 10 && v.replace(/-/g, "").length <= 11, "validation.phone.digits"),
 });
 export type ProfileChange = z.output<typeof profileChangeSchema>;
 export type ProfileChangeInput = z.input<typeof profileChangeSchema>;
@@ -71,7 +69,7 @@ export const registeredEmailsSchema = z.object({
 export type RegisteredEmails = z.infer<typeof registeredEmailsSchema>;
 
 export const emailChangeSchema = z.strictObject({
-  position: z.union([z.literal(1), z.literal(2)], { error: "変更するメールアドレスを選択してください。" }),
+  position: z.union([z.literal(1), z.literal(2)], { error: "validation.emailChange.position" }),
   address: emailAddressSchema,
 });
 export type EmailChange = z.infer<typeof emailChangeSchema>;

@@ -5,7 +5,7 @@ import { z } from "zod";
  * API names a session by an opaque handle derived from it one-way (the BFF's
  * `sessionHandle`): knowing a handle lets the customer end that session of theirs, never use it.
  */
-export const sessionHandleSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "端末の指定が正しくありません。");
+export const sessionHandleSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "validation.sessionHandle.format");
 export const sessionHandlePathSchema = z.strictObject({ handle: sessionHandleSchema });
 
 export const activeSessionSchema = z.object({

@@ -15,6 +15,7 @@ import {
   orderNumberSchema,
   orderRequestSchema,
 } from "./trading.ts";
+import { contractsTranslator } from "./translator.ts";
 import { bankAccountChangeSchema, withdrawalRequestSchema } from "./withdrawals.ts";
 
 describe("isUsableText", () => {
@@ -47,16 +48,26 @@ describe("isUsableText", () => {
   });
 });
 
+/** The issues' messages as a Japanese reader sees them. */
+const ja = (issues: readonly { message: string }[] | undefined) =>
+  (issues ?? []).map((i) => contractsTranslator.ref("ja", i.message));
+
 describe("singleLineText", () => {
-  const address = singleLineText("住所", 10);
+  const address = singleLineText("fields.address", 10);
 
   it("trims, and keeps the label's messages for missing and too long", () => {
     expect(address.parse("  東京都  ")).toBe("東京都");
-    expect(address.safeParse("   ").error?.issues.map((i) => i.message)).toEqual(["住所を入力してください。"]);
-    expect(address.safeParse(undefined).error?.issues.map((i) => i.message)).toEqual(["住所を入力してください。"]);
-    expect(address.safeParse("あ".repeat(11)).error?.issues.map((i) => i.message)).toEqual([
-      "住所は10文字以内で入力してください。",
-    ]);
+    expect(ja(address.safeParse("   ").error?.issues)).toEqual(["住所を入力してください。"]);
+    expect(ja(address.safeParse(undefined).error?.issues)).toEqual(["住所を入力してください。"]);
+    expect(ja(address.safeParse("あ".repeat(11)).error?.issues)).toEqual(["住所は10文字以内で入力してください。"]);
+  });
+
+  it("names the field in English too", () => {
+    const en = (value: unknown) =>
+      address.safeParse(value).error?.issues.map((i) => contractsTranslator.ref("en", i.message));
+    expect(en(" ")).toEqual(["Please enter your address."]);
+    expect(en("a".repeat(11))).toEqual(["Your address must be 10 characters or fewer."]);
+    expect(en("a\u0000")).toEqual(["This contains characters that cannot be used."]);
   });
 
   it("refuses unusable characters with one field message and a machine-readable reason", () => {
@@ -76,9 +87,7 @@ describe("orderNumberSchema: the format core issues (O and 8 digits)", () => {
   it.each(["", "O1", "o00000001", "O000000001", "O0000000１", "O00000001\u0000", "O0000000\ud800", " O00000001"])(
     "refuses %j with a field message",
     (value) => {
-      expect(orderNumberSchema.safeParse(value).error?.issues.map((i) => i.message)).toEqual([
-        "注文番号の形式が正しくありません。",
-      ]);
+      expect(ja(orderNumberSchema.safeParse(value).error?.issues)).toEqual(["注文番号の形式が正しくありません。"]);
     },
   );
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { messageRef } from "./message-ref.ts";
 
-/** The field message for text no screen, mail or record can hold. */
-export const UNUSABLE_CHARACTERS_MESSAGE = "使用できない文字が含まれています。";
+/** The field message (an id) for text no screen, mail or record can hold. */
+export const UNUSABLE_CHARACTERS_MESSAGE = "validation.unusableCharacters";
 
 /**
  * Control characters (Unicode Cc: C0, DEL, C1) and unpaired UTF-16 surrogates (Cs, which a
@@ -31,14 +32,15 @@ export const usableCharacters = () =>
 
 /**
  * A required single line of free text (names, addresses): trimmed, usable characters only,
- * at most `max` characters. Messages name the field by its label, as the forms show it.
+ * at most `max` characters. Messages name the field by `field`, the message id of its name
+ * (`fields.address`), as the forms label it.
  */
-export function singleLineText(label: string, max: number) {
-  const required = `${label}を入力してください。`;
+export function singleLineText(field: string, max: number) {
+  const required = messageRef("validation.required", { field });
   return z
     .string({ error: required })
     .trim()
     .check(usableCharacters())
     .min(1, required)
-    .max(max, `${label}は${max}文字以内で入力してください。`);
+    .max(max, messageRef("validation.maxLength", { field, max }));
 }

@@ -7,11 +7,11 @@ import { nextCursorSchema } from "./pagination.ts";
  * tick size, price limits, buying power, holdings) are core's and answer field errors.
  */
 export const instrumentCodeSchema = z
-  .string({ error: "銘柄コードを入力してください。" })
+  .string({ error: "validation.instrumentCode.required" })
   .trim()
-  .regex(/^\d{4}$/, "銘柄コードは4桁の半角数字で入力してください。");
+  .regex(/^\d{4}$/, "validation.instrumentCode.format");
 
-export const fundCodeSchema = z.string().regex(/^F\d{3}$/, "ファンドを選択してください。");
+export const fundCodeSchema = z.string().regex(/^F\d{3}$/, "validation.fundCode.select");
 
 export const instrumentSchema = z.object({
   code: z.string(),
@@ -30,8 +30,18 @@ export const instrumentSchema = z.object({
 export type Instrument = z.infer<typeof instrumentSchema>;
 export const instrumentListSchema = z.object({ instruments: z.array(instrumentSchema) });
 
-export const sideSchema = z.enum(["buy", "sell"], { error: "売買を選択してください。" });
+export const sideSchema = z.enum(["buy", "sell"], { error: "validation.side.select" });
 export const sideLabels = { buy: "買", sell: "売" } as const;
+
+/** Shares of a stock order or its 訂正. */
+const quantitySchema = z.coerce
+  .number({ error: "validation.quantity.number" })
+  .int("validation.quantity.integer")
+  .positive("validation.quantity.required")
+  .max(10_000_000, "validation.quantity.tooLarge");
+
+/** A limit price in yen. */
+const priceSchema = z.coerce.number({ error: "validation.price.number" }).positive("validation.price.required");
 
 /** 株式注文 input. Margin orders open (新規) or close (返済) a margin position. */
 export const stockOrderRequestSchema = z
@@ -39,32 +49,25 @@ export const stockOrderRequestSchema = z
     kind: z.literal("stock"),
     instrumentCode: instrumentCodeSchema,
     side: sideSchema,
-    account: z.enum(["cash", "margin"], { error: "現物／信用を選択してください。" }),
+    account: z.enum(["cash", "margin"], { error: "validation.account.select" }),
     marginAction: z.enum(["open", "close"]).nullable(),
-    quantity: z.coerce
-      .number({ error: "数量は半角数字で入力してください。" })
-      .int("数量は整数で入力してください。")
-      .positive("数量を入力してください。")
-      .max(10_000_000, "数量が大きすぎます。"),
-    priceType: z.enum(["market", "limit"], { error: "成行／指値を選択してください。" }),
+    quantity: quantitySchema,
+    priceType: z.enum(["market", "limit"], { error: "validation.priceType.select" }),
     /** Yen; required for 指値, absent for 成行. */
-    limitPrice: z.coerce
-      .number({ error: "価格は半角数字で入力してください。" })
-      .positive("価格を入力してください。")
-      .nullable(),
+    limitPrice: priceSchema.nullable(),
   })
   .superRefine((o, ctx) => {
     if (o.account === "margin" && o.marginAction === null) {
-      ctx.addIssue({ code: "custom", path: ["marginAction"], message: "新規／返済を選択してください。" });
+      ctx.addIssue({ code: "custom", path: ["marginAction"], message: "validation.marginAction.select" });
     }
     if (o.account === "cash" && o.marginAction !== null) {
-      ctx.addIssue({ code: "custom", path: ["marginAction"], message: "現物取引では新規／返済は選択できません。" });
+      ctx.addIssue({ code: "custom", path: ["marginAction"], message: "validation.marginAction.cash" });
     }
     if (o.priceType === "limit" && o.limitPrice === null) {
-      ctx.addIssue({ code: "custom", path: ["limitPrice"], message: "指値の価格を入力してください。" });
+      ctx.addIssue({ code: "custom", path: ["limitPrice"], message: "validation.limitPrice.required" });
     }
     if (o.priceType === "market" && o.limitPrice !== null) {
-      ctx.addIssue({ code: "custom", path: ["limitPrice"], message: "成行注文では価格を指定できません。" });
+      ctx.addIssue({ code: "custom", path: ["limitPrice"], message: "validation.limitPrice.market" });
     }
   });
 export type StockOrderRequest = z.output<typeof stockOrderRequestSchema>;
@@ -72,9 +75,9 @@ export type StockOrderRequest = z.output<typeof stockOrderRequestSchema>;
 /**
  * Core's refusal (order_rejected, reason `margin_account`, on `account`) of a 信用新規 order
  * or its 訂正 while the 信用取引口座 is not 開設済; the SPA says the same. 返済 is not refused.
+ * A message id: core words it with `contractsTranslator.ref`, the SPA with `tRef`.
  */
-export const marginAccountNotOpenMessage =
-  "信用取引口座が開設されていないため、信用取引の新規建てのご注文はお受けできません。";
+export const marginAccountNotOpenMessage = "validation.order.marginAccountNotOpen";
 
 /** 投資信託 buy (金額指定) or sell (口数指定); executes at the next NAV run. */
 export const fundOrderRequestSchema = z
@@ -84,24 +87,24 @@ export const fundOrderRequestSchema = z
     side: sideSchema,
     /** Yen, for buys. */
     amount: z.coerce
-      .number({ error: "金額は半角数字で入力してください。" })
-      .int("金額は1円単位で入力してください。")
-      .min(100, "金額は100円以上で入力してください。")
-      .max(1_000_000_000, "金額が大きすぎます。")
+      .number({ error: "validation.fundAmount.number" })
+      .int("validation.fundAmount.integer")
+      .min(100, "validation.fundAmount.min")
+      .max(1_000_000_000, "validation.fundAmount.tooLarge")
       .nullable(),
     /** Units (口), for sells. */
     units: z.coerce
-      .number({ error: "口数は半角数字で入力してください。" })
-      .int("口数は整数で入力してください。")
-      .positive("口数を入力してください。")
-      .max(10_000_000_000, "口数が大きすぎます。")
+      .number({ error: "validation.units.number" })
+      .int("validation.units.integer")
+      .positive("validation.units.required")
+      .max(10_000_000_000, "validation.units.tooLarge")
       .nullable(),
   })
   .superRefine((o, ctx) => {
     if (o.side === "buy" && o.amount === null)
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "買付金額を入力してください。" });
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "validation.fundOrder.amountRequired" });
     if (o.side === "sell" && o.units === null)
-      ctx.addIssue({ code: "custom", path: ["units"], message: "解約口数を入力してください。" });
+      ctx.addIssue({ code: "custom", path: ["units"], message: "validation.fundOrder.unitsRequired" });
   });
 export type FundOrderRequest = z.output<typeof fundOrderRequestSchema>;
 
@@ -116,18 +119,14 @@ export const orderCheckSchema = z.object({ ok: z.literal(true) });
 
 /** 注文番号 as core issues them: "O" and 8 digits (O00000001). */
 export const orderNumberSchema = z
-  .string({ error: "注文番号を指定してください。" })
-  .regex(/^O\d{8}$/, "注文番号の形式が正しくありません。");
+  .string({ error: "validation.orderNumber.required" })
+  .regex(/^O\d{8}$/, "validation.orderNumber.format");
 
 /** 訂正 of an open limit order: new price and/or a smaller or larger quantity. */
 export const modifyOrderRequestSchema = z.strictObject({
   orderNumber: orderNumberSchema,
-  quantity: z.coerce
-    .number({ error: "数量は半角数字で入力してください。" })
-    .int("数量は整数で入力してください。")
-    .positive("数量を入力してください。")
-    .max(10_000_000, "数量が大きすぎます。"),
-  limitPrice: z.coerce.number({ error: "価格は半角数字で入力してください。" }).positive("価格を入力してください。"),
+  quantity: quantitySchema,
+  limitPrice: priceSchema,
 });
 export type ModifyOrderRequest = z.output<typeof modifyOrderRequestSchema>;
 

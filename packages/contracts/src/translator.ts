@@ -3,6 +3,8 @@ import { compileMessage } from "@lingui/message-utils/compileMessage";
 import { defaultLocale, type Locale, locales } from "./locale.ts";
 import browserEn from "./locales/browser/en.json" with { type: "json" };
 import browserJa from "./locales/browser/ja.json" with { type: "json" };
+import formsEn from "./locales/forms/en.json" with { type: "json" };
+import formsJa from "./locales/forms/ja.json" with { type: "json" };
 import serverEn from "./locales/server/en.json" with { type: "json" };
 import serverJa from "./locales/server/ja.json" with { type: "json" };
 import { type MessageValues, renderMessageRef } from "./message-ref.ts";
@@ -43,12 +45,16 @@ export function createTranslator(catalogues: Record<Locale, Catalogue>[]): Trans
 
 /**
  * The contracts' catalogues: error codes (`errors.*`), field messages and names. `browser/`
- * holds what the SPA may have to say itself (the field messages of its forms, errors it meets
- * with no answer to read, e.g. when the BFF cannot be reached) and is what the SPA downloads;
- * `server/` the rest, which only ever reaches a browser inside an error body.
+ * holds what the SPA may have to say on any page (ログイン's field messages, the shared
+ * message templates, errors it meets with no answer to read, e.g. when the BFF cannot be
+ * reached);
+ * `forms/` the field messages of every other form (the SPA loads them with the member layout
+ * and the password reset, not on ログイン); `server/` the rest, which only ever reaches a
+ * browser inside an error body.
  */
 export const contractsCatalogues: Record<Locale, Catalogue>[] = [
   { ja: browserJa, en: browserEn },
+  { ja: formsJa, en: formsEn },
   { ja: serverJa, en: serverEn },
 ];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageRef } from "./message-ref.ts";
 import { nextCursorSchema } from "./pagination.ts";
 import { singleLineText } from "./text.ts";
 
@@ -7,10 +8,10 @@ export const MAX_WITHDRAWAL_YEN = 10_000_000_000;
 
 export const withdrawalRequestSchema = z.strictObject({
   amount: z.coerce
-    .number({ error: "出金金額は半角数字で入力してください。" })
-    .int("出金金額は1円単位（小数なし）で入力してください。")
-    .positive("出金金額は1円以上で入力してください。")
-    .max(MAX_WITHDRAWAL_YEN, "出金金額が大きすぎます。"),
+    .number({ error: "validation.withdrawalAmount.number" })
+    .int("validation.withdrawalAmount.integer")
+    .positive("validation.withdrawalAmount.positive")
+    .max(MAX_WITHDRAWAL_YEN, "validation.withdrawalAmount.tooLarge"),
   /** The registered destination the customer saw on the screen; a code is bound to it (R13). */
   bankAccountId: z.uuid(),
 });
@@ -79,17 +80,14 @@ export const withdrawalListSchema = z.object({ withdrawals: z.array(withdrawalSc
 
 /** 出金先口座変更 (R14): applied only when an operator approves it. */
 export const bankAccountChangeSchema = z.strictObject({
-  bankName: singleLineText("金融機関名", 30),
-  branchName: singleLineText("支店名", 30),
-  accountType: z.enum(["普通", "当座"], { error: "預金種目を選択してください。" }),
+  bankName: singleLineText("fields.bankName", 30),
+  branchName: singleLineText("fields.branchName", 30),
+  accountType: z.enum(["普通", "当座"], { error: messageRef("validation.select", { field: "fields.accountType" }) }),
   accountNumber: z
-    .string({ error: "口座番号を入力してください。" })
+    .string({ error: messageRef("validation.required", { field: "fields.accountNumber" }) })
     .trim()
-    .regex(/^\d{7}$/, "口座番号は7桁の半角数字で入力してください。"),
-  holderKana: singleLineText("口座名義（カナ）", 40).regex(
-    /^[ァ-ヶー　 ]+$/,
-    "口座名義は全角カタカナで入力してください。",
-  ),
+    .regex(/^\d{7}$/, "validation.accountNumber.format"),
+  holderKana: singleLineText("fields.holderKana", 40).regex(/^[ァ-ヶー　 ]+$/, "validation.holderKana.format"),
 });
 export type BankAccountChange = z.infer<typeof bankAccountChangeSchema>;
 

@@ -1,3 +1,4 @@
+import { contractsTranslator } from "@kakunin/contracts/translator";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCommonPassword } from "./common-passwords.ts";
@@ -8,6 +9,8 @@ import { anyKind, demoContexts, passwordish, policyContext } from "./test-arbitr
 
 const codes = (violations: { code: ViolationCode }[]) => violations.map((v) => v.code);
 const { yamada, sato, suzuki } = demoContexts;
+/** A message (an id with values) as a Japanese reader sees it, from the contracts' catalogue. */
+const ja = (message: string | undefined) => contractsTranslator.ref("ja", message ?? "");
 
 const allCodes: readonly ViolationCode[] = [
   "too_short",
@@ -111,9 +114,15 @@ describe("checkPassword: examples from the notice's rules", () => {
   });
 
   it("uses the kind's wording for kind-specific rules", () => {
-    expect(checkPassword("execution", "Ab1", yamada)[0]?.message).toBe("執行パスワードは4文字以上で入力してください。");
-    expect(checkPassword("login", "Ab1", yamada)[0]?.message).toBe("ログインパスワードは6文字以上で入力してください。");
-    expect(checkPassword("login", "Password1", yamada)[0]?.message).toBe("よく使われるパスワードは登録できません。");
+    expect(ja(checkPassword("execution", "Ab1", yamada)[0]?.message)).toBe(
+      "執行パスワードは4文字以上で入力してください。",
+    );
+    expect(ja(checkPassword("login", "Ab1", yamada)[0]?.message)).toBe(
+      "ログインパスワードは6文字以上で入力してください。",
+    );
+    expect(ja(checkPassword("login", "Password1", yamada)[0]?.message)).toBe(
+      "よく使われるパスワードは登録できません。",
+    );
   });
 });
 

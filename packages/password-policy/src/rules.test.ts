@@ -1,8 +1,16 @@
 import { readFileSync } from "node:fs";
+import { contractsTranslator } from "@kakunin/contracts/translator";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ViolationCode } from "./rules.ts";
-import { checkComposition, checkRules, passwordLimits, violationMessages } from "./rules.ts";
+import {
+  checkComposition,
+  checklistRules,
+  checkRules,
+  passwordLimits,
+  storedHashViolationMessages,
+  violationMessages,
+} from "./rules.ts";
 import {
   anyKind,
   demoContexts,
@@ -16,6 +24,8 @@ import {
 
 const codes = (violations: { code: ViolationCode }[]) => violations.map((v) => v.code);
 const yamada = demoContexts.yamada;
+/** A message (an id with values) as a Japanese reader sees it, from the contracts' catalogue. */
+const ja = (message: string) => contractsTranslator.ref("ja", message);
 
 describe("rules.ts stays browser-safe", () => {
   it("imports nothing (the SPA bundles it; the dictionary must stay out)", () => {
@@ -31,17 +41,42 @@ describe("passwordLimits and messages", () => {
   });
 
   it("name the password kind and the limits in Japanese", () => {
-    expect(violationMessages.execution.too_short).toBe("執行パスワードは4文字以上で入力してください。");
-    expect(violationMessages.login.too_short).toBe("ログインパスワードは6文字以上で入力してください。");
-    expect(violationMessages.login.composition).toBe(
+    expect(ja(violationMessages.execution.too_short)).toBe("執行パスワードは4文字以上で入力してください。");
+    expect(ja(violationMessages.login.too_short)).toBe("ログインパスワードは6文字以上で入力してください。");
+    expect(ja(violationMessages.login.too_long)).toBe("ログインパスワードは20文字以内で入力してください。");
+    expect(ja(violationMessages.login.composition)).toBe(
       "ログインパスワードは英字と数字をそれぞれ1文字以上含めてください。",
     );
-    expect(violationMessages.login.contains_phone_number).toBe(
+    expect(ja(violationMessages.login.contains_phone_number)).toBe(
       "電話番号（またはその一部）を含むパスワードは登録できません。",
     );
     for (const kind of kinds) {
-      for (const message of Object.values(violationMessages[kind])) expect(message).toMatch(/[ぁ-んァ-ン一-龯]/);
+      for (const message of Object.values(violationMessages[kind])) {
+        expect(contractsTranslator.has(message.split("?")[0] as string), message).toBe(true);
+        expect(ja(message)).toMatch(/[ぁ-んァ-ン一-龯]/);
+      }
     }
+  });
+
+  it("word the rules core checks with the stored hashes, and the checklist, in Japanese", () => {
+    expect(ja(storedHashViolationMessages.same_as_other_password.login)).toBe(
+      "執行パスワードと同じパスワードはログインパスワードに登録できません。",
+    );
+    expect(ja(storedHashViolationMessages.same_as_other_password.execution)).toBe(
+      "ログインパスワードと同じパスワードは執行パスワードに登録できません。",
+    );
+    expect(ja(storedHashViolationMessages.reused_password(5))).toBe(
+      "過去に使用したパスワード（直近5回分）は登録できません。",
+    );
+    expect(checklistRules("execution").map((rule) => ja(rule.label))).toEqual([
+      "4〜20文字",
+      "数字・英小文字・英大文字のうち2種類以上",
+    ]);
+    expect(checklistRules("login").map((rule) => ja(rule.label))).toEqual([
+      "6〜20文字",
+      "英字と数字をそれぞれ含む",
+      "英数字のみ",
+    ]);
   });
 });
 

@@ -30,7 +30,12 @@ export type ViolationCode =
   | "repeated"
   | "common_password";
 
-/** `message` is Japanese and names the broken rule, ready to show next to the field. */
+/**
+ * `message` names the broken rule as a message id of the contracts' browser catalogue, with
+ * its values (`validation.password.tooShort?field=fields.loginPassword&min=6`, the format of
+ * `@kakunin/contracts/message-ref`): the SPA words it in the reader's language next to the
+ * field, core and the BFF when they send it back as a field error.
+ */
 export interface Violation {
   code: ViolationCode;
   message: string;
@@ -66,29 +71,38 @@ const codeOrder: readonly ViolationCode[] = [
   "common_password",
 ];
 
-const kindLabel: Record<PasswordKind, string> = { login: "ログインパスワード", execution: "執行パスワード" };
+const kindField: Record<PasswordKind, string> = {
+  login: "fields.loginPassword",
+  execution: "fields.executionPassword",
+};
+
+/**
+ * A message id with its values, written as `messageRef` of `@kakunin/contracts/message-ref`
+ * writes it (contracts imports this package, so this one cannot import contracts).
+ */
+function ref(id: string, values?: Record<string, string | number>): string {
+  if (!values) return id;
+  return `${id}?${new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)]))}`;
+}
 
 // Messages built from the limits so wording and numbers cannot drift apart.
 function messagesFor(kind: PasswordKind): Record<ViolationCode, string> {
-  const label = kindLabel[kind];
+  const field = kindField[kind];
   const { min, max } = passwordLimits[kind];
   return {
-    too_short: `${label}は${min}文字以上で入力してください。`,
-    too_long: `${label}は${max}文字以内で入力してください。`,
+    too_short: ref("validation.password.tooShort", { field, min }),
+    too_long: ref("validation.maxLength", { field, max }),
     invalid_characters:
       kind === "login"
-        ? `${label}は半角英数字のみで入力してください。`
-        : `${label}は半角の英数字・記号で入力してください（スペースや全角文字は使用できません）。`,
-    composition:
-      kind === "login"
-        ? `${label}は英字と数字をそれぞれ1文字以上含めてください。`
-        : `${label}は数字・英小文字・英大文字のうち2種類以上を含めてください。`,
-    contains_customer_code: "お客様コードを含むパスワードは登録できません。",
-    contains_birth_date: "生年月日を含むパスワードは登録できません。",
-    contains_phone_number: "電話番号（またはその一部）を含むパスワードは登録できません。",
-    sequential: "連続した文字や数字（abcd、1234、qwerty など）を含むパスワードは登録できません。",
-    repeated: "同じ文字を4文字以上続けたパスワードは登録できません。",
-    common_password: "よく使われるパスワードは登録できません。",
+        ? "validation.password.loginInvalidCharacters"
+        : "validation.password.executionInvalidCharacters",
+    composition: kind === "login" ? "validation.password.loginComposition" : "validation.password.executionComposition",
+    contains_customer_code: "validation.password.containsCustomerCode",
+    contains_birth_date: "validation.password.containsBirthDate",
+    contains_phone_number: "validation.password.containsPhoneNumber",
+    sequential: "validation.password.sequential",
+    repeated: "validation.password.repeated",
+    common_password: "validation.password.commonPassword",
   };
 }
 
@@ -96,6 +110,49 @@ export const violationMessages: Record<PasswordKind, Record<ViolationCode, strin
   login: messagesFor("login"),
   execution: messagesFor("execution"),
 };
+
+/**
+ * The rules only core can check, with the stored hashes (see the top of this module): their
+ * messages live here with the others, so every password rule is worded in one place.
+ */
+export const storedHashViolationMessages = {
+  /** The new password is the customer's password of the other kind. */
+  same_as_other_password: {
+    login: "validation.password.sameAsExecutionPassword",
+    execution: "validation.password.sameAsLoginPassword",
+  } satisfies Record<PasswordKind, string>,
+  /** The new password is one of the last `count` of this kind. */
+  reused_password: (count: number) => ref("validation.password.reused", { count }),
+} as const;
+
+/** A line of the checklist shown while the customer types: met when none of `codes` is violated. */
+export interface ChecklistRule {
+  id: "length" | "composition" | "characters";
+  /** A message id with values, like `Violation.message`. */
+  label: string;
+  codes: readonly ViolationCode[];
+}
+
+/** The composition rules as a checklist, in the order the form lists them. */
+export function checklistRules(kind: PasswordKind): ChecklistRule[] {
+  const { min, max } = passwordLimits[kind];
+  const length: ChecklistRule = {
+    id: "length",
+    label: ref("validation.password.checklist.length", { min, max }),
+    codes: ["too_short", "too_long"],
+  };
+  if (kind === "execution") {
+    return [
+      length,
+      { id: "composition", label: "validation.password.checklist.executionComposition", codes: ["composition"] },
+    ];
+  }
+  return [
+    length,
+    { id: "composition", label: "validation.password.checklist.loginComposition", codes: ["composition"] },
+    { id: "characters", label: "validation.password.checklist.loginCharacters", codes: ["invalid_characters"] },
+  ];
+}
 
 /** Deduplicates and sorts codes into the canonical order. */
 function toViolations(kind: PasswordKind, codes: Iterable<ViolationCode>): Violation[] {

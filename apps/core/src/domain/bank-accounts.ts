@@ -203,7 +203,7 @@ export async function requestBankAccountChange(
       data: {
         customerName: customer.name,
         at: now,
-        bank: describeBank(actor.change),
+        bank: actor.change,
         accountNumber: actor.change.accountNumber,
         origin: actor.client,
       },
@@ -272,7 +272,7 @@ export async function decideBankAccountChange(
           customerName: customer.name,
           at: now,
           requestedAt: pending.requestedAt,
-          bank: describeBank(pending),
+          bank: pending,
           accountNumber: pending.accountNumber,
         },
       });

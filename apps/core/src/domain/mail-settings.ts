@@ -1,5 +1,5 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
-import { type MailSettingChange, type MailSettings, mailTypeLabels } from "@kakunin/contracts/mail";
+import type { MailSettingChange, MailSettings } from "@kakunin/contracts/mail";
 import { messageRef } from "@kakunin/contracts/message-ref";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
@@ -65,7 +65,7 @@ export async function changeMailSetting(
         data: {
           customerName: customer.name,
           at: services.clock.now(actor.customerId),
-          items: [`メールサービス配信設定（${mailTypeLabels[type]}）`],
+          items: [{ mailSetting: type }],
         },
       });
     const noticesWereOn = current.settings.find((s) => s.type === "account_info_changed")?.enabled ?? false;

@@ -1,12 +1,12 @@
 import { operationDigest } from "@kakunin/contracts/digest";
 import { toFieldErrorRefs } from "@kakunin/contracts/error-body";
-import { type StepUpOperation, stepUpOperations } from "@kakunin/contracts/step-up";
+import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import type { Tx } from "../db/client.ts";
 import { AppError } from "../lib/errors.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { readMailSettings } from "../mail/settings.ts";
-import { activeBankAccount, describeBank } from "./bank-accounts.ts";
+import { activeBankAccount } from "./bank-accounts.ts";
 
 export interface CodeMailContext {
   customerId: string;
@@ -64,7 +64,7 @@ const withdrawalCodeMail: CodeMailFor = async (tx, ctx) => {
         code,
         expiresAt,
         amount: withdrawal.amount,
-        bank: describeBank(account),
+        bank: account,
         accountNumber: account.accountNumber,
       },
     });
@@ -75,7 +75,7 @@ const labelledCodeMail: CodeMailFor = async (tx, ctx) => (code, expiresAt) =>
   enqueueMail(tx, {
     customerId: ctx.customerId,
     type: "view_auth_code",
-    data: { customerName: ctx.customerName, code, expiresAt, purpose: stepUpOperations[ctx.operation].label },
+    data: { customerName: ctx.customerName, code, expiresAt, operation: ctx.operation },
   });
 
 /**
@@ -95,7 +95,7 @@ const passkeyCodeMail: CodeMailFor = async (tx, ctx) => {
         customerName: ctx.customerName,
         code,
         expiresAt,
-        purpose: stepUpOperations[ctx.operation].label,
+        operation: ctx.operation,
         passkey: true,
       },
     });

@@ -62,7 +62,8 @@ export async function readProfile(db: Db | Tx, customerId: string): Promise<Prof
   };
 }
 
-const profileItemLabels = { postalCode: "郵便番号", address: "住所", phone: "電話番号" } as const;
+/** The fields 口座情報変更 changes, in the order its mail names them (worded by the mail, R36). */
+const profileItems = ["postalCode", "address", "phone"] as const;
 
 /**
  * 口座情報変更: postal code, address and phone. The change, its audit record and the
@@ -86,9 +87,7 @@ export async function changeProfile(
       .where(eq(customers.id, actor.customerId))
       .for("update");
     if (!current) throw new AppError("not_found", 404);
-    const changed = (Object.keys(profileItemLabels) as (keyof typeof profileItemLabels)[]).filter(
-      (key) => current[key] !== actor.change[key],
-    );
+    const changed = profileItems.filter((key) => current[key] !== actor.change[key]);
     const audit = (outcome: "success" | "noop") =>
       recordAudit(tx, {
         eventType: "profile_change",
@@ -113,7 +112,7 @@ export async function changeProfile(
       data: {
         customerName: current.name,
         at: services.clock.now(actor.customerId),
-        items: changed.map((key) => profileItemLabels[key]),
+        items: changed,
       },
     });
     return { ...(await readProfile(tx, actor.customerId)), notificationSentTo: sentTo ? maskEmail(sentTo) : null };
@@ -226,7 +225,7 @@ export async function changeEmail(
     await enqueueMail(tx, {
       customerId: actor.customerId,
       type: "account_info_changed",
-      data: { customerName: customer.name, at, items: ["メールアドレス"] },
+      data: { customerName: customer.name, at, items: ["email"] },
     });
     return { addresses: await readEmails(tx, actor.customerId) };
   });

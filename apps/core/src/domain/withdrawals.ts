@@ -207,7 +207,7 @@ export async function createWithdrawal(
           at: now,
           requestNumber: inserted.requestNumber,
           amount,
-          bank: describeBank(account),
+          bank: account,
           accountNumber: account.accountNumber,
         },
       });

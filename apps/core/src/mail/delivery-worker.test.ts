@@ -5,7 +5,7 @@ import nodemailer from "nodemailer";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../db/client.ts";
-import { outbox } from "../db/schema.ts";
+import { customers, outbox } from "../db/schema.ts";
 import { createCustomer } from "../domain/customers.ts";
 import { createScratchDatabase } from "../test/scratch-database.ts";
 import { startSmtpSink } from "../test/smtp-sink.ts";
@@ -57,6 +57,26 @@ function worker(
       ...overrides,
     },
   );
+}
+
+/** A received mail's headers (unfolded) and its text body, decoded as a mail client would. */
+function readMail(raw: string): { headers: string; text: string } {
+  const split = raw.indexOf("\r\n\r\n");
+  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  const body = raw.slice(split + 4);
+  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+  const bytes =
+    encoding === "base64"
+      ? Buffer.from(body.replace(/\s+/g, ""), "base64")
+      : encoding === "quoted-printable"
+        ? Buffer.from(
+            body
+              .replace(/=\r\n/g, "")
+              .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            "latin1",
+          )
+        : Buffer.from(body, "utf8");
+  return { headers, text: bytes.toString("utf8").replace(/\r\n/g, "\n") };
 }
 
 /** Runs the worker until nothing is due, as its timer would. */
@@ -138,6 +158,38 @@ describe.each(testBackends)("mail delivery on $name", ({ open }) => {
       .from(outbox)
       .where(eq(outbox.id, row?.id ?? 0));
     expect(sent).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("an English-speaking customer gets the mail in English, in the language of the moment it was queued (R36)", async () => {
+    const en = await customerWith(database, ["en@example.test"]);
+    const ja = await customerWith(database, ["ja@example.test"]);
+    await database.db.update(customers).set({ locale: "en" }).where(eq(customers.id, en.id));
+    await queueLogin(database, en.id);
+    await queueLogin(database, ja.id);
+    // The customer switches back before delivery: the mail keeps the language of the event.
+    await database.db.update(customers).set({ locale: "ja" }).where(eq(customers.id, en.id));
+    await drain(worker(database, sink), database);
+
+    const byAddress = new Map(sink.received.map((m) => [m.to[0], readMail(m.raw)]));
+    const english = byAddress.get("en@example.test");
+    expect(english?.headers).toMatch(/^Subject: \[kakunin Securities\] Login notification$/m);
+    expect(english?.headers).toMatch(/^Content-Language: en$/m);
+    expect(english?.text).toContain("Dear 試験 太郎,\n\nThere was a login to your account.\n\nDate and time: ");
+    expect(english?.text).toMatch(/Date and time: [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2} JST\n/);
+    expect(english?.text).toContain(
+      "please call our Customer Support Center (phone: 0120-000-000; hours: weekdays 8:30–17:00 JST).\nkakunin Securities",
+    );
+    expect(english?.text).not.toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
+    const japanese = byAddress.get("ja@example.test");
+    expect(japanese?.headers).toMatch(/^Content-Language: ja$/m);
+    expect(japanese?.text).toContain("試験 太郎 様\n\nお客様の口座にログインがありました。");
+    const rows = await database.db.select({ to: outbox.toAddress, locale: outbox.locale }).from(outbox);
+    expect(new Map(rows.map((r) => [r.to, r.locale]))).toEqual(
+      new Map([
+        ["en@example.test", "en"],
+        ["ja@example.test", "ja"],
+      ]),
+    );
   });
 
   it("retries with backoff while SMTP refuses, and delivers once it accepts", async () => {

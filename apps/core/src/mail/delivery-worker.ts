@@ -34,6 +34,7 @@ interface Claimed {
   to_address: string;
   subject: string;
   body_text: string;
+  locale: string;
   attempts: number;
 }
 
@@ -129,7 +130,7 @@ export class DeliveryWorker {
           ORDER BY id
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED)
-      RETURNING id, message_id, to_address, subject, body_text, attempts`);
+      RETURNING id, message_id, to_address, subject, body_text, locale, attempts`);
     return (result as unknown as { rows: Claimed[] }).rows;
   }
 
@@ -141,6 +142,9 @@ export class DeliveryWorker {
         subject: row.subject,
         text: row.body_text,
         messageId: row.message_id,
+        // The language the mail was worded in (R36): mail clients choose fonts (Japanese glyphs
+        // rather than Chinese ones) and translation offers by it.
+        headers: { "Content-Language": row.locale },
       });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);

@@ -1,11 +1,32 @@
+import type { Locale } from "@kakunin/contracts/locale";
 import { formatJstDateTime } from "@kakunin/format/jst";
 
-/** "2026/11/25 16:04:05 (日本時間)": mails state when things happened in JST. */
-export function formatJst(at: Date): string {
+// English: Intl, in Japan time, with "JST" stated (an international customer reads the mail in
+// another time zone). TODO(i18n): use @kakunin/format/jst's locale parameter once it is merged.
+const englishJst = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+const englishYen = new Intl.NumberFormat("en-US", { style: "currency", currency: "JPY" });
+
+/**
+ * When things happened, in JST: "2026/11/25 16:04:05 (日本時間)" in Japanese,
+ * "Nov 25, 2026, 16:04:05 JST" in English.
+ */
+export function formatJst(at: Date, locale: Locale = "ja"): string {
+  if (locale === "en") return `${englishJst.format(at)} JST`;
   return `${formatJstDateTime(at)} (日本時間)`;
 }
 
-export function formatYen(amount: number): string {
+/** "1,000,000円" in Japanese, "¥1,000,000" in English. */
+export function formatYen(amount: number, locale: Locale = "ja"): string {
+  if (locale === "en") return englishYen.format(amount);
   return `${amount.toLocaleString("ja-JP")}円`;
 }
 

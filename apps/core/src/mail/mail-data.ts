@@ -1,8 +1,33 @@
+import type { OptionalMailType } from "@kakunin/contracts/mail";
+import type { StepUpOperation } from "@kakunin/contracts/operations";
 import type { MailOrigin } from "./security-layout.ts";
+
+/**
+ * A bank account as a mail names it: the names as the customer registered them, the account
+ * type (預金種目) as a choice the template words in the mail's language (R36).
+ */
+export interface MailBank {
+  bankName: string;
+  branchName: string;
+  accountType: "普通" | "当座";
+}
+
+/** 売買 of a stock order, worded by the template: 現物買, 信用新規売, … (account null: 買 / 売). */
+export interface MailTradeSide {
+  side: "buy" | "sell";
+  account: "cash" | "margin" | null;
+  marginAction: "open" | "close" | null;
+}
+
+/** One 変更項目 of the 口座情報変更完了 mail: a profile field, the address, or one mail setting. */
+export type AccountInfoItem = "postalCode" | "address" | "phone" | "email" | { mailSetting: OptionalMailType };
 
 /**
  * What each mail needs to say. Account numbers and addresses are passed in full and masked
  * when rendered. `origin` (R38): the client, or the operator, that made a security change.
+ * No words of ours: what the mail says is chosen by codes (a side, an item, an operation) and
+ * worded in the customer's language when it is rendered (R36); data the customer gave (names,
+ * bank names) is passed as it is.
  */
 export interface MailData {
   login_notification: { customerName: string; at: Date; ipAddress: string | null; userAgent: string | null };
@@ -11,7 +36,7 @@ export interface MailData {
     at: Date;
     orderNumber: string;
     instrument: string;
-    side: string;
+    side: MailTradeSide;
     quantity: number;
     price: number;
   };
@@ -20,7 +45,7 @@ export interface MailData {
     at: Date;
     orderNumber: string;
     fundName: string;
-    side: string;
+    side: "buy" | "sell";
     amount: number;
   };
   withdrawal_completed: {
@@ -28,29 +53,36 @@ export interface MailData {
     at: Date;
     requestNumber: string;
     amount: number;
-    bank: string;
+    bank: MailBank;
     accountNumber: string;
   };
-  account_info_changed: { customerName: string; at: Date; items: string[] };
+  account_info_changed: { customerName: string; at: Date; items: AccountInfoItem[] };
   withdrawal_auth_code: {
     customerName: string;
     code: string;
     expiresAt: Date;
     amount: number;
-    bank: string;
+    bank: MailBank;
     accountNumber: string;
   };
   /**
    * `passkey`: the code of a passkey's registration or deletion (issue 14), sent whatever the
    * settings; its wording names that, not the 照会.
    */
-  view_auth_code: { customerName: string; code: string; expiresAt: Date; purpose: string; passkey?: boolean };
+  view_auth_code: {
+    customerName: string;
+    code: string;
+    expiresAt: Date;
+    /** The operation the code confirms (its name is the mail's 対象). */
+    operation: StepUpOperation;
+    passkey?: boolean;
+  };
   /** The operator applied the change the customer applied for at `requestedAt`. */
   withdrawal_account_changed: {
     customerName: string;
     at: Date;
     requestedAt: Date;
-    bank: string;
+    bank: MailBank;
     accountNumber: string;
   };
   /** `origin`: the client of the attempt that reached the limit. */
@@ -83,7 +115,7 @@ export interface MailData {
   withdrawal_account_change_requested: {
     customerName: string;
     at: Date;
-    bank: string;
+    bank: MailBank;
     accountNumber: string;
     origin: MailOrigin;
   };

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { defaultLocale, isLocale, type Locale } from "@kakunin/contracts/locale";
 import { type MailType, type OptionalMailType, optionalMailTypes } from "@kakunin/contracts/mail";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
-import { outbox } from "../db/schema.ts";
+import { customers, outbox } from "../db/schema.ts";
 import { readMailSettings } from "./settings.ts";
 import { type MailData, renderMail } from "./templates.ts";
 
@@ -25,10 +27,20 @@ export async function mailRecipient(db: Db | Tx, customerId: string, type: MailT
 }
 
 /**
+ * The customer's language (customers.locale, R36) as the transaction sees it: Japanese unless
+ * they chose English.
+ */
+export async function customerLocale(db: Db | Tx, customerId: string): Promise<Locale> {
+  const [row] = await db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, customerId));
+  return isLocale(row?.locale) ? row.locale : defaultLocale;
+}
+
+/**
  * Queues a mail in the caller's transaction (R25): the mail exists if and only if the change
  * that causes it commits. Optional types follow the customer's setting (配信中 / 配信不要 and
  * 配信先); mandatory ones go to the first registered address unless `to` says otherwise.
- * Returns the addresses queued (empty when the customer turned the mail off).
+ * Worded in the customer's language (R36). Returns the addresses queued (empty when the
+ * customer turned the mail off).
  */
 export async function enqueueMail<T extends MailType>(
   tx: Db | Tx,
@@ -40,7 +52,11 @@ export async function enqueueMail<T extends MailType>(
     recipients = address ? [address] : [];
   }
   if (recipients.length === 0) return [];
-  const { subject, text } = renderMail(mail.type, mail.data);
+  // The language is fixed now, with the event, and the mail is worded now (stored in the row):
+  // the customer is told in the language they had chosen when it happened, and a mail delayed
+  // by retries or re-queued by an operator days later still says exactly that.
+  const locale = await customerLocale(tx, mail.customerId);
+  const { subject, text } = renderMail(mail.type, mail.data, { locale });
   await tx.insert(outbox).values(
     recipients.map((toAddress) => ({
       messageId: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
@@ -49,6 +65,7 @@ export async function enqueueMail<T extends MailType>(
       toAddress,
       subject,
       bodyText: text,
+      locale,
     })),
   );
   return recipients;

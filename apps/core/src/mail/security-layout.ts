@@ -1,6 +1,7 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import type { Locale } from "@kakunin/contracts/locale";
 import { BROWSER_MAP, parse } from "bowser";
-import { formatJst } from "./format.ts";
+import { type MailContext, mailTranslator } from "./i18n.ts";
 
 /** お客様サポートセンター as every mail names it (issue 17): SUPPORT_PHONE and SUPPORT_HOURS. */
 export interface SupportContact {
@@ -23,7 +24,7 @@ const knownBrowsers: ReadonlySet<string> = new Set(Object.values(BROWSER_MAP));
  * the raw header tells a customer nothing. Only the browser's major version is shown; null
  * when neither browser nor system is recognised.
  */
-export function describeUserAgent(userAgent: string | null): string | null {
+export function describeUserAgent(userAgent: string | null, locale: Locale = "ja"): string | null {
   if (!userAgent) return null;
   const { browser, os } = parse(userAgent);
   const name = browser.name && knownBrowsers.has(browser.name) ? browser.name : undefined;
@@ -33,23 +34,21 @@ export function describeUserAgent(userAgent: string | null): string | null {
   const browserText = [name, major].filter(Boolean).join(" ");
   const osText = [os.name, osVersion].filter(Boolean).join(" ");
   if (!browserText && !osText) return null;
-  return `${browserText || "不明なブラウザ"} / ${osText || "不明なOS"}`;
+  const t = (id: string) => mailTranslator.t(locale, id);
+  return `${browserText || t("mail.origin.unknownBrowser")} / ${osText || t("mail.origin.unknownOs")}`;
 }
 
 /** The 操作元 lines: the IP address and the readable browser / OS, or the operator. */
-export function originLines(origin: MailOrigin): string[] {
-  if (origin === "operator") return ["弊社担当者（お客様のお申し出による手続き）"];
+export function originLines(c: MailContext, origin: MailOrigin): string[] {
+  if (origin === "operator") return [c.t("mail.origin.operator")];
+  const unknown = c.t("mail.origin.unknown");
   return [
-    `IPアドレス: ${origin.ipAddress ?? "不明"}`,
-    `ブラウザ / OS: ${describeUserAgent(origin.userAgent) ?? "不明"}`,
+    c.t("mail.origin.ipAddress", { ipAddress: origin.ipAddress ?? unknown }),
+    c.t("mail.origin.browser", { browser: describeUserAgent(origin.userAgent, c.locale) ?? unknown }),
   ];
 }
 
-/** 「お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）」 */
-export const supportCenter = (contact: SupportContact) =>
-  `お客様サポートセンター（電話 ${contact.phone}、受付時間 ${contact.hours}）`;
-
-/** One always-on security mail (R38) as the layout needs it. */
+/** One always-on security mail (R38) as the layout needs it, its lines worded in the mail's language. */
 export interface SecurityNotice {
   /** The opening sentence(s): what happened, in the customer's words. */
   lead: string[];
@@ -71,24 +70,22 @@ export interface SecurityNotice {
  * and what to do if it was not the customer — call the support number; never a link (R34).
  * Exported for every security mail, including ones added elsewhere (e.g. 新しい端末からのログイン).
  */
-export function securityLines(notice: SecurityNotice, contact: SupportContact): string[] {
+export function securityLines(c: MailContext, notice: SecurityNotice): string[] {
   return [
     ...notice.lead,
     "",
-    "■ 変更内容",
+    c.t("mail.security.changes"),
     ...notice.changes,
     "",
-    "■ 日時",
-    formatJst(notice.at),
+    c.t("mail.security.at"),
+    c.at(notice.at),
     "",
-    "■ 操作元",
-    ...originLines(notice.origin),
+    c.t("mail.security.origin"),
+    ...originLines(c, notice.origin),
     ...(notice.next ? ["", ...notice.next] : []),
     "",
-    "■ お心当たりがない場合",
-    `第三者がお客様の口座を不正に操作しているおそれがあります。至急${supportCenter(contact)}までお電話でご連絡ください。`,
-    ...(notice.suggestStop === false
-      ? []
-      : ["ご注文と出金をすぐに止めるには、ログイン後のメニュー「口座管理」の「取引停止」から停止してください。"]),
+    c.t("mail.security.notYou"),
+    c.t("mail.security.callNow", { supportCenter: c.supportCenter }),
+    ...(notice.suggestStop === false ? [] : [c.t("mail.security.suggestStop")]),
   ];
 }

@@ -1,14 +1,11 @@
+import { defaultLocale, type Locale } from "@kakunin/contracts/locale";
 import type { MailType } from "@kakunin/contracts/mail";
-import { formatJst, formatYen, maskAccountNumber, maskEmail } from "./format.ts";
+import { maskEmail } from "./format.ts";
+import { type MailContext, mailContext } from "./i18n.ts";
 import type { MailData } from "./mail-data.ts";
-import {
-  originLines,
-  type SecurityNotice,
-  type SupportContact,
-  securityLines,
-  supportCenter,
-} from "./security-layout.ts";
+import { originLines, type SecurityNotice, type SupportContact, securityLines } from "./security-layout.ts";
 import { supportContact } from "./support-contact.ts";
+import { accountInfoItem, bankAccount, codeLines, fundSideIds, operationIds, tradeSide } from "./wording.ts";
 
 export type { MailData } from "./mail-data.ts";
 
@@ -17,58 +14,60 @@ export interface RenderedMail {
   text: string;
 }
 
-const SUBJECT_PREFIX = "【kakunin証券】";
-
 /**
  * Every mail ends the same way, naming the support number and its hours (issue 17). No mail
  * carries a link (R34): a customer who learns that our mails never contain links cannot be
  * phished by one that does.
  */
-const footer = (contact: SupportContact) =>
+const footer = (c: MailContext) =>
   [
     "",
     "――――――――――――――――――――",
-    "本メールは送信専用のアドレスからお送りしています。ご返信いただいてもお答えできません。",
-    "弊社からのメールにログイン画面やパスワード入力画面へのリンクを記載することはありません。",
-    `お心当たりのない場合やご不明な点は、${supportCenter(contact)}までお電話でご連絡ください。`,
-    "kakunin証券",
+    c.t("mail.layout.sendOnly"),
+    c.t("mail.layout.noLinks"),
+    c.t("mail.layout.contactUs", { supportCenter: c.supportCenter }),
+    c.t("mail.layout.signature"),
   ].join("\n");
 
-const body = (contact: SupportContact, customerName: string, lines: string[]) =>
-  [`${customerName} 様`, "", ...lines, footer(contact)].join("\n");
+/** A mail: `subject` (worded) after the company's prefix; the greeting, `lines` and the footer. */
+const mail = (c: MailContext, subject: string, customerName: string, lines: string[]): RenderedMail => ({
+  subject: c.t("mail.layout.subject", { subject }),
+  text: [c.t("mail.layout.greeting", { name: customerName }), "", ...lines, footer(c)].join("\n"),
+});
 
 /** An always-on security mail (R38) in the shared layout. */
-const security = (contact: SupportContact, customerName: string, notice: SecurityNotice) =>
-  body(contact, customerName, securityLines(notice, contact));
-
-/** パスキーの登録・削除: the same notice, told apart by the verb. */
-const passkeyChanged = (c: SupportContact, d: MailData["passkey_registered"], verb: "登録" | "削除") => ({
-  subject: `${SUBJECT_PREFIX}パスキーを${verb}しました`,
-  text: security(c, d.customerName, {
-    lead: [`お客様の口座${verb === "登録" ? "に" : "から"}パスキーが${verb}されました。`],
-    changes: [`パスキーの${verb}（パスキー名: ${d.passkeyName}）`],
-    at: d.at,
-    origin: d.origin,
-  }),
-});
+const security = (c: MailContext, subject: string, customerName: string, notice: SecurityNotice) =>
+  mail(c, subject, customerName, securityLines(c, notice));
 
 /** ログインパスワード・執行パスワードの変更; a reissued initial one is found in お知らせ. */
-const passwordChanged = (c: SupportContact, d: MailData["execution_password_changed"], kind: string) => ({
-  subject: `${SUBJECT_PREFIX}${kind}変更のお知らせ`,
-  text: security(c, d.customerName, {
-    lead: [
-      d.reissued
-        ? `お客様のお申し出により、${kind}を再発行しました（初期${kind}）。`
-        : `お客様の${kind}が変更されました。`,
-    ],
-    changes: [d.reissued ? `${kind}（初期${kind}の再発行）` : kind],
+const passwordChanged = (c: MailContext, d: MailData["execution_password_changed"], kind: "login" | "execution") => {
+  const reissued = kind === "execution" && d.reissued;
+  const ids =
+    kind === "login"
+      ? {
+          subject: "mail.loginPasswordChanged.subject",
+          lead: "mail.loginPasswordChanged.lead",
+          change: "mail.loginPasswordChanged.change",
+        }
+      : reissued
+        ? {
+            subject: "mail.executionPasswordChanged.subject",
+            lead: "mail.executionPasswordChanged.reissuedLead",
+            change: "mail.executionPasswordChanged.reissuedChange",
+          }
+        : {
+            subject: "mail.executionPasswordChanged.subject",
+            lead: "mail.executionPasswordChanged.lead",
+            change: "mail.executionPasswordChanged.change",
+          };
+  return security(c, c.t(ids.subject), d.customerName, {
+    lead: [c.t(ids.lead)],
+    changes: [c.t(ids.change)],
     at: d.at,
     origin: d.origin,
-    ...(d.reissued
-      ? { next: [`新しい初期${kind}は、ログイン後の「お知らせ」でご確認のうえ、変更してください。`] }
-      : {}),
-  }),
-});
+    ...(reissued ? { next: [c.t("mail.executionPasswordChanged.reissuedNext")] } : {}),
+  });
+};
 
 /**
  * The always-on security mails (R38), each rendered in the shared layout (`securityLines`):
@@ -92,307 +91,251 @@ export const securityMailTypes = [
   "login_password_reset",
 ] as const satisfies readonly MailType[];
 
-const templates: { [T in MailType]: (d: MailData[T], c: SupportContact) => RenderedMail } = {
-  login_notification: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}ログインのお知らせ`,
-    text: body(c, d.customerName, [
-      "お客様の口座にログインがありました。",
+const templates: { [T in MailType]: (d: MailData[T], c: MailContext) => RenderedMail } = {
+  login_notification: (d, c) =>
+    mail(c, c.t("mail.loginNotification.subject"), d.customerName, [
+      c.t("mail.loginNotification.lead"),
       "",
-      `日時: ${formatJst(d.at)}`,
-      ...originLines({ ipAddress: d.ipAddress, userAgent: d.userAgent }),
+      c.t("mail.loginNotification.at", { at: c.at(d.at) }),
+      ...originLines(c, { ipAddress: d.ipAddress, userAgent: d.userAgent }),
       "",
-      "お客様ご自身によるログインであれば、このメールへの対応は不要です。",
+      c.t("mail.loginNotification.noAction"),
     ]),
-  }),
-  trade_execution: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}約定のお知らせ`,
-    text: body(c, d.customerName, [
-      "ご注文が約定しました。",
+  trade_execution: (d, c) =>
+    mail(c, c.t("mail.tradeExecution.subject"), d.customerName, [
+      c.t("mail.tradeExecution.lead"),
       "",
-      `約定日時: ${formatJst(d.at)}`,
-      `注文番号: ${d.orderNumber}`,
-      `銘柄: ${d.instrument}`,
-      `売買: ${d.side}`,
-      `数量: ${d.quantity.toLocaleString("ja-JP")}株`,
-      `約定単価: ${formatYen(d.price)}`,
+      c.t("mail.label.executedAt", { at: c.at(d.at) }),
+      c.t("mail.label.orderNumber", { orderNumber: d.orderNumber }),
+      c.t("mail.tradeExecution.instrument", { instrument: d.instrument }),
+      c.t("mail.label.side", { side: c.t(tradeSide(d.side)) }),
+      c.t("mail.tradeExecution.quantity", { quantity: d.quantity }),
+      c.t("mail.tradeExecution.price", { price: c.yen(d.price) }),
     ]),
-  }),
-  fund_execution: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}投資信託約定のお知らせ`,
-    text: body(c, d.customerName, [
-      "投資信託のご注文が約定しました。",
+  fund_execution: (d, c) =>
+    mail(c, c.t("mail.fundExecution.subject"), d.customerName, [
+      c.t("mail.fundExecution.lead"),
       "",
-      `約定日時: ${formatJst(d.at)}`,
-      `注文番号: ${d.orderNumber}`,
-      `ファンド: ${d.fundName}`,
-      `売買: ${d.side}`,
-      `金額: ${formatYen(d.amount)}`,
+      c.t("mail.label.executedAt", { at: c.at(d.at) }),
+      c.t("mail.label.orderNumber", { orderNumber: d.orderNumber }),
+      c.t("mail.fundExecution.fund", { fundName: d.fundName }),
+      c.t("mail.label.side", { side: c.t(fundSideIds[d.side]) }),
+      c.t("mail.fundExecution.amount", { amount: c.yen(d.amount) }),
     ]),
-  }),
-  withdrawal_completed: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}出金申込受付のお知らせ`,
-    text: body(c, d.customerName, [
-      "出金のお申込みを受け付けました。",
+  withdrawal_completed: (d, c) =>
+    mail(c, c.t("mail.withdrawalCompleted.subject"), d.customerName, [
+      c.t("mail.withdrawalCompleted.lead"),
       "",
-      `受付日時: ${formatJst(d.at)}`,
-      `受付番号: ${d.requestNumber}`,
-      `出金金額: ${formatYen(d.amount)}`,
-      `出金先: ${d.bank} ${maskAccountNumber(d.accountNumber)}`,
+      c.t("mail.label.receivedAt", { at: c.at(d.at) }),
+      c.t("mail.withdrawalCompleted.requestNumber", { requestNumber: d.requestNumber }),
+      c.t("mail.withdrawalCompleted.amount", { amount: c.yen(d.amount) }),
+      c.t("mail.withdrawalCompleted.bank", { bank: bankAccount(c, d.bank, d.accountNumber) }),
     ]),
-  }),
-  account_info_changed: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}口座情報変更完了のお知らせ`,
-    text: body(c, d.customerName, [
-      "ご登録情報の変更が完了しました。",
+  account_info_changed: (d, c) =>
+    mail(c, c.t("mail.accountInfoChanged.subject"), d.customerName, [
+      c.t("mail.accountInfoChanged.lead"),
       "",
-      `変更日時: ${formatJst(d.at)}`,
-      `変更項目: ${d.items.join("、")}`,
+      c.t("mail.accountInfoChanged.at", { at: c.at(d.at) }),
+      c.t("mail.accountInfoChanged.items", {
+        items: d.items.map((i) => accountInfoItem(c, i)).join(c.t("mail.layout.listSeparator")),
+      }),
     ]),
-  }),
-  withdrawal_auth_code: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}出金認証コードのお知らせ`,
-    text: body(c, d.customerName, [
-      "出金のお申込みに必要な認証コードをお知らせします。",
+  withdrawal_auth_code: (d, c) =>
+    mail(c, c.t("mail.withdrawalAuthCode.subject"), d.customerName, [
+      c.t("mail.withdrawalAuthCode.lead"),
       "",
-      `認証コード: ${d.code}`,
-      `対象の出金: ${formatYen(d.amount)}（出金先 ${d.bank} ${maskAccountNumber(d.accountNumber)}）`,
-      `有効期限: ${formatJst(d.expiresAt)}`,
+      c.t("mail.label.authCode", { code: d.code }),
+      c.t("mail.withdrawalAuthCode.target", { amount: c.yen(d.amount), bank: bankAccount(c, d.bank, d.accountNumber) }),
+      c.t("mail.label.expiresAt", { at: c.at(d.expiresAt) }),
       "",
-      `この認証コードは上記の出金にのみ使用できます。お心当たりのない場合は、入力せずに${supportCenter(c)}までご連絡ください。`,
+      c.t("mail.withdrawalAuthCode.warning", { supportCenter: c.supportCenter }),
     ]),
-  }),
-  view_auth_code: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}${d.passkey ? `${d.purpose}のための認証コード` : "照会用認証コード"}のお知らせ`,
-    text: body(c, d.customerName, [
-      d.passkey
-        ? `${d.purpose}のための認証コードをお知らせします。`
-        : "登録情報の照会に必要な認証コードをお知らせします。",
-      "",
-      `認証コード: ${d.code}`,
-      `対象: ${d.purpose}`,
-      `有効期限: ${formatJst(d.expiresAt)}`,
-      ...(d.passkey
-        ? [
-            "",
-            `お心当たりのない場合は、入力せずに${supportCenter(c)}までご連絡ください。第三者がお客様のパスキーを登録・削除しようとしている可能性があります。`,
-          ]
-        : []),
-    ]),
-  }),
-  withdrawal_account_change_requested: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}出金先口座変更のお申込み受付のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: [
-        "出金先口座の変更のお申込みを受け付けました。",
-        "弊社で確認のうえ変更し、完了しましたらあらためてメールでお知らせします。変更の完了までは、これまでの出金先口座へ出金します。",
+  view_auth_code: (d, c) => {
+    const purpose = c.t(operationIds[d.operation]);
+    return mail(
+      c,
+      d.passkey ? c.t("mail.viewAuthCode.passkeySubject", { purpose }) : c.t("mail.viewAuthCode.subject"),
+      d.customerName,
+      [
+        d.passkey ? c.t("mail.viewAuthCode.passkeyLead", { purpose }) : c.t("mail.viewAuthCode.lead"),
+        "",
+        c.t("mail.label.authCode", { code: d.code }),
+        c.t("mail.viewAuthCode.purpose", { purpose }),
+        c.t("mail.label.expiresAt", { at: c.at(d.expiresAt) }),
+        ...(d.passkey ? ["", c.t("mail.viewAuthCode.passkeyWarning", { supportCenter: c.supportCenter })] : []),
       ],
-      changes: [`出金先口座の変更のお申込み（新しい出金先: ${d.bank} ${maskAccountNumber(d.accountNumber)}）`],
+    );
+  },
+  withdrawal_account_change_requested: (d, c) =>
+    security(c, c.t("mail.withdrawalAccountChangeRequested.subject"), d.customerName, {
+      lead: [c.t("mail.withdrawalAccountChangeRequested.lead"), c.t("mail.withdrawalAccountChangeRequested.lead2")],
+      changes: [c.t("mail.withdrawalAccountChangeRequested.change", { bank: bankAccount(c, d.bank, d.accountNumber) })],
       at: d.at,
       origin: d.origin,
     }),
-  }),
-  withdrawal_account_changed: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}出金先口座変更のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: ["お申込みいただいた出金先口座の変更手続きが完了しました。"],
+  withdrawal_account_changed: (d, c) =>
+    security(c, c.t("mail.withdrawalAccountChanged.subject"), d.customerName, {
+      lead: [c.t("mail.withdrawalAccountChanged.lead")],
       changes: [
-        `出金先口座の変更（新しい出金先: ${d.bank} ${maskAccountNumber(d.accountNumber)}）`,
-        `お申込み日時: ${formatJst(d.requestedAt)}`,
+        c.t("mail.withdrawalAccountChanged.change", { bank: bankAccount(c, d.bank, d.accountNumber) }),
+        c.t("mail.withdrawalAccountChanged.requestedAt", { at: c.at(d.requestedAt) }),
       ],
       at: d.at,
       origin: "operator",
     }),
-  }),
-  account_locked: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}アカウントロックのお知らせ`,
-    text: security(c, d.customerName, {
-      lead: [
-        "執行パスワードの入力誤りが上限（9回）に達したため、お客様のアカウントをロックしました。",
-        "ロック中は、ご注文・出金・登録情報の照会など執行パスワードが必要なお取引をご利用いただけません。",
-      ],
-      changes: ["アカウントのロック（執行パスワードの入力誤り）"],
+  account_locked: (d, c) =>
+    security(c, c.t("mail.accountLocked.subject"), d.customerName, {
+      lead: [c.t("mail.accountLocked.lead"), c.t("mail.accountLocked.lead2")],
+      changes: [c.t("mail.accountLocked.change")],
       at: d.at,
       origin: d.origin,
-      next: [
-        `ロックの解除をご希望の場合は、${supportCenter(c)}までお電話でご連絡ください。本人確認のうえ解除いたします。`,
-      ],
+      next: [c.t("mail.accountLocked.next", { supportCenter: c.supportCenter })],
     }),
-  }),
-  account_unlocked: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}アカウントロック解除のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: [
-        "お客様のお申し出により、本人確認のうえ、お客様のアカウントのロックを解除しました。",
-        "執行パスワードが必要なお取引を再びご利用いただけます。",
-      ],
-      changes: ["アカウントのロック解除"],
+  account_unlocked: (d, c) =>
+    security(c, c.t("mail.accountUnlocked.subject"), d.customerName, {
+      lead: [c.t("mail.accountUnlocked.lead"), c.t("mail.accountUnlocked.lead2")],
+      changes: [c.t("mail.accountUnlocked.change")],
       at: d.at,
       origin: "operator",
     }),
-  }),
-  email_changed: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}メールアドレス変更のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: ["ご登録のメールアドレスが変更されました。"],
+  email_changed: (d, c) =>
+    security(c, c.t("mail.emailChanged.subject"), d.customerName, {
+      lead: [c.t("mail.emailChanged.lead")],
       changes: [
-        "メールアドレス",
-        `変更前: ${d.oldAddress ? maskEmail(d.oldAddress) : "（未登録）"}`,
-        `変更後: ${maskEmail(d.newAddress)}`,
+        c.t("mail.emailChanged.change"),
+        c.t("mail.emailChanged.before", {
+          address: d.oldAddress ? maskEmail(d.oldAddress) : c.t("mail.emailChanged.none"),
+        }),
+        c.t("mail.emailChanged.after", { address: maskEmail(d.newAddress) }),
       ],
       at: d.at,
       origin: d.origin,
     }),
-  }),
-  margin_account_applied: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}信用取引口座開設のお申し込みを受け付けました`,
-    text: body(c, d.customerName, [
-      "信用取引口座開設のお申し込みを受け付けました。",
+  margin_account_applied: (d, c) =>
+    mail(c, c.t("mail.marginAccountApplied.subject"), d.customerName, [
+      c.t("mail.marginAccountApplied.lead"),
       "",
-      `受付日時: ${formatJst(d.at)}`,
+      c.t("mail.label.receivedAt", { at: c.at(d.at) }),
       "",
-      "弊社にて審査のうえ、結果をメールでお知らせします。審査中は信用取引の新規建てはご利用いただけません。",
+      c.t("mail.marginAccountApplied.next"),
     ]),
-  }),
-  margin_account_opened: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}信用取引口座開設のお知らせ`,
-    text: body(c, d.customerName, [
-      "審査の結果、お客様の信用取引口座を開設しました。本日より信用取引をご利用いただけます。",
+  margin_account_opened: (d, c) =>
+    mail(c, c.t("mail.marginAccountOpened.subject"), d.customerName, [
+      c.t("mail.marginAccountOpened.lead"),
       "",
-      `開設日時: ${formatJst(d.at)}`,
+      c.t("mail.marginAccountOpened.at", { at: c.at(d.at) }),
       "",
-      "信用取引は、委託保証金を上回る金額のお取引ができる一方、損失が委託保証金を上回るおそれがあります。信用取引口座設定約諾書の内容をご確認のうえ、ご利用ください。",
+      c.t("mail.marginAccountOpened.risk"),
     ]),
-  }),
-  margin_account_rejected: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}信用取引口座開設審査結果のお知らせ`,
-    text: body(c, d.customerName, [
-      "信用取引口座開設のお申し込みについて、審査の結果、誠に勝手ながら今回は開設を見送らせていただきました。",
+  margin_account_rejected: (d, c) =>
+    mail(c, c.t("mail.marginAccountRejected.subject"), d.customerName, [
+      c.t("mail.marginAccountRejected.lead"),
       "",
-      `審査完了日時: ${formatJst(d.at)}`,
+      c.t("mail.marginAccountRejected.at", { at: c.at(d.at) }),
       "",
-      "審査の基準および結果の理由についてはお答えいたしかねます。あらかじめご了承ください。",
+      c.t("mail.marginAccountRejected.noReasons"),
     ]),
-  }),
-  passkey_registered: (d, c) => passkeyChanged(c, d, "登録"),
-  passkey_deleted: (d, c) => passkeyChanged(c, d, "削除"),
-  passkey_suspended: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}パスキーの利用を停止しました`,
-    text: security(c, d.customerName, {
-      lead: [
-        "お客様のパスキーから、複製されたおそれのある応答を受け取ったため、安全のためこのパスキーの利用を停止しました。",
-      ],
-      changes: [`パスキーの利用停止（パスキー名: ${d.passkeyName}）`],
+  passkey_registered: (d, c) =>
+    security(c, c.t("mail.passkeyRegistered.subject"), d.customerName, {
+      lead: [c.t("mail.passkeyRegistered.lead")],
+      changes: [c.t("mail.passkeyRegistered.change", { passkeyName: d.passkeyName })],
       at: d.at,
       origin: d.origin,
-      next: ["このパスキーは削除し、あらためて登録してください。"],
     }),
-  }),
-  passkeys_removed: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}パスキーをすべて削除しました`,
-    text: security(c, d.customerName, {
-      lead: ["お客様のお申し出により、本人確認のうえ、登録されていたパスキーをすべて削除しました。"],
-      changes: [`パスキーの削除（${d.count}件）`],
+  passkey_deleted: (d, c) =>
+    security(c, c.t("mail.passkeyDeleted.subject"), d.customerName, {
+      lead: [c.t("mail.passkeyDeleted.lead")],
+      changes: [c.t("mail.passkeyDeleted.change", { passkeyName: d.passkeyName })],
+      at: d.at,
+      origin: d.origin,
+    }),
+  passkey_suspended: (d, c) =>
+    security(c, c.t("mail.passkeySuspended.subject"), d.customerName, {
+      lead: [c.t("mail.passkeySuspended.lead")],
+      changes: [c.t("mail.passkeySuspended.change", { passkeyName: d.passkeyName })],
+      at: d.at,
+      origin: d.origin,
+      next: [c.t("mail.passkeySuspended.next")],
+    }),
+  passkeys_removed: (d, c) =>
+    security(c, c.t("mail.passkeysRemoved.subject"), d.customerName, {
+      lead: [c.t("mail.passkeysRemoved.lead")],
+      changes: [c.t("mail.passkeysRemoved.change", { count: d.count })],
       at: d.at,
       origin: "operator",
-      next: ["ログイン後、パスキー設定から新しいパスキーを登録してください。"],
+      next: [c.t("mail.passkeysRemoved.next")],
     }),
-  }),
-  trading_stopped: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}取引停止のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: [
-        "お客様のお申し出により、お客様の口座のお取引を停止しました。",
-        "停止中は、ご注文（新規・訂正）、出金、出金先口座・メールアドレス・パスワードの変更、パスキーの登録・削除、信用取引口座の申込をご利用いただけません。ご注文の取消はご利用いただけます。",
-      ],
-      changes: ["取引停止"],
+  trading_stopped: (d, c) =>
+    security(c, c.t("mail.tradingStopped.subject"), d.customerName, {
+      lead: [c.t("mail.tradingStopped.lead"), c.t("mail.tradingStopped.lead2")],
+      changes: [c.t("mail.tradingStopped.change")],
       at: d.at,
       origin: d.origin,
-      next: [
-        `停止の解除をご希望の場合は、${supportCenter(c)}までお電話でご連絡ください。本人確認のうえ解除いたします。`,
-      ],
+      next: [c.t("mail.tradingStopped.next", { supportCenter: c.supportCenter })],
       suggestStop: false,
     }),
-  }),
-  trading_resumed: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}取引停止解除のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: [
-        "お客様のお申し出により、本人確認のうえ、お客様の口座の取引停止を解除しました。本日よりお取引をご利用いただけます。",
-      ],
-      changes: ["取引停止の解除"],
+  trading_resumed: (d, c) =>
+    security(c, c.t("mail.tradingResumed.subject"), d.customerName, {
+      lead: [c.t("mail.tradingResumed.lead")],
+      changes: [c.t("mail.tradingResumed.change")],
       at: d.at,
       origin: "operator",
-      next: ["不正利用のおそれがある場合は、ログインパスワードと執行パスワードを変更してください。"],
+      next: [c.t("mail.tradingResumed.next")],
     }),
-  }),
-  login_password_changed: (d, c) => passwordChanged(c, d, "ログインパスワード"),
-  execution_password_changed: (d, c) => passwordChanged(c, d, "執行パスワード"),
-  new_device_login_code: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}新しい端末からのログイン用認証コードのお知らせ`,
-    text: body(c, d.customerName, [
-      "お客様の口座に、これまでご利用のない端末からログインの操作がありました。",
-      "ログインを完了するには、ログイン画面に次の認証コードを入力してください。",
+  login_password_changed: (d, c) => passwordChanged(c, d, "login"),
+  execution_password_changed: (d, c) => passwordChanged(c, d, "execution"),
+  new_device_login_code: (d, c) =>
+    mail(c, c.t("mail.newDeviceLoginCode.subject"), d.customerName, [
+      c.t("mail.newDeviceLoginCode.lead"),
+      c.t("mail.newDeviceLoginCode.lead2"),
       "",
-      `認証コード: ${d.code}`,
-      `有効期限: ${formatJst(d.expiresAt)}`,
+      ...codeLines(c, d.code, d.expiresAt),
       "",
-      "■ 操作元",
-      ...originLines(d.origin),
+      c.t("mail.security.origin"),
+      ...originLines(c, d.origin),
       "",
-      `お心当たりのない場合は、認証コードを入力せずに${supportCenter(c)}までご連絡ください。第三者がお客様のログインパスワードを知っているおそれがあります。`,
+      c.t("mail.newDeviceLoginCode.warning", { supportCenter: c.supportCenter }),
     ]),
-  }),
-  new_device_login: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}新しい端末からのログインのお知らせ`,
-    text: security(c, d.customerName, {
-      lead: ["お客様の口座に、これまでご利用のない端末からログインがありました。"],
-      changes: ["新しい端末からのログイン"],
+  new_device_login: (d, c) =>
+    security(c, c.t("mail.newDeviceLogin.subject"), d.customerName, {
+      lead: [c.t("mail.newDeviceLogin.lead")],
+      changes: [c.t("mail.newDeviceLogin.change")],
       at: d.at,
       origin: d.origin,
-      next: [
-        `安全のため、${formatJst(d.coolingUntil)}まで出金先口座の変更はお受けできません。また、出金には認証コードの入力が必要です。`,
-      ],
+      next: [c.t("mail.label.coolingNotice", { until: c.at(d.coolingUntil) })],
     }),
-  }),
-  password_reset_code: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}ログインパスワード再設定用認証コードのお知らせ`,
-    text: body(c, d.customerName, [
-      "ログインパスワードの再設定に必要な認証コードをお知らせします。",
+  password_reset_code: (d, c) =>
+    mail(c, c.t("mail.passwordResetCode.subject"), d.customerName, [
+      c.t("mail.passwordResetCode.lead"),
       "",
-      `認証コード: ${d.code}`,
-      `有効期限: ${formatJst(d.expiresAt)}`,
+      ...codeLines(c, d.code, d.expiresAt),
       "",
       // Where the request came from, so a customer who did not ask can tell the support centre.
-      "■ お手続きの環境",
-      ...originLines(d.origin),
+      c.t("mail.origin.requestedFrom"),
+      ...originLines(c, d.origin),
       "",
-      `お心当たりのない場合は、認証コードを入力せずに${supportCenter(c)}までご連絡ください。第三者がお客様のログインパスワードを再設定しようとしている可能性があります。`,
+      c.t("mail.passwordResetCode.warning", { supportCenter: c.supportCenter }),
     ]),
-  }),
-  login_password_reset: (d, c) => ({
-    subject: `${SUBJECT_PREFIX}ログインパスワード再設定のお知らせ`,
-    text: security(c, d.customerName, {
-      lead: [
-        "「ログインパスワードをお忘れの方」のお手続きにより、お客様のログインパスワードを再設定しました。",
-        "安全のため、ログイン中のすべての端末をログアウトしました。",
-      ],
-      changes: ["ログインパスワード（再設定）"],
+  login_password_reset: (d, c) =>
+    security(c, c.t("mail.loginPasswordReset.subject"), d.customerName, {
+      lead: [c.t("mail.loginPasswordReset.lead"), c.t("mail.loginPasswordReset.lead2")],
+      changes: [c.t("mail.loginPasswordReset.change")],
       at: d.at,
       origin: d.origin,
-      next: [
-        `安全のため、${formatJst(d.coolingUntil)}まで出金先口座の変更はお受けできません。また、出金には認証コードの入力が必要です。`,
-      ],
+      next: [c.t("mail.label.coolingNotice", { until: c.at(d.coolingUntil) })],
       // Whoever reset it holds the password now: the customer may not be able to log in to stop.
       suggestStop: false,
     }),
-  }),
 };
 
-/** `contact`: the configured support number and hours unless a test passes its own. */
-export function renderMail<T extends MailType>(
-  type: T,
-  data: MailData[T],
-  contact: SupportContact = supportContact(),
-): RenderedMail {
-  return templates[type](data, contact);
+export interface RenderOptions {
+  /** The customer's language (R36); Japanese unless given. */
+  locale?: Locale;
+  /** The configured support number and hours (in `locale`) unless a test passes its own. */
+  contact?: SupportContact;
+}
+
+export function renderMail<T extends MailType>(type: T, data: MailData[T], options: RenderOptions = {}): RenderedMail {
+  const locale = options.locale ?? defaultLocale;
+  return templates[type](data, mailContext(locale, options.contact ?? supportContact(locale)));
 }

@@ -4,6 +4,7 @@ import { startRegistration } from "@simplewebauthn/browser";
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { registrationCancelledMessage } from "../features/passkeys/utils/registration-failure.ts";
+import { translate } from "../lib/i18n/use-t.ts";
 import { authenticatedSession, credentialStatus, errorJson, json, mockApi, verified } from "../testing/mock-api.ts";
 import {
   demoPasskeys,
@@ -174,7 +175,7 @@ describe("パスキー設定 (R31)", () => {
     await screen.findByRole("heading", { level: 2, name: "登録内容の確認" });
     await confirmWith(user, "登録する");
 
-    expect(await screen.findByText(registrationCancelledMessage)).toBeTruthy();
+    expect(await screen.findByText(translate(registrationCancelledMessage))).toBeTruthy();
     expect(requests.some((r) => r.path === "/api/me/passkeys" && r.method === "POST")).toBe(false);
     expect(screen.getByText("本人確認は完了しています。「登録する」を押してください。")).toBeTruthy();
 

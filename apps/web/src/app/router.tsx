@@ -14,7 +14,11 @@ interface RouteModule {
 }
 
 // Each screen is a lazy module (its own chunk), so each route's initial JS is only what it needs.
-const modules = import.meta.glob<RouteModule>(["./routes/**/*.tsx", "!./routes/**/*.stories.tsx"]);
+const modules = import.meta.glob<RouteModule>([
+  "./routes/**/*.tsx",
+  "!./routes/**/*.stories.tsx",
+  "!./routes/**/*.test.tsx",
+]);
 
 function lazyModule(screen: Screen, queryClient: QueryClient) {
   const load = modules[`./routes/${screen.module}.tsx`];

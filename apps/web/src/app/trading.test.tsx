@@ -1,6 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/error-body";
 import { exampleFundOrder, exampleMarketStockOrder, exampleStockOrder } from "@kakunin/contracts/examples";
 import { marginAccountNotOpenMessage } from "@kakunin/contracts/trading";
+import { contractsTranslator } from "@kakunin/contracts/translator";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
@@ -22,6 +23,9 @@ import {
 } from "../testing/mock-api.ts";
 import { field } from "../testing/queries.ts";
 import { renderApp } from "../testing/render-app.tsx";
+
+/** What the BFF sends for an order on a 信用 account the customer has not opened: the message, worded. */
+const marginAccountNotOpen = contractsTranslator.ref("ja", marginAccountNotOpenMessage);
 
 const instruments = demoInstruments;
 const balances = demoBalances;
@@ -295,16 +299,16 @@ describe("株式注文 (R17, R6)", () => {
   it("a 信用新規 kept from before, with the account not open, is refused by core's check on 取引区分", async () => {
     const { user, requests } = await openStock({
       "POST /api/me/order-checks": errorJson("order_rejected", errorMessages.order_rejected, 422, {
-        fields: [{ path: "account", message: marginAccountNotOpenMessage, reason: "margin_account" }],
+        fields: [{ path: "account", message: marginAccountNotOpen, reason: "margin_account" }],
       }),
     });
     await user.type(field("銘柄コード"), "7203");
     await user.click(radio("取引区分", "信用新規"));
     await user.type(field("数量"), "100");
     await user.click(screen.getByRole("button", { name: "注文確認" }));
-    expect(await screen.findByText(marginAccountNotOpenMessage)).toBeTruthy();
+    expect(await screen.findByText(marginAccountNotOpen)).toBeTruthy();
     const group = screen.getByRole("group", { name: "取引区分" });
-    expect(describedText(group)).toContain(marginAccountNotOpenMessage);
+    expect(describedText(group)).toContain(marginAccountNotOpen);
     expect(radio("取引区分", "信用新規").getAttribute("aria-invalid")).toBe("true");
     expect(radio("取引区分", "信用新規").checked).toBe(true);
     expect(requests.filter((request) => request.path === "/api/step-up/challenges")).toHaveLength(0);

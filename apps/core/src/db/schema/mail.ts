@@ -42,6 +42,11 @@ export const outbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
+    /**
+     * The language the mail was worded in (R36): the customer's when it was queued. Delivery
+     * declares it (Content-Language), so mail clients pick the right fonts and offers.
+     */
+    locale: text("locale").notNull().default("ja"),
     status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
       .notNull()
       .default("pending"),

@@ -12,12 +12,6 @@ import { crosses, marginRequirement } from "./rules.ts";
 
 // Fills (at placement, on a price change, at the fund NAV) and the day-end expiry of stock orders.
 
-function sideLabel(o: Pick<OrderRow, "side" | "account" | "marginAction">): string {
-  const s = o.side === "buy" ? "買" : "売";
-  if (o.account === "margin") return `信用${o.marginAction === "open" ? "新規" : "返済"}${s}`;
-  return o.account === "cash" ? `現物${s}` : s;
-}
-
 /**
  * Fills a locked, open stock order at `price`, in the caller's transaction: order → filled,
  * cash and positions settled, audit `order_fill`, 取引(約定)通知 when on.
@@ -106,7 +100,7 @@ export async function fillStockOrder(
       at: now,
       orderNumber: order.orderNumber,
       instrument: `${inst.name}（${inst.code}）`,
-      side: sideLabel(order),
+      side: { side: order.side, account: order.account, marginAction: order.marginAction },
       quantity,
       price,
     },
@@ -173,7 +167,7 @@ async function fillFundOrder(tx: Tx, services: CoreServices, order: OrderRow, fu
       at: now,
       orderNumber: order.orderNumber,
       fundName: fund.name,
-      side: order.side === "buy" ? "買付" : "解約",
+      side: order.side,
       amount,
     },
   });

@@ -10,6 +10,8 @@ import { useLogout } from "../../features/auth/api/logout.ts";
 import { SessionExpiryDialog } from "../../features/auth/components/session-expiry-dialog.tsx";
 import { useSessionExpiry } from "../../features/auth/model/use-session-expiry.ts";
 import { isApiError } from "../../lib/api-client.ts";
+// Every member screen's forms word the contracts' field messages (ログイン does not need them).
+import "../../lib/i18n/forms-catalog.ts";
 import { AppMenu } from "../app-menu.tsx";
 import { loginPath } from "../screens.ts";
 

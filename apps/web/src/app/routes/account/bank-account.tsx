@@ -19,18 +19,26 @@ import { BankAccountChangeSummary } from "../../../features/withdrawals/componen
 import { PendingBankAccountChangeNote } from "../../../features/withdrawals/components/pending-bank-account-change-note.tsx";
 import { bankAccountText } from "../../../features/withdrawals/utils/bank-account-text.ts";
 import { fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, useGuarded } from "../../guarded-flow.tsx";
 import { paths } from "../../screens.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 /** The registered destination and any request still 申請中, from the withdrawal overview. */
 function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawalOverview> }) {
+  const { t } = useT(accountRoutesCatalog);
   let content: ReactNode;
   if (overview.data) {
     const { bankAccount, pendingBankAccountChange: pending } = overview.data;
     content = (
       <>
         <DescriptionList
-          items={[{ term: "出金先口座", detail: bankAccount ? bankAccountText(bankAccount) : "未登録" }]}
+          items={[
+            {
+              term: t("account.bankAccount.term"),
+              detail: bankAccount ? bankAccountText(bankAccount) : t("account.bankAccount.notRegistered"),
+            },
+          ]}
         />
         {pending?.status === "申請中" && (
           <>
@@ -44,7 +52,7 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
     content = (
       <ApiErrorAlert
         error={overview.error}
-        lead="現在の出金先口座を表示できませんでした。"
+        lead={t("account.bankAccount.currentFailed")}
         onRetry={() => void overview.refetch()}
         retrying={overview.isFetching}
       />
@@ -52,12 +60,12 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
   } else {
     content = (
       <p className="kk-loading" role="status">
-        出金先口座を読み込んでいます…
+        {t("account.bankAccount.loading")}
       </p>
     );
   }
   return (
-    <StepSection title="現在の出金先口座" autoFocus={false}>
+    <StepSection title={t("account.bankAccount.currentTitle")} autoFocus={false}>
       {content}
     </StepSection>
   );
@@ -68,6 +76,7 @@ function CurrentAccount({ overview }: { overview: ReturnType<typeof useWithdrawa
  * applies it after checking; the customer is told by mail (always sent).
  */
 function BankAccountPage() {
+  const { t } = useT(accountRoutesCatalog);
   const overview = useWithdrawalOverview();
   const requestChange = useRequestBankAccountChange();
   const check = useCheckBankAccountChange();
@@ -85,23 +94,23 @@ function BankAccountPage() {
       guarded={guarded}
       operation="change_bank_account"
       confirmation={{
-        title: "申請内容の確認",
-        instruction: "以下の出金先口座への変更を申請します。",
+        title: t("account.bankAccount.confirmTitle"),
+        instruction: t("account.bankAccount.confirmInstruction"),
         summary: (change, current) => <BankAccountChangeSummary change={change} current={current} />,
-        submitLabel: "申請する",
+        submitLabel: t("account.bankAccount.submit"),
       }}
       execute={requestChange.mutateAsync}
       onCancel={(change) => setInput({ returned: true, values: change })}
       completion={{
-        title: "出金先口座の変更を受け付けました",
+        title: t("account.bankAccount.completeTitle"),
         children: (change) => (
           <>
-            <p>弊社での手続き完了後、メールでお知らせします。</p>
-            <p className="kk-text-sm kk-text-muted">手続きが完了するまでは、現在の出金先口座へ出金します。</p>
+            <p>{t("account.bankAccount.completeNote")}</p>
+            <p className="kk-text-sm kk-text-muted">{t("account.bankAccount.untilDone")}</p>
             <BankAccountChangeDetails change={change} />
             <div className="kk-actions">
-              <Link to={paths.withdrawal}>出金へ</Link>
-              <Link to={paths.home}>会員トップへ戻る</Link>
+              <Link to={paths.withdrawal}>{t("account.bankAccount.toWithdrawal")}</Link>
+              <Link to={paths.home}>{t("account.backToHome")}</Link>
             </div>
           </>
         ),
@@ -110,13 +119,11 @@ function BankAccountPage() {
       <div className="kk-stack">
         <CurrentAccount overview={overview} />
         <StepIndicator current={0} />
-        <StepSection title="新しい出金先口座" autoFocus={input.returned}>
+        <StepSection title={t("account.bankAccount.newTitle")} autoFocus={input.returned}>
           <ExecutionPasswordLockNotice>
-            <p>
-              新しい出金先口座を入力し、「変更確認」を押してください。弊社での手続き完了後に切り替わり、メールでお知らせします。
-            </p>
+            <p>{t("account.bankAccount.instruction")}</p>
             {check.isError && !checkFieldErrors && (
-              <ApiErrorAlert error={check.error} lead="入力内容を確認できませんでした。" />
+              <ApiErrorAlert error={check.error} lead={t("account.bankAccount.checkFailed")} />
             )}
             <BankAccountChangeForm
               defaultValues={input.values}

@@ -8,18 +8,20 @@ import { EmailChangeSummary } from "../../../features/registered-info/components
 import {
   addressAt,
   type EmailPosition,
-  emailSlotLabel,
   RegisteredEmailList,
 } from "../../../features/registered-info/components/registered-email-list.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { appCatalog } from "../../i18n.ts";
 import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
-import { screens } from "../../screens.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
   { view: "view"; returned: boolean } | { view: "edit"; position: EmailPosition; address: string | undefined };
 
 function EmailsPage() {
+  const { t } = useT(appCatalog, accountRoutesCatalog);
   const emails = useRegisteredEmails();
   const changeEmail = useChangeRegisteredEmail();
   /** The context is the address before the change (null: the slot was empty). */
@@ -34,8 +36,8 @@ function EmailsPage() {
     if (view.view === "edit") {
       const current = addressAt(data, view.position);
       return (
-        <InputStep title={`${emailSlotLabel(view.position)}の変更`}>
-          <p>新しいメールアドレスを入力し、「変更確認」を押してください。</p>
+        <InputStep title={t("account.emails.editTitle", { position: view.position })}>
+          <p>{t("account.emails.instruction")}</p>
           <EmailChangeForm
             position={view.position}
             current={current}
@@ -47,8 +49,8 @@ function EmailsPage() {
       );
     }
     return (
-      <StepSection title="登録内容" autoFocus={view.returned}>
-        <p>お取引や各種お知らせのメールは、ここに登録したメールアドレス（2件まで）にお送りします。</p>
+      <StepSection title={t("account.registeredDetails")} autoFocus={view.returned}>
+        <p>{t("account.emails.intro")}</p>
         <RegisteredEmailList
           emails={data}
           onChange={(position) => setView({ view: "edit", position, address: undefined })}
@@ -68,20 +70,16 @@ function EmailsPage() {
       execute={changeEmail.mutateAsync}
       onCancel={(change) => setView({ view: "edit", position: change.position, address: change.address })}
       completion={{
-        title: "メールアドレスの変更が完了しました",
+        title: t("account.emails.completeTitle"),
         children: (_emails, _change, before) => (
           <>
-            <p>
-              {before
-                ? "変更前と変更後のメールアドレスにお知らせを送信しました。"
-                : "登録したメールアドレスにお知らせを送信しました。"}
-            </p>
-            <ChangeCompleteActions backLabel="登録内容に戻る" onBack={backToView} />
+            <p>{before ? t("account.emails.noticeSentToBoth") : t("account.emails.noticeSentToNew")}</p>
+            <ChangeCompleteActions backLabel={t("account.backToRegisteredDetails")} onBack={backToView} />
           </>
         ),
       }}
     >
-      <RegisteredInfoGate query={emails} label={screens.emails.title} subject="メールアドレス">
+      <RegisteredInfoGate query={emails} label={t("screens.emails")} subject={t("account.emails.subject")}>
         {renderView}
       </RegisteredInfoGate>
     </GuardedFlow>

@@ -9,17 +9,20 @@ import { credentialsQueryOptions, useCredentials } from "../../../features/crede
 import { AccountLockedAlert } from "../../../features/credentials/components/account-locked-alert.tsx";
 import { ExecutionPasswordForm } from "../../../features/credentials/components/execution-password-form.tsx";
 import { noticesQueryOptions } from "../../../features/notices/api/get-notices.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { paths } from "../../screens.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 // The notice's flow has no confirmation screen: 変更する changes the password at once.
-const steps = ["入力", "完了"] as const;
+const stepsIn = (t: Translate) => [t("account.steps.input"), t("account.steps.complete")];
 
 type View = { step: "input" } | { step: "complete" } | { step: "locked"; message: string };
 
 function BackToMemberTop() {
+  const { t } = useT(accountRoutesCatalog);
   return (
     <p>
-      <Link to={paths.home}>会員トップへ戻る</Link>
+      <Link to={paths.home}>{t("account.backToHome")}</Link>
     </p>
   );
 }
@@ -38,6 +41,7 @@ function LockedView({ message, contact }: { message?: string | undefined; contac
 }
 
 function ExecutionPasswordPage() {
+  const { t } = useT(accountRoutesCatalog);
   const queryClient = useQueryClient();
   const credentials = useCredentials();
   const [view, setView] = useState<View>({ step: "input" });
@@ -45,9 +49,9 @@ function ExecutionPasswordPage() {
   if (view.step === "complete") {
     return (
       <div className="kk-stack">
-        <StepIndicator steps={steps} current={1} />
-        <ChangeComplete title="執行パスワードの変更が完了しました">
-          <p>お取引・出金などの際は、新しい執行パスワードをご入力ください。</p>
+        <StepIndicator steps={stepsIn(t)} current={1} />
+        <ChangeComplete title={t("account.executionPassword.completeTitle")}>
+          <p>{t("account.executionPassword.useNewPassword")}</p>
           <BackToMemberTop />
         </ChangeComplete>
       </div>
@@ -58,8 +62,8 @@ function ExecutionPasswordPage() {
 
   return (
     <div className="kk-stack">
-      <StepIndicator steps={steps} current={0} />
-      <p>現在の執行パスワードと新しい執行パスワードを入力し、「変更する」を押してください。</p>
+      <StepIndicator steps={stepsIn(t)} current={0} />
+      <p>{t("account.executionPassword.instruction")}</p>
       <ExecutionPasswordForm
         remainingAttempts={credentials.data?.executionPassword.remainingAttempts}
         onSuccess={() => {

@@ -1,11 +1,12 @@
 import { LoginHistoryTable } from "../../../features/login-history/components/login-history-table.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 function LoginHistoryPage() {
+  const { t } = useT(accountRoutesCatalog);
   return (
     <div className="kk-stack">
-      <p>
-        最近のログインの記録です。身に覚えのないログインがある場合は、ログインパスワードを変更のうえ、当社までご連絡ください。
-      </p>
+      <p>{t("account.loginHistory.intro")}</p>
       <LoginHistoryTable />
     </div>
   );

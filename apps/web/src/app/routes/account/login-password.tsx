@@ -3,22 +3,24 @@ import { ChangeComplete } from "@kakunin/ui/step-section";
 import { useState } from "react";
 import { Link } from "react-router";
 import { LoginPasswordForm } from "../../../features/credentials/components/login-password-form.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { paths } from "../../screens.ts";
-
-const steps = ["入力", "完了"] as const;
+import { accountRoutesCatalog } from "./i18n.ts";
 
 function LoginPasswordPage() {
+  const { t } = useT(accountRoutesCatalog);
   const [complete, setComplete] = useState(false);
+  const steps = [t("account.steps.input"), t("account.steps.complete")];
 
   if (complete) {
     return (
       <div className="kk-stack">
         <StepIndicator steps={steps} current={1} />
-        <ChangeComplete title="ログインパスワードの変更が完了しました">
-          <p>他の端末でのログインはすべて終了しました。</p>
-          <p>次回のログインから、新しいログインパスワードをご利用ください。</p>
+        <ChangeComplete title={t("account.loginPassword.completeTitle")}>
+          <p>{t("account.loginPassword.othersLoggedOut")}</p>
+          <p>{t("account.loginPassword.useNewPassword")}</p>
           <p>
-            <Link to={paths.home}>会員トップへ戻る</Link>
+            <Link to={paths.home}>{t("account.backToHome")}</Link>
           </p>
         </ChangeComplete>
       </div>
@@ -27,7 +29,7 @@ function LoginPasswordPage() {
   return (
     <div className="kk-stack">
       <StepIndicator steps={steps} current={0} />
-      <p>現在のログインパスワードと新しいログインパスワードを入力し、「変更する」を押してください。</p>
+      <p>{t("account.loginPassword.instruction")}</p>
       <LoginPasswordForm onSuccess={() => setComplete(true)} />
     </div>
   );

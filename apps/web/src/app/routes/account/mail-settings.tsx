@@ -13,10 +13,13 @@ import {
   MailSettingDetails,
 } from "../../../features/mail-settings/components/mail-setting-change-summary.tsx";
 import { MailTypeChooser } from "../../../features/mail-settings/components/mail-type-chooser.tsx";
+import { mailSettingsCatalog } from "../../../features/mail-settings/i18n.ts";
 import { mailLabel, nextTimeMessage, settingOf } from "../../../features/mail-settings/utils/mail-setting-text.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { appCatalog } from "../../i18n.ts";
 import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
-import { screens } from "../../screens.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -39,6 +42,7 @@ function savedChange(updated: MailSettings, sent: MailSettingChange): MailSettin
  * 変更確認 → 執行パスワード → 変更する → 「{種類}設定完了」.
  */
 function MailSettingsPage() {
+  const { t } = useT(appCatalog, accountRoutesCatalog, mailSettingsCatalog);
   const mailSettings = useMailSettings();
   const changeMailSetting = useChangeMailSetting();
   const guarded = useGuarded<MailSettingChange, Context, MailSettings>();
@@ -53,8 +57,8 @@ function MailSettingsPage() {
     const setting = view.view === "edit" ? settingOf(data, view.type) : undefined;
     if (view.view === "edit" && setting) {
       return (
-        <InputStep title={`${mailLabel(setting.type)}の配信設定`}>
-          <p>配信設定と配信先を選択し、「変更確認」を押してください。</p>
+        <InputStep title={t("account.mailSettings.editTitle", { mail: mailLabel(setting.type, t) })}>
+          <p>{t("account.mailSettings.instruction")}</p>
           <MailSettingChangeForm
             setting={setting}
             addresses={data.addresses}
@@ -66,8 +70,8 @@ function MailSettingsPage() {
       );
     }
     return (
-      <StepSection title="配信設定の一覧" autoFocus={view.view === "view" && view.returned}>
-        <p>配信設定を変更するメールを選択し、「変更する」を押してください。</p>
+      <StepSection title={t("account.mailSettings.listTitle")} autoFocus={view.view === "view" && view.returned}>
+        <p>{t("account.mailSettings.chooseInstruction")}</p>
         <MailTypeChooser
           mailSettings={data}
           defaultType={chosen}
@@ -93,20 +97,24 @@ function MailSettingsPage() {
       execute={changeMailSetting.mutateAsync}
       onCancel={(change) => setView({ view: "edit", type: change.type, values: toFormValues(change) })}
       completion={{
-        title: (_updated, change) => `${mailLabel(change.type)}設定完了`,
+        title: (_updated, change) => t("account.mailSettings.completeTitle", { mail: mailLabel(change.type, t) }),
         children: (updated, sent) => {
           const change = savedChange(updated, sent);
           return (
             <>
-              <p>{nextTimeMessage(change)}</p>
+              <p>{nextTimeMessage(change, t)}</p>
               <MailSettingDetails setting={change} addresses={updated.addresses} />
-              <ChangeCompleteActions backLabel="配信設定の一覧に戻る" onBack={backToView} />
+              <ChangeCompleteActions backLabel={t("account.mailSettings.backToList")} onBack={backToView} />
             </>
           );
         },
       }}
     >
-      <RegisteredInfoGate query={mailSettings} label={screens.mailSettings.title} subject="メールの配信設定">
+      <RegisteredInfoGate
+        query={mailSettings}
+        label={t("screens.mailSettings")}
+        subject={t("account.mailSettings.subject")}
+      >
         {renderView}
       </RegisteredInfoGate>
     </GuardedFlow>

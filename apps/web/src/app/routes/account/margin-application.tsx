@@ -15,25 +15,29 @@ import {
   useAccountOpenings,
 } from "../../../features/registered-info/api/get-account-openings.ts";
 import { formatCalendarDate } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { appCatalog } from "../../i18n.ts";
 import { RegisteredInfoGate } from "../../registered-info-gate.tsx";
-import { paths, screens } from "../../screens.ts";
+import { paths } from "../../screens.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 /** Only a 信用取引口座 that is 未開設 can be applied for; the others say where it stands. */
 function NotApplicable({ margin }: { margin: AccountOpening }) {
+  const { t } = useT(accountRoutesCatalog);
   if (margin.status === "審査中") {
     return (
       <Alert variant="info">
-        <p>信用取引口座開設のお申し込みは審査中です。審査結果はメールでお知らせします。</p>
-        {margin.appliedOn && <p>お申込日: {formatCalendarDate(margin.appliedOn)}</p>}
+        <p>{t("account.margin.underReview")}</p>
+        {margin.appliedOn && <p>{t("account.margin.appliedOn", { date: formatCalendarDate(margin.appliedOn) })}</p>}
       </Alert>
     );
   }
   return (
     <Alert variant="info">
-      <p>信用取引口座は開設済みです。株式注文で信用取引をご利用いただけます。</p>
+      <p>{t("account.margin.alreadyOpen")}</p>
       <p>
-        <Link to={paths.tradeStock}>株式注文へ</Link>
+        <Link to={paths.tradeStock}>{t("account.margin.toStockOrders")}</Link>
       </p>
     </Alert>
   );
@@ -46,6 +50,7 @@ function NotApplicable({ margin }: { margin: AccountOpening }) {
  * whether there is anything to apply for.
  */
 function MarginApplicationPage() {
+  const { t } = useT(appCatalog, accountRoutesCatalog);
   const openings = useAccountOpenings();
   const apply = useApplyMarginAccount({ accountOpeningsKey: accountOpeningsQueryOptions().queryKey });
   const guarded = useGuarded<MarginAccountApplication, undefined, MarginAccountApplicationView>();
@@ -60,37 +65,39 @@ function MarginApplicationPage() {
       guarded={guarded}
       operation="apply_margin_account"
       confirmation={{
-        title: "申込内容の確認",
-        instruction: "以下の内容で信用取引口座の開設を申し込みます。",
+        title: t("account.margin.confirmTitle"),
+        instruction: t("account.margin.confirmInstruction"),
         summary: (application) => <MarginAccountApplicationSummary application={application} />,
-        submitLabel: "申し込む",
+        submitLabel: t("account.margin.apply"),
       }}
       execute={apply.mutateAsync}
       onCancel={(application) => setInput({ returned: true, values: application })}
       completion={{
-        title: "信用取引口座開設のお申し込みを受け付けました",
+        title: t("account.margin.completeTitle"),
         children: (application) => (
           <>
-            <p>弊社にて審査のうえ、結果をメールでお知らせします。審査中は信用取引の新規建てはご利用いただけません。</p>
+            <p>{t("account.margin.completeNote")}</p>
             <MarginAccountApplicationSummary application={application} />
             <div className="kk-actions">
-              <Link to={paths.accountOpenings}>口座開設状況照会へ</Link>
-              <Link to={paths.home}>会員トップへ戻る</Link>
+              <Link to={paths.accountOpenings}>{t("account.margin.toAccountOpenings")}</Link>
+              <Link to={paths.home}>{t("account.backToHome")}</Link>
             </div>
           </>
         ),
       }}
     >
-      <RegisteredInfoGate query={openings} label={screens.marginApplication.title} subject="口座開設状況">
+      <RegisteredInfoGate
+        query={openings}
+        label={t("screens.marginApplication")}
+        subject={t("account.openings.subject")}
+      >
         {(data) => {
           const margin = data.accounts.find((a) => a.kind === "信用取引口座");
           if (margin && margin.status !== "未開設") return <NotApplicable margin={margin} />;
           return (
-            <InputStep title="お客様の状況" autoFocus={input.returned}>
+            <InputStep title={t("account.margin.inputTitle")} autoFocus={input.returned}>
               <ExecutionPasswordLockNotice>
-                <p>
-                  各項目を選択し、信用取引口座設定約諾書をご確認のうえ「申込内容の確認」を押してください。審査の結果はメールでお知らせします。
-                </p>
+                <p>{t("account.margin.instruction")}</p>
                 <MarginAccountApplicationForm
                   defaultValues={input.values}
                   onSubmit={(application) => guarded.confirm(application, undefined)}

@@ -2,6 +2,7 @@ import type { StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { userEvent, within } from "storybook/test";
 import { registrationCancelledMessage } from "../../../features/passkeys/utils/registration-failure.ts";
+import { translate } from "../../../lib/i18n/use-t.ts";
 import { confirmationStates, readStates, throughInput } from "../../../testing/confirmation-stories.ts";
 import { installFakeAuthenticator } from "../../../testing/fake-passkey-authenticator.ts";
 import { getJson, stepUpChallenge } from "../../../testing/msw-handlers.ts";
@@ -113,7 +114,7 @@ export const 登録失敗: Story = {
   beforeEach: () => installFakeAuthenticator("cancel"),
   play: async (context) => {
     await attempt.play(context);
-    await screen(context.canvasElement).waitForText(registrationCancelledMessage);
+    await screen(context.canvasElement).waitForText(translate(registrationCancelledMessage));
   },
 };
 export const 削除確認: Story = deletion;

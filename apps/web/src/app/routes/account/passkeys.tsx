@@ -14,14 +14,15 @@ import { PasskeyNameForm } from "../../../features/passkeys/components/passkey-n
 import { PasskeyRegisterAction } from "../../../features/passkeys/components/passkey-register-action.tsx";
 import { PasskeySummary } from "../../../features/passkeys/components/passkey-summary.tsx";
 import { PasskeyTable } from "../../../features/passkeys/components/passkey-table.tsx";
+import { passkeysCatalog } from "../../../features/passkeys/i18n.ts";
 import { suggestPasskeyName } from "../../../features/passkeys/utils/suggest-passkey-name.ts";
 import { isApiError } from "../../../lib/api-client.ts";
 import { type FieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
-
-const DELETE_STEPS = ["確認", "完了"] as const;
+import { accountRoutesCatalog } from "./i18n.ts";
 
 type View =
   | { view: "list"; notice?: Notice | undefined }
@@ -33,20 +34,16 @@ type DeleteContext = { passkey: PasskeyView; last: boolean };
 const STALE_LIST = new Set(["passkey_limit", "passkey_unknown", "not_found"]);
 
 function PasskeysIntro() {
-  return (
-    <p>
-      パスキーは、この端末の指紋・顔認証・PINでログインや出金を確認する、フィッシングに強い認証方法です。パスキーは当社のサイトでしか使えないため、偽のサイトに誘導されても盗まれることがありません。
-    </p>
-  );
+  const { t } = useT(accountRoutesCatalog);
+  return <p>{t("account.passkeys.intro")}</p>;
 }
 
 function EmptyState() {
+  const { t } = useT(accountRoutesCatalog);
   return (
     <div className="kk-stack">
-      <p>パスキーは登録されていません。</p>
-      <p className="kk-text-sm">
-        パスキーを登録すると、パスワードの代わりに指紋・顔認証・PINで本人確認ができ、パスワードや認証コードをだまし取る偽サイトによる不正ログイン・不正出金を防げます。
-      </p>
+      <p>{t("account.passkeys.empty")}</p>
+      <p className="kk-text-sm">{t("account.passkeys.emptyNote")}</p>
     </div>
   );
 }
@@ -57,6 +54,8 @@ function EmptyState() {
  * the last two guarded operations. Registration and deletion are mailed (R38).
  */
 function PasskeysPage() {
+  // passkeysCatalog: suggestPasskeyName words its suggestion with it.
+  const { t } = useT(accountRoutesCatalog, passkeysCatalog);
   const queryClient = useQueryClient();
   const passkeys = usePasskeys();
   const registerPasskey = useRegisterPasskey();
@@ -83,7 +82,7 @@ function PasskeysPage() {
   const toList = (
     <div className="kk-actions">
       <Link to={paths.passkeys} onClick={() => backToList()}>
-        パスキー設定へ戻る
+        {t("account.passkeys.backToList")}
       </Link>
     </div>
   );
@@ -105,7 +104,7 @@ function PasskeysPage() {
           />
         )
       ) : (
-        <QueryStatus query={passkeys} what="パスキーの一覧" />
+        <QueryStatus query={passkeys} what={t("account.passkeys.what")} />
       )}
       <PasskeyRegisterAction
         count={passkeys.data?.passkeys.length}
@@ -119,32 +118,30 @@ function PasskeysPage() {
     <GuardedFlow
       guarded={remove}
       operation="delete_passkey"
-      steps={DELETE_STEPS}
+      steps={[t("account.steps.confirm"), t("account.steps.complete")]}
       confirmation={{
-        title: "削除内容の確認",
-        instruction: "以下のパスキーを削除します。",
+        title: t("account.passkeys.deleteConfirmTitle"),
+        instruction: t("account.passkeys.deleteConfirmInstruction"),
         summary: (_request, { passkey, last }) => (
           <div className="kk-stack">
             <PasskeySummary passkey={passkey} />
             <Alert variant="warning">
-              <p>削除したパスキーでは、ログインや出金などの確認ができなくなります。</p>
-              {last && <p>最後のパスキーのため、削除後はログインパスワードでのログインに戻ります。</p>}
-              <p className="kk-text-sm">
-                端末やパスワードマネージャーに保存されたパスキーは、その端末の設定から削除してください。
-              </p>
+              <p>{t("account.passkeys.deleteWarning")}</p>
+              {last && <p>{t("account.passkeys.deleteLast")}</p>}
+              <p className="kk-text-sm">{t("account.passkeys.deleteOnDevice")}</p>
             </Alert>
           </div>
         ),
-        submitLabel: "削除する",
+        submitLabel: t("account.passkeys.deleteSubmit"),
       }}
       execute={deletePasskey.mutateAsync}
       onError={staleList}
       onCancel={() => backToList()}
       completion={{
-        title: "パスキーを削除しました",
+        title: t("account.passkeys.deletedTitle"),
         children: (_list, _request, { passkey }) => (
           <>
-            <p>パスキー「{passkey.name}」を削除しました。削除通知メールを送信しました。</p>
+            <p>{t("account.passkeys.deleted", { name: passkey.name })}</p>
             {toList}
           </>
         ),
@@ -154,11 +151,11 @@ function PasskeysPage() {
         guarded={register}
         operation="register_passkey"
         confirmation={{
-          title: "登録内容の確認",
-          instruction: "以下の名前でパスキーを登録します。",
-          instructionAfter: "続いて端末の画面が開きますので、指紋・顔認証・PINで操作してください。",
-          summary: ({ name }) => <DescriptionList items={[{ term: "パスキー名", detail: name }]} />,
-          submitLabel: "登録する",
+          title: t("account.passkeys.registerConfirmTitle"),
+          instruction: t("account.passkeys.registerConfirmInstruction"),
+          instructionAfter: t("account.passkeys.registerConfirmAfter"),
+          summary: ({ name }) => <DescriptionList items={[{ term: t("passkeys.name"), detail: name }]} />,
+          submitLabel: t("account.passkeys.registerSubmit"),
         }}
         execute={registerPasskey.mutateAsync}
         onError={(error, { name }) => {
@@ -170,10 +167,10 @@ function PasskeysPage() {
         }}
         onCancel={({ name }) => setView({ view: "register", name, returned: true })}
         completion={{
-          title: "パスキーを登録しました",
+          title: t("account.passkeys.registeredTitle"),
           children: (passkey) => (
             <>
-              <p>登録通知メールを送信しました。次回から、このパスキーでログインや出金などの確認ができます。</p>
+              <p>{t("account.passkeys.registered")}</p>
               <PasskeySummary passkey={passkey} />
               {toList}
             </>
@@ -181,15 +178,13 @@ function PasskeysPage() {
         }}
       >
         {view.view === "register" ? (
-          <InputStep title="パスキーの登録" autoFocus={view.returned && !view.fieldErrors}>
+          <InputStep title={t("account.passkeys.registerTitle")} autoFocus={view.returned && !view.fieldErrors}>
             <ExecutionPasswordLockNotice />
-            <p>
-              パスキー名を確認し、「確認画面へ」を押してください。複数の端末で登録したときに見分けられる名前にしてください。
-            </p>
+            <p>{t("account.passkeys.registerInstruction")}</p>
             <PasskeyNameForm
               defaultName={view.name}
               fieldErrors={view.fieldErrors}
-              submitLabel="確認画面へ"
+              submitLabel={t("account.passkeys.toConfirmation")}
               onSubmit={(name) => register.confirm({ name }, undefined)}
               onCancel={() => backToList()}
             />

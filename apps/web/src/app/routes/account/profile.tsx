@@ -13,9 +13,11 @@ import { useProfile } from "../../../features/registered-info/api/get-profile.ts
 import { ProfileChangeForm } from "../../../features/registered-info/components/profile-change-form.tsx";
 import { ProfileChangeSummary } from "../../../features/registered-info/components/profile-change-summary.tsx";
 import { ProfileDetails } from "../../../features/registered-info/components/profile-details.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { appCatalog } from "../../i18n.ts";
 import { ChangeCompleteActions, RegisteredInfoGate, registeredInfoChange } from "../../registered-info-gate.tsx";
-import { screens } from "../../screens.ts";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 type View =
   /** `returned`: back from a later step, so focus goes to the section's heading. */
@@ -26,6 +28,7 @@ function editableValues(profile: Profile): ProfileChange {
 }
 
 function ProfilePage() {
+  const { t } = useT(appCatalog, accountRoutesCatalog);
   const profile = useProfile();
   const changeProfile = useChangeProfile();
   const guarded = useGuarded<ProfileChange, Profile, ProfileChangeReceipt>();
@@ -46,20 +49,20 @@ function ProfilePage() {
       execute={changeProfile.mutateAsync}
       onCancel={(change) => setView({ view: "edit", values: change })}
       completion={{
-        title: "口座情報の変更が完了しました",
+        title: t("account.profile.completeTitle"),
         children: (receipt) => (
           <>
-            <MailNotificationNote label="口座情報変更完了通知メール" sentTo={receipt.notificationSentTo} />
-            <ChangeCompleteActions backLabel="登録内容に戻る" onBack={backToView} />
+            <MailNotificationNote label={t("account.profile.mail")} sentTo={receipt.notificationSentTo} />
+            <ChangeCompleteActions backLabel={t("account.backToRegisteredDetails")} onBack={backToView} />
           </>
         ),
       }}
     >
-      <RegisteredInfoGate query={profile} label={screens.profile.title} subject="口座情報">
+      <RegisteredInfoGate query={profile} label={t("screens.profile")} subject={t("account.profile.subject")}>
         {(data) =>
           view.view === "edit" ? (
-            <InputStep title="口座情報の変更">
-              <p>変更する項目を入力し、「変更確認」を押してください。</p>
+            <InputStep title={t("account.profile.editTitle")}>
+              <p>{t("account.profile.instruction")}</p>
               <ProfileChangeForm
                 current={editableValues(data)}
                 defaultValues={view.values ?? editableValues(data)}
@@ -68,11 +71,11 @@ function ProfilePage() {
               />
             </InputStep>
           ) : (
-            <StepSection title="登録内容" autoFocus={view.returned}>
+            <StepSection title={t("account.registeredDetails")} autoFocus={view.returned}>
               <ProfileDetails profile={data} />
               <div className="kk-actions">
-                <Button onClick={() => setView({ view: "edit", values: undefined })}>変更する</Button>
-                <span className="kk-text-sm kk-text-muted">郵便番号・住所・電話番号を変更できます。</span>
+                <Button onClick={() => setView({ view: "edit", values: undefined })}>{t("account.change")}</Button>
+                <span className="kk-text-sm kk-text-muted">{t("account.profile.changeable")}</span>
               </div>
             </StepSection>
           )

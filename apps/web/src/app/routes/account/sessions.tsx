@@ -7,25 +7,31 @@ import { type EndTarget, useEndSessions } from "../../../features/sessions/api/e
 import { useSessions } from "../../../features/sessions/api/get-sessions.ts";
 import { ConfirmDialog } from "../../../features/sessions/components/confirm-dialog.tsx";
 import { deviceLabel, SessionTable } from "../../../features/sessions/components/session-table.tsx";
+import { sessionsCatalog } from "../../../features/sessions/i18n.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
+import { accountRoutesCatalog } from "./i18n.ts";
 
 type Asking = { kind: "one"; session: ActiveSession } | { kind: "others"; count: number };
 
 /** What the screen says after an answer: done, or why not. */
 type Outcome = { done: string } | { refused: Notice | undefined };
 
-function question(asking: Asking) {
+function question(asking: Asking, t: Translate) {
   if (asking.kind === "one") {
     return {
-      title: "この端末をログアウトしますか",
-      body: `${deviceLabel(asking.session)}（IPアドレス ${asking.session.ipAddress ?? "不明"}）をログアウトします。`,
-      confirmLabel: "ログアウトする",
+      title: t("account.sessions.askOne.title"),
+      body: t("account.sessions.askOne.body", {
+        device: deviceLabel(asking.session, t),
+        ipAddress: asking.session.ipAddress ?? t("sessions.unknown"),
+      }),
+      confirmLabel: t("account.sessions.askOne.confirm"),
     };
   }
   return {
-    title: "他の端末をすべてログアウトしますか",
-    body: `この端末以外の${asking.count}台の端末をログアウトします。この端末はログインしたままです。`,
-    confirmLabel: "すべてログアウトする",
+    title: t("account.sessions.askOthers.title"),
+    body: t("account.sessions.askOthers.body", { count: asking.count }),
+    confirmLabel: t("account.sessions.askOthers.confirm"),
   };
 }
 
@@ -38,6 +44,7 @@ const targetOf = (asking: Asking): EndTarget =>
  * session only protects the customer, and must be quick when they suspect misuse.
  */
 function SessionsPage() {
+  const { t } = useT(accountRoutesCatalog, sessionsCatalog);
   const sessions = useSessions();
   const end = useEndSessions();
   const [asking, setAsking] = useState<Asking | null>(null);
@@ -46,34 +53,34 @@ function SessionsPage() {
   const confirm = () => {
     if (!asking) return;
     const target = targetOf(asking);
-    const what = asking.kind === "one" ? deviceLabel(asking.session) : "他の端末";
+    const device = asking.kind === "one" ? deviceLabel(asking.session, t) : "";
     end.mutate(target, {
       onSuccess: ({ ended }) => {
         setAsking(null);
         setOutcome({
           done:
             target.kind === "one"
-              ? `${what}をログアウトしました。`
+              ? t("account.sessions.doneOne", { device })
               : ended > 0
-                ? `他の端末（${ended}台）をすべてログアウトしました。`
-                : "ログアウトする端末はありませんでした。",
+                ? t("account.sessions.doneOthers", { count: ended })
+                : t("account.sessions.doneNone"),
         });
       },
       onError: (error) => {
         setAsking(null);
-        setOutcome({ refused: noticeOf(error) ?? { message: "ログアウトできませんでした。", requestId: undefined } });
+        setOutcome({
+          refused: noticeOf(error) ?? { message: t("account.sessions.failed"), requestId: undefined },
+        });
       },
     });
   };
 
   const others = sessions.data?.sessions.filter((s) => !s.current) ?? [];
-  const asked = asking ? question(asking) : null;
+  const asked = asking ? question(asking, t) : null;
 
   return (
     <div className="kk-stack">
-      <p>
-        お客様の口座にいまログインしている端末の一覧です。心当たりのない端末がある場合は、その端末をログアウトし、ログインパスワードを変更してください。
-      </p>
+      <p>{t("account.sessions.intro")}</p>
       {outcome && "done" in outcome && <Alert variant="success">{outcome.done}</Alert>}
       {outcome && "refused" in outcome && <NoticeAlert notice={outcome.refused} />}
       {sessions.data ? (
@@ -86,7 +93,7 @@ function SessionsPage() {
             }}
           />
           {others.length === 0 ? (
-            <p>この端末のほかにログインしている端末はありません。</p>
+            <p>{t("account.sessions.noOthers")}</p>
           ) : (
             <div className="kk-actions">
               <Button
@@ -96,13 +103,13 @@ function SessionsPage() {
                   setAsking({ kind: "others", count: others.length });
                 }}
               >
-                他の端末をすべてログアウト
+                {t("account.sessions.logOutOthers")}
               </Button>
             </div>
           )}
         </>
       ) : (
-        <QueryStatus query={sessions} what="ログイン中の端末" />
+        <QueryStatus query={sessions} what={t("account.sessions.what")} />
       )}
       {asking && asked && (
         <ConfirmDialog
@@ -113,7 +120,7 @@ function SessionsPage() {
           onCancel={() => setAsking(null)}
         >
           <p>{asked.body}</p>
-          <p className="kk-text-sm">ログアウトした端末では、次の操作のときにログイン画面が表示されます。</p>
+          <p className="kk-text-sm">{t("account.sessions.askNote")}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -17,14 +17,17 @@ import {
   fundOrderFields,
 } from "../../../features/trading/components/fund-order-form.tsx";
 import { FundOrderSummary } from "../../../features/trading/components/fund-order-summary.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { NoticeAlert } from "../../query-status.tsx";
+import { tradeRoutesCatalog } from "./i18n.ts";
 import { isOrderRejected, type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
 
 type Context = { values: FundOrderFormValues; fund: Instrument | undefined };
 
 /** 投資信託 (R17, R18): 買付 (金額) / 解約 (口数) → 確認 (執行パスワード) → 受付; executes at the next NAV. */
 function FundOrderPage() {
+  const { t } = useT(tradeRoutesCatalog);
   const instruments = useInstruments();
   const balances = useBalances();
   const placeOrder = usePlaceOrder();
@@ -41,36 +44,34 @@ function FundOrderPage() {
       guarded={guarded}
       operation="place_order"
       confirmation={{
-        ...orderInstruction,
+        ...orderInstruction(t),
         summary: (request, { fund }) => <FundOrderSummary request={request} fund={fund} />,
       }}
       execute={placeOrder.mutateAsync}
       onError={(error, _request, { values }) => rejectedInput(error, values, fundOrderFields, setInput)}
       onCancel={(_request, { values }) => setInput({ values, returned: true })}
       completion={{
-        title: "ご注文を受け付けました",
+        title: t("tradeRoutes.order.accepted"),
         children: (order) => (
           <OrderReceipt order={order}>
-            <p>約定は次回の基準価額で行われます。</p>
+            <p>{t("tradeRoutes.fund.executesAtNextNav")}</p>
             <MailNotificationNote
-              label="投信約定通知メール"
+              label={t("tradeRoutes.fund.mailLabel")}
               sentTo={order.executionMailTo}
-              upcoming={{ when: "約定しましたら" }}
+              upcoming={{ when: t("tradeRoutes.order.whenFilled") }}
             />
           </OrderReceipt>
         ),
       }}
     >
-      <InputStep title="注文内容の入力" autoFocus={Boolean(input.returned) && !input.fieldErrors}>
+      <InputStep title={t("tradeRoutes.order.inputTitle")} autoFocus={Boolean(input.returned) && !input.fieldErrors}>
         <NoticeAlert notice={input.notice} />
         <BuyingPower />
         {funds ? (
           <ExecutionPasswordLockNotice>
-            <p>
-              ファンドと金額（解約は口数）を入力し、「注文確認」を押してください。約定は次回の基準価額で行われます。
-            </p>
+            <p>{t("tradeRoutes.fund.instruction")}</p>
             {check.isError && !isOrderRejected(check.error) && (
-              <ApiErrorAlert error={check.error} lead="ご注文の内容を確認できませんでした。" />
+              <ApiErrorAlert error={check.error} lead={t("tradeRoutes.order.checkFailed")} />
             )}
             <FundOrderForm
               funds={funds}
@@ -91,7 +92,7 @@ function FundOrderPage() {
             />
           </ExecutionPasswordLockNotice>
         ) : (
-          <QueryStatus query={instruments} what="ファンドの一覧" />
+          <QueryStatus query={instruments} what={t("tradeRoutes.fund.fundsWhat")} />
         )}
       </InputStep>
     </GuardedFlow>

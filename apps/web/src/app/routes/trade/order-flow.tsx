@@ -4,8 +4,10 @@ import { Link } from "react-router";
 import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
 import { type FieldErrors, fieldErrorsOf } from "../../../lib/form-errors.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { type Notice, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
+import { tradeRoutesCatalog } from "./i18n.ts";
 
 /** An order form as the customer left it: back from the confirmation, maybe with the refusal. */
 export interface OrderInput<V, F extends string> {
@@ -16,12 +18,14 @@ export interface OrderInput<V, F extends string> {
   notice?: Notice | undefined;
 }
 
-/** 株式注文 and 投資信託 confirm alike. */
-export const orderInstruction = {
-  title: "注文内容の確認",
-  instruction: "以下の内容で注文します。",
-  submitLabel: "注文する",
-} as const;
+/** 株式注文 and 投資信託 confirm alike (with `t` of a component that names tradeRoutesCatalog). */
+export function orderInstruction(t: Translate) {
+  return {
+    title: t("tradeRoutes.order.confirmTitle"),
+    instruction: t("tradeRoutes.order.confirmInstruction"),
+    submitLabel: t("tradeRoutes.order.submit"),
+  };
+}
 
 export const isOrderRejected = (error: unknown) => isApiError(error) && error.code === "order_rejected";
 
@@ -44,13 +48,14 @@ export function rejectedInput<V, F extends string>(
 
 /** The completion of an order: what was accepted, and where to follow it. */
 export function OrderReceipt({ order, children }: { order: Order; children: ReactNode }) {
+  const { t } = useT(tradeRoutesCatalog);
   return (
     <>
       <OrderDetails order={order} />
       {children}
       <div className="kk-actions">
-        <Link to={paths.tradeOrders}>注文照会へ</Link>
-        <Link to={paths.tradeBalances}>残高照会へ</Link>
+        <Link to={paths.tradeOrders}>{t("tradeRoutes.receipt.toOrders")}</Link>
+        <Link to={paths.tradeBalances}>{t("tradeRoutes.receipt.toBalances")}</Link>
       </div>
     </>
   );

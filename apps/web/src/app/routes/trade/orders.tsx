@@ -19,38 +19,45 @@ import {
 } from "../../../features/trading/components/modify-order-form.tsx";
 import { OrderDetails } from "../../../features/trading/components/order-details.tsx";
 import { OrdersTable } from "../../../features/trading/components/orders-table.tsx";
+import { tradingCatalog } from "../../../features/trading/i18n.ts";
+import { limitPriceText, sharesText } from "../../../features/trading/utils/order-text.ts";
+import { richText } from "../../../features/trading/utils/rich-text.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
-import { formatCount, formatPrice } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
+import { appCatalog } from "../../i18n.ts";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
+import { tradeRoutesCatalog } from "./i18n.ts";
 import { isOrderRejected, type OrderInput, rejectedInput } from "./order-flow.tsx";
 
 type View =
   | { view: "list"; notice: Notice | undefined }
   | { view: "modify"; order: Order; input: OrderInput<ModifyOrderFormValues | undefined, ModifyOrderField> };
 
-const MODIFY_STEPS = ["訂正入力", "確認", "完了"] as const;
-const CANCEL_STEPS = ["確認", "完了"] as const;
+/** The StepIndicator's labels (ids). */
+const MODIFY_STEPS = ["tradeRoutes.steps.modifyInput", "tradeRoutes.steps.confirm", "tradeRoutes.steps.complete"];
+const CANCEL_STEPS = ["tradeRoutes.steps.confirm", "tradeRoutes.steps.complete"];
 
 /** 訂正確認: each changed value as before → after. */
 function ModifySummary({ order, request }: { order: Order; request: ModifyOrderRequest }) {
+  const { t } = useT(tradingCatalog);
   return (
     <OrderDetails
       order={order}
       withStatus={false}
       overrides={{
-        数量: (
+        quantity: (
           <ChangeValue
-            before={`${formatCount(order.quantity ?? 0)}株`}
-            after={`${formatCount(request.quantity)}株`}
+            before={sharesText(t, order.quantity ?? 0)}
+            after={sharesText(t, request.quantity)}
             unchanged={order.quantity === request.quantity}
           />
         ),
-        執行条件: (
+        priceType: (
           <ChangeValue
-            before={`指値 ${formatPrice(order.limitPrice ?? 0)}`}
-            after={`指値 ${formatPrice(request.limitPrice)}`}
+            before={limitPriceText(t, order.limitPrice ?? 0)}
+            after={limitPriceText(t, request.limitPrice)}
             unchanged={order.limitPrice === request.limitPrice}
           />
         ),
@@ -64,6 +71,9 @@ function ModifySummary({ order, request }: { order: Order; request: ModifyOrderR
  * and 取消 (確認 → 完了), each confirmed with the 執行パスワード.
  */
 function OrdersPage() {
+  const { t } = useT(tradeRoutesCatalog, tradingCatalog, appCatalog);
+  const modifySteps = MODIFY_STEPS.map((id) => t(id));
+  const cancelSteps = CANCEL_STEPS.map((id) => t(id));
   const orders = useOrders();
   const modifyOrder = useModifyOrder();
   const cancelOrder = useCancelOrder();
@@ -95,21 +105,21 @@ function OrdersPage() {
       <OrderDetails order={order} />
       <div className="kk-actions">
         <Link to={paths.tradeOrders} onClick={() => backToList()}>
-          注文照会へ戻る
+          {t("trading.backToOrders")}
         </Link>
       </div>
     </>
   );
 
+  const newOrderLinks = {
+    stock: <Link to={paths.tradeStock}>{t("screens.tradeStock")}</Link>,
+    fund: <Link to={paths.tradeFund}>{t("screens.tradeFund")}</Link>,
+  };
   const list = (
     <div className="kk-stack">
       <ExecutionPasswordLockNotice />
       <NoticeAlert notice={view.view === "list" ? view.notice : undefined} />
-      <p>
-        {!locked && "注文中の指値注文は訂正・取消ができます。"}新たに注文する場合は
-        <Link to={paths.tradeStock}>株式注文</Link>
-        または<Link to={paths.tradeFund}>投資信託</Link>からどうぞ。
-      </p>
+      <p>{richText(t, locked ? "tradeRoutes.orders.introLocked" : "tradeRoutes.orders.intro", newOrderLinks)}</p>
       {orders.data ? (
         <>
           <OrdersTable
@@ -123,10 +133,10 @@ function OrdersPage() {
                   }
             }
           />
-          <MorePages query={orders} what="ご注文の一覧" />
+          <MorePages query={orders} what={t("tradeRoutes.orders.what")} />
         </>
       ) : (
-        <QueryStatus query={orders} what="ご注文の一覧" />
+        <QueryStatus query={orders} what={t("tradeRoutes.orders.what")} />
       )}
     </div>
   );
@@ -135,27 +145,27 @@ function OrdersPage() {
     <GuardedFlow
       guarded={cancel}
       operation="cancel_order"
-      steps={CANCEL_STEPS}
+      steps={cancelSteps}
       confirmation={{
-        title: "取消内容の確認",
-        instruction: "以下のご注文を取り消します。",
+        title: t("tradeRoutes.cancel.title"),
+        instruction: t("tradeRoutes.cancel.instruction"),
         summary: (_request, { order }) => <OrderDetails order={order} />,
-        submitLabel: "取消する",
+        submitLabel: t("tradeRoutes.cancel.submit"),
       }}
       execute={cancelOrder.mutateAsync}
       onError={handleNotOpen}
       onCancel={() => backToList()}
-      completion={{ title: "ご注文を取り消しました", children: done }}
+      completion={{ title: t("tradeRoutes.cancel.done"), children: done }}
     >
       <GuardedFlow
         guarded={modify}
         operation="modify_order"
-        steps={MODIFY_STEPS}
+        steps={modifySteps}
         confirmation={{
-          title: "訂正内容の確認",
-          instruction: "以下の内容に訂正します。",
+          title: t("tradeRoutes.modify.title"),
+          instruction: t("tradeRoutes.modify.instruction"),
           summary: (request, { order }) => <ModifySummary order={order} request={request} />,
-          submitLabel: "訂正する",
+          submitLabel: t("tradeRoutes.modify.submit"),
         }}
         execute={modifyOrder.mutateAsync}
         onError={(error, _request, { order, values }) =>
@@ -165,18 +175,18 @@ function OrdersPage() {
         onCancel={(_request, { order, values }) =>
           setView({ view: "modify", order, input: { values, returned: true } })
         }
-        completion={{ title: "ご注文を訂正しました", children: done }}
+        completion={{ title: t("tradeRoutes.modify.done"), children: done }}
       >
         {view.view === "modify" ? (
-          <InputStep title="注文の訂正" steps={MODIFY_STEPS} autoFocus={!view.input.fieldErrors}>
+          <InputStep title={t("tradeRoutes.modify.inputTitle")} steps={modifySteps} autoFocus={!view.input.fieldErrors}>
             <NoticeAlert notice={view.input.notice} />
             <OrderDetails order={view.order} withStatus={false} />
             <ExecutionPasswordLockNotice>
-              <p>訂正後の数量と価格を入力し、「訂正確認」を押してください。</p>
+              <p>{t("tradeRoutes.modify.inputInstruction")}</p>
               {checkModification.isError &&
                 !isOrderRejected(checkModification.error) &&
                 !(isApiError(checkModification.error) && checkModification.error.code === "order_not_open") && (
-                  <ApiErrorAlert error={checkModification.error} lead="訂正の内容を確認できませんでした。" />
+                  <ApiErrorAlert error={checkModification.error} lead={t("tradeRoutes.modify.checkFailed")} />
                 )}
               <ModifyOrderForm
                 order={view.order}

@@ -17,8 +17,10 @@ import {
   stockOrderFields,
 } from "../../../features/trading/components/stock-order-form.tsx";
 import { StockOrderSummary } from "../../../features/trading/components/stock-order-summary.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { NoticeAlert } from "../../query-status.tsx";
+import { tradeRoutesCatalog } from "./i18n.ts";
 import { isOrderRejected, type OrderInput, OrderReceipt, orderInstruction, rejectedInput } from "./order-flow.tsx";
 
 type Context = { values: StockOrderFormValues; instrument: Instrument | undefined };
@@ -32,6 +34,7 @@ const fieldAliases = { account: "tradeType", marginAction: "tradeType" } as cons
  * Idempotency-Key per confirmation.
  */
 function StockOrderPage() {
+  const { t } = useT(tradeRoutesCatalog);
   const instruments = useInstruments();
   // The same query as 買付余力 shows: whether 信用 can be chosen at all.
   const balances = useBalances();
@@ -46,34 +49,34 @@ function StockOrderPage() {
       guarded={guarded}
       operation="place_order"
       confirmation={{
-        ...orderInstruction,
+        ...orderInstruction(t),
         summary: (request, { instrument }) => <StockOrderSummary request={request} instrument={instrument} />,
       }}
       execute={placeOrder.mutateAsync}
       onError={(error, _request, { values }) => rejectedInput(error, values, stockOrderFields, setInput, fieldAliases)}
       onCancel={(_request, { values }) => setInput({ values, returned: true })}
       completion={{
-        title: "ご注文を受け付けました",
+        title: t("tradeRoutes.order.accepted"),
         children: (order) => (
           <OrderReceipt order={order}>
-            {order.status === "filled" && order.filledPrice !== null && <p>ご注文は約定しました。</p>}
+            {order.status === "filled" && order.filledPrice !== null && <p>{t("tradeRoutes.stock.filled")}</p>}
             <MailNotificationNote
-              label="取引(約定)通知"
+              label={t("tradeRoutes.stock.mailLabel")}
               sentTo={order.executionMailTo}
-              {...(order.status === "filled" ? {} : { upcoming: { when: "約定しましたら" } })}
+              {...(order.status === "filled" ? {} : { upcoming: { when: t("tradeRoutes.order.whenFilled") } })}
             />
           </OrderReceipt>
         ),
       }}
     >
-      <InputStep title="注文内容の入力" autoFocus={Boolean(input.returned) && !input.fieldErrors}>
+      <InputStep title={t("tradeRoutes.order.inputTitle")} autoFocus={Boolean(input.returned) && !input.fieldErrors}>
         <NoticeAlert notice={input.notice} />
         <BuyingPower />
-        {instruments.isError && <QueryStatus query={instruments} what="銘柄の情報" />}
+        {instruments.isError && <QueryStatus query={instruments} what={t("tradeRoutes.stock.instrumentsWhat")} />}
         <ExecutionPasswordLockNotice>
-          <p>注文内容を入力し、「注文確認」を押してください。</p>
+          <p>{t("tradeRoutes.stock.instruction")}</p>
           {check.isError && !isOrderRejected(check.error) && (
-            <ApiErrorAlert error={check.error} lead="ご注文の内容を確認できませんでした。" />
+            <ApiErrorAlert error={check.error} lead={t("tradeRoutes.order.checkFailed")} />
           )}
           <StockOrderForm
             stocks={stocks}

@@ -15,10 +15,13 @@ import { WithdrawalForm } from "../../../features/withdrawals/components/withdra
 import { WithdrawalOverviewDetails } from "../../../features/withdrawals/components/withdrawal-overview-details.tsx";
 import { WithdrawalReceipt } from "../../../features/withdrawals/components/withdrawal-receipt.tsx";
 import { WithdrawalSummary } from "../../../features/withdrawals/components/withdrawal-summary.tsx";
+import { withNodes } from "../../../features/withdrawals/utils/with-nodes.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { GuardedFlow, InputStep, useGuarded } from "../../guarded-flow.tsx";
 import { type Notice, NoticeAlert, noticeOf } from "../../query-status.tsx";
 import { paths } from "../../screens.ts";
+import { withdrawalRoutesCatalog } from "./i18n.ts";
 
 /** The amount as the customer left it, back from the confirmation. */
 interface Input {
@@ -42,11 +45,12 @@ function amountErrorOf(error: unknown): string | undefined {
 }
 
 function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawalOverview> }) {
+  const { t } = useT(withdrawalRoutesCatalog);
   if (overview.isError) {
     return (
       <ApiErrorAlert
         error={overview.error}
-        lead="出金可能額を表示できませんでした。"
+        lead={t("withdrawalRoutes.overview.failed")}
         onRetry={() => void overview.refetch()}
         retrying={overview.isFetching}
       />
@@ -54,7 +58,7 @@ function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawa
   }
   return (
     <p className="kk-loading" role="status">
-      出金可能額を読み込んでいます…
+      {t("withdrawalRoutes.overview.loading")}
     </p>
   );
 }
@@ -65,6 +69,7 @@ function OverviewStatus({ overview }: { overview: ReturnType<typeof useWithdrawa
  * is sent, under one Idempotency-Key per confirmation.
  */
 function WithdrawalPage() {
+  const { t } = useT(withdrawalRoutesCatalog);
   const overview = useWithdrawalOverview();
   const createWithdrawal = useCreateWithdrawal();
   const guarded = useGuarded<WithdrawalRequest, BankAccountView, AcceptedWithdrawal>();
@@ -75,12 +80,12 @@ function WithdrawalPage() {
   const renderInput = (data: WithdrawalOverview) => {
     const account = data.bankAccount;
     return (
-      <InputStep title="出金金額の入力" autoFocus={input.returned && !input.amountError}>
+      <InputStep title={t("withdrawalRoutes.input.title")} autoFocus={input.returned && !input.amountError}>
         <NoticeAlert notice={input.notice} />
         <WithdrawalOverviewDetails overview={data} />
         {account ? (
           <ExecutionPasswordLockNotice>
-            <p>出金金額を入力し、「出金確認」を押してください。</p>
+            <p>{t("withdrawalRoutes.input.instruction")}</p>
             <WithdrawalForm
               bankAccountId={account.id}
               withdrawable={data.withdrawable}
@@ -91,8 +96,9 @@ function WithdrawalPage() {
           </ExecutionPasswordLockNotice>
         ) : (
           <p>
-            出金先口座が登録されていないため、出金できません。<Link to={paths.bankAccount}>出金先口座変更</Link>
-            からお申込みください。
+            {withNodes(t, "withdrawalRoutes.input.noBankAccount", {
+              link: <Link to={paths.bankAccount}>{t("withdrawalRoutes.input.bankAccountLink")}</Link>,
+            })}
           </p>
         )}
       </InputStep>
@@ -104,10 +110,10 @@ function WithdrawalPage() {
       guarded={guarded}
       operation="withdrawal"
       confirmation={{
-        title: "出金内容の確認",
-        instruction: "以下の内容で出金を申し込みます。",
+        title: t("withdrawalRoutes.confirm.title"),
+        instruction: t("withdrawalRoutes.confirm.instruction"),
         summary: (request, account) => <WithdrawalSummary request={request} account={account} />,
-        submitLabel: "出金する",
+        submitLabel: t("withdrawalRoutes.confirm.submit"),
       }}
       execute={createWithdrawal.mutateAsync}
       onError={(error, request) => {
@@ -125,14 +131,14 @@ function WithdrawalPage() {
       }}
       onCancel={(request) => backToInput(request)}
       completion={{
-        title: "出金のお申込みを受け付けました",
+        title: t("withdrawalRoutes.complete.title"),
         children: (withdrawal) => (
           <>
             <WithdrawalReceipt withdrawal={withdrawal} />
-            <MailNotificationNote label="出金申込完了通知メール" sentTo={withdrawal.notificationSentTo} />
+            <MailNotificationNote label={t("withdrawalRoutes.complete.mail")} sentTo={withdrawal.notificationSentTo} />
             <div className="kk-actions">
-              <Link to={paths.withdrawalHistory}>出金申込履歴を見る</Link>
-              <Link to={paths.home}>会員トップへ戻る</Link>
+              <Link to={paths.withdrawalHistory}>{t("withdrawalRoutes.complete.history")}</Link>
+              <Link to={paths.home}>{t("withdrawalRoutes.complete.home")}</Link>
             </div>
           </>
         ),

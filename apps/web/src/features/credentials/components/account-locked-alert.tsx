@@ -1,6 +1,8 @@
 import { accountLockedMessage, type SupportContact } from "@kakunin/contracts/credentials";
 import { Alert } from "@kakunin/ui/alert";
-import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { credentialsCatalog } from "../i18n.ts";
 
 export interface AccountLockedAlertProps {
   /** The server's wording when it has just refused (it names the support number already). */
@@ -11,9 +13,11 @@ export interface AccountLockedAlertProps {
 
 /** R8: after 9 wrong execution passwords; the message says how to have it unlocked, and whom to call. */
 export function AccountLockedAlert({ message, contact }: AccountLockedAlertProps) {
-  const text = message ?? (contact ? accountLockedMessage(contact) : errorText("account_locked"));
+  const { t, tRef } = useT(credentialsCatalog, contractsCatalog);
+  // With a contact: contracts' accountLockedMessage, the words core sends, in the reader's language.
+  const text = message ?? (contact ? tRef(accountLockedMessage(contact)) : t("errors.account_locked"));
   return (
-    <Alert variant="error" title="アカウントロック中">
+    <Alert variant="error" title={t("credentials.accountLocked.title")}>
       <p>{text}</p>
     </Alert>
   );

@@ -1,10 +1,13 @@
 import type { CredentialStatus } from "@kakunin/contracts/credentials";
 import { Alert } from "@kakunin/ui/alert";
 import { formatJstDate, formatJstDateHour } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { useCredentials } from "../api/get-credentials.ts";
+import { credentialsCatalog } from "../i18n.ts";
 import { AccountLockedAlert } from "./account-locked-alert.tsx";
 
 function ScheduleAlert({ status }: { status: CredentialStatus }) {
+  const { t } = useT(credentialsCatalog);
   const { executionPassword, schedule } = status;
   // Once the customer has set their own password there is nothing left to urge.
   if (!executionPassword.isInitial) return null;
@@ -12,21 +15,19 @@ function ScheduleAlert({ status }: { status: CredentialStatus }) {
     case "before_registration":
       return (
         <Alert variant="info">
-          <p>{`${formatJstDate(schedule.registrationFrom)} から執行パスワードの事前登録を開始します。`}</p>
+          <p>{t("credentials.schedule.beforeRegistration", { date: formatJstDate(schedule.registrationFrom) })}</p>
         </Alert>
       );
     case "registration":
       return (
         <Alert variant="warning">
-          <p>
-            {`執行パスワードの事前登録期間中です。${formatJstDateHour(schedule.enforcedFrom)} までに執行パスワードを変更してください。`}
-          </p>
+          <p>{t("credentials.schedule.registration", { deadline: formatJstDateHour(schedule.enforcedFrom) })}</p>
         </Alert>
       );
     case "enforced":
       return (
         <Alert variant="warning">
-          <p>初期執行パスワードのままです。口座管理の「執行パスワード変更」から変更してください。</p>
+          <p>{t("credentials.schedule.enforced")}</p>
         </Alert>
       );
   }

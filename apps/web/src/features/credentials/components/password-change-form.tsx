@@ -9,8 +9,10 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { type ApiError, isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
-import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import type { PasswordChanged } from "../api/password-changed.ts";
+import { credentialsCatalog } from "../i18n.ts";
 import { passwordChecklist } from "../utils/password-checklist.ts";
 
 /** Both change forms send the same three fields (see `@kakunin/contracts/credentials`). */
@@ -36,7 +38,7 @@ export interface PasswordChangeFormProps {
   note: ReactNode;
   /** Shown above the form while there is no error to report, e.g. tries left. */
   notice?: ReactNode;
-  /** Wording of the error alert when the server's message is not enough. */
+  /** Wording of the error alert when the server's message is not enough (in the current language). */
   describeError?: (error: ApiError) => string | undefined;
   onError?: (error: ApiError) => void;
 }
@@ -56,6 +58,7 @@ export function PasswordChangeForm({
   describeError,
   onError,
 }: PasswordChangeFormProps) {
+  const { t } = useT(credentialsCatalog, contractsCatalog);
   const {
     register,
     control,
@@ -87,7 +90,7 @@ export function PasswordChangeForm({
   }, clearStaleFailure(mutation));
 
   const error = mutation.error;
-  const message = isApiError(error) ? (describeError?.(error) ?? error.message) : errorText("internal_error");
+  const message = isApiError(error) ? (describeError?.(error) ?? error.message) : t("errors.internal_error");
   const retryable = isApiError(error) ? error.retryable : true;
 
   const field = fieldBinder(register, errors);
@@ -106,17 +109,17 @@ export function PasswordChangeForm({
         label={labels.next}
         autoComplete="new-password"
         error={errors.newPassword?.message}
-        details={<Checklist items={passwordChecklist(kind, newPassword)} />}
+        details={<Checklist items={passwordChecklist(kind, newPassword, t)} />}
         {...register("newPassword")}
       />
       <p className="kk-note">{note}</p>
       <PasswordField
         label={labels.confirm}
-        hint={`確認のため、${labels.next}をもう一度入力してください。`}
+        hint={t("credentials.confirmHint", { label: labels.next })}
         autoComplete="new-password"
         {...field("newPasswordConfirmation")}
       />
-      <FormActions submitLabel="変更する" block loading={mutation.isPending} />
+      <FormActions submitLabel={t("credentials.submit")} block loading={mutation.isPending} />
     </form>
   );
 }

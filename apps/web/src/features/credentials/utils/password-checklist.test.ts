@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { activateLocale } from "../../../lib/i18n/catalog.ts";
 import { passwordChecklist } from "./password-checklist.ts";
 
 const state = (items: { label: string; met: boolean }[]) => Object.fromEntries(items.map((i) => [i.label, i.met]));
@@ -33,6 +34,27 @@ describe("passwordChecklist", () => {
       "6〜20文字": true,
       英字と数字をそれぞれ含む: true,
       英数字のみ: false,
+    });
+  });
+});
+
+describe("passwordChecklist in English", () => {
+  beforeEach(async () => {
+    await activateLocale("en");
+  });
+  afterEach(async () => {
+    await activateLocale("ja");
+  });
+
+  it("words the rules in the current language", () => {
+    expect(state(passwordChecklist("execution", "abc1"))).toEqual({
+      "4–20 characters": true,
+      "At least two of: numbers, lowercase letters, uppercase letters": true,
+    });
+    expect(state(passwordChecklist("login", "kiso-8pine"))).toEqual({
+      "6–20 characters": true,
+      "Contains both letters and numbers": true,
+      "Letters and numbers only": false,
     });
   });
 });

@@ -4,32 +4,35 @@ import { useId } from "react";
 import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { useLoginHistory } from "../api/get-login-history.ts";
+import { loginHistoryCatalog } from "../i18n.ts";
 import { describeUserAgent } from "../utils/describe-user-agent.ts";
 
 function HistoryRow({ entry }: { entry: LoginHistoryEntry }) {
+  const { t } = useT(loginHistoryCatalog);
   const success = entry.outcome === "success";
   return (
     <tr>
-      <td data-label="日時" className="kk-table__nowrap">
+      <td data-label={t("loginHistory.column.at")} className="kk-table__nowrap">
         <time dateTime={entry.at}>{formatJstDateTime(entry.at)}</time>
       </td>
-      <td data-label="結果">
+      <td data-label={t("loginHistory.column.outcome")}>
         {/* One span: on a phone's card both badges stay together, opposite the label. */}
         <span>
           <span className={success ? "kk-badge kk-badge--success" : "kk-badge kk-badge--failure"}>
-            {success ? "成功" : "失敗"}
+            {success ? t("loginHistory.outcome.success") : t("loginHistory.outcome.failure")}
           </span>
           {/* Issue 15: the first login from this device; a customer who does not recognise it calls support. */}
           {entry.newDevice && " "}
-          {entry.newDevice && <span className="kk-badge kk-badge--pending">新しい端末</span>}
+          {entry.newDevice && <span className="kk-badge kk-badge--pending">{t("loginHistory.newDevice")}</span>}
         </span>
       </td>
-      <td data-label="IPアドレス" className="kk-table__mono">
-        {entry.ipAddress ?? "不明"}
+      <td data-label={t("loginHistory.column.ipAddress")} className="kk-table__mono">
+        {entry.ipAddress ?? t("loginHistory.unknown")}
       </td>
       {/* The full user agent stays available on hover for customers who want the detail. */}
-      <td data-label="ブラウザ" title={entry.userAgent ?? undefined}>
+      <td data-label={t("loginHistory.column.browser")} title={entry.userAgent ?? undefined}>
         {describeUserAgent(entry.userAgent)}
       </td>
     </tr>
@@ -37,24 +40,26 @@ function HistoryRow({ entry }: { entry: LoginHistoryEntry }) {
 }
 
 export function LoginHistoryTable() {
+  const { t } = useT(loginHistoryCatalog);
   const history = useLoginHistory();
   const captionId = useId();
 
-  if (!history.isSuccess) return <QueryStatus query={history} what="ログイン履歴" requestId={false} />;
+  const what = t("loginHistory.what");
+  if (!history.isSuccess) return <QueryStatus query={history} what={what} requestId={false} />;
   const entries = history.data.pages.flatMap((page) => page.entries);
-  if (entries.length === 0) return <p>ログイン履歴はありません。</p>;
+  if (entries.length === 0) return <p>{t("loginHistory.empty")}</p>;
 
   return (
     <>
       <TableRegion labelledBy={captionId}>
         <table className="kk-table kk-table--cards">
-          <caption id={captionId}>最近のログイン（日時は日本時間）</caption>
+          <caption id={captionId}>{t("loginHistory.table.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">日時</th>
-              <th scope="col">結果</th>
-              <th scope="col">IPアドレス</th>
-              <th scope="col">ブラウザ</th>
+              <th scope="col">{t("loginHistory.column.at")}</th>
+              <th scope="col">{t("loginHistory.column.outcome")}</th>
+              <th scope="col">{t("loginHistory.column.ipAddress")}</th>
+              <th scope="col">{t("loginHistory.column.browser")}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,7 +70,7 @@ export function LoginHistoryTable() {
           </tbody>
         </table>
       </TableRegion>
-      <MorePages query={history} what="ログイン履歴" />
+      <MorePages query={history} what={what} />
     </>
   );
 }

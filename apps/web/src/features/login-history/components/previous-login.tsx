@@ -1,6 +1,8 @@
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { usePreviousLogin } from "../api/get-previous-login.ts";
+import { loginHistoryCatalog } from "../i18n.ts";
 import { describeUserAgent } from "../utils/describe-user-agent.ts";
 
 /**
@@ -8,17 +10,19 @@ import { describeUserAgent } from "../utils/describe-user-agent.ts";
  * in before this session, so a login they do not recognise stands out.
  */
 export function PreviousLogin() {
+  const { t } = useT(loginHistoryCatalog);
   const previous = usePreviousLogin();
-  if (!previous.isSuccess) return <QueryStatus query={previous} what="前回ログイン" />;
+  if (!previous.isSuccess) return <QueryStatus query={previous} what={t("loginHistory.previous.what")} />;
   const entry = previous.data.previousLogin;
   if (!entry) {
-    return <p className="kk-text-sm">前回ログイン: なし（今回が初めてのログインです）</p>;
+    return <p className="kk-text-sm">{t("loginHistory.previous.none")}</p>;
   }
   return (
     <p className="kk-text-sm">
-      前回ログイン: <time dateTime={entry.at}>{formatJstDateTime(entry.at)}</time>（日本時間）
+      {t("loginHistory.previous.label")} <time dateTime={entry.at}>{formatJstDateTime(entry.at)}</time>
+      {t("loginHistory.previous.timeZone")}
       <span title={entry.userAgent ?? undefined}> {describeUserAgent(entry.userAgent)}</span>
-      {` IPアドレス: ${entry.ipAddress ?? "不明"}`}
+      {t("loginHistory.previous.ipAddress", { ipAddress: entry.ipAddress ?? t("loginHistory.unknown") })}
     </p>
   );
 }

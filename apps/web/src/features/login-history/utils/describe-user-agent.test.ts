@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { activateLocale } from "../../../lib/i18n/catalog.ts";
 import { describeUserAgent } from "./describe-user-agent.ts";
+
+afterEach(async () => {
+  await activateLocale("ja");
+});
 
 describe("describeUserAgent", () => {
   it.each([
@@ -28,5 +33,15 @@ describe("describeUserAgent", () => {
     expect(describeUserAgent("curl/8.5.0")).toBe("curl/8.5.0");
     expect(describeUserAgent("x".repeat(60))).toBe(`${"x".repeat(40)}…`);
     expect(describeUserAgent(null)).toBe("不明");
+  });
+
+  it("says it in English too", async () => {
+    await activateLocale("en");
+    expect(
+      describeUserAgent(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+      ),
+    ).toBe("Chrome 131 (Windows)");
+    expect(describeUserAgent(null)).toBe("Unknown");
   });
 });

@@ -13,7 +13,9 @@ import { z } from "zod";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { mailSettingsCatalog } from "../i18n.ts";
 import { type AddressPosition, addressAt, enabledText, mailLabel } from "../utils/mail-setting-text.ts";
 
 /** Radios carry strings; the form's values before they become a MailSettingChange. */
@@ -25,8 +27,8 @@ export interface MailSettingFormValues {
 function formSchema(type: MailSetting["type"]) {
   return z
     .object({
-      enabled: z.enum(["true", "false"], { error: "配信設定を選択してください。" }),
-      destination: z.enum(["1", "2"], { error: "配信先を選択してください。" }),
+      enabled: z.enum(["true", "false"], { error: "mailSettings.form.enabledRequired" }),
+      destination: z.enum(["1", "2"], { error: "mailSettings.form.destinationRequired" }),
     })
     .transform(({ enabled, destination }) => ({
       type,
@@ -41,10 +43,8 @@ function formSchema(type: MailSetting["type"]) {
  * where the customer chooses 配信不要, not only in the fine print.
  */
 const secondFactorOf = {
-  withdrawal_auth_code:
-    "配信不要にすると、出金のときの確認は執行パスワードだけになり、メールでお送りする認証コードによる2つ目の確認がなくなります。執行パスワードを第三者に知られた場合、そのまま出金されるおそれが高まります。",
-  view_auth_code:
-    "配信不要にすると、登録情報の照会のときの確認は執行パスワードだけになり、メールでお送りする認証コードによる2つ目の確認がなくなります。",
+  withdrawal_auth_code: "mailSettings.secondFactor.withdrawal",
+  view_auth_code: "mailSettings.secondFactor.view",
 } as const;
 
 export function toFormValues(setting: Pick<MailSetting, "enabled" | "destination">): MailSettingFormValues {
@@ -72,6 +72,7 @@ export function MailSettingChangeForm({
   onSubmit,
   onCancel,
 }: MailSettingChangeFormProps) {
+  const { t } = useT(mailSettingsCatalog);
   const resolver = useMemo(() => zodResolver(formSchema(setting.type)), [setting.type]);
   const registered = positions.filter((position) => addressAt({ addresses }, position) !== null);
   const { enabled, destination } = toFormValues(setting);
@@ -97,7 +98,7 @@ export function MailSettingChangeForm({
     if (change.enabled === setting.enabled && change.destination === setting.destination) {
       setError("root", {
         type: "unchanged",
-        message: "変更内容がありません。配信設定または配信先を変更してください。",
+        message: t("mailSettings.form.unchanged"),
       });
       return;
     }
@@ -113,42 +114,41 @@ export function MailSettingChangeForm({
       {errors.root?.message && <ApiErrorAlert message={errors.root.message} />}
       <DescriptionList
         items={[
-          { term: "種類", detail: mailLabel(setting.type) },
+          { term: t("mailSettings.column.type"), detail: mailLabel(setting.type, t) },
           {
-            term: "現在の設定",
-            detail: `${enabledText(setting.enabled)}（配信先: ${current ?? "未登録"}）`,
+            term: t("mailSettings.form.current"),
+            detail: t("mailSettings.form.currentDetail", {
+              enabled: enabledText(setting.enabled, t),
+              destination: current ?? t("mailSettings.notRegistered"),
+            }),
           },
         ]}
       />
       <RadioGroup
-        legend="配信設定"
+        legend={t("mailSettings.column.enabled")}
         inline
         options={[
-          { value: "true", label: "配信中" },
-          { value: "false", label: "配信不要" },
+          { value: "true", label: enabledText(true, t) },
+          { value: "false", label: enabledText(false, t) },
         ]}
         {...field("enabled")}
       />
       {removesSecondFactor && (
-        <Alert variant="warning" title="2つ目の確認がなくなります">
-          <p>{secondFactorOf[setting.type as keyof typeof secondFactorOf]}</p>
+        <Alert variant="warning" title={t("mailSettings.secondFactor.title")}>
+          <p>{t(secondFactorOf[setting.type as keyof typeof secondFactorOf])}</p>
         </Alert>
       )}
       <RadioGroup
-        legend="配信先"
-        hint={
-          registered.length === 0
-            ? "メールアドレスが登録されていません。"
-            : "ご登録のメールアドレスから選択してください。"
-        }
+        legend={t("mailSettings.column.destination")}
+        hint={registered.length === 0 ? t("mailSettings.form.noAddress") : t("mailSettings.form.chooseAddress")}
         options={registered.map((position) => ({
           value: String(position),
           label: addressAt({ addresses }, position),
-          description: `メールアドレス${position}`,
+          description: t("mailSettings.form.addressSlot", { position }),
         }))}
         {...field("destination")}
       />
-      <FormActions submitLabel="変更確認" onCancel={onCancel} />
+      <FormActions submitLabel={t("mailSettings.form.submit")} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import type { MailSetting, MailSettingChange, MailSettings } from "@kakunin/contracts/mail";
 import { ChangeValue, DescriptionList } from "@kakunin/ui/description-list";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { mailSettingsCatalog } from "../i18n.ts";
 import { addressAt, enabledText, mailLabel } from "../utils/mail-setting-text.ts";
 
 export interface MailSettingChangeSummaryProps {
@@ -12,24 +14,26 @@ export interface MailSettingChangeSummaryProps {
 
 /** The confirmation's 種類 / 配信設定 / 配信先, each 変更前 → 変更後. */
 export function MailSettingChangeSummary({ before, change, addresses }: MailSettingChangeSummaryProps) {
-  const beforeAddress = addressAt({ addresses }, before.destination) ?? "未登録";
-  const afterAddress = addressAt({ addresses }, change.destination) ?? "未登録";
+  const { t } = useT(mailSettingsCatalog);
+  const notRegistered = t("mailSettings.notRegistered");
+  const beforeAddress = addressAt({ addresses }, before.destination) ?? notRegistered;
+  const afterAddress = addressAt({ addresses }, change.destination) ?? notRegistered;
   return (
     <DescriptionList
       items={[
-        { term: "種類", detail: mailLabel(change.type) },
+        { term: t("mailSettings.column.type"), detail: mailLabel(change.type, t) },
         {
-          term: "配信設定",
+          term: t("mailSettings.column.enabled"),
           detail: (
             <ChangeValue
-              before={enabledText(before.enabled)}
-              after={enabledText(change.enabled)}
+              before={enabledText(before.enabled, t)}
+              after={enabledText(change.enabled, t)}
               unchanged={before.enabled === change.enabled}
             />
           ),
         },
         {
-          term: "配信先",
+          term: t("mailSettings.column.destination"),
           detail: (
             <ChangeValue
               before={beforeAddress}
@@ -51,12 +55,16 @@ export function MailSettingDetails({
   setting: Pick<MailSetting, "type" | "enabled" | "destination">;
   addresses: MailSettings["addresses"];
 }) {
+  const { t } = useT(mailSettingsCatalog);
   return (
     <DescriptionList
       items={[
-        { term: "種類", detail: mailLabel(setting.type) },
-        { term: "配信設定", detail: enabledText(setting.enabled) },
-        { term: "配信先", detail: addressAt({ addresses }, setting.destination) ?? "未登録" },
+        { term: t("mailSettings.column.type"), detail: mailLabel(setting.type, t) },
+        { term: t("mailSettings.column.enabled"), detail: enabledText(setting.enabled, t) },
+        {
+          term: t("mailSettings.column.destination"),
+          detail: addressAt({ addresses }, setting.destination) ?? t("mailSettings.notRegistered"),
+        },
       ]}
     />
   );

@@ -1,5 +1,7 @@
 import type { MailSettings, OptionalMailType } from "@kakunin/contracts/mail";
 import { type Ref, useId } from "react";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { mailSettingsCatalog } from "../i18n.ts";
 import { addressAt, enabledText, mailLabel, orderedSettings } from "../utils/mail-setting-text.ts";
 
 export interface MailTypeSelection {
@@ -20,24 +22,25 @@ export interface MailSettingsTableProps {
 
 /** メールサービス配信設定 (R23): every optional mail, its state and where it goes. */
 export function MailSettingsTable({ mailSettings, selection }: MailSettingsTableProps) {
+  const { t } = useT(mailSettingsCatalog);
   const captionId = useId();
   const radioId = useId();
 
   return (
     <section className="kk-table-wrap" aria-labelledby={captionId}>
       <table className="kk-table kk-table--fit kk-table--cards">
-        <caption id={captionId}>メールの配信設定</caption>
+        <caption id={captionId}>{t("mailSettings.table.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">種類</th>
-            <th scope="col">配信設定</th>
-            <th scope="col">配信先</th>
+            <th scope="col">{t("mailSettings.column.type")}</th>
+            <th scope="col">{t("mailSettings.column.enabled")}</th>
+            <th scope="col">{t("mailSettings.column.destination")}</th>
           </tr>
         </thead>
         <tbody>
           {orderedSettings(mailSettings).map((setting, index) => {
             const address = addressAt(mailSettings, setting.destination);
-            const label = mailLabel(setting.type) ?? setting.label;
+            const label = mailLabel(setting.type, t);
             const inputId = `${radioId}-${setting.type}`;
             // The first radio takes the ref, so an error can move focus into the group.
             const ref = index === 0 ? selection?.ref : undefined;
@@ -65,12 +68,14 @@ export function MailSettingsTable({ mailSettings, selection }: MailSettingsTable
                     label
                   )}
                 </th>
-                <td data-label="配信設定">
+                <td data-label={t("mailSettings.column.enabled")}>
                   <span className={setting.enabled ? "kk-badge kk-badge--success" : "kk-badge kk-badge--neutral"}>
-                    {enabledText(setting.enabled)}
+                    {enabledText(setting.enabled, t)}
                   </span>
                 </td>
-                <td data-label="配信先">{address ?? <span className="kk-text-muted">未登録</span>}</td>
+                <td data-label={t("mailSettings.column.destination")}>
+                  {address ?? <span className="kk-text-muted">{t("mailSettings.notRegistered")}</span>}
+                </td>
               </tr>
             );
           })}

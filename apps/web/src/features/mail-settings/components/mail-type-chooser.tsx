@@ -1,9 +1,9 @@
 import type { MailSettings, OptionalMailType } from "@kakunin/contracts/mail";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { FormActions } from "../../../components/form-actions.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { mailSettingsCatalog } from "../i18n.ts";
 import { MailSettingsTable } from "./mail-settings-table.tsx";
-
-const NOTHING_CHOSEN = "変更するメールを選択してください。";
 
 export interface MailTypeChooserProps {
   mailSettings: MailSettings;
@@ -17,6 +17,7 @@ export interface MailTypeChooserProps {
  * A <fieldset> names the radios as one group; the table shows each row's current state.
  */
 export function MailTypeChooser({ mailSettings, defaultType = null, onChoose }: MailTypeChooserProps) {
+  const { t } = useT(mailSettingsCatalog);
   const [selected, setSelected] = useState<OptionalMailType | null>(defaultType);
   const [error, setError] = useState(false);
   const firstRadio = useRef<HTMLInputElement>(null);
@@ -39,10 +40,10 @@ export function MailTypeChooser({ mailSettings, defaultType = null, onChoose }: 
         className={error ? "kk-field kk-radio-group kk-field--invalid" : "kk-field kk-radio-group"}
         aria-describedby={error ? errorId : undefined}
       >
-        <legend className="kk-field__label kk-radio-group__legend">変更するメールを選択してください</legend>
+        <legend className="kk-field__label kk-radio-group__legend">{t("mailSettings.chooser.legend")}</legend>
         {error && (
           <p className="kk-field__error" id={errorId}>
-            {NOTHING_CHOSEN}
+            {t("mailSettings.chooser.nothingChosen")}
           </p>
         )}
         <MailSettingsTable
@@ -59,7 +60,7 @@ export function MailTypeChooser({ mailSettings, defaultType = null, onChoose }: 
           }}
         />
       </fieldset>
-      <FormActions submitLabel="変更する" />
+      <FormActions submitLabel={t("mailSettings.chooser.submit")} />
     </form>
   );
 }

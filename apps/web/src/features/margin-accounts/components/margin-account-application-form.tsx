@@ -1,7 +1,6 @@
 import {
   annualIncomeOptions,
   financialAssetsOptions,
-  marginAccountApplicationLabels as labels,
   type MarginAccountApplication,
   marginAccountApplicationSchema,
   stockExperienceOptions,
@@ -12,14 +11,22 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { marginAccountsCatalog } from "../i18n.ts";
+import { answerIds, type Question, questionLabelIds } from "../utils/application-text.ts";
 
 type FormValues = z.input<typeof marginAccountApplicationSchema>;
 /** Nothing chosen at first; what was entered when coming back from the confirmation. */
 export type MarginAccountApplicationFormValues = Partial<FormValues>;
 
 const resolver = zodResolver(marginAccountApplicationSchema);
-const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+
+/** The radios send the notice's answer; their labels are in the reader's language. */
+function choices<Q extends Question>(question: Q, values: readonly MarginAccountApplication[Q][], t: Translate) {
+  const ids = answerIds[question] as Record<string, string>;
+  return values.map((value) => ({ value, label: t(ids[value] as string) }));
+}
 
 export interface MarginAccountApplicationFormProps {
   /** What the customer entered before going back from the confirmation. */
@@ -30,15 +37,16 @@ export interface MarginAccountApplicationFormProps {
 
 /** The main points of the 信用取引口座設定約諾書, shown above the consent. */
 function MarginAgreementSummary() {
+  const { t } = useT(marginAccountsCatalog);
   return (
     <div className="kk-note">
-      <p>信用取引口座設定約諾書（要旨）</p>
+      <p>{t("marginAccounts.agreement.heading")}</p>
       <ul>
-        <li>信用取引は、委託保証金を担保に、その約3.3倍までのお取引ができます。</li>
-        <li>株価の変動により、委託保証金を上回る損失が生じることがあります。</li>
-        <li>委託保証金率が維持率を下回った場合は、追加の保証金（追証）を期日までに差し入れていただきます。</li>
-        <li>建玉には弁済期限（制度信用取引は6か月）があり、期限までに返済していただきます。</li>
-        <li>金利・貸株料などの費用がかかります。</li>
+        <li>{t("marginAccounts.agreement.leverage")}</li>
+        <li>{t("marginAccounts.agreement.losses")}</li>
+        <li>{t("marginAccounts.agreement.marginCall")}</li>
+        <li>{t("marginAccounts.agreement.deadline")}</li>
+        <li>{t("marginAccounts.agreement.costs")}</li>
       </ul>
     </div>
   );
@@ -50,6 +58,7 @@ function MarginAgreementSummary() {
  * at the broker's screening.
  */
 export function MarginAccountApplicationForm({ defaultValues, onSubmit }: MarginAccountApplicationFormProps) {
+  const { t } = useT(marginAccountsCatalog);
   const agreementId = useId();
   const {
     register,
@@ -65,27 +74,27 @@ export function MarginAccountApplicationForm({ defaultValues, onSubmit }: Margin
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
       <RadioGroup
-        legend={labels.stockExperience}
-        options={choices(stockExperienceOptions)}
+        legend={t(questionLabelIds.stockExperience)}
+        options={choices("stockExperience", stockExperienceOptions, t)}
         {...field("stockExperience")}
       />
       <RadioGroup
-        legend={labels.annualIncome}
-        hint="税込みの年収（世帯ではなくお客様ご本人）"
-        options={choices(annualIncomeOptions)}
+        legend={t(questionLabelIds.annualIncome)}
+        hint={t("marginAccounts.form.annualIncomeHint")}
+        options={choices("annualIncome", annualIncomeOptions, t)}
         {...field("annualIncome")}
       />
       <RadioGroup
-        legend={labels.financialAssets}
-        hint="預貯金・株式・投資信託などの合計"
-        options={choices(financialAssetsOptions)}
+        legend={t(questionLabelIds.financialAssets)}
+        hint={t("marginAccounts.form.financialAssetsHint")}
+        options={choices("financialAssets", financialAssetsOptions, t)}
         {...field("financialAssets")}
       />
       <fieldset
         className={errors.agreement ? "kk-field kk-radio-group kk-field--invalid" : "kk-field kk-radio-group"}
         aria-describedby={errors.agreement ? `${agreementId}-error` : undefined}
       >
-        <legend className="kk-field__label kk-radio-group__legend">信用取引口座設定約諾書</legend>
+        <legend className="kk-field__label kk-radio-group__legend">{t("marginAccounts.form.agreementLegend")}</legend>
         <MarginAgreementSummary />
         <div className="kk-radio">
           <input
@@ -97,7 +106,7 @@ export function MarginAccountApplicationForm({ defaultValues, onSubmit }: Margin
           />
           <span className="kk-radio__text">
             <label className="kk-radio__label" htmlFor={`${agreementId}-input`}>
-              信用取引口座設定約諾書の内容を確認し、同意します
+              {t("marginAccounts.form.agreementConsent")}
             </label>
           </span>
         </div>
@@ -107,7 +116,7 @@ export function MarginAccountApplicationForm({ defaultValues, onSubmit }: Margin
           </p>
         )}
       </fieldset>
-      <FormActions submitLabel="申込内容の確認" />
+      <FormActions submitLabel={t("marginAccounts.form.submit")} />
     </form>
   );
 }

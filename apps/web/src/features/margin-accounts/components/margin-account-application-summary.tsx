@@ -1,8 +1,8 @@
-import {
-  marginAccountApplicationLabels as labels,
-  type MarginAccountApplication,
-} from "@kakunin/contracts/margin-accounts";
+import type { MarginAccountApplication } from "@kakunin/contracts/margin-accounts";
 import { DescriptionList } from "@kakunin/ui/description-list";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { marginAccountsCatalog } from "../i18n.ts";
+import { answerIds, questionLabelIds } from "../utils/application-text.ts";
 
 /** The confirmation (and the completion): the answers exactly as they will be sent. */
 export function MarginAccountApplicationSummary({
@@ -10,13 +10,20 @@ export function MarginAccountApplicationSummary({
 }: {
   application: Omit<MarginAccountApplication, "agreement"> & { agreement?: true };
 }) {
+  const { t } = useT(marginAccountsCatalog);
   return (
     <DescriptionList
       items={[
-        { term: labels.stockExperience, detail: application.stockExperience },
-        { term: labels.annualIncome, detail: application.annualIncome },
-        { term: labels.financialAssets, detail: application.financialAssets },
-        { term: "信用取引口座設定約諾書", detail: "同意する" },
+        {
+          term: t(questionLabelIds.stockExperience),
+          detail: t(answerIds.stockExperience[application.stockExperience]),
+        },
+        { term: t(questionLabelIds.annualIncome), detail: t(answerIds.annualIncome[application.annualIncome]) },
+        {
+          term: t(questionLabelIds.financialAssets),
+          detail: t(answerIds.financialAssets[application.financialAssets]),
+        },
+        { term: t("marginAccounts.summary.agreement"), detail: t("marginAccounts.summary.agreed") },
       ]}
     />
   );

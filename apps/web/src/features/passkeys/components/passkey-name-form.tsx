@@ -9,7 +9,10 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, type FieldErrors, fieldErrorsOf, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { passkeysCatalog } from "../i18n.ts";
 
 export interface PasskeyNameFormValues {
   name: string;
@@ -47,6 +50,8 @@ export function PasskeyNameForm({
   autoFocus,
   label,
 }: PasskeyNameFormProps) {
+  // contractsCatalog: the name's field messages and errorText's internal_error.
+  const { t } = useT(passkeysCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -79,8 +84,8 @@ export function PasskeyNameForm({
   return (
     <form className="kk-form" noValidate aria-label={label} onSubmit={submit}>
       <TextField
-        label="パスキー名"
-        hint="40文字以内（例: Chrome（Windows）、仕事用iPhone）"
+        label={t("passkeys.name")}
+        hint={t("passkeys.nameForm.hint")}
         autoComplete="off"
         maxLength={40}
         autoFocus={autoFocus}
@@ -94,7 +99,7 @@ export function PasskeyNameForm({
           {submitLabel}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          キャンセル
+          {t("passkeys.nameForm.cancel")}
         </Button>
       </div>
     </form>

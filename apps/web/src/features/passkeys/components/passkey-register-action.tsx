@@ -1,6 +1,8 @@
 import { PASSKEY_LIMIT } from "@kakunin/contracts/passkeys";
 import { Button } from "@kakunin/ui/button";
 import { useId } from "react";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
+import { passkeysCatalog } from "../i18n.ts";
 
 export interface PasskeyRegisterActionProps {
   /** How many passkeys the customer has; undefined while the list is not read. */
@@ -11,20 +13,20 @@ export interface PasskeyRegisterActionProps {
 }
 
 /** Why 登録する cannot be used now, said beside it rather than letting the customer fail later. */
-function blockedReason({ count, supported }: Pick<PasskeyRegisterActionProps, "count" | "supported">) {
-  if (!supported) {
-    return "お使いのブラウザはパスキーに対応していないため、この端末では登録できません。パスキーに対応したブラウザ（最新のChrome、Safari、Edgeなど）でお手続きください。";
-  }
-  if (count !== undefined && count >= PASSKEY_LIMIT) {
-    return `パスキーは${PASSKEY_LIMIT}件まで登録できます。新しく登録するには、使わなくなったパスキーを削除してください。`;
-  }
+function blockedReason(
+  { count, supported }: Pick<PasskeyRegisterActionProps, "count" | "supported">,
+  t: Translate,
+): string | null {
+  if (!supported) return t("passkeys.register.unsupported");
+  if (count !== undefined && count >= PASSKEY_LIMIT) return t("passkeys.register.atLimit", { limit: PASSKEY_LIMIT });
   return null;
 }
 
 /** 登録する, disabled with its reason at the limit of 10 or without WebAuthn. */
 export function PasskeyRegisterAction({ count, supported, onRegister }: PasskeyRegisterActionProps) {
+  const { t } = useT(passkeysCatalog);
   const reasonId = useId();
-  const reason = blockedReason({ count, supported });
+  const reason = blockedReason({ count, supported }, t);
   return (
     <div className="kk-stack">
       <div className="kk-actions">
@@ -33,7 +35,7 @@ export function PasskeyRegisterAction({ count, supported, onRegister }: PasskeyR
           aria-describedby={reason === null ? undefined : reasonId}
           onClick={onRegister}
         >
-          登録する
+          {t("passkeys.register.submit")}
         </Button>
       </div>
       {reason !== null ? (
@@ -43,7 +45,7 @@ export function PasskeyRegisterAction({ count, supported, onRegister }: PasskeyR
       ) : (
         count !== undefined && (
           <p className="kk-text-sm kk-text-muted">
-            パスキーは{PASSKEY_LIMIT}件まで登録できます（あと{PASSKEY_LIMIT - count}件）。
+            {t("passkeys.register.remaining", { limit: PASSKEY_LIMIT, remaining: PASSKEY_LIMIT - count })}
           </p>
         )
       )}

@@ -4,7 +4,9 @@ import { Button } from "@kakunin/ui/button";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId, useState } from "react";
 import { formatJstDateTime } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { useRenamePasskey } from "../api/rename-passkey.ts";
+import { passkeysCatalog } from "../i18n.ts";
 import { PasskeyNameForm } from "./passkey-name-form.tsx";
 import { lastUsedText, passkeyKindLabel } from "./passkey-summary.tsx";
 
@@ -19,6 +21,7 @@ function PasskeyRow({
   onRename: () => void;
   onDelete: () => void;
 }) {
+  const { t } = useT(passkeysCatalog);
   return (
     <tr>
       <th scope="row">
@@ -26,31 +29,29 @@ function PasskeyRow({
         {passkey.suspended && (
           <>
             {" "}
-            <span className="kk-badge kk-badge--failure">利用停止中</span>
-            <p className="kk-text-sm">
-              不正に複製された可能性があるため、安全のため利用を停止しました。このパスキーではログインや確認ができません。削除してください。
-            </p>
+            <span className="kk-badge kk-badge--failure">{t("passkeys.suspended")}</span>
+            <p className="kk-text-sm">{t("passkeys.suspendedNote")}</p>
           </>
         )}
       </th>
-      <td data-label="種類">{passkeyKindLabel(passkey)}</td>
-      <td data-label="登録日時" className="kk-table__nowrap">
+      <td data-label={t("passkeys.summary.kind")}>{passkeyKindLabel(passkey, t)}</td>
+      <td data-label={t("passkeys.summary.createdAt")} className="kk-table__nowrap">
         <time dateTime={passkey.createdAt}>{formatJstDateTime(passkey.createdAt)}</time>
       </td>
-      <td data-label="最終利用" className="kk-table__nowrap">
+      <td data-label={t("passkeys.table.lastUsed")} className="kk-table__nowrap">
         {passkey.lastUsedAt ? (
-          <time dateTime={passkey.lastUsedAt}>{lastUsedText(passkey)}</time>
+          <time dateTime={passkey.lastUsedAt}>{lastUsedText(passkey, t)}</time>
         ) : (
-          lastUsedText(passkey)
+          lastUsedText(passkey, t)
         )}
       </td>
-      <td data-label="操作" className="kk-table__actions">
+      <td data-label={t("passkeys.table.actions")} className="kk-table__actions">
         <div className="kk-actions">
           <Button variant="secondary" onClick={onRename}>
-            名前の変更
+            {t("passkeys.table.rename")}
           </Button>
           <Button variant="secondary" onClick={onDelete}>
-            削除
+            {t("passkeys.table.delete")}
           </Button>
         </div>
       </td>
@@ -69,6 +70,7 @@ export interface PasskeyTableProps {
  * a name unlocks nothing) and 削除 (a guarded operation the screen confirms).
  */
 export function PasskeyTable({ passkeys, onDelete }: PasskeyTableProps) {
+  const { t } = useT(passkeysCatalog);
   const captionId = useId();
   const rename = useRenamePasskey();
   const [editing, setEditing] = useState<string | null>(null);
@@ -78,19 +80,19 @@ export function PasskeyTable({ passkeys, onDelete }: PasskeyTableProps) {
     <div className="kk-stack">
       {renamed !== null && (
         <Alert variant="success">
-          <p>パスキー名を「{renamed}」に変更しました。</p>
+          <p>{t("passkeys.table.renamed", { name: renamed })}</p>
         </Alert>
       )}
       <TableRegion labelledBy={captionId}>
         <table className="kk-table kk-table--cards">
-          <caption id={captionId}>登録済みのパスキー（日時は日本時間）</caption>
+          <caption id={captionId}>{t("passkeys.table.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">パスキー名</th>
-              <th scope="col">種類</th>
-              <th scope="col">登録日時</th>
-              <th scope="col">最終利用日時</th>
-              <th scope="col">操作</th>
+              <th scope="col">{t("passkeys.name")}</th>
+              <th scope="col">{t("passkeys.summary.kind")}</th>
+              <th scope="col">{t("passkeys.summary.createdAt")}</th>
+              <th scope="col">{t("passkeys.summary.lastUsedAt")}</th>
+              <th scope="col">{t("passkeys.table.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -99,9 +101,9 @@ export function PasskeyTable({ passkeys, onDelete }: PasskeyTableProps) {
                 <tr key={passkey.id}>
                   <td colSpan={COLUMNS}>
                     <PasskeyNameForm
-                      label={`「${passkey.name}」の名前の変更`}
+                      label={t("passkeys.table.renameFormLabel", { name: passkey.name })}
                       defaultName={passkey.name}
-                      submitLabel="変更する"
+                      submitLabel={t("passkeys.table.renameSubmit")}
                       autoFocus
                       onSubmit={async (name) => {
                         const view = await rename.mutateAsync({ passkeyId: passkey.id, name });

@@ -1,16 +1,16 @@
 import { ApiError } from "../../../lib/api-client.ts";
+import { translate } from "../../../lib/i18n/use-t.ts";
 
 /**
  * The browser's part of a registration failed: the POST to the BFF never happened, so the
  * grant from the confirmation is still unused and 「登録する」 on the same confirmation starts
- * the browser's part again (the confirmation says 本人確認は完了しています). The messages say so.
+ * the browser's part again (the confirmation says 本人確認は完了しています). The messages say
+ * so. They are passkeysCatalog ids, worded when the failure happens (the screen showing it has
+ * that catalogue loaded): `translate(registrationCancelledMessage)` is the text.
  */
-export const registrationCancelledMessage =
-  "パスキーの登録が完了しませんでした。端末でのパスキーの作成が取り消されたか、時間内に完了しませんでした。もう一度「登録する」を押してお手続きください。";
-export const registrationDuplicateMessage =
-  "この端末（パスキーの保存先）には、この口座のパスキーがすでに登録されています。登録済みのパスキーをそのままお使いいただくか、別の端末で登録してください。";
-export const registrationUnavailableMessage =
-  "この端末ではパスキーを作成できませんでした。もう一度「登録する」を押すか、別のブラウザ・端末でお手続きください。";
+export const registrationCancelledMessage = "passkeys.registration.cancelled";
+export const registrationDuplicateMessage = "passkeys.registration.duplicate";
+export const registrationUnavailableMessage = "passkeys.registration.unavailable";
 
 /** Error names as the WebAuthn spec raises them (@simplewebauthn/browser keeps `name`). */
 function errorName(error: unknown): string | undefined {
@@ -27,12 +27,13 @@ function errorName(error: unknown): string | undefined {
  */
 export function registrationFailure(error: unknown): ApiError {
   const name = errorName(error);
-  const message =
+  const message = translate(
     name === "NotAllowedError" || name === "AbortError"
       ? registrationCancelledMessage
       : name === "InvalidStateError"
         ? registrationDuplicateMessage
-        : registrationUnavailableMessage;
+        : registrationUnavailableMessage,
+  );
   // Status 0: nothing was answered by the server; internal_error is only the closest stable code.
   return new ApiError({ code: "internal_error", status: 0, message, retryable: false });
 }

@@ -8,8 +8,11 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { useCompletePasswordReset } from "../api/complete-password-reset.ts";
+import { passwordResetCatalog } from "../i18n.ts";
 
 const passwordFields = ["newPassword", "newPasswordConfirmation"] as const;
 
@@ -26,6 +29,8 @@ export interface PasswordResetCompleteFormProps {
  * customer back to step 2 with the server's message; a broken rule stays on step 3.
  */
 export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: PasswordResetCompleteFormProps) {
+  // contractsCatalog: the fields' messages and errorText's internal_error.
+  const { t } = useT(passwordResetCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -80,8 +85,13 @@ export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: Pas
     return (
       <form className="kk-form" noValidate onSubmit={next}>
         {codeRefusal && <ApiErrorAlert message={codeRefusal} />}
-        <TextField label="認証コード" hint="メールに記載の6桁の数字" {...numericInput} {...field("code")} />
-        <FormActions submitLabel="次へ" block />
+        <TextField
+          label={t("passwordReset.complete.code")}
+          hint={t("passwordReset.complete.codeHint")}
+          {...numericInput}
+          {...field("code")}
+        />
+        <FormActions submitLabel={t("passwordReset.complete.next")} block />
       </form>
     );
   }
@@ -92,17 +102,19 @@ export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: Pas
   return (
     <form className="kk-form" noValidate onSubmit={submit}>
       {error && <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} />}
-      <PasswordField label="新しいログインパスワード" autoComplete="new-password" {...field("newPassword")} />
-      <p className="kk-note">
-        6〜20文字の半角英数字で、英字と数字をそれぞれ1文字以上含めてください。生年月日・電話番号・お客様コードを含むもの、連続した文字や同じ文字の繰り返し、よく使われるパスワード、執行パスワードと同じもの、過去5回分に使用したパスワードは登録できません。
-      </p>
       <PasswordField
-        label="新しいログインパスワード（確認）"
-        hint="確認のため、新しいログインパスワードをもう一度入力してください。"
+        label={t("passwordReset.complete.newPassword")}
+        autoComplete="new-password"
+        {...field("newPassword")}
+      />
+      <p className="kk-note">{t("passwordReset.complete.rules")}</p>
+      <PasswordField
+        label={t("passwordReset.complete.newPasswordConfirmation")}
+        hint={t("passwordReset.complete.newPasswordConfirmationHint")}
         autoComplete="new-password"
         {...field("newPasswordConfirmation")}
       />
-      <FormActions submitLabel="再設定する" block loading={mutation.isPending} />
+      <FormActions submitLabel={t("passwordReset.complete.submit")} block loading={mutation.isPending} />
     </form>
   );
 }

@@ -7,8 +7,11 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
 import { useStartPasswordReset } from "../api/start-password-reset.ts";
+import { passwordResetCatalog } from "../i18n.ts";
 
 const fieldNames = ["customerCode", "birthDate"] as const satisfies readonly (keyof StartPasswordResetRequest)[];
 
@@ -18,6 +21,8 @@ export interface PasswordResetStartFormProps {
 
 /** Step 1 of ログインパスワードをお忘れの方: お客様コード and 生年月日 (validated as the BFF does). */
 export function PasswordResetStartForm({ onSuccess }: PasswordResetStartFormProps) {
+  // contractsCatalog: the fields' messages and errorText's internal_error.
+  const { t } = useT(passwordResetCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -45,19 +50,19 @@ export function PasswordResetStartForm({ onSuccess }: PasswordResetStartFormProp
     <form className="kk-form" noValidate onSubmit={submit}>
       {error && <ApiErrorAlert message={message} onRetry={retryable ? () => void submit() : undefined} />}
       <TextField
-        label="お客様コード"
-        hint="7桁の半角数字"
+        label={t("passwordReset.start.customerCode")}
+        hint={t("passwordReset.start.customerCodeHint")}
         inputMode="numeric"
         autoComplete="username"
         {...field("customerCode")}
       />
       <TextField
-        label="生年月日"
-        hint="西暦の年月日を半角で入力してください（例: 1980-04-01）"
+        label={t("passwordReset.start.birthDate")}
+        hint={t("passwordReset.start.birthDateHint")}
         autoComplete="bday"
         {...field("birthDate")}
       />
-      <FormActions submitLabel="認証コードを送信" block loading={mutation.isPending} />
+      <FormActions submitLabel={t("passwordReset.start.submit")} block loading={mutation.isPending} />
     </form>
   );
 }

@@ -4,7 +4,9 @@ import { TextField } from "@kakunin/ui/field";
 import { useForm } from "react-hook-form";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { registeredInfoCatalog } from "../i18n.ts";
 import { type EmailPosition, emailSlotLabel } from "./registered-email-list.tsx";
 
 const resolver = zodResolver(emailChangeSchema);
@@ -21,6 +23,7 @@ export interface EmailChangeFormProps {
 
 /** 新しいメールアドレス for one slot → 変更確認, validated with the BFF's own schema. */
 export function EmailChangeForm({ position, current, defaultAddress = "", onSubmit, onCancel }: EmailChangeFormProps) {
+  const { t } = useT(registeredInfoCatalog);
   const {
     register,
     handleSubmit,
@@ -30,7 +33,7 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
 
   const submit = handleSubmit((change) => {
     if (current !== null && change.address.toLowerCase() === current.toLowerCase()) {
-      setError("address", { type: "unchanged", message: "現在と同じメールアドレスです。" }, { shouldFocus: true });
+      setError("address", { type: "unchanged", message: t("registeredInfo.email.unchanged") }, { shouldFocus: true });
       return;
     }
     onSubmit(change);
@@ -42,12 +45,12 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
     <form className="kk-form" noValidate onSubmit={submit}>
       <DescriptionList
         items={[
-          { term: "変更するメールアドレス", detail: emailSlotLabel(position) },
-          { term: "現在のメールアドレス", detail: current ?? "未登録" },
+          { term: t("registeredInfo.email.slotToChange"), detail: emailSlotLabel(position, t) },
+          { term: t("registeredInfo.email.current"), detail: current ?? t("registeredInfo.notRegistered") },
         ]}
       />
       <TextField
-        label="新しいメールアドレス"
+        label={t("registeredInfo.email.new")}
         type="email"
         inputMode="email"
         autoComplete="email"
@@ -56,7 +59,7 @@ export function EmailChangeForm({ position, current, defaultAddress = "", onSubm
         maxLength={254}
         {...field("address")}
       />
-      <FormActions submitLabel="変更確認" onCancel={onCancel} />
+      <FormActions submitLabel={t("registeredInfo.changeConfirm")} onCancel={onCancel} />
     </form>
   );
 }

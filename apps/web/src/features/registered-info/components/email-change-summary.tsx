@@ -1,5 +1,7 @@
 import type { EmailChange } from "@kakunin/contracts/registered-info";
 import { ChangeValue, DescriptionList } from "@kakunin/ui/description-list";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { registeredInfoCatalog } from "../i18n.ts";
 import { emailSlotLabel } from "./registered-email-list.tsx";
 
 export interface EmailChangeSummaryProps {
@@ -11,11 +13,15 @@ export interface EmailChangeSummaryProps {
 
 /** The confirmation's 変更前 → 変更後 of one registered address. */
 export function EmailChangeSummary({ change, before }: EmailChangeSummaryProps) {
+  const { t } = useT(registeredInfoCatalog);
   return (
     <DescriptionList
       items={[
-        { term: "変更するメールアドレス", detail: emailSlotLabel(change.position) },
-        { term: "メールアドレス", detail: <ChangeValue before={before ?? "未登録"} after={change.address} /> },
+        { term: t("registeredInfo.email.slotToChange"), detail: emailSlotLabel(change.position, t) },
+        {
+          term: t("registeredInfo.email.address"),
+          detail: <ChangeValue before={before ?? t("registeredInfo.notRegistered")} after={change.address} />,
+        },
       ]}
     />
   );

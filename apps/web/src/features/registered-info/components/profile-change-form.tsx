@@ -4,15 +4,17 @@ import { useForm } from "react-hook-form";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { fieldBinder } from "../../../lib/form-fields.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { registeredInfoCatalog } from "../i18n.ts";
 
 const resolver = zodResolver(profileChangeSchema);
 
-/** The editable items of 口座情報, in the order of the form. */
+/** The editable items of 口座情報, in the order of the form; `label` is a registeredInfoCatalog id. */
 export const profileChangeItems = [
-  { name: "postalCode", label: "郵便番号" },
-  { name: "address", label: "住所" },
-  { name: "phone", label: "電話番号" },
+  { name: "postalCode", label: "registeredInfo.profile.postalCode" },
+  { name: "address", label: "registeredInfo.profile.address" },
+  { name: "phone", label: "registeredInfo.profile.phone" },
 ] as const satisfies readonly { name: keyof ProfileChange; label: string }[];
 
 export interface ProfileChangeFormProps {
@@ -27,6 +29,7 @@ export interface ProfileChangeFormProps {
 
 /** 口座情報の変更: 郵便番号, 住所, 電話番号 → 変更確認 (validated with the BFF's own schema). */
 export function ProfileChangeForm({ current, defaultValues, onSubmit, onCancel }: ProfileChangeFormProps) {
+  const { t } = useT(registeredInfoCatalog);
   const {
     register,
     handleSubmit,
@@ -36,7 +39,7 @@ export function ProfileChangeForm({ current, defaultValues, onSubmit, onCancel }
 
   const submit = handleSubmit((change) => {
     if (profileChangeItems.every(({ name }) => change[name] === current[name])) {
-      setError("root", { type: "unchanged", message: "変更内容がありません。変更する項目を入力してください。" });
+      setError("root", { type: "unchanged", message: t("registeredInfo.profileChange.unchanged") });
       return;
     }
     onSubmit(change);
@@ -48,28 +51,28 @@ export function ProfileChangeForm({ current, defaultValues, onSubmit, onCancel }
     <form className="kk-form" noValidate onSubmit={submit}>
       {errors.root?.message && <ApiErrorAlert message={errors.root.message} />}
       <TextField
-        label="郵便番号"
-        hint="半角数字7桁（例: 150-0002）"
+        label={t("registeredInfo.profile.postalCode")}
+        hint={t("registeredInfo.profileChange.postalCodeHint")}
         inputMode="numeric"
         autoComplete="postal-code"
         maxLength={8}
         {...field("postalCode")}
       />
       <TextField
-        label="住所"
-        hint="都道府県から入力してください。"
+        label={t("registeredInfo.profile.address")}
+        hint={t("registeredInfo.profileChange.addressHint")}
         autoComplete="street-address"
         maxLength={120}
         {...field("address")}
       />
       <TextField
-        label="電話番号"
-        hint="市外局番から半角数字で（例: 090-1234-5678）"
+        label={t("registeredInfo.profile.phone")}
+        hint={t("registeredInfo.profileChange.phoneHint")}
         type="tel"
         autoComplete="tel"
         {...field("phone")}
       />
-      <FormActions submitLabel="変更確認" onCancel={onCancel} />
+      <FormActions submitLabel={t("registeredInfo.changeConfirm")} onCancel={onCancel} />
     </form>
   );
 }

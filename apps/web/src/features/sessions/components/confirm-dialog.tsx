@@ -1,5 +1,7 @@
 import { Button } from "@kakunin/ui/button";
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { sessionsCatalog } from "../i18n.ts";
 
 export interface ConfirmDialogProps {
   title: string;
@@ -17,6 +19,7 @@ export interface ConfirmDialogProps {
  * question leaves nothing in the page.
  */
 export function ConfirmDialog({ title, children, confirmLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useT(sessionsCatalog);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -50,7 +53,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, onConfirm, 
           {confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          キャンセル
+          {t("sessions.dialog.cancel")}
         </Button>
       </div>
     </dialog>

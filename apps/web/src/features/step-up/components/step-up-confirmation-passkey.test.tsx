@@ -8,12 +8,14 @@ import { MemoryRouter } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { demoPasskeyAssertion, demoPasskeyRequestOptions, stepUpChallengeBody } from "../../../testing/fixtures.ts";
 import { errorJson, json, mockApi, stepUpChallenge, verified } from "../../../testing/mock-api.ts";
-import { passkeyCancelledMessage, passkeyHint } from "../methods/passkey.tsx";
 import { StepUpConfirmation } from "./step-up-confirmation.tsx";
 
 // The browser's ceremony is the library's; what the confirmation does with it is tested here.
 vi.mock("@simplewebauthn/browser", () => ({ startAuthentication: vi.fn() }));
 const ceremony = vi.mocked(startAuthentication);
+
+const passkeyHint = "この端末の画面ロック（指紋・顔・PIN）またはセキュリティキーで確認します。";
+const passkeyCancelledMessage = "パスキーでの確認が完了しませんでした。もう一度「パスキーで確認」を押してください。";
 
 const methods = ["execution_password", "passkey"] as const;
 const challengePath = "/api/step-up/challenges";

@@ -2,6 +2,10 @@ import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { Button } from "@kakunin/ui/button";
 import type { ReactNode } from "react";
 import { ApiError, type StepUpDemand } from "../../../lib/api-client.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
+import { stepUpCatalog } from "../i18n.ts";
+import { joinSentences } from "../model/sentences.ts";
 import { useStepUpConfirmation } from "../model/use-step-up-confirmation.ts";
 import { StepUpFields } from "./step-up-fields.tsx";
 import { StepUpNotice } from "./step-up-notice.tsx";
@@ -25,8 +29,8 @@ export interface StepUpConfirmationProps {
   instructionAfter?: string | undefined;
   /** What will happen, e.g. a definition list of the confirmed fields. */
   summary: ReactNode;
-  /** e.g. 表示する for a view, 変更する for a change. */
-  submitLabel?: string;
+  /** e.g. 表示する for a view, 変更する for a change (worded by the caller); 確認する by default. */
+  submitLabel?: string | undefined;
   /**
    * Called once the BFF holds the grant: retry the guarded call here. While the returned
    * promise is pending the button stays busy; if it rejects, the error shows here and the
@@ -35,15 +39,16 @@ export interface StepUpConfirmationProps {
    */
   onConfirmed: () => unknown;
   onCancel?: (() => void) | undefined;
-  cancelLabel?: string;
+  /** 戻る by default. */
+  cancelLabel?: string | undefined;
 }
 
 /** A method the server asks for but this build has no module for: said, never skipped. */
-function unsupported(names: readonly string[]): ApiError {
+function unsupported(t: Translate, names: readonly string[]): ApiError {
   return new ApiError({
     code: "internal_error",
     status: 0,
-    message: `この画面は確認方法（${names.join("、")}）に対応していません。ページを再読み込みしてください。`,
+    message: t("stepUp.unsupportedMethods", { methods: names.join(t("stepUp.listSeparator")) }),
   });
 }
 
@@ -60,17 +65,20 @@ export function StepUpConfirmation({
   instruction,
   instructionAfter,
   summary,
-  submitLabel = "確認する",
+  submitLabel: givenSubmitLabel,
   onConfirmed,
   onCancel,
-  cancelLabel = "戻る",
+  cancelLabel,
 }: StepUpConfirmationProps) {
+  // The contracts' catalogue words the answers' field messages and the errors said here.
+  const { t, locale } = useT(stepUpCatalog, contractsCatalog);
+  const submitLabel = givenSubmitLabel ?? t("stepUp.submit");
   const flow = useStepUpConfirmation({ operation, payload, requirement, submitLabel, onConfirmed });
   const { state, lookup } = flow;
 
   const cancelButton = onCancel && (
     <Button variant="secondary" onClick={onCancel}>
-      {cancelLabel}
+      {cancelLabel ?? t("stepUp.back")}
     </Button>
   );
 
@@ -78,7 +86,8 @@ export function StepUpConfirmation({
 
   const unknownMethods = lookup !== null && !lookup.ok;
   if (state.status === "failed" || (state.status === "ready" && lookup === null) || unknownMethods) {
-    const error = state.status === "failed" ? state.error : lookup && !lookup.ok ? unsupported(lookup.unknown) : null;
+    const error =
+      state.status === "failed" ? state.error : lookup && !lookup.ok ? unsupported(t, lookup.unknown) : null;
     return (
       <StepUpFailed
         error={error}
@@ -93,7 +102,7 @@ export function StepUpConfirmation({
   if (lookup === null) {
     return (
       <p className="kk-loading" role="status">
-        確認画面を準備しています…
+        {t("stepUp.preparing")}
       </p>
     );
   }
@@ -103,22 +112,19 @@ export function StepUpConfirmation({
   const methods = lookup.ok ? lookup.methods : [];
   const howTo =
     methods.length > 0
-      ? `よろしければ${methods.map((method) => method.instruction).join("し、")}し、「${submitLabel}」を押してください。`
-      : `よろしければ「${submitLabel}」を押してください。`;
+      ? t("stepUp.howToWithMethods", {
+          steps: methods.map((method) => t(method.instruction)).join(t("stepUp.stepSeparator")),
+          submitLabel,
+        })
+      : t("stepUp.howTo", { submitLabel });
   return (
     <div className="kk-stack">
-      {instruction !== undefined && (
-        <p>
-          {instruction}
-          {howTo}
-          {instructionAfter}
-        </p>
-      )}
+      {instruction !== undefined && <p>{joinSentences([instruction, howTo, instructionAfter], locale)}</p>}
       {summary}
       <form className="kk-form" noValidate onSubmit={flow.onSubmit}>
         <StepUpNotice notice={ready?.notice ?? null} onRestart={flow.restart} />
         {ready?.verified ? (
-          !submitting && <p>本人確認は完了しています。「{submitLabel}」を押してください。</p>
+          !submitting && <p>{t("stepUp.verified", { submitLabel })}</p>
         ) : (
           <StepUpFields
             methods={methods}

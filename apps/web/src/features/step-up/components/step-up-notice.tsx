@@ -1,6 +1,8 @@
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { stepUpCatalog } from "../i18n.ts";
 import type { Notice } from "../model/step-up-machine.ts";
 
 export interface StepUpNoticeProps {
@@ -11,6 +13,7 @@ export interface StepUpNoticeProps {
 
 /** The confirmation's one alert: the latest outcome replaces the previous one. */
 export function StepUpNotice({ notice, onRestart }: StepUpNoticeProps) {
+  const { t } = useT(stepUpCatalog);
   if (notice?.kind === "status") {
     return (
       <Alert variant="info">
@@ -26,7 +29,7 @@ export function StepUpNotice({ notice, onRestart }: StepUpNoticeProps) {
       actions={
         notice.action === "restart" && (
           <Button variant="secondary" onClick={onRestart}>
-            確認をやり直す
+            {t("stepUp.restart")}
           </Button>
         )
       }

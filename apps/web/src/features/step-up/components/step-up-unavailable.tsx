@@ -2,12 +2,15 @@ import { Alert } from "@kakunin/ui/alert";
 import type { ReactNode } from "react";
 import { ApiErrorAlert } from "../../../components/api-error-alert.tsx";
 import { isApiError } from "../../../lib/api-client.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { stepUpCatalog } from "../i18n.ts";
 
 /** The account is locked: nothing to confirm, only the way back. */
 export function StepUpLocked({ message, cancelButton }: { message: string; cancelButton: ReactNode }) {
+  const { t } = useT(stepUpCatalog);
   return (
     <div className="kk-stack">
-      <Alert variant="error" title="アカウントロック中">
+      <Alert variant="error" title={t("stepUp.lockedTitle")}>
         <p>{message}</p>
       </Alert>
       {cancelButton && <div className="kk-actions">{cancelButton}</div>}
@@ -30,13 +33,14 @@ const codeThrottles = new Set(["auth_code_resend_too_soon", "auth_code_resend_li
 
 /** The challenge could not start (or asks for a method this screen cannot show): 再試行. */
 export function StepUpFailed({ error, summary, retrying, onRetry, cancelButton }: StepUpFailedProps) {
+  const { t } = useT(stepUpCatalog);
   const throttled = isApiError(error) && codeThrottles.has(error.code);
   return (
     <div className="kk-stack">
       {summary}
       <ApiErrorAlert
         error={error}
-        lead={throttled ? "認証コードを送信できませんでした。" : "確認画面を表示できませんでした。"}
+        lead={throttled ? t("stepUp.codeNotSent") : t("stepUp.startFailed")}
         retrying={retrying}
         onRetry={onRetry}
       />

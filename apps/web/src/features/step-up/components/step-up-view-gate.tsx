@@ -3,7 +3,9 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import type { StepUpDemand } from "../../../lib/api-client.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { isStepUpRequired } from "../../../lib/step-up.ts";
+import { stepUpCatalog } from "../i18n.ts";
 import { StepUpConfirmation } from "./step-up-confirmation.tsx";
 
 const NO_PAYLOAD: Record<string, unknown> = {};
@@ -16,7 +18,8 @@ export interface StepUpViewGateProps<T> {
   intro: (requirement: StepUpDemand) => ReactNode;
   /** What will be shown once confirmed. */
   summary: ReactNode;
-  submitLabel?: string;
+  /** 表示する by default. */
+  submitLabel?: string | undefined;
   /** What is read, e.g. 口座情報: 口座情報を読み込んでいます… / 口座情報を表示できませんでした。 */
   what: string;
   children: (data: T) => ReactNode;
@@ -32,10 +35,11 @@ export function StepUpViewGate<T>({
   operation,
   intro,
   summary,
-  submitLabel = "表示する",
+  submitLabel,
   what,
   children,
 }: StepUpViewGateProps<T>) {
+  const { t } = useT(stepUpCatalog);
   // A new confirmation (fresh challenge) when the refetch right after one is refused again.
   const [round, setRound] = useState(0);
   const { error, data } = query;
@@ -50,7 +54,7 @@ export function StepUpViewGate<T>({
           payload={NO_PAYLOAD}
           requirement={error.stepUp}
           summary={summary}
-          submitLabel={submitLabel}
+          submitLabel={submitLabel ?? t("stepUp.show")}
           onConfirmed={async () => {
             try {
               await query.refetch({ throwOnError: true });

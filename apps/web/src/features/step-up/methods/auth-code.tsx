@@ -2,12 +2,15 @@ import { authCodeSchema } from "@kakunin/contracts/step-up";
 import { formatJstTime } from "@kakunin/format/jst";
 import { Button } from "@kakunin/ui/button";
 import { TextField } from "@kakunin/ui/field";
+import { type Translate, translate, useT } from "../../../lib/i18n/use-t.ts";
+import { stepUpCatalog } from "../i18n.ts";
 import type { StepUpFieldProps, StepUpMethodUi } from "./step-up-method-ui.ts";
 
+/** Said when the refusal happens, so in the language of that moment. */
 export function wrongAuthCodeMessage(remainingCodeAttempts: number): string {
   return remainingCodeAttempts > 0
-    ? `認証コードが正しくありません。あと${remainingCodeAttempts}回入力できます。`
-    : "認証コードが正しくありません。この認証コードは無効になりました。認証コードを再送信してください。";
+    ? translate("stepUp.authCode.wrong", { remaining: remainingCodeAttempts })
+    : translate("stepUp.authCode.wrongVoid");
 }
 
 /** Codes typed with a Japanese IME arrive as full-width digits (１２３４５６); spaces are noise. */
@@ -15,22 +18,27 @@ function normalizeCode(value: string): string {
   return value.normalize("NFKC").replace(/[\s-]/g, "");
 }
 
-function codeHint(challenge: StepUpFieldProps["challenge"]): string {
-  if (!challenge?.codeSentTo) return "ご登録のメールアドレスに送信した認証コードを入力してください。";
+function codeHint(t: Translate, challenge: StepUpFieldProps["challenge"]): string {
+  if (!challenge?.codeSentTo) return t("stepUp.authCode.hintRegisteredAddress");
   const reused = challenge.codeReused;
   // Issue 17 B1: opened again within the minute: the code already mailed is the one to enter.
   if (reused) {
-    return `${formatJstTime(new Date(reused.sentAt))}に ${challenge.codeSentTo} へお送りした認証コードを入力してください。新しい認証コードは${formatJstTime(new Date(reused.resendAt))}以降に再送信できます。`;
+    return t("stepUp.authCode.hintReused", {
+      sentAt: formatJstTime(new Date(reused.sentAt)),
+      sentTo: challenge.codeSentTo,
+      resendAt: formatJstTime(new Date(reused.resendAt)),
+    });
   }
-  return `${challenge.codeSentTo} に認証コードを送信しました。`;
+  return t("stepUp.authCode.hintSent", { sentTo: challenge.codeSentTo });
 }
 
 function AuthCodeField({ challenge, registration, error, spent, onRenew, renewing, actionRef }: StepUpFieldProps) {
-  const hint = codeHint(challenge);
+  const { t } = useT(stepUpCatalog);
+  const hint = codeHint(t, challenge);
   return (
     <>
       <TextField
-        label="認証コード"
+        label={t("stepUp.authCode.label")}
         hint={hint}
         inputMode="numeric"
         autoComplete="one-time-code"
@@ -44,9 +52,9 @@ function AuthCodeField({ challenge, registration, error, spent, onRenew, renewin
       />
       <div className="kk-actions">
         <Button ref={actionRef} variant={spent ? "primary" : "secondary"} loading={renewing} onClick={onRenew}>
-          再送信
+          {t("stepUp.authCode.resend")}
         </Button>
-        <span className="kk-text-sm kk-text-muted">認証コードは10分間有効です。届かない場合は再送信してください。</span>
+        <span className="kk-text-sm kk-text-muted">{t("stepUp.authCode.validity")}</span>
       </div>
     </>
   );
@@ -62,14 +70,17 @@ export const authCodeUi: StepUpMethodUi<"auth_code"> = {
     return code === "" ? undefined : code;
   },
   Field: AuthCodeField,
-  instruction: "メールでお送りした認証コードを入力",
+  instruction: "stepUp.authCode.instruction",
   perChallenge: true,
-  restartIntro: "新しい認証コードを入力してください。",
+  restartIntro: "stepUp.authCode.restartIntro",
   renewedMessage: (challenge) => {
     const reused = challenge.codeReused;
     // Issue 17 B1: 再送信 within the minute: no new mail; the one already sent still works.
-    if (!reused) return "認証コードを再送信しました。";
-    return `新しい認証コードは${formatJstTime(new Date(reused.resendAt))}以降に再送信できます。${formatJstTime(new Date(reused.sentAt))}にお送りした認証コードをご入力ください。`;
+    if (!reused) return translate("stepUp.authCode.resent");
+    return translate("stepUp.authCode.resentReused", {
+      resendAt: formatJstTime(new Date(reused.resendAt)),
+      sentAt: formatJstTime(new Date(reused.sentAt)),
+    });
   },
   missingCode: "auth_code_required",
   react(error, moment) {

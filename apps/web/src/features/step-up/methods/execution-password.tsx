@@ -1,13 +1,24 @@
 import { executionPasswordInputSchema } from "@kakunin/contracts/credentials";
 import { PasswordField } from "@kakunin/ui/field";
+import { translate, useT } from "../../../lib/i18n/use-t.ts";
+import { stepUpCatalog } from "../i18n.ts";
 import type { StepUpFieldProps, StepUpMethodUi } from "./step-up-method-ui.ts";
 
+/** Said when the refusal happens, so in the language of that moment. */
 export function wrongExecutionPasswordMessage(remainingAttempts: number): string {
-  return `執行パスワードが正しくありません。あと${remainingAttempts}回間違えるとアカウントがロックされます。`;
+  return translate("stepUp.executionPassword.wrong", { remaining: remainingAttempts });
 }
 
 function ExecutionPasswordField({ registration, error }: StepUpFieldProps) {
-  return <PasswordField label="執行パスワード" autoComplete="current-password" error={error} {...registration} />;
+  const { t } = useT(stepUpCatalog);
+  return (
+    <PasswordField
+      label={t("stepUp.executionPassword.label")}
+      autoComplete="current-password"
+      error={error}
+      {...registration}
+    />
+  );
 }
 
 /** The 執行パスワード (R6, R8): every guarded operation asks for it. */
@@ -17,7 +28,7 @@ export const executionPasswordUi: StepUpMethodUi<"execution_password"> = {
   schema: executionPasswordInputSchema,
   toRequest: (value) => (value === "" ? undefined : value),
   Field: ExecutionPasswordField,
-  instruction: "執行パスワードを入力",
+  instruction: "stepUp.executionPassword.instruction",
   react(error) {
     if (error.code !== "wrong_execution_password") return null;
     return {

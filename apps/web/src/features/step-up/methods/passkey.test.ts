@@ -1,6 +1,7 @@
 import { errorMessages } from "@kakunin/contracts/error-body";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client.ts";
+import { translateRef } from "../../../lib/i18n/use-t.ts";
 import { demoPasskeyAssertion } from "../../../testing/fixtures.ts";
 import { passkeyUi } from "./passkey.tsx";
 
@@ -13,16 +14,19 @@ describe("passkeyUi", () => {
   it("says 「パスキーで確認してください。」 when there is no assertion, in Japanese on the field itself", () => {
     const missing = passkeyUi.schema.safeParse(undefined);
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(missing.error?.issues.map((issue) => [issue.path, translateRef(issue.message)])).toEqual([
       [[], errorMessages.passkey_required],
     ]);
     expect(passkeyUi.schema.safeParse(demoPasskeyAssertion).success).toBe(true);
-    expect(passkeyUi.schema.safeParse({ id: "x" }).error?.issues[0]?.message).toBe(errorMessages.passkey_invalid);
+    expect(translateRef(passkeyUi.schema.safeParse({ id: "x" }).error?.issues[0]?.message ?? "")).toBe(
+      errorMessages.passkey_invalid,
+    );
   });
 
   it("asks for new options when the refusal used them up, and only then", () => {
     const reaction = (code: "passkey_invalid" | "passkey_challenge_expired" | "passkey_unknown" | "wrong_auth_code") =>
-      passkeyUi.react?.(new ApiError({ code, status: 422 }), "verify");
+      // The message as the BFF words it: server-only codes are not in the SPA's catalogue.
+      passkeyUi.react?.(new ApiError({ code, status: 422, message: errorMessages[code] }), "verify");
     expect(reaction("passkey_challenge_expired")).toMatchObject({ clear: true, renew: true, focus: "action" });
     expect(reaction("passkey_invalid")).toMatchObject({ clear: true, renew: true });
     expect(reaction("passkey_unknown")).toEqual({

@@ -4,21 +4,19 @@ import { Button } from "@kakunin/ui/button";
 import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication } from "@simplewebauthn/browser";
 import { useId } from "react";
 import { z } from "zod";
-import { errorText } from "../../../lib/i18n/error-text.ts";
+import { translate, useT } from "../../../lib/i18n/use-t.ts";
+import { stepUpCatalog } from "../i18n.ts";
 import type { CollectOutcome, StepUpFieldProps, StepUpMethodUi } from "./step-up-method-ui.ts";
-
-export const passkeyHint = "この端末の画面ロック（指紋・顔・PIN）またはセキュリティキーで確認します。";
-export const passkeyCancelledMessage =
-  "パスキーでの確認が完了しませんでした。もう一度「パスキーで確認」を押してください。";
 
 /**
  * The assertion, checked against the contract. Its issues are reported on the field itself
- * (not on nested paths the screen has no input for), in Japanese.
+ * (not on nested paths the screen has no input for); their messages are ids, worded in the
+ * customer's language by the form's resolver.
  */
 const passkeyAnswerSchema = z.unknown().superRefine((value, context) => {
-  if (value === undefined) context.addIssue({ code: "custom", message: errorText("passkey_required") });
+  if (value === undefined) context.addIssue({ code: "custom", message: "errors.passkey_required" });
   else if (!authenticationResponseSchema.safeParse(value).success)
-    context.addIssue({ code: "custom", message: errorText("passkey_invalid") });
+    context.addIssue({ code: "custom", message: "errors.passkey_invalid" });
 });
 
 /**
@@ -28,7 +26,7 @@ const passkeyAnswerSchema = z.unknown().superRefine((value, context) => {
 async function collectAssertion(challenge: StepUpChallenge | null): Promise<CollectOutcome> {
   const options = challenge?.passkeyOptions;
   // No options: the start was refused (e.g. a code sent moments ago) or they are being renewed.
-  if (!options) return { ok: false, message: errorText("passkey_challenge_expired") };
+  if (!options) return { ok: false, message: translate("errors.passkey_challenge_expired") };
   try {
     // The contract checks only the fields the SPA reads; the rest is passed to the browser as core built it.
     const response = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
@@ -36,20 +34,21 @@ async function collectAssertion(challenge: StepUpChallenge | null): Promise<Coll
   } catch {
     // NotAllowedError (cancelled, timed out, no passkey for this site) is by far the usual case;
     // the others (an aborted or unsupported ceremony) leave the customer the same thing to do.
-    return { ok: false, message: passkeyCancelledMessage };
+    return { ok: false, message: translate("stepUp.passkey.cancelled") };
   }
 }
 
 function PasskeyField({ answer, error, onCollect, collecting, renewing, actionRef }: StepUpFieldProps) {
+  const { t } = useT(stepUpCatalog);
   const base = useId();
   const ids = { hint: `${base}-hint`, error: `${base}-error` };
   const describedBy = [error ? ids.error : null, ids.hint].filter(Boolean).join(" ");
   // A fieldset named by its legend, as the radio groups are (their class resets its border).
   return (
     <fieldset className={error ? "kk-field kk-radio-group kk-field--invalid" : "kk-field kk-radio-group"}>
-      <legend className="kk-field__label kk-radio-group__legend">パスキー</legend>
+      <legend className="kk-field__label kk-radio-group__legend">{t("stepUp.passkey.label")}</legend>
       <p className="kk-field__hint" id={ids.hint}>
-        {passkeyHint}
+        {t("stepUp.passkey.hint")}
       </p>
       <div className="kk-actions">
         <Button
@@ -60,12 +59,12 @@ function PasskeyField({ answer, error, onCollect, collecting, renewing, actionRe
           aria-describedby={describedBy}
           onClick={onCollect}
         >
-          パスキーで確認
+          {t("stepUp.passkey.button")}
         </Button>
       </div>
       {answer !== "" && !error && (
         <p className="kk-text-sm" role="status">
-          パスキーで確認しました。
+          {t("stepUp.passkey.confirmed")}
         </p>
       )}
       {error && (
@@ -96,7 +95,7 @@ export const passkeyUi: StepUpMethodUi<"passkey"> = {
     }
   },
   Field: PasskeyField,
-  instruction: "パスキーで本人確認",
+  instruction: "stepUp.passkey.instruction",
   collect: collectAssertion,
   perChallenge: true,
   singleUse: true,

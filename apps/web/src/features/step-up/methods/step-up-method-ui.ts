@@ -19,7 +19,7 @@ export type StepUpMoment = "start" | "renew" | "verify";
 
 /** What the confirmation does when a method recognises a refusal as its own. */
 export interface MethodReaction {
-  /** The alert's text; none when there is nothing to say (e.g. the code sent moments ago still works). */
+  /** The alert's text, worded; none when there is nothing to say (e.g. the code sent moments ago still works). */
   message?: string;
   /** Empty the method's input: a wrong answer should not stay in the page. */
   clear?: boolean;
@@ -72,19 +72,20 @@ export interface StepUpMethodUi<Name extends StepUpMethod = StepUpMethod> {
   toRequest: (value: string) => unknown;
   Field: ComponentType<StepUpFieldProps>;
   /**
-   * What the customer does for this method, for the confirmation's instruction (issue 17 B7:
-   * it names only the methods this confirmation asks for), e.g. 執行パスワードを入力.
+   * The message id of what the customer does for this method, for the confirmation's
+   * instruction (issue 17 B7: it names only the methods this confirmation asks for), e.g.
+   * 執行パスワードを入力.
    */
   instruction: string;
   /** The answer belongs to one challenge (a mailed code): emptied whenever a new one starts. */
   perChallenge?: boolean;
-  /** After the confirmation started over by itself: what the customer does next. */
+  /** After the confirmation started over by itself: the message id of what the customer does next. */
   restartIntro?: string;
   /**
    * The status once the method's own action got a new challenge, e.g. 認証コードを再送信しました。
-   * (or, from the challenge, that the earlier code is still the one to use).
+   * (or, from the challenge, that the earlier code is still the one to use), in the current language.
    */
-  renewedMessage?: string | ((challenge: StepUpChallenge) => string);
+  renewedMessage?: (challenge: StepUpChallenge) => string;
   /** The server's code for this answer missing, shown on the input when no field error came with it. */
   missingCode?: ErrorCode;
   /**

@@ -1,7 +1,9 @@
 import type { StepUpChallenge, StepUpMethod } from "@kakunin/contracts/step-up";
 import type { ApiError } from "../../../lib/api-client.ts";
+import { translate } from "../../../lib/i18n/use-t.ts";
 import { lookUpMethods } from "../methods/registry.ts";
 import type { StepUpMethodUi, StepUpMoment } from "../methods/step-up-method-ui.ts";
+import { joinSentences } from "./sentences.ts";
 import type { MethodRefusal, Notice } from "./step-up-machine.ts";
 
 /** The first method that reads the refusal as its own. */
@@ -26,7 +28,10 @@ export function restartNotice(challenge: StepUpChallenge, submitLabel: string): 
   const intro = methodsOf(challenge.methods).find((method) => method.restartIntro)?.restartIntro;
   return {
     kind: "status",
-    message: `確認の有効期限が切れたため、やり直しました。${intro ?? `もう一度「${submitLabel}」を押してください。`}`,
+    message: joinSentences([
+      translate("stepUp.restarted"),
+      intro ? translate(intro) : translate("stepUp.restartedPressAgain", { submitLabel }),
+    ]),
   };
 }
 
@@ -44,9 +49,7 @@ export function renewedNotice(
     .filter(
       (method) => method.renewedMessage && (method === renewedBy || (refused !== undefined && method.perChallenge)),
     )
-    .map((method) =>
-      typeof method.renewedMessage === "function" ? method.renewedMessage(challenge) : method.renewedMessage,
-    );
-  if (refused !== undefined) return { kind: "error", message: [refused, ...news].join("") };
-  return news.length > 0 ? { kind: "status", message: news.join("") } : undefined;
+    .map((method) => method.renewedMessage?.(challenge));
+  if (refused !== undefined) return { kind: "error", message: joinSentences([refused, ...news]) };
+  return news.length > 0 ? { kind: "status", message: joinSentences(news) } : undefined;
 }

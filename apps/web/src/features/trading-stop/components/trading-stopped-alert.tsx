@@ -1,18 +1,24 @@
 import type { TradingStop } from "@kakunin/contracts/trading-stop";
 import { Alert } from "@kakunin/ui/alert";
 import { formatJstDateTime } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { tradingStopCatalog } from "../i18n.ts";
 
 /** 取引停止中 (R33): what is stopped since when, and the number that lifts it. */
 export function TradingStoppedAlert({ state }: { state: TradingStop }) {
+  const { t } = useT(tradingStopCatalog);
   return (
-    <Alert variant="error" title="取引停止中">
+    <Alert variant="error" title={t("tradingStop.alert.title")}>
       <p>
-        {state.stoppedAt ? `${formatJstDateTime(state.stoppedAt)} から、` : ""}
-        お客様のお申し出によりお取引を停止しています。ご注文（新規・訂正）、出金、出金先口座・メールアドレス・パスワードの変更、パスキーの登録・削除、信用取引口座の申込はご利用いただけません（ご注文の取消はご利用いただけます）。
+        {state.stoppedAt
+          ? t("tradingStop.alert.stoppedSince", { at: formatJstDateTime(state.stoppedAt) })
+          : t("tradingStop.alert.stopped")}
       </p>
       <p>
-        停止の解除をご希望の場合は、お客様サポートセンター（<strong>{state.supportPhone}</strong>
-        ）までお電話でご連絡ください。本人確認のうえ解除いたします。
+        {/* Two messages around the number: it stays in <strong>, where each language puts it. */}
+        {t("tradingStop.alert.liftBefore")}
+        <strong>{state.supportPhone}</strong>
+        {t("tradingStop.alert.liftAfter")}
       </p>
     </Alert>
   );

@@ -1,8 +1,11 @@
-import { type Balances, sideLabels } from "@kakunin/contracts/trading";
+import type { Balances } from "@kakunin/contracts/trading";
 import { DescriptionList } from "@kakunin/ui/description-list";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { type ReactNode, useId } from "react";
-import { formatCount, formatPrice, formatYen } from "../../../lib/format.ts";
+import { formatPrice, formatYen } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { tradingCatalog } from "../i18n.ts";
+import { nameWithCode, sharesText, sideLabels, unitsText } from "../utils/order-text.ts";
 import { pnlText } from "../utils/pnl-text.ts";
 
 function HoldingsTable({
@@ -60,31 +63,38 @@ function HoldingsTable({
 
 /** 残高照会: 現金残高, 買付余力, 評価額合計 and the three holdings tables. */
 export function BalancesView({ balances }: { balances: Balances }) {
+  const { t } = useT(tradingCatalog);
   return (
     <div className="kk-stack">
       <DescriptionList
         items={[
-          { term: "現金残高", detail: <span className="kk-amount">{formatYen(balances.cash)}</span> },
-          { term: "買付余力", detail: <span className="kk-amount">{formatYen(balances.buyingPower)}</span> },
-          { term: "評価額合計", detail: <span className="kk-amount">{formatYen(balances.totalValuation)}</span> },
+          { term: t("trading.balances.cash"), detail: <span className="kk-amount">{formatYen(balances.cash)}</span> },
+          {
+            term: t("trading.term.buyingPower"),
+            detail: <span className="kk-amount">{formatYen(balances.buyingPower)}</span>,
+          },
+          {
+            term: t("trading.balances.totalValuation"),
+            detail: <span className="kk-amount">{formatYen(balances.totalValuation)}</span>,
+          },
         ]}
       />
       <HoldingsTable
-        title="保有株式"
-        empty="保有株式はありません。"
+        title={t("trading.balances.stocks")}
+        empty={t("trading.balances.noStocks")}
         headers={[
-          { label: "銘柄" },
-          { label: "数量", number: true },
-          { label: "平均取得単価", number: true },
-          { label: "現在値", number: true },
-          { label: "評価額", number: true },
-          { label: "評価損益", number: true },
+          { label: t("trading.term.instrument") },
+          { label: t("trading.term.quantity"), number: true },
+          { label: t("trading.balances.averagePrice"), number: true },
+          { label: t("trading.term.currentPrice"), number: true },
+          { label: t("trading.term.marketValue"), number: true },
+          { label: t("trading.term.unrealizedPnl"), number: true },
         ]}
         rows={balances.positions.map((position) => ({
           key: position.code,
           cells: [
-            `${position.name}（${position.code}）`,
-            `${formatCount(position.quantity)}株`,
+            nameWithCode(t, position.name, position.code),
+            sharesText(t, position.quantity),
             formatPrice(position.averagePrice),
             formatPrice(position.price),
             formatYen(position.marketValue),
@@ -93,23 +103,23 @@ export function BalancesView({ balances }: { balances: Balances }) {
         }))}
       />
       <HoldingsTable
-        title="信用建玉"
-        empty="信用建玉はありません。"
+        title={t("trading.balances.margin")}
+        empty={t("trading.balances.noMargin")}
         headers={[
-          { label: "銘柄" },
-          { label: "売買" },
-          { label: "数量", number: true },
-          { label: "建単価", number: true },
-          { label: "現在値", number: true },
-          { label: "評価損益", number: true },
-          { label: "必要保証金", number: true },
+          { label: t("trading.term.instrument") },
+          { label: t("trading.term.side") },
+          { label: t("trading.term.quantity"), number: true },
+          { label: t("trading.balances.openPrice"), number: true },
+          { label: t("trading.term.currentPrice"), number: true },
+          { label: t("trading.term.unrealizedPnl"), number: true },
+          { label: t("trading.balances.requiredMargin"), number: true },
         ]}
         rows={balances.marginPositions.map((position) => ({
           key: position.id,
           cells: [
-            `${position.name}（${position.code}）`,
-            sideLabels[position.side],
-            `${formatCount(position.quantity)}株`,
+            nameWithCode(t, position.name, position.code),
+            t(sideLabels[position.side]),
+            sharesText(t, position.quantity),
             formatPrice(position.openPrice),
             formatPrice(position.price),
             pnlText(position.unrealizedPnl),
@@ -118,22 +128,17 @@ export function BalancesView({ balances }: { balances: Balances }) {
         }))}
       />
       <HoldingsTable
-        title="投資信託"
-        empty="保有している投資信託はありません。"
+        title={t("trading.balances.funds")}
+        empty={t("trading.balances.noFunds")}
         headers={[
-          { label: "ファンド" },
-          { label: "口数", number: true },
-          { label: "基準価額", number: true },
-          { label: "評価額", number: true },
+          { label: t("trading.term.fund") },
+          { label: t("trading.term.units"), number: true },
+          { label: t("trading.term.nav"), number: true },
+          { label: t("trading.term.marketValue"), number: true },
         ]}
         rows={balances.fundHoldings.map((holding) => ({
           key: holding.code,
-          cells: [
-            holding.name,
-            `${formatCount(holding.units)}口`,
-            formatPrice(holding.nav),
-            formatYen(holding.marketValue),
-          ],
+          cells: [holding.name, unitsText(t, holding.units), formatPrice(holding.nav), formatYen(holding.marketValue)],
         }))}
       />
     </div>

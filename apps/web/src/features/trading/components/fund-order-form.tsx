@@ -8,7 +8,9 @@ import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { formatCount } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { tradingCatalog } from "../i18n.ts";
 import { fundSideLabels, numberText } from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
 
@@ -64,6 +66,7 @@ export function FundOrderForm({
   onSubmit,
   checking = false,
 }: FundOrderFormProps) {
+  const { t } = useT(tradingCatalog);
   const resolver = useMemo(() => zodResolver(fundOrderFormSchema), []);
   const {
     register,
@@ -85,25 +88,25 @@ export function FundOrderForm({
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
       <SelectField
-        label="ファンド"
-        placeholder="選択してください"
+        label={t("trading.term.fund")}
+        placeholder={t("trading.fundForm.choose")}
         options={funds.map((instrument) => ({ value: instrument.code, label: instrument.name }))}
         error={errors.fundCode?.message}
         details={fund && <InstrumentQuote instrument={fund} />}
         {...register("fundCode")}
       />
       <RadioGroup
-        legend="売買"
+        legend={t("trading.term.side")}
         inline
-        options={(["buy", "sell"] as const).map((value) => ({ value, label: fundSideLabels[value] }))}
+        options={(["buy", "sell"] as const).map((value) => ({ value, label: t(fundSideLabels[value]) }))}
         {...field("side")}
       />
       {side === "buy" ? (
         <TextField
           key="amount"
-          label="金額"
-          hint="100円以上、1円単位で入力してください。"
-          suffix="円"
+          label={t("trading.term.amount")}
+          hint={t("trading.fundForm.amountHint")}
+          suffix={t("trading.unit.yenSuffix")}
           {...numericInput}
           maxLength={14}
           {...field("amount")}
@@ -111,15 +114,19 @@ export function FundOrderForm({
       ) : (
         <TextField
           key="units"
-          label="口数"
-          hint={held !== undefined ? `保有口数: ${formatCount(held)}口` : "解約する口数を入力してください。"}
-          suffix="口"
+          label={t("trading.term.units")}
+          hint={
+            held !== undefined
+              ? t("trading.fundForm.heldUnits", { quantity: formatCount(held) })
+              : t("trading.fundForm.unitsHint")
+          }
+          suffix={t("trading.unit.unitsSuffix")}
           {...numericInput}
           maxLength={14}
           {...field("units")}
         />
       )}
-      <FormActions submitLabel="注文確認" loading={checking} />
+      <FormActions submitLabel={t("trading.orderForm.submit")} loading={checking} />
     </form>
   );
 }

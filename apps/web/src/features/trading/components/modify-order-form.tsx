@@ -6,7 +6,9 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { tradingCatalog } from "../i18n.ts";
 import { numberText } from "../utils/order-text.ts";
 
 export interface ModifyOrderFormValues {
@@ -55,6 +57,7 @@ export function ModifyOrderForm({
   onCancel,
   checking = false,
 }: ModifyOrderFormProps) {
+  const { t } = useT(tradingCatalog);
   const resolver = useMemo(() => zodResolver(modifyOrderFormSchema(order.orderNumber)), [order.orderNumber]);
   const {
     register,
@@ -73,9 +76,26 @@ export function ModifyOrderForm({
 
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
-      <TextField label="数量" suffix="株" {...numericInput} maxLength={12} {...field("quantity")} />
-      <TextField label="価格" suffix="円" {...decimalInput} maxLength={12} {...field("limitPrice")} />
-      <FormActions submitLabel="訂正確認" onCancel={onCancel} cancelLabel="注文照会へ戻る" loading={checking} />
+      <TextField
+        label={t("trading.term.quantity")}
+        suffix={t("trading.unit.sharesSuffix")}
+        {...numericInput}
+        maxLength={12}
+        {...field("quantity")}
+      />
+      <TextField
+        label={t("trading.term.price")}
+        suffix={t("trading.unit.yenSuffix")}
+        {...decimalInput}
+        maxLength={12}
+        {...field("limitPrice")}
+      />
+      <FormActions
+        submitLabel={t("trading.modifyForm.submit")}
+        onCancel={onCancel}
+        cancelLabel={t("trading.backToOrders")}
+        loading={checking}
+      />
     </form>
   );
 }

@@ -3,7 +3,16 @@ import { Button } from "@kakunin/ui/button";
 import { TableRegion } from "@kakunin/ui/table-region";
 import { useId } from "react";
 import { formatJstDateTime, formatPrice } from "../../../lib/format.ts";
-import { priceTypeText, quantityText, sideText, tradeTypeLabels, tradeTypeOf } from "../utils/order-text.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
+import { tradingCatalog } from "../i18n.ts";
+import {
+  nameWithCode,
+  priceTypeText,
+  quantityText,
+  sideText,
+  tradeTypeLabels,
+  tradeTypeOf,
+} from "../utils/order-text.ts";
 import { OrderStatusBadge } from "./order-status-badge.tsx";
 
 /** 訂正 and 取消 are offered for open stock limit orders. */
@@ -22,9 +31,9 @@ export interface OrdersTableProps {
 }
 
 /** 取引区分 of an order: 現物 / 信用新規 / 信用返済, or 投資信託 (issue 17 B3: 信用 must be told from 現物). */
-export function tradeTypeText(order: Pick<Order, "kind" | "account" | "marginAction">): string {
-  if (order.kind === "fund") return "投資信託";
-  return tradeTypeLabels[tradeTypeOf(order.account, order.marginAction)];
+export function tradeTypeText(t: Translate, order: Pick<Order, "kind" | "account" | "marginAction">): string {
+  if (order.kind === "fund") return t("trading.tradeType.fund");
+  return t(tradeTypeLabels[tradeTypeOf(order.account, order.marginAction)]);
 }
 
 /**
@@ -32,30 +41,41 @@ export function tradeTypeText(order: Pick<Order, "kind" | "account" | "marginAct
  * (+ 訂正・取消). Few enough columns that 訂正・取消 stays in view at 1280px; cards on a phone.
  */
 export function OrdersTable({ orders, changes }: OrdersTableProps) {
+  const { t } = useT(tradingCatalog);
   const captionId = useId();
-  if (orders.length === 0) return <p>ご注文はありません。</p>;
+  if (orders.length === 0) return <p>{t("trading.orders.empty")}</p>;
+  const headers = {
+    number: t("trading.orders.numberAndDate"),
+    instrument: t("trading.term.instrument"),
+    tradeType: t("trading.term.tradeType"),
+    side: t("trading.term.side"),
+    quantity: t("trading.orders.quantityOrAmount"),
+    priceType: t("trading.term.priceType"),
+    status: t("trading.orders.statusAndPrice"),
+    changes: t("trading.orders.changes"),
+  };
   return (
     <TableRegion labelledBy={captionId}>
       <table className="kk-table kk-table--compact kk-table--cards">
-        <caption id={captionId}>ご注文（日時は日本時間）</caption>
+        <caption id={captionId}>{t("trading.orders.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">注文番号・注文日時</th>
-            <th scope="col">銘柄</th>
-            <th scope="col">取引区分</th>
-            <th scope="col">売買</th>
+            <th scope="col">{headers.number}</th>
+            <th scope="col">{headers.instrument}</th>
+            <th scope="col">{headers.tradeType}</th>
+            <th scope="col">{headers.side}</th>
             <th scope="col" className="kk-table__number">
-              数量・金額
+              {headers.quantity}
             </th>
-            <th scope="col">執行条件</th>
-            <th scope="col">状況・約定価格</th>
-            {changes && <th scope="col">訂正・取消</th>}
+            <th scope="col">{headers.priceType}</th>
+            <th scope="col">{headers.status}</th>
+            {changes && <th scope="col">{headers.changes}</th>}
           </tr>
         </thead>
         <tbody>
           {orders.map((order) => (
             <tr key={order.orderNumber}>
-              <td data-label="注文番号・注文日時" className="kk-table__nowrap">
+              <td data-label={headers.number} className="kk-table__nowrap">
                 <span>
                   <span className="kk-table__mono">{order.orderNumber}</span>
                   <time className="kk-table__sub" dateTime={order.createdAt}>
@@ -63,46 +83,48 @@ export function OrdersTable({ orders, changes }: OrdersTableProps) {
                   </time>
                 </span>
               </td>
-              <td data-label="銘柄" className="kk-table__name">
-                {order.instrumentName}（{order.instrumentCode}）
+              <td data-label={headers.instrument} className="kk-table__name">
+                {nameWithCode(t, order.instrumentName, order.instrumentCode)}
               </td>
-              <td data-label="取引区分" className="kk-table__nowrap">
-                {tradeTypeText(order)}
+              <td data-label={headers.tradeType} className="kk-table__nowrap">
+                {tradeTypeText(t, order)}
               </td>
-              <td data-label="売買" className="kk-table__nowrap">
-                {sideText(order)}
+              <td data-label={headers.side} className="kk-table__nowrap">
+                {sideText(t, order)}
               </td>
-              <td data-label="数量・金額" className="kk-table__nowrap kk-table__number">
-                {quantityText(order)}
+              <td data-label={headers.quantity} className="kk-table__nowrap kk-table__number">
+                {quantityText(t, order)}
               </td>
-              <td data-label="執行条件" className="kk-table__nowrap">
-                {priceTypeText(order)}
+              <td data-label={headers.priceType} className="kk-table__nowrap">
+                {priceTypeText(t, order)}
               </td>
-              <td data-label="状況・約定価格" className="kk-table__nowrap">
+              <td data-label={headers.status} className="kk-table__nowrap">
                 <span>
                   <OrderStatusBadge status={order.status} />
                   {order.filledPrice !== null && (
-                    <span className="kk-table__sub">約定価格 {formatPrice(order.filledPrice)}</span>
+                    <span className="kk-table__sub">
+                      {t("trading.orders.filledPrice", { price: formatPrice(order.filledPrice) })}
+                    </span>
                   )}
                 </span>
               </td>
               {changes && (
-                <td data-label="訂正・取消" className="kk-table__nowrap">
+                <td data-label={headers.changes} className="kk-table__nowrap">
                   {isChangeable(order) ? (
                     <span className="kk-actions">
                       <Button
                         variant="secondary"
-                        aria-label={`注文${order.orderNumber}を訂正`}
+                        aria-label={t("trading.orders.modifyLabel", { orderNumber: order.orderNumber })}
                         onClick={() => changes.onModify(order)}
                       >
-                        訂正
+                        {t("trading.orders.modify")}
                       </Button>
                       <Button
                         variant="secondary"
-                        aria-label={`注文${order.orderNumber}を取消`}
+                        aria-label={t("trading.orders.cancelLabel", { orderNumber: order.orderNumber })}
                         onClick={() => changes.onCancel(order)}
                       >
-                        取消
+                        {t("trading.orders.cancel")}
                       </Button>
                     </span>
                   ) : (

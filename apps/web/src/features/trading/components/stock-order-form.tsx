@@ -12,8 +12,17 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { decimalInput, fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
-import { accountOf, numberText, type TradeType, tradeTypeLabels } from "../utils/order-text.ts";
+import { tradingCatalog } from "../i18n.ts";
+import {
+  accountOf,
+  numberText,
+  priceTypeLabels,
+  sideLabels,
+  type TradeType,
+  tradeTypeLabels,
+} from "../utils/order-text.ts";
 import { InstrumentQuote } from "./instrument-quote.tsx";
 
 export interface StockOrderFormValues {
@@ -37,8 +46,8 @@ export const stockOrderFields: readonly StockOrderField[] = [
 
 type Draft = Omit<StockOrderRequest, "quantity" | "limitPrice"> & { quantity: string; limitPrice: string | null };
 
-/** Under 取引区分 when 信用新規 is disabled. */
-export const marginUnavailableHint = "信用取引口座が開設されていないため、信用取引の新規建てはご利用いただけません。";
+/** Under 取引区分 when 信用新規 is disabled (an id). */
+const marginUnavailableHint = "trading.stockForm.marginUnavailable";
 
 /**
  * The form's schema: the contract's (the shape of an order). What depends on the market or
@@ -49,9 +58,9 @@ export const stockOrderFormSchema = z
   .object({
     instrumentCode: z.string(),
     side: sideSchema,
-    tradeType: z.enum(["cash", "margin_open", "margin_close"], { error: "取引区分を選択してください。" }),
+    tradeType: z.enum(["cash", "margin_open", "margin_close"], { error: "trading.stockForm.tradeTypeRequired" }),
     quantity: z.string(),
-    priceType: z.enum(["market", "limit"], { error: "執行条件を選択してください。" }),
+    priceType: z.enum(["market", "limit"], { error: "trading.stockForm.priceTypeRequired" }),
     limitPrice: z.string().optional(),
   })
   .transform(
@@ -102,6 +111,7 @@ export function StockOrderForm({
   onSubmit,
   checking = false,
 }: StockOrderFormProps) {
+  const { t } = useT(tradingCatalog);
   const listId = useId();
   const resolver = useMemo(() => zodResolver(stockOrderFormSchema), []);
   const marginDisabled = marginAccountOpen === false;
@@ -125,8 +135,8 @@ export function StockOrderForm({
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit((request) => onSubmit(request, getValues()))}>
       <TextField
-        label="銘柄コード"
-        hint="4桁の半角数字で入力してください（例: 7203）。"
+        label={t("trading.stockForm.code")}
+        hint={t("trading.stockForm.codeHint")}
         {...numericInput}
         maxLength={4}
         list={stocks ? listId : undefined}
@@ -144,54 +154,48 @@ export function StockOrderForm({
         </datalist>
       )}
       <RadioGroup
-        legend="売買"
+        legend={t("trading.term.side")}
         inline
-        options={[
-          { value: "buy", label: "買" },
-          { value: "sell", label: "売" },
-        ]}
+        options={(["buy", "sell"] as const).map((value) => ({ value, label: t(sideLabels[value]) }))}
         {...field("side")}
       />
       <RadioGroup
-        legend="取引区分"
+        legend={t("trading.term.tradeType")}
         inline
         options={(Object.keys(tradeTypeLabels) as TradeType[]).map((value) => ({
           value,
-          label: tradeTypeLabels[value],
+          label: t(tradeTypeLabels[value]),
           // 返済 stays open: closing a position is always allowed (core agrees).
           disabled: marginDisabled && value === "margin_open",
         }))}
-        hint={marginDisabled ? marginUnavailableHint : undefined}
+        hint={marginDisabled ? t(marginUnavailableHint) : undefined}
         {...field("tradeType")}
       />
       <TextField
-        label="数量"
-        hint={stock ? `${stock.lotSize}株単位で入力してください。` : "単元株数の倍数で入力してください。"}
-        suffix="株"
+        label={t("trading.term.quantity")}
+        hint={stock ? t("trading.stockForm.lotHint", { lot: stock.lotSize }) : t("trading.stockForm.quantityHint")}
+        suffix={t("trading.unit.sharesSuffix")}
         {...numericInput}
         maxLength={12}
         {...field("quantity")}
       />
       <RadioGroup
-        legend="執行条件"
+        legend={t("trading.term.priceType")}
         inline
-        options={[
-          { value: "market", label: "成行" },
-          { value: "limit", label: "指値" },
-        ]}
+        options={(["market", "limit"] as const).map((value) => ({ value, label: t(priceTypeLabels[value]) }))}
         {...field("priceType")}
       />
       <TextField
-        label="価格"
-        hint="指値の場合に入力してください。"
-        suffix="円"
+        label={t("trading.term.price")}
+        hint={t("trading.stockForm.priceHint")}
+        suffix={t("trading.unit.yenSuffix")}
         {...decimalInput}
         maxLength={12}
         error={priceType === "limit" ? errors.limitPrice?.message : undefined}
         {...register("limitPrice")}
         disabled={priceType !== "limit"}
       />
-      <FormActions submitLabel="注文確認" loading={checking} />
+      <FormActions submitLabel={t("trading.orderForm.submit")} loading={checking} />
     </form>
   );
 }

@@ -1,7 +1,17 @@
-import { type Instrument, type StockOrderRequest, sideLabels } from "@kakunin/contracts/trading";
+import type { Instrument, StockOrderRequest } from "@kakunin/contracts/trading";
 import { DescriptionList } from "@kakunin/ui/description-list";
-import { formatCount, formatPrice, formatYen } from "../../../lib/format.ts";
-import { estimateOf, priceTypeLabels, tradeTypeLabels, tradeTypeOf } from "../utils/order-text.ts";
+import { formatPrice, formatYen } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { tradingCatalog } from "../i18n.ts";
+import {
+  estimateOf,
+  nameWithCode,
+  priceTypeLabels,
+  sharesText,
+  sideLabels,
+  tradeTypeLabels,
+  tradeTypeOf,
+} from "../utils/order-text.ts";
 
 export interface StockOrderSummaryProps {
   /** Exactly what will be sent. */
@@ -12,24 +22,28 @@ export interface StockOrderSummaryProps {
 
 /** The 最終申込確認画面's order: 銘柄, 売買, 取引区分, 数量, 執行条件, 価格, 概算金額. */
 export function StockOrderSummary({ request, instrument }: StockOrderSummaryProps) {
+  const { t } = useT(tradingCatalog);
   const estimate = estimateOf(request, instrument?.price);
   return (
     <DescriptionList
       items={[
         {
-          term: "銘柄",
-          detail: instrument ? `${instrument.name}（${request.instrumentCode}）` : request.instrumentCode,
+          term: t("trading.term.instrument"),
+          detail: instrument ? nameWithCode(t, instrument.name, request.instrumentCode) : request.instrumentCode,
         },
-        { term: "売買", detail: sideLabels[request.side] },
-        { term: "取引区分", detail: tradeTypeLabels[tradeTypeOf(request.account, request.marginAction)] },
-        { term: "数量", detail: `${formatCount(request.quantity)}株` },
-        { term: "執行条件", detail: priceTypeLabels[request.priceType] },
+        { term: t("trading.term.side"), detail: t(sideLabels[request.side]) },
         {
-          term: "価格",
-          detail: request.limitPrice === null ? "指定なし（成行）" : formatPrice(request.limitPrice),
+          term: t("trading.term.tradeType"),
+          detail: t(tradeTypeLabels[tradeTypeOf(request.account, request.marginAction)]),
+        },
+        { term: t("trading.term.quantity"), detail: sharesText(t, request.quantity) },
+        { term: t("trading.term.priceType"), detail: t(priceTypeLabels[request.priceType]) },
+        {
+          term: t("trading.term.price"),
+          detail: request.limitPrice === null ? t("trading.stockSummary.noPrice") : formatPrice(request.limitPrice),
         },
         {
-          term: "概算金額",
+          term: t("trading.stockSummary.estimate"),
           detail:
             estimate === undefined ? (
               "—"
@@ -37,10 +51,10 @@ export function StockOrderSummary({ request, instrument }: StockOrderSummaryProp
               <>
                 <span className="kk-amount">{formatYen(estimate)}</span>
                 {request.priceType === "market" && (
-                  <span className="kk-text-sm kk-text-muted">（現在値で計算。手数料等を含みません）</span>
+                  <span className="kk-text-sm kk-text-muted">{t("trading.stockSummary.estimateMarket")}</span>
                 )}
                 {request.priceType === "limit" && (
-                  <span className="kk-text-sm kk-text-muted">（手数料等を含みません）</span>
+                  <span className="kk-text-sm kk-text-muted">{t("trading.stockSummary.estimateLimit")}</span>
                 )}
               </>
             ),

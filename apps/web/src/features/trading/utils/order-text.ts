@@ -1,14 +1,15 @@
 import type { Order, StockOrderRequest } from "@kakunin/contracts/trading";
-import { sideLabels } from "@kakunin/contracts/trading";
-import { formatCount, formatPrice, formatYen } from "../../../lib/format.ts";
+import { formatPrice, formatYen } from "../../../lib/format.ts";
+import type { Translate } from "../../../lib/i18n/use-t.ts";
 
 /** 取引区分 as the customer chooses it: one choice for account + marginAction. */
 export type TradeType = "cash" | "margin_open" | "margin_close";
 
+/** Message ids (tradingCatalog), translated while rendering. */
 export const tradeTypeLabels: Record<TradeType, string> = {
-  cash: "現物",
-  margin_open: "信用新規",
-  margin_close: "信用返済",
+  cash: "trading.tradeType.cash",
+  margin_open: "trading.tradeType.marginOpen",
+  margin_close: "trading.tradeType.marginClose",
 };
 
 export function tradeTypeOf(account: Order["account"], marginAction: Order["marginAction"]): TradeType {
@@ -22,28 +23,62 @@ export function accountOf(tradeType: TradeType): Pick<StockOrderRequest, "accoun
   return { account: "cash", marginAction: null };
 }
 
-export const priceTypeLabels = { market: "成行", limit: "指値" } as const;
+/** 買 / 売 of a stock (ids). */
+export const sideLabels = { buy: "trading.side.buy", sell: "trading.side.sell" } as const;
 
-/** 投資信託 says 買付 / 解約 where stocks say 買 / 売. */
-export const fundSideLabels = { buy: "買付", sell: "解約" } as const;
+export const priceTypeLabels = { market: "trading.priceType.market", limit: "trading.priceType.limit" } as const;
 
-export function sideText(order: Pick<Order, "kind" | "side">): string {
-  return order.kind === "fund" ? fundSideLabels[order.side] : sideLabels[order.side];
+/** 投資信託 says 買付 / 解約 where stocks say 買 / 売 (ids). */
+export const fundSideLabels = { buy: "trading.fundSide.buy", sell: "trading.fundSide.sell" } as const;
+
+/** 注文中 / 約定済 / 取消済 / 失効 (ids). */
+export const orderStatusLabels: Record<Order["status"], string> = {
+  open: "trading.status.open",
+  filled: "trading.status.filled",
+  cancelled: "trading.status.cancelled",
+  expired: "trading.status.expired",
+};
+
+/**
+ * 1,000株 / "1,000 shares": an ICU plural, whose `#` Lingui writes with the language's digit
+ * grouping (as formatCount does), so English can say "1 share".
+ */
+export function sharesText(t: Translate, count: number): string {
+  return t("trading.unit.shares", { count });
+}
+
+/** 5,000口 / "5,000 units". */
+export function unitsText(t: Translate, count: number): string {
+  return t("trading.unit.units", { count });
+}
+
+/** トヨタ自動車（7203）: a name from the data with its code. */
+export function nameWithCode(t: Translate, name: string, code: string): string {
+  return t("trading.instrument.nameWithCode", { name, code });
+}
+
+/** 指値 1,500円. */
+export function limitPriceText(t: Translate, price: number): string {
+  return t("trading.priceType.limitAt", { price: formatPrice(price) });
+}
+
+export function sideText(t: Translate, order: Pick<Order, "kind" | "side">): string {
+  return t(order.kind === "fund" ? fundSideLabels[order.side] : sideLabels[order.side]);
 }
 
 /** 数量・金額: 100株, 10,000円 (投信の買付) or 5,000口 (解約). */
-export function quantityText(order: Pick<Order, "kind" | "quantity" | "amount" | "units">): string {
-  if (order.kind === "stock") return order.quantity === null ? "—" : `${formatCount(order.quantity)}株`;
+export function quantityText(t: Translate, order: Pick<Order, "kind" | "quantity" | "amount" | "units">): string {
+  if (order.kind === "stock") return order.quantity === null ? "—" : sharesText(t, order.quantity);
   if (order.amount !== null) return formatYen(order.amount);
-  if (order.units !== null) return `${formatCount(order.units)}口`;
+  if (order.units !== null) return unitsText(t, order.units);
   return "—";
 }
 
 /** 執行条件: 成行, 指値 1,500円; funds execute at the next 基準価額. */
-export function priceTypeText(order: Pick<Order, "kind" | "priceType" | "limitPrice">): string {
-  if (order.kind === "fund") return "基準価額";
-  if (order.priceType === "limit" && order.limitPrice !== null) return `指値 ${formatPrice(order.limitPrice)}`;
-  return order.priceType ? priceTypeLabels[order.priceType] : "—";
+export function priceTypeText(t: Translate, order: Pick<Order, "kind" | "priceType" | "limitPrice">): string {
+  if (order.kind === "fund") return t("trading.priceType.nav");
+  if (order.priceType === "limit" && order.limitPrice !== null) return limitPriceText(t, order.limitPrice);
+  return order.priceType ? t(priceTypeLabels[order.priceType]) : "—";
 }
 
 /** 概算金額 of a stock order: the limit price, or for 成行 the current price. */

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { type FieldErrors, useServerFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { withdrawalsCatalog } from "../i18n.ts";
+import { accountTypeIds } from "../utils/account-type.ts";
 
 export interface BankAccountChangeFormValues {
   bankName: string;
@@ -66,6 +70,8 @@ export function BankAccountChangeForm({
   serverErrors,
   checking = false,
 }: BankAccountChangeFormProps) {
+  // The contracts' catalogue words the shared schema's field messages.
+  const { t } = useT(withdrawalsCatalog, contractsCatalog);
   const {
     register,
     handleSubmit,
@@ -78,26 +84,44 @@ export function BankAccountChangeForm({
 
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
-      <TextField label="金融機関名" hint="例: 三井住友銀行" autoComplete="off" maxLength={30} {...field("bankName")} />
-      <TextField label="支店名" hint="例: 渋谷支店" autoComplete="off" maxLength={30} {...field("branchName")} />
+      <TextField
+        label={t("withdrawals.bankAccount.bankName")}
+        hint={t("withdrawals.bankAccount.bankNameHint")}
+        autoComplete="off"
+        maxLength={30}
+        {...field("bankName")}
+      />
+      <TextField
+        label={t("withdrawals.bankAccount.branchName")}
+        hint={t("withdrawals.bankAccount.branchNameHint")}
+        autoComplete="off"
+        maxLength={30}
+        {...field("branchName")}
+      />
       <RadioGroup
-        legend="預金種目"
+        legend={t("withdrawals.bankAccount.accountType")}
         inline
         options={[
-          { value: "普通", label: "普通" },
-          { value: "当座", label: "当座" },
+          { value: "普通", label: t(accountTypeIds.普通) },
+          { value: "当座", label: t(accountTypeIds.当座) },
         ]}
         {...field("accountType")}
       />
-      <TextField label="口座番号" hint="7桁の半角数字" {...numericInput} maxLength={7} {...field("accountNumber")} />
       <TextField
-        label="口座名義（カナ）"
-        hint="全角カタカナ（例: ヤマダ タロウ）"
+        label={t("withdrawals.bankAccount.accountNumber")}
+        hint={t("withdrawals.bankAccount.accountNumberHint")}
+        {...numericInput}
+        maxLength={7}
+        {...field("accountNumber")}
+      />
+      <TextField
+        label={t("withdrawals.bankAccount.holderKana")}
+        hint={t("withdrawals.bankAccount.holderKanaHint")}
         autoComplete="off"
         maxLength={40}
         {...field("holderKana")}
       />
-      <FormActions submitLabel="変更確認" loading={checking} />
+      <FormActions submitLabel={t("withdrawals.bankAccountChange.submit")} loading={checking} />
     </form>
   );
 }

@@ -1,5 +1,8 @@
 import type { BankAccountChange, BankAccountView } from "@kakunin/contracts/withdrawals";
 import { DescriptionList } from "@kakunin/ui/description-list";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { withdrawalsCatalog } from "../i18n.ts";
+import { accountTypeIds } from "../utils/account-type.ts";
 import { bankAccountText } from "../utils/bank-account-text.ts";
 
 export interface BankAccountChangeSummaryProps {
@@ -11,15 +14,19 @@ export interface BankAccountChangeSummaryProps {
 
 /** The confirmation: the account now, then the new account as entered (in full: the customer typed it). */
 export function BankAccountChangeSummary({ change, current }: BankAccountChangeSummaryProps) {
+  const { t } = useT(withdrawalsCatalog);
   return (
     <DescriptionList
       items={[
-        { term: "現在の出金先口座", detail: current ? bankAccountText(current) : "未登録" },
-        { term: "金融機関名", detail: change.bankName },
-        { term: "支店名", detail: change.branchName },
-        { term: "預金種目", detail: change.accountType },
-        { term: "口座番号", detail: change.accountNumber },
-        { term: "口座名義（カナ）", detail: change.holderKana },
+        {
+          term: t("withdrawals.bankAccountChange.currentAccount"),
+          detail: current ? bankAccountText(current, t) : t("withdrawals.notRegistered"),
+        },
+        { term: t("withdrawals.bankAccount.bankName"), detail: change.bankName },
+        { term: t("withdrawals.bankAccount.branchName"), detail: change.branchName },
+        { term: t("withdrawals.bankAccount.accountType"), detail: t(accountTypeIds[change.accountType]) },
+        { term: t("withdrawals.bankAccount.accountNumber"), detail: change.accountNumber },
+        { term: t("withdrawals.bankAccount.holderKana"), detail: change.holderKana },
       ]}
     />
   );

@@ -1,12 +1,17 @@
 import type { BankAccountChangeView } from "@kakunin/contracts/withdrawals";
 import { formatJstDay } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { withdrawalsCatalog } from "../i18n.ts";
+import { withNodes } from "../utils/with-nodes.tsx";
 
 /** Withdrawals still go to the registered account until the broker has processed the request (R14). */
 export function PendingBankAccountChangeNote({ change }: { change: BankAccountChangeView }) {
+  const { t } = useT(withdrawalsCatalog);
   return (
     <p className="kk-note">
-      出金先口座の変更を申請中です（<time dateTime={change.requestedAt}>{formatJstDay(change.requestedAt)}</time>
-      ）。承認後に切り替わります。
+      {withNodes(t, "withdrawals.bankAccountChange.pendingNote", {
+        date: <time dateTime={change.requestedAt}>{formatJstDay(change.requestedAt)}</time>,
+      })}
     </p>
   );
 }

@@ -6,8 +6,10 @@ import { z } from "zod";
 import { FormActions } from "../../../components/form-actions.tsx";
 import { applyFieldErrors } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
-import { errorText } from "../../../lib/i18n/error-text.ts";
+import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
+import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
+import { withdrawalsCatalog } from "../i18n.ts";
 
 export interface WithdrawalFormValues {
   amount: string;
@@ -16,7 +18,7 @@ export interface WithdrawalFormValues {
 /**
  * What the customer typed → the amount the shared schema checks. Full-width digits (IME),
  * spaces and thousands separators are accepted; anything but a plain decimal number is not
- * (no "1e6" or "0x10", which Number() would take).
+ * (no "1e6" or "0x10", which Number() would take). Messages are ids: the resolver words them.
  */
 const amountText = z
   .string()
@@ -24,10 +26,10 @@ const amountText = z
   .pipe(
     z
       .string()
-      .min(1, "出金金額を入力してください。")
-      .regex(/^-?\d+(\.\d+)?$/, "出金金額は半角数字で入力してください。")
+      .min(1, "withdrawals.amount.required")
+      .regex(/^-?\d+(\.\d+)?$/, "withdrawals.amount.digitsOnly")
       // Past 2^53 a number is no longer exact, and the contract would call it "not whole".
-      .refine((value) => Math.abs(Number(value)) <= MAX_WITHDRAWAL_YEN, "出金金額が大きすぎます。"),
+      .refine((value) => Math.abs(Number(value)) <= MAX_WITHDRAWAL_YEN, "withdrawals.amount.tooLarge"),
   );
 
 /** The form's schema: the contract's, plus 出金可能額, which only the screen knows. */
@@ -40,7 +42,7 @@ export function withdrawalFormSchema(bankAccountId: string, withdrawable: number
       .pipe(withdrawalRequestSchema as z.ZodType<WithdrawalRequest, { amount: string; bankAccountId: string }>)
       .refine((request) => request.amount <= withdrawable, {
         path: ["amount"],
-        message: errorText("insufficient_funds"),
+        message: "errors.insufficient_funds",
       })
   );
 }
@@ -65,6 +67,8 @@ export function WithdrawalForm({
   amountError,
   onSubmit,
 }: WithdrawalFormProps) {
+  // The contracts' catalogue words the schema's messages (errors.insufficient_funds, the contract's own).
+  const { t } = useT(withdrawalsCatalog, contractsCatalog);
   const resolver = useMemo(
     () => zodResolver(withdrawalFormSchema(bankAccountId, withdrawable)),
     [bankAccountId, withdrawable],
@@ -88,14 +92,14 @@ export function WithdrawalForm({
   return (
     <form className="kk-form" noValidate onSubmit={handleSubmit(onSubmit)}>
       <TextField
-        label="出金金額"
-        hint="1円単位の半角数字で入力してください（例: 100000）。"
-        suffix="円"
+        label={t("withdrawals.amount")}
+        hint={t("withdrawals.amount.hint")}
+        suffix={t("withdrawals.amount.unit")}
         {...numericInput}
         maxLength={20}
         {...field("amount")}
       />
-      <FormActions submitLabel="出金確認" />
+      <FormActions submitLabel={t("withdrawals.confirmWithdrawal")} />
     </form>
   );
 }

@@ -4,24 +4,26 @@ import { useId } from "react";
 import { MorePages } from "../../../components/more-pages.tsx";
 import { QueryStatus } from "../../../components/query-status.tsx";
 import { formatJstDateTime, formatYen } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n/use-t.ts";
 import { useWithdrawals } from "../api/get-withdrawals.ts";
+import { withdrawalsCatalog } from "../i18n.ts";
 import { bankAccountText } from "../utils/bank-account-text.ts";
 import { WithdrawalStatusBadge } from "./withdrawal-status-badge.tsx";
 
-function HistoryRow({ withdrawal }: { withdrawal: Withdrawal }) {
+function HistoryRow({ t, withdrawal }: { t: Translate; withdrawal: Withdrawal }) {
   return (
     <tr>
-      <td data-label="受付番号" className="kk-table__mono kk-table__nowrap">
+      <td data-label={t("withdrawals.requestNumber")} className="kk-table__mono kk-table__nowrap">
         {withdrawal.requestNumber}
       </td>
-      <td data-label="受付日時" className="kk-table__nowrap">
+      <td data-label={t("withdrawals.requestedAt")} className="kk-table__nowrap">
         <time dateTime={withdrawal.requestedAt}>{formatJstDateTime(withdrawal.requestedAt)}</time>
       </td>
-      <td data-label="出金金額" className="kk-table__nowrap kk-table__number">
+      <td data-label={t("withdrawals.amount")} className="kk-table__nowrap kk-table__number">
         {formatYen(withdrawal.amount)}
       </td>
-      <td data-label="出金先">{bankAccountText(withdrawal)}</td>
-      <td data-label="状況" className="kk-table__nowrap">
+      <td data-label={t("withdrawals.destination")}>{bankAccountText(withdrawal, t)}</td>
+      <td data-label={t("withdrawals.status")} className="kk-table__nowrap">
         <WithdrawalStatusBadge status={withdrawal.status} />
       </td>
     </tr>
@@ -30,37 +32,38 @@ function HistoryRow({ withdrawal }: { withdrawal: Withdrawal }) {
 
 /** 出金申込履歴: 受付番号 / 受付日時 (JST) / 出金金額 / 出金先 / 状況, newest first. */
 export function WithdrawalHistoryTable() {
+  const { t } = useT(withdrawalsCatalog);
   const withdrawals = useWithdrawals();
   const captionId = useId();
 
-  if (!withdrawals.isSuccess) return <QueryStatus query={withdrawals} what="出金申込履歴" />;
+  if (!withdrawals.isSuccess) return <QueryStatus query={withdrawals} what={t("withdrawals.history")} />;
   const rows = withdrawals.data.pages.flatMap((page) => page.withdrawals);
-  if (rows.length === 0) return <p>出金のお申込みはありません。</p>;
+  if (rows.length === 0) return <p>{t("withdrawals.history.empty")}</p>;
 
   return (
     <>
       <TableRegion labelledBy={captionId}>
         <table className="kk-table kk-table--cards">
-          <caption id={captionId}>出金のお申込み（日時は日本時間）</caption>
+          <caption id={captionId}>{t("withdrawals.history.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">受付番号</th>
-              <th scope="col">受付日時</th>
+              <th scope="col">{t("withdrawals.requestNumber")}</th>
+              <th scope="col">{t("withdrawals.requestedAt")}</th>
               <th scope="col" className="kk-table__number">
-                出金金額
+                {t("withdrawals.amount")}
               </th>
-              <th scope="col">出金先</th>
-              <th scope="col">状況</th>
+              <th scope="col">{t("withdrawals.destination")}</th>
+              <th scope="col">{t("withdrawals.status")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((withdrawal) => (
-              <HistoryRow key={withdrawal.requestNumber} withdrawal={withdrawal} />
+              <HistoryRow key={withdrawal.requestNumber} t={t} withdrawal={withdrawal} />
             ))}
           </tbody>
         </table>
       </TableRegion>
-      <MorePages query={withdrawals} what="出金申込履歴" />
+      <MorePages query={withdrawals} what={t("withdrawals.history")} />
     </>
   );
 }

@@ -1,13 +1,17 @@
 import type { Withdrawal } from "@kakunin/contracts/withdrawals";
+import { useT } from "../../../lib/i18n/use-t.ts";
+import { withdrawalsCatalog } from "../i18n.ts";
 
-const badgeClass: Record<Withdrawal["status"], string> = {
-  受付済: "kk-badge kk-badge--pending",
-  処理中: "kk-badge kk-badge--pending",
-  完了: "kk-badge kk-badge--success",
-  取消: "kk-badge kk-badge--neutral",
+const badges: Record<Withdrawal["status"], { className: string; label: string }> = {
+  受付済: { className: "kk-badge kk-badge--pending", label: "withdrawals.status.received" },
+  処理中: { className: "kk-badge kk-badge--pending", label: "withdrawals.status.processing" },
+  完了: { className: "kk-badge kk-badge--success", label: "withdrawals.status.completed" },
+  取消: { className: "kk-badge kk-badge--neutral", label: "withdrawals.status.cancelled" },
 };
 
 /** 受付済 / 処理中 / 完了 / 取消, in words as well as colour. */
 export function WithdrawalStatusBadge({ status }: { status: Withdrawal["status"] }) {
-  return <span className={badgeClass[status]}>{status}</span>;
+  const { t } = useT(withdrawalsCatalog);
+  const badge = badges[status];
+  return <span className={badge.className}>{t(badge.label)}</span>;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "locale" text DEFAULT 'ja' NOT NULL;
