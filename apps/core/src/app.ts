@@ -8,7 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { Db } from "./db/client.ts";
 import { createRouter } from "./lib/create-router.ts";
-import { AppError, isDataException } from "./lib/errors.ts";
+import { AppError, appErrorBody, isDataException } from "./lib/errors.ts";
 import { detectLocale, localeOf } from "./lib/locale.ts";
 import type { Logger } from "./lib/logger.ts";
 import type { CoreServices } from "./lib/types.ts";
@@ -136,10 +136,10 @@ export function createApp(deps: CoreAppDeps) {
     const rid = c.get("requestId");
     const locale = localeOf(c);
     if (err instanceof AppError) {
-      const { retryAfterSeconds, ...extra } = err.extra;
+      const { retryAfterSeconds } = err.extra;
       if (retryAfterSeconds !== undefined) c.header("retry-after", String(retryAfterSeconds));
       // Domain code does not know the reader: its message and field messages may be message ids.
-      return c.json(errorBody(err.code, { requestId: rid, locale, ...extra }), err.status);
+      return c.json(appErrorBody(err, locale, rid), err.status);
     }
     // Middleware that already built its JSON answer (e.g. bearerAuth above).
     if (err instanceof HTTPException && err.res) return err.getResponse();

@@ -1,4 +1,6 @@
-import type { ErrorCode, ErrorExtras } from "@kakunin/contracts/errors";
+import { errorBody } from "@kakunin/contracts/error-body";
+import type { ErrorBody, ErrorCode, ErrorExtras } from "@kakunin/contracts/errors";
+import { defaultLocale, type Locale } from "@kakunin/contracts/locale";
 import type { MessageValues } from "@kakunin/contracts/message-ref";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
@@ -14,9 +16,10 @@ export class AppError extends Error {
     readonly extra: ErrorExtras & {
       /**
        * Replaces the code's default message where the default would mislead (e.g. which limit
-       * was hit): a message id, maybe with values.
+       * was hit): a message id, maybe with values; or, where a value itself depends on the
+       * language (the support hours), the message id for the reader's.
        */
-      message?: string;
+      message?: string | ((locale: Locale) => string);
       /** The values of the code's own message (`errors.<code>`), e.g. the support number. */
       values?: MessageValues;
       /** Sent as `Retry-After` (429/503 from the hash gate). */
@@ -25,6 +28,18 @@ export class AppError extends Error {
   ) {
     super(code);
   }
+}
+
+/** The error body of `err` in `locale`, as core's error handler answers it (R36). */
+export function appErrorBody(err: AppError, locale: Locale = defaultLocale, requestId?: string): ErrorBody {
+  const { retryAfterSeconds: _header, message, ...extra } = err.extra;
+  const text = typeof message === "function" ? message(locale) : message;
+  return errorBody(err.code, {
+    ...extra,
+    locale,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(text === undefined ? {} : { message: text }),
+  });
 }
 
 /**

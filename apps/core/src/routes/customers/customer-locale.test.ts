@@ -1,4 +1,5 @@
 import { verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
+import { credentialStatusSchema } from "@kakunin/contracts/credentials";
 import { noticeListSchema } from "@kakunin/contracts/customers";
 import { exampleStockOrder } from "@kakunin/contracts/examples";
 import { localeBodySchema } from "@kakunin/contracts/locale";
@@ -115,6 +116,29 @@ describe.each(testBackends)("the customer's language (R36) on $name", ({ open })
     expect((await readError(await requirements({}))).message).toBe(
       "新しい端末からのログインの直後のため、安全のため2026/11/26 16:04:05（日本時間）まで出金先口座の変更はお受けできません。",
     );
+  });
+
+  it("names the support number and its hours in English for a locked account (the lock and the credential status)", async () => {
+    const c = await createTaro(core);
+    await core.db.update(customers).set({ lockedAt: NOW }).where(eq(customers.id, c.id));
+    const verify = (headers: Record<string, string>) =>
+      core.call(`/v1/customers/${c.id}/execution-password/verifications`, {
+        method: "POST",
+        headers,
+        json: { password: "Rk7m2x", purpose: "view-profile", client: testClient },
+      });
+    const en = await verify(english);
+    expect(en.status).toBe(423);
+    expect((await readError(en)).message).toBe(
+      "Your account has been locked because an incorrect execution password (執行パスワード) was entered the maximum number of times (9). To have it unlocked, please call the Customer Support Center (お客様サポートセンター) on 0120-000-000 (hours: weekdays 8:30–17:00 JST). We will unlock it once we have verified your identity.",
+    );
+    expect((await readError(await verify({}))).message).toBe(
+      "執行パスワードの入力誤りが上限（9回）に達したため、アカウントをロックしました。ロックの解除をご希望の場合は、お客様サポートセンター（電話 0120-000-000、受付時間 平日 8:30〜17:00）までお電話でご連絡ください。本人確認のうえ解除いたします。",
+    );
+    const status = async (headers: Record<string, string>) =>
+      readAs(await core.call(`/v1/customers/${c.id}/credentials`, { headers }), credentialStatusSchema);
+    expect((await status(english)).supportContact).toEqual({ phone: "0120-000-000", hours: "weekdays 8:30–17:00 JST" });
+    expect((await status({})).supportContact).toEqual({ phone: "0120-000-000", hours: "平日 8:30〜17:00" });
   });
 
   it("words an order's field errors in English, with the numbers in them", async () => {

@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
 import { stepUpRequirementsResponseSchema, verifyLoginResponseSchema } from "@kakunin/contracts/core-api";
 import { loginHistorySchema } from "@kakunin/contracts/customers";
-import { errorBody } from "@kakunin/contracts/error-body";
 import { exampleBankAccountChange } from "@kakunin/contracts/examples";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coolingPeriods, knownDevices } from "../../db/schema.ts";
 import { requestBankAccountChange } from "../../domain/bank-accounts.ts";
 import { coolingUntil, startCoolingPeriod } from "../../domain/cooling-period.ts";
-import { AppError } from "../../lib/errors.ts";
+import { AppError, appErrorBody } from "../../lib/errors.ts";
 import { createTaro, taro } from "../../test/customers.ts";
 import { auditsOf, mailsOf } from "../../test/rows.ts";
 import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
@@ -160,7 +159,7 @@ describe("new-device detection (issue 15)", () => {
     }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "new_device_cooling", status: 403 });
-    expect(errorBody("new_device_cooling", (refusal as AppError).extra).error.message).toBe(
+    expect(appErrorBody(refusal as AppError).error.message).toBe(
       "新しい端末からのログインの直後のため、安全のため2026/11/26 16:04:05（日本時間）まで出金先口座の変更はお受けできません。",
     );
     const requirements = await core.call(`/v1/customers/${c.id}/step-up-requirements?operation=change_bank_account`);

@@ -1,4 +1,3 @@
-import { errorBody } from "@kakunin/contracts/error-body";
 import {
   exampleBankAccountChange,
   exampleMarginAccountApplication,
@@ -25,7 +24,7 @@ import { placeOrder } from "../../domain/orders/place.ts";
 import { deletePasskey } from "../../domain/passkeys/management.ts";
 import { registerPasskey } from "../../domain/passkeys/registration.ts";
 import { changeEmail } from "../../domain/registered-info.ts";
-import { AppError } from "../../lib/errors.ts";
+import { AppError, appErrorBody } from "../../lib/errors.ts";
 import { createTaro } from "../../test/customers.ts";
 import { givePasskey } from "../../test/passkeys.ts";
 import { auditsOf as audits, mailsOf as mails } from "../../test/rows.ts";
@@ -79,7 +78,7 @@ async function refusal(fn: () => Promise<unknown>) {
   } catch (err) {
     // The message as core's error handler words it (Japanese by default).
     if (err instanceof AppError)
-      return { code: err.code, status: err.status, message: errorBody(err.code, err.extra).error.message };
+      return { code: err.code, status: err.status, message: appErrorBody(err).error.message };
     throw err;
   }
   throw new Error("not refused");
