@@ -15,6 +15,8 @@ import { StoreUnavailableError } from "./lib/store-unavailable.ts";
 import type { AppEnv, BffDeps } from "./lib/types.ts";
 import { canonicalOrigin } from "./middleware/canonical-origin.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
+import { detectLocale, localeOf } from "./middleware/locale.ts";
+import { localeRoutes } from "./routes/locale/locale.index.ts";
 import { marginAccountRoutes } from "./routes/margin-accounts/margin-accounts.index.ts";
 import { meRoutes } from "./routes/me/me.index.ts";
 import { passkeyRoutes } from "./routes/passkeys/passkeys.index.ts";
@@ -55,6 +57,8 @@ export function createApp(deps: BffDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  // Before anything that may answer an error: the language of every error body (R36).
+  app.use(detectLocale);
   app.use(async (c, next) => {
     const started = performance.now();
     c.set("deps", deps);
@@ -106,6 +110,7 @@ export function createApp(deps: BffDeps) {
   // cross-site request that carries the session, and the session cookie is SameSite=Strict.
   api.use(compress({ threshold: COMPRESS_THRESHOLD }), knownJsonLength);
   // Explicit routes are the allowlist of what the browser may reach in core.
+  api.route("/", localeRoutes);
   api.route("/", sessionRoutes);
   api.route("/", meRoutes);
   api.route("/", stepUpRoutes);
@@ -150,38 +155,41 @@ export function createApp(deps: BffDeps) {
     );
   }
 
-  app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId") }), 404));
+  app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId"), locale: localeOf(c) }), 404));
   app.onError((err, c) => {
     const rid = c.get("requestId");
+    const locale = localeOf(c);
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.options.headers ?? {})) c.header(k, v);
-      return c.json(errorBody(err.code, { requestId: rid, ...pickErrorExtras(err.options) }), err.status);
+      // Field messages may be message ids (e.g. a middleware's); errorBody words them in `locale`.
+      return c.json(errorBody(err.code, { requestId: rid, locale, ...pickErrorExtras(err.options) }), err.status);
     }
     if (err instanceof CoreError) {
       // Core's 4xx answers carry contract error codes and their customer-facing wording (e.g.
-      // which throttle refused); passed on as they are, with this request's id.
+      // which throttle refused), already in this request's language (sent as Accept-Language);
+      // passed on as they are, with this request's id.
       const { code, message } = err.body.error;
       if (err.retryAfterSeconds !== undefined) c.header("retry-after", String(err.retryAfterSeconds));
       return c.json(
-        errorBody(code, { requestId: rid, message, ...pickErrorExtras(err.body.error) }),
+        errorBody(code, { requestId: rid, message, locale, ...pickErrorExtras(err.body.error) }),
         err.status as ContentfulStatusCode,
       );
     }
     if (err instanceof StoreUnavailableError) {
       // Shared state (Redis) is down: refuse rather than skip a check; retryable like core down.
       (c.get("logger") ?? deps.logger).error({ err, requestId: rid }, "shared store unavailable");
-      return c.json(errorBody("upstream_unavailable", { requestId: rid }), 503);
+      return c.json(errorBody("upstream_unavailable", { requestId: rid, locale }), 503);
     }
     if (err instanceof HTTPException && err.status === 504) {
-      return c.json(errorBody("request_timeout", { requestId: rid }), 504);
+      return c.json(errorBody("request_timeout", { requestId: rid, locale }), 504);
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own 4xx, e.g. malformed JSON caught by the validator.
-      return c.json(errorBody("validation_failed", { requestId: rid }), 400);
+      return c.json(errorBody("validation_failed", { requestId: rid, locale }), 400);
     }
     // Details stay in the log; the browser gets a code and the request id to quote.
     (c.get("logger") ?? deps.logger).error({ err, requestId: rid }, "unhandled error");
-    return c.json(errorBody("internal_error", { requestId: rid }), 500);
+    return c.json(errorBody("internal_error", { requestId: rid, locale }), 500);
   });
   return app;
 }

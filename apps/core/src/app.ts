@@ -8,7 +8,8 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { Db } from "./db/client.ts";
 import { createRouter } from "./lib/create-router.ts";
-import { AppError, isDataException } from "./lib/errors.ts";
+import { AppError, appErrorBody, isDataException } from "./lib/errors.ts";
+import { detectLocale, localeOf } from "./lib/locale.ts";
 import type { Logger } from "./lib/logger.ts";
 import type { CoreServices } from "./lib/types.ts";
 import { credentialsRouter } from "./routes/credentials/credentials.index.ts";
@@ -42,6 +43,8 @@ export function createApp(deps: CoreAppDeps) {
   const app = createRouter();
 
   app.use(requestId());
+  // Before anything that may answer an error: the reader's language of every error body.
+  app.use(detectLocale);
   app.use(async (c, next) => {
     const started = performance.now();
     c.set("db", deps.db);
@@ -61,7 +64,12 @@ export function createApp(deps: CoreAppDeps) {
       await next();
     });
   }
-  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody("payload_too_large"), 413) }));
+  app.use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json(errorBody("payload_too_large", { locale: localeOf(c) }), 413),
+    }),
+  );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "service", { type: "http", scheme: "bearer" });
   app.openAPIRegistry.registerComponent("securitySchemes", "operator", { type: "http", scheme: "bearer" });
@@ -79,7 +87,8 @@ export function createApp(deps: CoreAppDeps) {
   });
 
   // Only the BFF may call core: a shared service credential, compared in constant time.
-  const unauthenticated = (c: Context) => c.json(errorBody("unauthenticated", { requestId: c.get("requestId") }), 401);
+  const unauthenticated = (c: Context) =>
+    c.json(errorBody("unauthenticated", { requestId: c.get("requestId"), locale: localeOf(c) }), 401);
   const bearer = (token: string) =>
     bearerAuth({
       token,
@@ -122,30 +131,32 @@ export function createApp(deps: CoreAppDeps) {
     return c.json(operatorDocument);
   });
 
-  app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId") }), 404));
+  app.notFound((c) => c.json(errorBody("not_found", { requestId: c.get("requestId"), locale: localeOf(c) }), 404));
   app.onError((err, c) => {
     const rid = c.get("requestId");
+    const locale = localeOf(c);
     if (err instanceof AppError) {
-      const { retryAfterSeconds, ...extra } = err.extra;
+      const { retryAfterSeconds } = err.extra;
       if (retryAfterSeconds !== undefined) c.header("retry-after", String(retryAfterSeconds));
-      return c.json(errorBody(err.code, { requestId: rid, ...extra }), err.status);
+      // Domain code does not know the reader: its message and field messages may be message ids.
+      return c.json(appErrorBody(err, locale, rid), err.status);
     }
     // Middleware that already built its JSON answer (e.g. bearerAuth above).
     if (err instanceof HTTPException && err.res) return err.getResponse();
     if (err instanceof HTTPException && err.status < 500) {
       // e.g. malformed JSON or a wrong content type caught by Hono's validator.
       const code = err.status === 415 ? "unsupported_media_type" : "validation_failed";
-      return c.json(errorBody(code, { requestId: rid }), err.status === 415 ? 415 : 400);
+      return c.json(errorBody(code, { requestId: rid, locale }), err.status === 415 ? 415 : 400);
     }
     if (isDataException(err)) {
       // Input the contract let through but PostgreSQL refuses: the request's fault, and the
       // transaction rolled back, so 400 (never a 5xx the BFF would call "retry later"). The
       // shared schemas should have refused it: logged as a gap to close there.
       deps.logger.warn({ err, requestId: rid }, "database refused a value the contract allowed");
-      return c.json(errorBody("validation_failed", { requestId: rid }), 400);
+      return c.json(errorBody("validation_failed", { requestId: rid, locale }), 400);
     }
     deps.logger.error({ err, requestId: rid }, "unhandled error");
-    return c.json(errorBody("internal_error", { requestId: rid }), 500);
+    return c.json(errorBody("internal_error", { requestId: rid, locale }), 500);
   });
   return app;
 }

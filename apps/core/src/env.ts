@@ -129,6 +129,11 @@ const envSchema = z
     /** The hours of that number, named beside it in every mail (issue 17). */
     SUPPORT_HOURS: z.string().min(1).max(64).default("平日 8:30〜17:00"),
     /**
+     * The same hours as English messages and mails word them (R36). Unset: the English of the
+     * default hours, or SUPPORT_HOURS itself when that was changed (Japanese beats wrong).
+     */
+    SUPPORT_HOURS_EN: z.string().min(1).max(64).optional(),
+    /**
      * New-device detection (issue 15): a password login from a device the customer never used
      * needs a 認証コード mailed to the registered address (off: it proceeds, still mailed), and
      * starts a cooling period of this many hours (destination changes refused, withdrawals coded).

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { UNUSABLE_CHARACTERS_MESSAGE } from "@kakunin/contracts/text";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bankAccountChanges, customers, orders } from "./db/schema.ts";
@@ -7,6 +6,9 @@ import { createCustomer } from "./domain/customers.ts";
 import { createTestCore, readError, testBackends, testClient } from "./test/test-app.ts";
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
+
+/** The contracts' field message for unusable text (an id), as core words it in Japanese. */
+const UNUSABLE_CHARACTERS_MESSAGE = "使用できない文字が含まれています。";
 
 /**
  * F2: free text PostgreSQL cannot store (NUL, lone surrogates) used to reach it and answer

@@ -29,7 +29,7 @@ const database = await openDatabase(env, (err) => logger.warn({ err }, "idle dat
 await database.migrate();
 logger.info({ database: database.kind }, "migrations applied");
 // Before anything can queue a mail (the demo seed does): every mail names this number (issue 17).
-configureSupportContact({ phone: env.SUPPORT_PHONE, hours: env.SUPPORT_HOURS });
+configureSupportContact({ phone: env.SUPPORT_PHONE, hours: env.SUPPORT_HOURS }, env.SUPPORT_HOURS_EN);
 const services: CoreServices = {
   // QA may set the time per customer only where the test API exists.
   clock: env.CORE_TEST_API ? new TestClock() : systemClock,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeSchema } from "./locale.ts";
 import { messageRef } from "./message-ref.ts";
 import { usableCharacters } from "./text.ts";
 
@@ -48,6 +49,11 @@ export const sessionSchema = z.discriminatedUnion("authenticated", [
      * this, not against the browser's clock, which may be off.
      */
     serverTime: z.iso.datetime(),
+    /**
+     * The customer's language (R36): their stored preference from login on, or what they chose
+     * since. Optional for an answer of a BFF older than the language switch.
+     */
+    locale: localeSchema.optional(),
   }),
   z.object({
     authenticated: z.literal(false),

@@ -8,6 +8,7 @@ import {
 } from "./credentials.ts";
 import { customerIdSchema, customerSummarySchema } from "./customers.ts";
 import { deviceHashSchema } from "./devices.ts";
+import { localeBodySchema, localeSchema } from "./locale.ts";
 import { usableCharacters } from "./text.ts";
 
 /** Core API requests about who the customer is: login, throttle audit and passwords (see core-api.ts). */
@@ -28,7 +29,8 @@ export const verifyLoginRequestSchema = z.strictObject({
 });
 export type VerifyLoginRequest = z.infer<typeof verifyLoginRequestSchema>;
 
-export const verifyLoginResponseSchema = z.object({ customer: customerSummarySchema });
+/** Who logged in, and the language they chose (R36): the BFF sets its language cookie to it. */
+export const verifyLoginResponseSchema = z.object({ customer: customerSummarySchema, locale: localeSchema });
 
 /**
  * The 認証コード of a password login from a new device (issue 15): the code is bound to the
@@ -82,3 +84,7 @@ export const changeLoginPasswordCoreRequestSchema = z.strictObject({
   client: clientContextSchema,
 });
 export const passwordChangedResponseSchema = z.object({ changedAt: z.iso.datetime({ offset: true }) });
+
+/** The language the customer chose (R36), stored as their preference: screens after login, mails. */
+export const changeLocaleCoreRequestSchema = localeBodySchema.strict();
+export const changeLocaleCoreResponseSchema = localeBodySchema;

@@ -4,6 +4,7 @@ import { clientContextSchema, customerPathSchema } from "./core-api-customer.ts"
 import { operationDigestSchema } from "./core-api-step-up.ts";
 import { customerIdSchema, customerSummarySchema } from "./customers.ts";
 import { deviceHashSchema } from "./devices.ts";
+import { localeSchema } from "./locale.ts";
 import {
   authenticationResponseSchema,
   passkeyChallengeSchema,
@@ -64,7 +65,8 @@ export const passkeyLoginCoreRequestSchema = z.strictObject({
   /** Issue 15: the device becomes known (no code: a passkey cannot be phished). */
   deviceHash: deviceHashSchema.optional(),
 });
-export const passkeyLoginCoreResponseSchema = z.object({ customer: customerSummarySchema });
+/** As a password login answers: who, and the language they chose (R36). */
+export const passkeyLoginCoreResponseSchema = z.object({ customer: customerSummarySchema, locale: localeSchema });
 
 export const renamePasskeyCoreRequestSchema = z.strictObject({ name: passkeyNameSchema, client: clientContextSchema });
 export const deletePasskeyCoreRequestSchema = z.strictObject({ client: clientContextSchema });

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import {
   changeExecutionPasswordCoreRequestSchema,
+  changeLocaleCoreRequestSchema,
+  changeLocaleCoreResponseSchema,
   changeLoginPasswordCoreRequestSchema,
   customerPathSchema,
   passwordChangedResponseSchema,
@@ -126,6 +128,15 @@ export const coreRoutes = {
     summary: "お知らせ for 会員トップ",
     params: customerPathSchema,
     response: noticeListSchema,
+    errors: [404],
+  },
+  changeCustomerLocale: {
+    method: "put",
+    path: "/v1/customers/{customerId}/locale",
+    summary: "The customer's language (R36): screens after login and mails follow it",
+    params: customerPathSchema,
+    body: changeLocaleCoreRequestSchema,
+    response: changeLocaleCoreResponseSchema,
     errors: [404],
   },
   getLoginHistory: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageRef } from "./message-ref.ts";
 
 /**
  * The languages kakunin speaks (R36). Japanese is the default and keeps the notice's labels;
@@ -7,7 +8,7 @@ import { z } from "zod";
 export const locales = ["ja", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "ja";
-export const localeSchema = z.enum(locales);
+export const localeSchema = z.enum(locales, { error: messageRef("server.validation.locale") });
 
 /** The cookie that carries the chosen language; the BFF sets it, and reads it before Accept-Language. */
 export const LOCALE_COOKIE = "kakunin_lang";

@@ -1,5 +1,6 @@
 import { type CoreRouteName, type CoreRoutes, coreRoutes } from "@kakunin/contracts/core-api";
 import { errorBodySchema } from "@kakunin/contracts/errors";
+import type { Locale } from "@kakunin/contracts/locale";
 import { Pool } from "undici";
 import type { z } from "zod";
 import { ApiError } from "./api-error.ts";
@@ -110,6 +111,8 @@ function fetchTransport(options: CoreClientOptions, doFetch: typeof fetch): Tran
 
 export interface CallOptions {
   requestId?: string | undefined;
+  /** The request's language, sent as Accept-Language: core words its error bodies in it (R36). */
+  locale?: Locale | undefined;
 }
 
 /**
@@ -136,6 +139,7 @@ export function createCoreClient(options: CoreClientOptions) {
       accept: "application/json",
     };
     if (opts.requestId) headers["x-request-id"] = opts.requestId;
+    if (opts.locale) headers["accept-language"] = opts.locale;
     if (input.body !== undefined) headers["content-type"] = "application/json";
 
     // An absent optional parameter (a list's first page has no cursor) is left out, not sent as "undefined".

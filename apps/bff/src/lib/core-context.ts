@@ -1,14 +1,18 @@
 import type { Context } from "hono";
+import { localeOf } from "../middleware/locale.ts";
 import type { AppEnv } from "./types.ts";
 
-/** What a core call made for this request carries: the request id, for the logs of both. */
-export const requestOf = (c: { get(key: "requestId"): string }) => ({ requestId: c.get("requestId") });
+/**
+ * What a core call made for this request carries: the request id, for the logs of both, and
+ * the request's language, in which core words its refusals (R36).
+ */
+export const requestOf = (c: Context<AppEnv>) => ({ requestId: c.get("requestId"), locale: localeOf(c) });
 
-/** The logged-in customer's path parameter and this request's id, for core's per-customer routes. */
+/** The logged-in customer's path parameter with `requestOf`, for core's per-customer routes. */
 export function customerCall(c: Context<AppEnv>) {
   const session = c.get("session");
   if (!session) throw new Error("requireSession middleware missing");
-  return { params: { customerId: session.data.customerId }, requestId: c.get("requestId") };
+  return { params: { customerId: session.data.customerId }, ...requestOf(c) };
 }
 
 /** The Idempotency-Key the `idempotent` middleware accepted, passed to core so a retry executes once (R26). */

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { ApiError } from "./api-error.ts";
 import { clientAddress, clientContext } from "./client-context.ts";
+import { requestOf } from "./core-context.ts";
 import type { ThrottleKeys } from "./login-throttle.ts";
 import type { AppEnv } from "./types.ts";
 
@@ -28,7 +29,7 @@ export async function recordLoginFailure(c: Context<AppEnv>, keys: ThrottleKeys)
     try {
       await core.call("recordLoginThrottle", {
         body: { scope, customerCode: keys.customerCode, client: clientContext(c), retryAfterSeconds },
-        requestId,
+        ...requestOf(c),
       });
     } catch (err) {
       // The refusal stands either way; operators learn of the missing record from the log.

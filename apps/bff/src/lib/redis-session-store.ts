@@ -1,3 +1,4 @@
+import { localeSchema } from "@kakunin/contracts/locale";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { keyPrefixOf, redisScript, runScript } from "./redis.ts";
@@ -13,6 +14,8 @@ const sessionDataSchema = z.object({
   lastSeenAt: z.number().int(),
   userAgent: z.string().nullable().optional(),
   ipAddress: z.string().nullable().optional(),
+  // A language this BFF does not speak (any more) is no reason to end the session.
+  locale: localeSchema.optional().catch(undefined),
 }) satisfies z.ZodType<SessionData>;
 
 /**

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Locale } from "@kakunin/contracts/locale";
 
 export interface SessionData {
   customerId: string;
@@ -13,6 +14,11 @@ export interface SessionData {
    */
   userAgent?: string | null | undefined;
   ipAddress?: string | null | undefined;
+  /**
+   * The customer's language (R36): core's stored preference at login, then what they chose
+   * while logged in. Absent on sessions started before the language switch.
+   */
+  locale?: Locale | undefined;
 }
 
 /** A live session as listed for its customer: named by its store key, never by its id. */

@@ -1,3 +1,4 @@
+import type { LanguageVariables } from "hono/language";
 import type { RequestIdVariables } from "hono/request-id";
 import type { Logger } from "pino";
 import type { CoreClient } from "./core-client.ts";
@@ -47,11 +48,12 @@ export interface BffDeps {
 }
 
 export interface AppEnv {
-  Variables: RequestIdVariables & {
-    deps: BffDeps;
-    logger: Logger;
-    session?: { id: string; data: SessionData };
-    /** Set by the idempotent middleware: the request's Idempotency-Key. */
-    idempotencyKey?: string;
-  };
+  Variables: RequestIdVariables &
+    LanguageVariables & {
+      deps: BffDeps;
+      logger: Logger;
+      session?: { id: string; data: SessionData };
+      /** Set by the idempotent middleware: the request's Idempotency-Key. */
+      idempotencyKey?: string;
+    };
 }

@@ -2,13 +2,16 @@ import { zValidator } from "@hono/zod-validator";
 import { toFieldErrors } from "@kakunin/contracts/error-body";
 import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
+import { localeOf } from "../middleware/locale.ts";
 import { ApiError } from "./api-error.ts";
 import type { AppEnv } from "./types.ts";
 
-/** Validates a JSON body with a shared contract schema; failures become field errors. */
+/** Validates a JSON body with a shared contract schema; failures become field errors in the request's language. */
 export function jsonBody<T extends z.ZodType>(schema: T) {
-  return zValidator("json", schema, (result) => {
-    if (!result.success) throw new ApiError("validation_failed", 400, { fields: toFieldErrors(result.error.issues) });
+  return zValidator("json", schema, (result, c) => {
+    if (!result.success) {
+      throw new ApiError("validation_failed", 400, { fields: toFieldErrors(result.error.issues, localeOf(c)) });
+    }
   });
 }
 
@@ -17,8 +20,10 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
  * cursor is a field error here and never reaches core.
  */
 export function pageQuery<T extends z.ZodType>(schema: T) {
-  return zValidator("query", schema, (result) => {
-    if (!result.success) throw new ApiError("validation_failed", 400, { fields: toFieldErrors(result.error.issues) });
+  return zValidator("query", schema, (result, c) => {
+    if (!result.success) {
+      throw new ApiError("validation_failed", 400, { fields: toFieldErrors(result.error.issues, localeOf(c)) });
+    }
   });
 }
 

@@ -20,7 +20,8 @@ export const idempotent = createMiddleware<AppEnv, string, { out: { json: unknow
   const key = idempotencyKeySchema.safeParse(c.req.header("idempotency-key"));
   if (!key.success) {
     throw new ApiError("validation_failed", 400, {
-      fields: [{ path: "Idempotency-Key", message: "Idempotency-Key ヘッダーが必要です。" }],
+      // A message id: the error handler words it in the request's language.
+      fields: [{ path: "Idempotency-Key", message: "server.validation.idempotencyKeyRequired" }],
     });
   }
   const session = c.get("session");

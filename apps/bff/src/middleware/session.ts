@@ -5,6 +5,7 @@ import { createMiddleware } from "hono/factory";
 import { ApiError } from "../lib/api-error.ts";
 import type { SessionData } from "../lib/session-store.ts";
 import type { AppEnv } from "../lib/types.ts";
+import { localeOf } from "./locale.ts";
 
 /** Sent as `__Host-kakunin-session`: Secure, Path=/, no Domain (R5). */
 const COOKIE_NAME = "kakunin-session";
@@ -50,11 +51,12 @@ export function remainingTtl(data: SessionData, config: { sessionIdleMs: number;
   return Math.min(data.lastSeenAt + config.sessionIdleMs, data.createdAt + config.sessionAbsoluteMs) - data.lastSeenAt;
 }
 
-export function describeSession(
-  data: SessionData,
-  config: { sessionIdleMs: number; sessionAbsoluteMs: number },
-  now: number,
-) {
+/**
+ * What `GET /api/session` answers for a live session at `now`. Its language is the customer's;
+ * a session started before the language switch has none and answers the request's.
+ */
+export function describeSession(c: Context<AppEnv>, data: SessionData, now = c.get("deps").now()) {
+  const { config } = c.get("deps");
   return {
     authenticated: true,
     customer: { customerCode: data.customerCode, name: data.name },
@@ -63,6 +65,7 @@ export function describeSession(
     ).toISOString(),
     absoluteExpiresAt: new Date(data.createdAt + config.sessionAbsoluteMs).toISOString(),
     serverTime: new Date(now).toISOString(),
+    locale: data.locale ?? localeOf(c),
   } satisfies Session;
 }
 

@@ -1,5 +1,6 @@
 import { coreRoutes, verifyLoginCodeRequestSchema } from "@kakunin/contracts/core-api";
 import { errorBody } from "@kakunin/contracts/error-body";
+import type { Locale } from "@kakunin/contracts/locale";
 import type { Hono } from "hono";
 
 /** The code the fake core "mails" for every login from a new device. */
@@ -13,7 +14,7 @@ export const FAKE_DEVICE_CODE = "135790";
  */
 export function installFakeNewDevices(
   app: Hono,
-  byCode: (customerCode: string) => { id: string; customerCode: string; name: string } | undefined,
+  byCode: (customerCode: string) => { id: string; customerCode: string; name: string; locale?: Locale } | undefined,
 ) {
   const codeRequired = new Set<string>();
   const known = new Set<string>();
@@ -29,7 +30,8 @@ export function installFakeNewDevices(
     if (body.code !== FAKE_DEVICE_CODE) return c.json(errorBody("wrong_auth_code", { remainingCodeAttempts: 4 }), 422);
     pending.delete(body.customerCode);
     known.add(`${body.customerCode}:${body.deviceHash}`);
-    return c.json({ customer });
+    const { id, name, locale } = customer;
+    return c.json({ customer: { id, customerCode: customer.customerCode, name }, locale: locale ?? "ja" });
   });
   return {
     codeRequired,

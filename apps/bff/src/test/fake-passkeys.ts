@@ -9,6 +9,7 @@ import {
   renamePasskeyCoreRequestSchema,
 } from "@kakunin/contracts/core-api";
 import { errorBody } from "@kakunin/contracts/error-body";
+import type { Locale } from "@kakunin/contracts/locale";
 import type {
   AuthenticationResponse,
   PasskeyStepUpCoreEntry,
@@ -82,7 +83,10 @@ interface FakeCredential {
  * Core's passkey routes for the fake core: accepts any response whose clientDataJSON signed
  * the expected challenge, and names the customer by the credential id (no cryptography).
  */
-export function installFakePasskeys(app: Hono, customers: { id: string; customerCode: string; name: string }[]) {
+export function installFakePasskeys(
+  app: Hono,
+  customers: { id: string; customerCode: string; name: string; locale?: Locale }[],
+) {
   const credentials = new Map<string, FakeCredential>([
     [
       "Y3JlZC0x",
@@ -177,7 +181,10 @@ export function installFakePasskeys(app: Hono, customers: { id: string; customer
     if (refusal) return c.json(errorBody(refusal), 422);
     const customer = customers.find((x) => x.id === credentials.get(body.response.id)?.customerId);
     if (!customer) return c.json(errorBody("passkey_unknown"), 422);
-    return c.json({ customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name } });
+    return c.json({
+      customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name },
+      locale: customer.locale ?? "ja",
+    });
   });
 
   /** The step-up's passkey check (core's verifyStepUp): null when the assertion is good. */

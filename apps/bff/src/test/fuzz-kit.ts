@@ -92,6 +92,7 @@ export function exampleBodies(c: FuzzCustomer): Record<string, unknown[]> {
   });
   return {
     "POST /api/session": [{ customerCode: c.customerCode, password: LOGIN_PASSWORD }],
+    "PUT /api/locale": [{ locale: "en" }, { locale: "ja" }],
     "PUT /api/me/execution-password": [passwords(EXECUTION_PASSWORD)],
     "PUT /api/me/login-password": [passwords(LOGIN_PASSWORD)],
     "POST /api/step-up/challenges": [

@@ -1,6 +1,7 @@
 import {
   cancelOrderCoreRequestSchema,
   changeExecutionPasswordCoreRequestSchema,
+  changeLocaleCoreRequestSchema,
   changeLoginPasswordCoreRequestSchema,
   changeProfileCoreRequestSchema,
   coreRoutes,
@@ -14,6 +15,7 @@ import {
 } from "@kakunin/contracts/core-api";
 import { errorBody } from "@kakunin/contracts/error-body";
 import { type ErrorBody, type ErrorCode, errorBodySchema } from "@kakunin/contracts/errors";
+import type { Locale } from "@kakunin/contracts/locale";
 import { encodeCursor } from "@kakunin/contracts/pagination";
 import type { StepUpMethod } from "@kakunin/contracts/step-up";
 import { Hono } from "hono";
@@ -44,6 +46,8 @@ interface FakeCustomer {
   customerCode: string;
   name: string;
   password: string;
+  /** The language the customer chose (R36), as core stores it; Japanese when not given. */
+  locale?: Locale;
 }
 
 /** What the fake core's lists answer as their first page's `nextCursor` (valid cursors). */
@@ -56,7 +60,13 @@ export const FAKE_LOGIN_CURSOR = encodeCursor({ at: "1764028800000000", key: "42
  */
 export function createFakeCore() {
   const customers: FakeCustomer[] = [
-    { id: "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a01", customerCode: "1000001", name: "山田 太郎", password: "Kiso8pine3" },
+    {
+      id: "6f1c4f4e-2b4a-4c1e-9f51-1d3c1c5b9a01",
+      customerCode: "1000001",
+      name: "山田 太郎",
+      password: "Kiso8pine3",
+      locale: "ja",
+    },
   ];
   const received: Request[] = [];
   /**
@@ -102,7 +112,16 @@ export function createFakeCore() {
     if (state.passkeyLoginRequired.has(found.customerCode)) return c.json(errorBody("passkey_login_required"), 403);
     const deviceRefusal = newDevices.refusal(found.customerCode, body.deviceHash);
     if (deviceRefusal) return c.json(deviceRefusal, 403);
-    return c.json({ customer: { id: found.id, customerCode: found.customerCode, name: found.name } });
+    return c.json({
+      customer: { id: found.id, customerCode: found.customerCode, name: found.name },
+      locale: found.locale ?? "ja",
+    });
+  });
+  app.put(toHono(coreRoutes.changeCustomerLocale.path), async (c) => {
+    const customer = customers.find((x) => x.id === c.req.param("customerId"));
+    if (!customer) return c.json(errorBody("not_found"), 404);
+    customer.locale = changeLocaleCoreRequestSchema.parse(await c.req.json()).locale;
+    return c.json({ locale: customer.locale });
   });
   /** Each time the BFF reported its login throttle engaging. */
   const throttleReports: RecordLoginThrottleRequest[] = [];

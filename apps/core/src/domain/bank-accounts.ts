@@ -175,7 +175,7 @@ export async function requestBankAccountChange(
     const current = await activeBankAccount(tx, actor.customerId);
     if (current && sameAccount(current, actor.change)) {
       throw new AppError("validation_failed", 400, {
-        fields: [{ path: "accountNumber", message: "現在ご登録の出金先口座と同じです。" }],
+        fields: [{ path: "accountNumber", message: "server.bankAccount.sameAsRegistered" }],
       });
     }
     const pending = await pendingBankAccountChange(tx, actor.customerId, true);

@@ -71,7 +71,7 @@ export async function refuseDuringCooling(
     detail: { reason: "new_device_cooling", action: actor.action, until: until.toISOString() },
   });
   throw new AppError("new_device_cooling", 403, {
-    message: `新しい端末からのログインの直後のため、安全のため${formatJstDateTime(until)}（日本時間）まで出金先口座の変更はお受けできません。`,
+    values: { until: formatJstDateTime(until) },
     coolingUntil: until.toISOString(),
   });
 }

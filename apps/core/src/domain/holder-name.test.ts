@@ -1,3 +1,4 @@
+import { renderMessage } from "@kakunin/contracts/error-body";
 import { describe, expect, it } from "vitest";
 import { isOwnName, normaliseKanaName, notOwnNameMessage } from "./holder-name.ts";
 
@@ -41,9 +42,11 @@ describe("本人名義: the 口座名義 compared with the registered kana name 
   });
 
   it("names the registered name in the refusal, or says it is missing", () => {
-    expect(notOwnNameMessage("ヤマダ タロウ")).toBe(
+    // A message id with values, worded in the reader's language by core's error handler.
+    expect(renderMessage(notOwnNameMessage("ヤマダ タロウ"))).toBe(
       "出金先口座はご本人名義の口座のみ登録できます。口座名義（カナ）がご登録のお名前（ヤマダ タロウ）と一致しません。",
     );
-    expect(notOwnNameMessage("")).toContain("お名前（カナ）が未登録");
+    expect(renderMessage(notOwnNameMessage(""))).toContain("お名前（カナ）が未登録");
+    expect(renderMessage(notOwnNameMessage("ヤマダ タロウ"), "en")).toContain("your registered name (ヤマダ タロウ)");
   });
 });

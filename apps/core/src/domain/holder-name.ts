@@ -7,6 +7,8 @@
  * a third party's account is exactly the fraud this check exists to stop.
  */
 
+import { messageRef } from "@kakunin/contracts/message-ref";
+
 /** Small kana → their large form (the 全銀 set has no small kana: 「ｼﾞﾖｳ」 is ジョウ). */
 const LARGE_KANA: Readonly<Record<string, string>> = {
   ァ: "ア",
@@ -51,9 +53,9 @@ export function isOwnName(holderKana: string, registeredKana: string): boolean {
   return registered.length > 0 && normaliseKanaName(holderKana) === registered;
 }
 
-/** The field message when the 口座名義 is not the customer's (R39). */
+/** The field message (a message id with values) when the 口座名義 is not the customer's (R39). */
 export function notOwnNameMessage(registeredKana: string): string {
   return registeredKana.trim()
-    ? `出金先口座はご本人名義の口座のみ登録できます。口座名義（カナ）がご登録のお名前（${registeredKana.trim()}）と一致しません。`
-    : "出金先口座はご本人名義の口座のみ登録できます。お名前（カナ）が未登録のため確認できません。お客様サポートにお問い合わせください。";
+    ? messageRef("server.bankAccount.notOwnName", { nameKana: registeredKana.trim() })
+    : "server.bankAccount.nameKanaMissing";
 }

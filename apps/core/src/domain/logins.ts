@@ -14,6 +14,7 @@ export async function findLoginCustomer(db: Db, customerCode: string) {
       id: customers.id,
       customerCode: customers.customerCode,
       name: customers.name,
+      locale: customers.locale,
       hash: customers.loginPasswordHash,
     })
     .from(customers)

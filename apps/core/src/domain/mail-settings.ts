@@ -1,5 +1,6 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
 import type { MailSettingChange, MailSettings } from "@kakunin/contracts/mail";
+import { messageRef } from "@kakunin/contracts/message-ref";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
@@ -40,7 +41,9 @@ export async function changeMailSetting(
     const current = await readMailSettings(tx, actor.customerId);
     if (!current.addresses.some((a) => a.position === destination)) {
       throw new AppError("validation_failed", 400, {
-        fields: [{ path: "destination", message: `メールアドレス${destination}が登録されていません。` }],
+        fields: [
+          { path: "destination", message: messageRef("server.mailSettings.destinationNotRegistered", { destination }) },
+        ],
       });
     }
     const before = current.settings.find((s) => s.type === type);

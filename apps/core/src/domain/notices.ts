@@ -1,4 +1,6 @@
 import type { Notice } from "@kakunin/contracts/customers";
+import type { Locale } from "@kakunin/contracts/locale";
+import { contractsTranslator } from "@kakunin/contracts/translator";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers, notices, passkeyCredentials } from "../db/schema.ts";
@@ -10,11 +12,13 @@ import { buildPasskeyRegistrationNotice } from "./passkeys/notice.ts";
  * row (its existence, the initial execution password) with the count of usable passkeys and,
  * joined to it, every company notice newest first. Undefined for an unknown customer.
  * Order: the initial execution password (R9), パスキー登録のお願い (issue 14), then the company's.
+ * The customer's own notices are worded in `locale` (R36); the company's are stored as written.
  */
 export async function customerNotices(
   db: Db,
   services: CoreServices,
   customerId: string,
+  locale: Locale,
 ): Promise<Notice[] | undefined> {
   const rows = await db
     .select({
@@ -40,14 +44,14 @@ export async function customerNotices(
     personal.push({
       id: "initial-execution-password",
       kind: "important",
-      title: "初期執行パスワードのお知らせ",
-      body: `お客様の初期執行パスワードは「${password}」です。口座管理の「執行パスワード変更」から、お客様ご自身のパスワードへ変更してください。変更後、このお知らせは表示されなくなります。`,
+      title: contractsTranslator.t(locale, "server.notices.initialExecutionPassword.title"),
+      body: contractsTranslator.t(locale, "server.notices.initialExecutionPassword.body", { password }),
       publishedAt: customer.createdAt.toISOString(),
       topic: "execution_password_change",
     });
   }
   // Issue 14: a customer without a usable passkey is asked to register one, before the date.
-  if (customer.usablePasskeys === 0) personal.push(buildPasskeyRegistrationNotice(services, customerId));
+  if (customer.usablePasskeys === 0) personal.push(buildPasskeyRegistrationNotice(services, customerId, locale));
   const company = rows.flatMap(({ notice }) =>
     notice ? [{ ...notice, publishedAt: notice.publishedAt.toISOString() }] : [],
   );

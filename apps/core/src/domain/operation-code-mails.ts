@@ -1,5 +1,5 @@
 import { operationDigest } from "@kakunin/contracts/digest";
-import { toFieldErrors } from "@kakunin/contracts/error-body";
+import { toFieldErrorRefs } from "@kakunin/contracts/error-body";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { withdrawalRequestSchema } from "@kakunin/contracts/withdrawals";
 import type { Tx } from "../db/client.ts";
@@ -35,14 +35,15 @@ const payloadError = (message: string) =>
  * exactly what the code will confirm, and must name the customer's current 出金先口座.
  */
 const withdrawalCodeMail: CodeMailFor = async (tx, ctx) => {
-  if (ctx.payload === undefined) throw payloadError("出金の内容が指定されていません。");
+  if (ctx.payload === undefined) throw payloadError("server.validation.withdrawalPayloadMissing");
   if (operationDigest(ctx.operation, ctx.payload) !== ctx.digest) {
-    throw payloadError("出金の内容が確認内容と一致しません。");
+    throw payloadError("server.validation.withdrawalPayloadMismatch");
   }
   const parsed = withdrawalRequestSchema.safeParse(ctx.payload);
   if (!parsed.success) {
     throw new AppError("validation_failed", 400, {
-      fields: toFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: `payload.${f.path}` })),
+      // Message ids: core's error handler words them in the reader's language.
+      fields: toFieldErrorRefs(parsed.error.issues).map((f) => ({ ...f, path: `payload.${f.path}` })),
     });
   }
   const withdrawal = parsed.data;

@@ -179,9 +179,9 @@ export async function changeEmail(
     const current = addresses.find((a) => a.position === position);
     const other = addresses.find((a) => a.position !== position);
     if (other && other.address.toLowerCase() === address.toLowerCase()) {
-      throw fieldError("address", "同じメールアドレスは登録できません。");
+      throw fieldError("address", "server.email.sameAddress");
     }
-    if (position === 2 && !other) throw fieldError("position", "先にメールアドレス1を登録してください。");
+    if (position === 2 && !other) throw fieldError("position", "server.email.firstAddressFirst");
     const audit = (outcome: "success" | "noop") =>
       recordAudit(tx, {
         eventType: "email_change",

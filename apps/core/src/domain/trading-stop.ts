@@ -1,5 +1,4 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
-import { errorMessages } from "@kakunin/contracts/error-body";
 import type { OpsActionRequest } from "@kakunin/contracts/ops";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
 import { type StoppedAction, stoppedOperations, type TradingStop } from "@kakunin/contracts/trading-stop";
@@ -26,14 +25,9 @@ type Actor = { customerId: string; client: ClientContext; requestId?: string | u
 const isStoppedOperation = (operation: StepUpOperation): operation is (typeof stoppedOperations)[number] =>
   (stoppedOperations as readonly string[]).includes(operation);
 
-/** The refusal, naming the number to call (the default message says only 「お客様サポートセンター」). */
+/** The refusal, naming the number to call. */
 export const accountStoppedError = (services: CoreServices) =>
-  new AppError("account_stopped", 403, {
-    message: errorMessages.account_stopped.replace(
-      "お客様サポートセンターまで",
-      `お客様サポートセンター（${services.supportPhone}）まで`,
-    ),
-  });
+  new AppError("account_stopped", 403, { values: { phone: services.supportPhone } });
 
 async function stoppedAtOf(db: Db | Tx, customerId: string, lock = false) {
   const query = db

@@ -1,4 +1,5 @@
 import type { ClientContext } from "@kakunin/contracts/core-api";
+import { messageRef } from "@kakunin/contracts/message-ref";
 import { cursorKeys, PAGE_SIZES } from "@kakunin/contracts/pagination";
 import type {
   Withdrawal,
@@ -45,9 +46,6 @@ function toWithdrawal(row: WithdrawalRow): Withdrawal {
     requestedAt: row.requestedAt.toISOString(),
   };
 }
-
-/** "¥1,000,000", as the amount screens show it. */
-const yen = (amount: number) => `¥${amount.toLocaleString("ja-JP")}`;
 
 async function requireCustomer(db: Db | Tx, customerId: string) {
   const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
@@ -189,7 +187,9 @@ export async function createWithdrawal(
       if (!debited) {
         const withdrawable = await withdrawableOf(tx, actor.customerId);
         throw new AppError("insufficient_funds", 422, {
-          fields: [{ path: "amount", message: `出金可能額（${yen(withdrawable)}）を超えています。` }],
+          fields: [
+            { path: "amount", message: messageRef("server.withdrawal.overWithdrawable", { amount: withdrawable }) },
+          ],
         });
       }
 

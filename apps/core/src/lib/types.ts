@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { StepUpOperation } from "@kakunin/contracts/step-up";
+import type { LanguageVariables } from "hono/language";
 import type { RequestIdVariables } from "hono/request-id";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "./clock.ts";
@@ -60,7 +61,7 @@ export interface NewDevicePolicy {
 }
 
 export interface AppBindings {
-  Variables: RequestIdVariables & { db: Db; logger: Logger; services: CoreServices };
+  Variables: RequestIdVariables & LanguageVariables & { db: Db; logger: Logger; services: CoreServices };
 }
 
 export type AppOpenAPI = OpenAPIHono<AppBindings>;

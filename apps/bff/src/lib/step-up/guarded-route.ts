@@ -68,11 +68,12 @@ export function guardedRoute<O extends StepUpOperation, B = OperationPayload<O>>
  * A `before` step for a guarded route whose path names what the body confirms (an order, a
  * passkey): the two must agree, checked before the confirmation is used up.
  */
-export function pathMatchesBody(name: string, message: string): MiddlewareHandler<AppEnv> {
+export function pathMatchesBody(name: string, messageId: string): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     const body: unknown = await c.req.json();
     if (c.req.param(name) !== (body as Record<string, unknown>)[name]) {
-      throw new ApiError("validation_failed", 400, { fields: [{ path: name, message }] });
+      // The error handler words the message id in the request's language.
+      throw new ApiError("validation_failed", 400, { fields: [{ path: name, message: messageId }] });
     }
     await next();
   });

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../api-error.ts";
+import { requestOf } from "../core-context.ts";
 import type { AppEnv } from "../types.ts";
 import { operationDigest, sessionBinding } from "./digest.ts";
 import type { MethodState } from "./methods/method.ts";
@@ -123,7 +124,7 @@ async function requireOrPass(c: Context<AppEnv>, operation: StepUpOperation): Pr
   const { methods } = await core.call("getStepUpRequirements", {
     params: { customerId: session(c).data.customerId },
     query: { operation },
-    requestId: c.get("requestId"),
+    ...requestOf(c),
   });
   if (methods.length === 0) return;
   const maxAgeMs = stepUpOperations[operation].grant === "window" ? config.stepUp.windowMs : config.stepUp.onceMs;

@@ -1,5 +1,5 @@
 import { loginHistorySchema } from "@kakunin/contracts/customers";
-import { encodeCursor, INVALID_CURSOR_MESSAGE } from "@kakunin/contracts/pagination";
+import { encodeCursor } from "@kakunin/contracts/pagination";
 import { orderListSchema } from "@kakunin/contracts/trading";
 import { describe, expect, it } from "vitest";
 import { createTestBff, FAKE_LOGIN_CURSOR, FAKE_ORDER_CURSOR, readAs, readError } from "../../test/harness.ts";
@@ -40,7 +40,13 @@ describe("list pages through the BFF", () => {
       expect(res.status, path).toBe(400);
       const error = await readError(res);
       expect(error.code).toBe("validation_failed");
-      expect(error.fields).toEqual([{ path: "cursor", message: INVALID_CURSOR_MESSAGE, reason: "invalid_cursor" }]);
+      expect(error.fields).toEqual([
+        {
+          path: "cursor",
+          message: "続きの表示位置が正しくありません。一覧を最初から表示し直してください。",
+          reason: "invalid_cursor",
+        },
+      ]);
       expect(bff.core.received.length).toBe(before);
     }
   });

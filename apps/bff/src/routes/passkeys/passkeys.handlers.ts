@@ -12,7 +12,7 @@ import { z } from "zod";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
-import { customerCall } from "../../lib/core-context.ts";
+import { customerCall, requestOf } from "../../lib/core-context.ts";
 import { ensureDeviceHash } from "../../lib/device.ts";
 import { enforcePasskeyLoginThrottle, recordPasskeyLoginFailure } from "../../lib/login-failures.ts";
 import { newPasskeyChallenge, PASSKEY_CHALLENGE_TTL_MS } from "../../lib/passkeys/challenge-store.ts";
@@ -20,7 +20,7 @@ import { storeKey } from "../../lib/session-store.ts";
 import { guardedRoute, pathMatchesBody } from "../../lib/step-up/guarded-route.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
-import { startSession } from "../session/start-session.ts";
+import { type CoreLogin, startSession } from "../session/start-session.ts";
 
 const factory = createFactory<AppEnv>();
 
@@ -50,7 +50,7 @@ const passkeyParam = zValidator("param", z.object({ passkeyId: z.uuid() }), (res
 });
 
 /** The passkey in the path and the one confirmed must agree, checked before the confirmation is used up. */
-const samePasskeyId = pathMatchesBody("passkeyId", "パスキーが一致しません。");
+const samePasskeyId = pathMatchesBody("passkeyId", "server.validation.passkeyMismatch");
 
 /** GET /api/me/passkeys: パスキー設定's list. */
 export const listPasskeys = factory.createHandlers(async (c) =>
@@ -132,9 +132,7 @@ export const loginOptions = factory.createHandlers(requireJson, jsonBody(emptyBo
   const challenge = newPasskeyChallenge();
   await challenges.put(loginKey(flowId), challenge, PASSKEY_CHALLENGE_TTL_MS);
   setCookie(c, LOGIN_COOKIE, flowId, { ...loginCookieOptions, maxAge: PASSKEY_CHALLENGE_TTL_MS / 1000 });
-  return c.json(
-    await core.call("passkeyAuthenticationOptions", { body: { challenge }, requestId: c.get("requestId") }),
-  );
+  return c.json(await core.call("passkeyAuthenticationOptions", { body: { challenge }, ...requestOf(c) }));
 });
 
 /**
@@ -150,17 +148,17 @@ export const passkeyLogin = factory.createHandlers(requireJson, jsonBody(passkey
   deleteCookie(c, LOGIN_COOKIE, loginCookieOptions);
   const expectedChallenge = flowId ? await challenges.take(loginKey(flowId)) : undefined;
   if (!expectedChallenge) throw expired();
-  let customer: { id: string; customerCode: string; name: string };
+  let verified: CoreLogin;
   try {
-    ({ customer } = await core.call("passkeyLogin", {
+    verified = await core.call("passkeyLogin", {
       // Issue 15: the device becomes known; a passkey login needs no code.
       body: { response, expectedChallenge, client: clientContext(c), deviceHash: ensureDeviceHash(c) },
-      requestId: c.get("requestId"),
-    }));
+      ...requestOf(c),
+    });
   } catch (err) {
     // The passkey was refused (unknown, invalid, suspended, another challenge): a failure.
     if (err instanceof CoreError && err.body.error.code.startsWith("passkey_")) await recordPasskeyLoginFailure(c);
     throw err;
   }
-  return c.json(await startSession(c, customer, "passkey"));
+  return c.json(await startSession(c, verified, "passkey"));
 });

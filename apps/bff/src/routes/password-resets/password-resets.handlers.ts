@@ -13,6 +13,7 @@ import { z } from "zod";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import { requestOf } from "../../lib/core-context.ts";
 import { enforceLoginThrottle, recordLoginFailure } from "../../lib/login-failures.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
@@ -60,7 +61,7 @@ export const startPasswordReset = factory.createHandlers(
       await enforceLoginThrottle(c, keys);
       const { reset } = await core.call("startPasswordReset", {
         body: { customerCode, birthDate, client: clientContext(c) },
-        requestId: c.get("requestId"),
+        ...requestOf(c),
       });
       if (!reset) await recordLoginFailure(c, keys);
       // A mismatch gets a reset id that names nothing, so the next step answers as for a wrong code.
@@ -95,7 +96,7 @@ export const completePasswordReset = factory.createHandlers(
     try {
       done = await core.call("completePasswordReset", {
         body: { resetId: reset.resetId, request, client: clientContext(c) },
-        requestId: c.get("requestId"),
+        ...requestOf(c),
       });
     } catch (err) {
       if (err instanceof CoreError && err.body.error.code === "password_reset_code_invalid") {

@@ -4,6 +4,7 @@ import { createFactory } from "hono/factory";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientAddress, clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import { requestOf } from "../../lib/core-context.ts";
 import {
   clearPendingDeviceLogin,
   ensureDeviceHash,
@@ -21,15 +22,14 @@ import {
   requireSession,
   touchSession,
 } from "../../middleware/session.ts";
-import { startSession } from "./start-session.ts";
+import { type CoreLogin, startSession } from "./start-session.ts";
 
 const factory = createFactory<AppEnv>();
 
 /** GET /api/session: who is logged in; never extends the session. */
 export const getSession = factory.createHandlers(async (c) => {
   const found = await lookupSession(c);
-  const { config, now } = c.get("deps");
-  if (found.status === "active") return c.json(describeSession(found.data, config, now()));
+  if (found.status === "active") return c.json(describeSession(c, found.data));
   if (found.status === "expired") return c.json({ authenticated: false, reason: "session_expired" });
   if (found.status === "revoked") return c.json({ authenticated: false, reason: "session_revoked" });
   return c.json({ authenticated: false });
@@ -42,9 +42,8 @@ export const getSession = factory.createHandlers(async (c) => {
 export const extendSession = factory.createHandlers(requireSession, async (c) => {
   const session = c.get("session");
   if (!session) throw new Error("requireSession middleware missing");
-  const { config, now } = c.get("deps");
   const touched = await touchSession(c, session.id, session.data);
-  return c.json(describeSession(touched, config, now()));
+  return c.json(describeSession(c, touched));
 });
 
 /** POST /api/session: log in (R1, R5). */
@@ -56,12 +55,12 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
   await enforceLoginThrottle(c, keys);
 
   const deviceHash = ensureDeviceHash(c);
-  let customer: { id: string; customerCode: string; name: string };
+  let verified: CoreLogin;
   try {
-    ({ customer } = await core.call("verifyLogin", {
+    verified = await core.call("verifyLogin", {
       body: { customerCode, password, client: clientContext(c), deviceHash },
-      requestId: c.get("requestId"),
-    }));
+      ...requestOf(c),
+    });
   } catch (err) {
     // Issue 15: the right password from a new device; core mailed a 認証コード. The pending
     // login is kept (sealed) until the code is entered at /api/session/device-verification.
@@ -77,7 +76,7 @@ export const login = factory.createHandlers(requireJson, jsonBody(loginRequestSc
     throw err;
   }
   await loginThrottle.recordSuccess(keys);
-  return c.json(await startSession(c, customer, "password"));
+  return c.json(await startSession(c, verified, "password"));
 });
 
 /**
@@ -96,19 +95,19 @@ export const verifyDevice = factory.createHandlers(
       clearPendingDeviceLogin(c);
       throw new ApiError("device_verification_expired", 410);
     }
-    let customer: { id: string; customerCode: string; name: string };
+    let verified: CoreLogin;
     try {
-      ({ customer } = await core.call("verifyLoginCode", {
+      verified = await core.call("verifyLoginCode", {
         body: { ...pending, code, client: clientContext(c) },
-        requestId: c.get("requestId"),
-      }));
+        ...requestOf(c),
+      });
     } catch (err) {
       if (err instanceof CoreError && err.body.error.code === "device_verification_expired") clearPendingDeviceLogin(c);
       throw err;
     }
     clearPendingDeviceLogin(c);
     await loginThrottle.recordSuccess({ customerCode: pending.customerCode, clientAddress: clientAddress(c) });
-    return c.json(await startSession(c, customer, "password"));
+    return c.json(await startSession(c, verified, "password"));
   },
 );
 

@@ -12,11 +12,13 @@ import type { z } from "zod";
 import { ApiError } from "../../lib/api-error.ts";
 import { clientContext } from "../../lib/client-context.ts";
 import { CoreError } from "../../lib/core-client.ts";
+import { requestOf } from "../../lib/core-context.ts";
 import { operationDigest } from "../../lib/step-up/digest.ts";
 import { bffStepUpMethods } from "../../lib/step-up/methods/all.ts";
 import { grant, type PendingStepUp, readPending, writePending } from "../../lib/step-up/step-up.ts";
 import type { AppEnv } from "../../lib/types.ts";
 import { jsonBody, requireJson } from "../../lib/validate.ts";
+import { localeOf } from "../../middleware/locale.ts";
 import { sessionOf } from "../me/session-of.ts";
 
 const factory = createFactory<AppEnv>();
@@ -32,17 +34,19 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
   const parsed = stepUpOperations[operation].payload.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError("validation_failed", 400, {
-      fields: toFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: f.path ? `payload.${f.path}` : "payload" })),
+      fields: toFieldErrors(parsed.error.issues, localeOf(c)).map((f) => ({
+        ...f,
+        path: f.path ? `payload.${f.path}` : "payload",
+      })),
     });
   }
   const { customerId } = sessionOf(c);
   const { core, config, now } = c.get("deps");
-  const requestId = c.get("requestId");
   const digest = operationDigest(operation, parsed.data);
   const { methods, locked } = await core.call("getStepUpRequirements", {
     params: { customerId },
     query: { operation },
-    requestId,
+    ...requestOf(c),
   });
   let fields: Partial<StepUpChallenge> = {};
   const state: NonNullable<PendingStepUp["state"]> = {};
@@ -52,7 +56,7 @@ export const startChallenge = factory.createHandlers(requireJson, jsonBody(start
       fields = { ...fields, ...method.idle };
       continue;
     }
-    const started = await method.start(c, { customerId, operation, digest, payload: parsed.data, locked, requestId });
+    const started = await method.start(c, { customerId, operation, digest, payload: parsed.data, locked });
     fields = { ...fields, ...started.fields };
     if (started.state) state[method.name] = started.state;
     if (started.expiresAt !== undefined) expiresAt = Math.min(expiresAt, started.expiresAt);
@@ -90,7 +94,7 @@ export const verifyChallenge = factory.createHandlers(requireJson, jsonBody(veri
         ...(entries as Partial<z.input<typeof verifyStepUpCoreRequestSchema>>),
         client: clientContext(c),
       },
-      requestId: c.get("requestId"),
+      ...requestOf(c),
     });
   } catch (err) {
     // Core answered and refused: each method learns why (core unreachable: nothing is undone).

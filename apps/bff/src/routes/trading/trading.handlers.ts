@@ -10,7 +10,7 @@ import { jsonBody, pageQuery, requireJson } from "../../lib/validate.ts";
 const factory = createFactory<AppEnv>();
 
 /** The order in the path and the one confirmed must agree (checked before the confirmation is used up). */
-const sameOrderNumber = pathMatchesBody("orderNumber", "注文番号が一致しません。");
+const sameOrderNumber = pathMatchesBody("orderNumber", "server.validation.orderNumberMismatch");
 
 export const listInstruments = factory.createHandlers(async (c) =>
   c.json(await c.get("deps").core.call("listInstruments", requestOf(c))),

@@ -1,5 +1,6 @@
 import type { ChangeExecutionPasswordRequest, ChangeLoginPasswordRequest } from "@kakunin/contracts/credentials";
 import type { FieldError } from "@kakunin/contracts/errors";
+import { messageRef } from "@kakunin/contracts/message-ref";
 import { checkPassword, type PasswordKind } from "@kakunin/password-policy/policy";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
@@ -29,12 +30,13 @@ export async function policyContext(db: Db | Tx, customerId: string) {
   return row;
 }
 
+/** The rules only core can check, as message ids (R36: worded in the reader's language). */
 const coreOnlyMessages = {
   same_as_other_password: {
-    login: "執行パスワードと同じパスワードはログインパスワードに登録できません。",
-    execution: "ログインパスワードと同じパスワードは執行パスワードに登録できません。",
+    login: "server.password.sameAsExecution",
+    execution: "server.password.sameAsLogin",
   },
-  reused_password: (n: number) => `過去に使用したパスワード（直近${n}回分）は登録できません。`,
+  reused_password: (n: number) => messageRef("server.password.reused", { count: n }),
 } as const;
 
 /**

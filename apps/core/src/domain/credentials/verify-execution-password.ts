@@ -205,10 +205,10 @@ export function throwUnlessVerified(outcome: VerifyOutcome): void {
   throw accountLockedError();
 }
 
-/** R8's 423, naming the お客様サポートセンター's number and hours (issue 17). */
+/** R8's 423, naming the お客様サポートセンター's number and hours (issue 17), the hours as the reader's language words them. */
 export function accountLockedError(): AppError {
   return new AppError("account_locked", 423, {
     remainingAttempts: 0,
-    message: accountLockedMessage(supportContact()),
+    message: (locale) => accountLockedMessage(supportContact(locale)),
   });
 }

@@ -32,9 +32,9 @@ import {
   buyingPowerError,
   cashReserveFor,
   crosses,
+  holdingsError,
   marginQuantityError,
   modificationRefusals,
-  num,
   reject,
 } from "./rules.ts";
 
@@ -84,11 +84,10 @@ export async function modifyOrder(
         throw reject([
           order.marginPositionId
             ? marginQuantityError
-            : {
-                path: "quantity",
-                message: `売却可能な数量（${num(order.reservedQuantity + (await freeHolding(tx, actor.customerId, order.instrumentCode)))}株）を超えています。`,
-                reason: "holdings",
-              },
+            : holdingsError(
+                "stock",
+                order.reservedQuantity + (await freeHolding(tx, actor.customerId, order.instrumentCode)),
+              ),
         ]);
       }
     } else if (qtyDelta < 0) {

@@ -1,4 +1,5 @@
 import type { FieldError } from "@kakunin/contracts/errors";
+import { messageRef } from "@kakunin/contracts/message-ref";
 import { marginAccountNotOpenMessage, type OrderRequest } from "@kakunin/contracts/trading";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
@@ -10,33 +11,35 @@ import { freeHolding } from "./ledger.ts";
 import type { OrderRow } from "./rows.ts";
 
 // Validation of an order against market data and the customer's account, and what it holds back.
+// Field messages are message ids with values (R36): core's error handler words them in the
+// reader's language.
 
 /** 委託保証金率: 30 % of the notional, rounded up to the yen. */
 export const marginRequirement = (notional: number) => Math.ceil((notional * 3) / 10);
-
-/** "¥1,000,000", as the amount screens show it. */
-export const yen = (amount: number) => `¥${amount.toLocaleString("ja-JP")}`;
-export const num = (n: number) => n.toLocaleString("ja-JP");
 
 export const reject = (fields: FieldError[]) => new AppError("order_rejected", 422, { fields });
 
 function checkStockPrice(inst: InstrumentRow, quantity: number, limitPrice: number | null): FieldError[] {
   const fields: FieldError[] = [];
   if (quantity % inst.lotSize !== 0) {
-    fields.push({ path: "quantity", message: `数量は${num(inst.lotSize)}株単位で入力してください。`, reason: "lot" });
+    fields.push({
+      path: "quantity",
+      message: messageRef("server.order.lotSize", { lot: inst.lotSize }),
+      reason: "lot",
+    });
   }
   if (limitPrice !== null) {
     const { limitDown, limitUp } = priceLimits(inst.previousClose);
     if (!isOnTick(limitPrice)) {
       fields.push({
         path: "limitPrice",
-        message: `この価格帯の呼値は${num(tickSize(limitPrice))}円単位です。`,
+        message: messageRef("server.order.tickSize", { tick: tickSize(limitPrice) }),
         reason: "tick",
       });
     } else if (limitPrice < limitDown || limitPrice > limitUp) {
       fields.push({
         path: "limitPrice",
-        message: `値幅制限（${num(limitDown)}円～${num(limitUp)}円）の範囲外です。`,
+        message: messageRef("server.order.priceLimit", { limitDown, limitUp }),
         reason: "price_limit",
       });
     }
@@ -63,25 +66,25 @@ export function cashReserveFor(
 
 export const buyingPowerError = (path: string, withdrawable: number): FieldError => ({
   path,
-  message: `買付余力（${yen(withdrawable)}）を超えています。`,
+  message: messageRef("server.order.buyingPower", { amount: withdrawable }),
   reason: "buying_power",
 });
 
 export const unknownInstrumentError = (request: OrderRequest): FieldError => ({
   path: request.kind === "stock" ? "instrumentCode" : "fundCode",
-  message: "該当する銘柄がありません。",
+  message: "server.order.unknownInstrument",
   reason: "unknown_instrument",
 });
 
 /** More shares or units to sell than the customer holds free of other orders. */
 export const holdingsError = (kind: "stock" | "fund", free: number): FieldError =>
   kind === "stock"
-    ? { path: "quantity", message: `売却可能な数量（${num(free)}株）を超えています。`, reason: "holdings" }
-    : { path: "units", message: `解約可能な口数（${num(free)}口）を超えています。`, reason: "holdings" };
+    ? { path: "quantity", message: messageRef("server.order.sellableQuantity", { quantity: free }), reason: "holdings" }
+    : { path: "units", message: messageRef("server.order.redeemableUnits", { units: free }), reason: "holdings" };
 
 export const marginPositionError: FieldError = {
   path: "quantity",
-  message: "返済できる建玉がありません（数量をご確認ください）。",
+  message: "server.order.noMarginPosition",
   reason: "margin_position",
 };
 
@@ -242,6 +245,6 @@ export async function modificationRefusals(
 /** A 訂正 of a 返済 beyond the position's quantity not held by other orders. */
 export const marginQuantityError: FieldError = {
   path: "quantity",
-  message: "返済できる建玉の数量を超えています。",
+  message: "server.order.marginQuantity",
   reason: "margin_position",
 };

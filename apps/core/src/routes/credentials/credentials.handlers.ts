@@ -8,6 +8,7 @@ import {
   throwUnlessVerified,
   verifyExecutionPassword as verifyExecution,
 } from "../../domain/credentials/verify-execution-password.ts";
+import { localeOf } from "../../lib/locale.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type {
   changeExecutionPassword,
@@ -18,7 +19,7 @@ import type {
 
 export const getCredentialStatusHandler: RouteHandler<typeof getCredentialStatus, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  return c.json(await credentialStatus(c.get("db"), c.get("services"), customerId), 200);
+  return c.json(await credentialStatus(c.get("db"), c.get("services"), customerId, localeOf(c)), 200);
 };
 
 export const verifyExecutionPasswordHandler: RouteHandler<typeof verifyExecutionPassword, AppBindings> = async (c) => {

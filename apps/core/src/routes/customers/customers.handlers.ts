@@ -1,10 +1,18 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { setCustomerLocale } from "../../domain/customer-locale.ts";
 import { findCustomerSummary } from "../../domain/customers.ts";
 import { loginHistory, previousLogin } from "../../domain/logins.ts";
 import { customerNotices } from "../../domain/notices.ts";
 import { AppError } from "../../lib/errors.ts";
+import { localeOf } from "../../lib/locale.ts";
 import type { AppBindings } from "../../lib/types.ts";
-import type { getCustomer, getLoginHistory, getPreviousLogin, listNotices } from "./customers.routes.ts";
+import type {
+  changeCustomerLocale,
+  getCustomer,
+  getLoginHistory,
+  getPreviousLogin,
+  listNotices,
+} from "./customers.routes.ts";
 
 async function requireCustomer(c: { get(key: "db"): AppBindings["Variables"]["db"] }, customerId: string) {
   const customer = await findCustomerSummary(c.get("db"), customerId);
@@ -19,7 +27,7 @@ export const getCustomerHandler: RouteHandler<typeof getCustomer, AppBindings> =
 
 export const listNoticesHandler: RouteHandler<typeof listNotices, AppBindings> = async (c) => {
   const { customerId } = c.req.valid("param");
-  const notices = await customerNotices(c.get("db"), c.get("services"), customerId);
+  const notices = await customerNotices(c.get("db"), c.get("services"), customerId, localeOf(c));
   if (!notices) throw new AppError("not_found", 404);
   return c.json({ notices }, 200);
 };
@@ -56,4 +64,12 @@ export const getPreviousLoginHandler: RouteHandler<typeof getPreviousLogin, AppB
     },
     200,
   );
+};
+
+/** The language the customer chose (R36), stored when they switch language while logged in. */
+export const changeCustomerLocaleHandler: RouteHandler<typeof changeCustomerLocale, AppBindings> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  const { locale } = c.req.valid("json");
+  if (!(await setCustomerLocale(c.get("db"), customerId, locale))) throw new AppError("not_found", 404);
+  return c.json({ locale }, 200);
 };

@@ -2,7 +2,13 @@ import { createRoute } from "@hono/zod-openapi";
 import { coreRoutes } from "@kakunin/contracts/core-api";
 import { commonErrorResponses, jsonContent, notFoundResponse } from "../../lib/openapi-responses.ts";
 
-const { getCustomer: get, listNotices: notices, getLoginHistory: history, getPreviousLogin: previous } = coreRoutes;
+const {
+  getCustomer: get,
+  listNotices: notices,
+  getLoginHistory: history,
+  getPreviousLogin: previous,
+  changeCustomerLocale: locale,
+} = coreRoutes;
 
 export const getCustomer = createRoute({
   method: get.method,
@@ -47,6 +53,22 @@ export const getPreviousLogin = createRoute({
   request: { params: previous.params, query: previous.query },
   responses: {
     200: jsonContent(previous.response, "The previous login, or null on the first"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});
+
+export const changeCustomerLocale = createRoute({
+  method: locale.method,
+  path: locale.path,
+  summary: locale.summary,
+  tags: ["customers"],
+  request: {
+    params: locale.params,
+    body: { content: { "application/json": { schema: locale.body } }, required: true },
+  },
+  responses: {
+    200: jsonContent(locale.response, "The language stored"),
     ...commonErrorResponses,
     ...notFoundResponse,
   },

@@ -1,5 +1,5 @@
 import { loginHistorySchema } from "@kakunin/contracts/customers";
-import { INVALID_CURSOR_MESSAGE, PAGE_SIZES } from "@kakunin/contracts/pagination";
+import { PAGE_SIZES } from "@kakunin/contracts/pagination";
 import { orderListSchema } from "@kakunin/contracts/trading";
 import { withdrawalListSchema } from "@kakunin/contracts/withdrawals";
 import { and, desc, eq, sql } from "drizzle-orm";
@@ -162,7 +162,13 @@ describe.each(testBackends)("list pages (issue 16) on $name", ({ open }) => {
       expect(res.status, `${list} ${cursor}`).toBe(400);
       const error = await readError(res);
       expect(error.code).toBe("validation_failed");
-      expect(error.fields).toEqual([{ path: "cursor", message: INVALID_CURSOR_MESSAGE, reason: "invalid_cursor" }]);
+      expect(error.fields).toEqual([
+        {
+          path: "cursor",
+          message: "続きの表示位置が正しくありません。一覧を最初から表示し直してください。",
+          reason: "invalid_cursor",
+        },
+      ]);
     }
   });
 });

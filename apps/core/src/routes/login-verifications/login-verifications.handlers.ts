@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { errorBody } from "@kakunin/contracts/error-body";
 import { gateKeys } from "../../domain/credentials/gate-keys.ts";
+import { toLocale } from "../../domain/customer-locale.ts";
 import { findLoginCustomer, recordLogin } from "../../domain/logins.ts";
 import {
   checkNewDeviceCode,
@@ -11,6 +12,7 @@ import {
 } from "../../domain/new-devices.ts";
 import { passwordLoginRefused } from "../../domain/passkeys/policy.ts";
 import { AppError } from "../../lib/errors.ts";
+import { localeOf } from "../../lib/locale.ts";
 import { burnVerification, verifyPassword } from "../../lib/passwords.ts";
 import type { AppBindings } from "../../lib/types.ts";
 import type { verifyLogin, verifyLoginCode } from "./login-verifications.routes.ts";
@@ -27,6 +29,7 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
     gate.hash(() => (customer ? verifyPassword(customer.hash, password) : burnVerification(password)), deadline),
   );
   const requestId = c.get("requestId");
+  const locale = localeOf(c);
   // Issue 14: once the customer has a usable passkey, the password alone no longer logs in.
   // Asked only after the password verified, so the refusal reveals nothing to a guesser and
   // a right password is not answered as a wrong one (the BFF counts invalid_credentials only).
@@ -38,7 +41,7 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
   const newDevice = customer && ok && !passkeyRequired && !(await isKnownDevice(db, customer.id, deviceHash));
   if (customer && newDevice && services.newDevice.codeRequired) {
     const { codeSentTo } = await issueNewDeviceCode(db, services, { customer, deviceHash, client, requestId });
-    return c.json(errorBody("device_verification_required", { requestId, codeSentTo }), 403);
+    return c.json(errorBody("device_verification_required", { requestId, codeSentTo, locale }), 403);
   }
   await recordLogin(db, {
     customer,
@@ -58,10 +61,10 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
 
   if (!customer || !ok) {
     // One answer for an unknown code and a wrong password (R1).
-    return c.json(errorBody("invalid_credentials", { requestId }), 422);
+    return c.json(errorBody("invalid_credentials", { requestId, locale }), 422);
   }
-  if (passkeyRequired) return c.json(errorBody("passkey_login_required", { requestId }), 403);
-  return c.json({ customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name } }, 200);
+  if (passkeyRequired) return c.json(errorBody("passkey_login_required", { requestId, locale }), 403);
+  return c.json(loginAnswer(customer), 200);
 };
 
 /**
@@ -97,5 +100,13 @@ export const verifyLoginCodeHandler: RouteHandler<typeof verifyLoginCode, AppBin
   if (outcome.status === "wrong") {
     throw new AppError("wrong_auth_code", 422, { remainingCodeAttempts: outcome.remaining });
   }
-  return c.json({ customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name } }, 200);
+  return c.json(loginAnswer(customer), 200);
 };
+
+/** Who logged in, and the language they chose (R36), which the BFF's language cookie takes. */
+function loginAnswer(customer: { id: string; customerCode: string; name: string; locale: string }) {
+  return {
+    customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name },
+    locale: toLocale(customer.locale),
+  };
+}

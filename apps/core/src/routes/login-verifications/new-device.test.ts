@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coolingPeriods, knownDevices } from "../../db/schema.ts";
 import { requestBankAccountChange } from "../../domain/bank-accounts.ts";
 import { coolingUntil, startCoolingPeriod } from "../../domain/cooling-period.ts";
-import { AppError } from "../../lib/errors.ts";
+import { AppError, appErrorBody } from "../../lib/errors.ts";
 import { createTaro, taro } from "../../test/customers.ts";
 import { auditsOf, mailsOf } from "../../test/rows.ts";
 import { createTestCore, readAs, readError, testClient } from "../../test/test-app.ts";
@@ -159,7 +159,9 @@ describe("new-device detection (issue 15)", () => {
     }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "new_device_cooling", status: 403 });
-    expect((refusal as AppError).extra.message).toContain("2026/11/26 16:04:05（日本時間）まで");
+    expect(appErrorBody(refusal as AppError).error.message).toBe(
+      "新しい端末からのログインの直後のため、安全のため2026/11/26 16:04:05（日本時間）まで出金先口座の変更はお受けできません。",
+    );
     const requirements = await core.call(`/v1/customers/${c.id}/step-up-requirements?operation=change_bank_account`);
     expect(requirements.status).toBe(403);
     expect(await readError(requirements)).toMatchObject({

@@ -1,4 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { defaultLocale } from "@kakunin/contracts/locale";
+import { customerLocale } from "../../domain/customer-locale.ts";
 import { authenticationOptions, verifyPasskeyAssertion as verify } from "../../domain/passkeys/assertion.ts";
 import { passkeyLogin } from "../../domain/passkeys/login.ts";
 import {
@@ -66,7 +68,8 @@ export const passkeyLoginHandler: RouteHandler<typeof routes.passkeyLogin, AppBi
     ...c.req.valid("json"),
     requestId: c.get("requestId"),
   });
-  return c.json({ customer }, 200);
+  // As a password login answers: the language they chose (R36), for the BFF's language cookie.
+  return c.json({ customer, locale: (await customerLocale(c.get("db"), customer.id)) ?? defaultLocale }, 200);
 };
 
 export const removePasskeysHandler: RouteHandler<typeof routes.removePasskeys, AppBindings> = async (c) => {

@@ -1,4 +1,3 @@
-import { errorMessages } from "@kakunin/contracts/error-body";
 import {
   exampleBankAccountChange,
   exampleMarginAccountApplication,
@@ -25,7 +24,7 @@ import { placeOrder } from "../../domain/orders/place.ts";
 import { deletePasskey } from "../../domain/passkeys/management.ts";
 import { registerPasskey } from "../../domain/passkeys/registration.ts";
 import { changeEmail } from "../../domain/registered-info.ts";
-import { AppError } from "../../lib/errors.ts";
+import { AppError, appErrorBody } from "../../lib/errors.ts";
 import { createTaro } from "../../test/customers.ts";
 import { givePasskey } from "../../test/passkeys.ts";
 import { auditsOf as audits, mailsOf as mails } from "../../test/rows.ts";
@@ -34,10 +33,8 @@ import { createTestCore, readAs, readError, TEST_OPS_TOKEN, testBackends, testCl
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
 const STOPPED = new Date("2026-11-25T07:04:05Z"); // 2026/11/25 16:04:05 JST
-const PHONE_MESSAGE = errorMessages.account_stopped.replace(
-  "お客様サポートセンターまで",
-  "お客様サポートセンター（0120-000-000）まで",
-);
+const PHONE_MESSAGE =
+  "お客様のお申し出により取引を停止しているため、このお手続きはできません。停止の解除をご希望の場合は、お客様サポートセンター（0120-000-000）までお電話でご連絡ください。本人確認のうえ解除いたします。";
 
 async function newCustomer(core: Core) {
   const c = await createTaro(core, {
@@ -79,7 +76,9 @@ async function refusal(fn: () => Promise<unknown>) {
   try {
     await fn();
   } catch (err) {
-    if (err instanceof AppError) return { code: err.code, status: err.status, message: err.extra.message };
+    // The message as core's error handler words it (Japanese by default).
+    if (err instanceof AppError)
+      return { code: err.code, status: err.status, message: appErrorBody(err).error.message };
     throw err;
   }
   throw new Error("not refused");

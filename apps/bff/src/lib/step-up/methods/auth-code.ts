@@ -1,4 +1,5 @@
 import { clientContext } from "../../client-context.ts";
+import { requestOf } from "../../core-context.ts";
 import type { BffStepUpMethod } from "./method.ts";
 
 /** The 認証コード (R13): core mails it, bound to the digest; the challenge says where it went. */
@@ -16,7 +17,7 @@ export const authCode: BffStepUpMethod = {
         payload: ctx.payload as Record<string, unknown>,
         client: clientContext(c),
       },
-      requestId: ctx.requestId,
+      ...requestOf(c),
     });
     // Issue 17 B1: within the resend limit, core answers with the code already mailed for this
     // very confirmation, and the screen says so.

@@ -11,7 +11,6 @@ export interface ChallengeContext {
   payload: unknown;
   /** Core's answer for this customer and operation: the account's lock state. */
   locked: boolean;
-  requestId: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { authenticationResponseSchema } from "@kakunin/contracts/passkeys";
 import { ApiError } from "../../api-error.ts";
+import { requestOf } from "../../core-context.ts";
 import { newPasskeyChallenge } from "../../passkeys/challenge-store.ts";
 import type { BffStepUpMethod } from "./method.ts";
 
@@ -29,7 +30,7 @@ export const passkey: BffStepUpMethod = {
     const nonce = newPasskeyChallenge();
     const options = await c.get("deps").core.call("passkeyAuthenticationOptions", {
       body: { challenge: nonce, customerId: ctx.customerId, digest: ctx.digest },
-      requestId: ctx.requestId,
+      ...requestOf(c),
     });
     return { fields: { passkeyOptions: options }, state: { passkeyNonce: nonce } };
   },

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { errorMessages } from "@kakunin/contracts/error-body";
+import { messageRef } from "@kakunin/contracts/message-ref";
 import { stepUpOperations } from "@kakunin/contracts/step-up";
 import { formatJstTime } from "@kakunin/format/jst";
 import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
@@ -22,6 +22,12 @@ export const AUTH_CODE_LIMITS = [
   { windowMs: 60_000, max: 1, code: "auth_code_resend_too_soon" },
   { windowMs: 60 * 60_000, max: 5, code: "auth_code_resend_limit" },
 ] as const;
+
+/** Each throttle's message with the time a new code may be sent (the code's own message, then when). */
+const resendAtMessages: Record<(typeof AUTH_CODE_LIMITS)[number]["code"], string> = {
+  auth_code_resend_too_soon: "server.authCode.resendTooSoonAt",
+  auth_code_resend_limit: "server.authCode.resendLimitAt",
+};
 
 /**
  * HMAC-SHA256 of salt:code under a server key. A code has only 10^6 values: a plain hash in
@@ -287,7 +293,7 @@ export const authCode: StepUpMethod = {
         raise: () => {
           throw new AppError(limit.code, 429, {
             retryAt: retryAt.toISOString(),
-            message: `${errorMessages[limit.code]}新しい認証コードは${formatJstTime(retryAt)}以降に送信できます。`,
+            message: messageRef(resendAtMessages[limit.code], { time: formatJstTime(retryAt) }),
           });
         },
       };

@@ -33,7 +33,7 @@ export const executionPassword: StepUpMethod = {
 
   missing: () =>
     new AppError("validation_failed", 400, {
-      fields: [{ path: "executionPassword", message: "執行パスワードを入力してください。" }],
+      fields: [{ path: "executionPassword", message: "server.validation.executionPasswordRequired" }],
     }),
 
   async verify(ctx) {
