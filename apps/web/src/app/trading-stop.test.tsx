@@ -1,4 +1,4 @@
-import { errorMessages } from "@kakunin/contracts/error-body";
+import { errorMessage, errorMessages } from "@kakunin/contracts/error-body";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoNotices, demoWithdrawalOverview } from "../testing/fixtures.ts";
@@ -10,10 +10,7 @@ import { tradingNotStopped, tradingStopped } from "../testing/trading-stop-fixtu
 type Routes = Parameters<typeof mockApi>[0];
 
 /** core's account_stopped, naming the support number as core's message does. */
-const stoppedMessage = errorMessages.account_stopped.replace(
-  "お客様サポートセンターまで",
-  "お客様サポートセンター（0120-000-000）まで",
-);
+const stoppedMessage = errorMessage("account_stopped", "ja", { phone: "0120-000-000" });
 
 function open(path: string, routes: Routes = {}) {
   const api = mockApi({

@@ -12,6 +12,7 @@ import { useSessionExpiry } from "../../features/auth/model/use-session-expiry.t
 import { isApiError } from "../../lib/api-client.ts";
 // Every member screen's forms word the contracts' field messages (ログイン does not need them).
 import "../../lib/i18n/forms-catalog.ts";
+import { activateLocale, currentLocale } from "../../lib/i18n/catalog.ts";
 import { type Translate, useT } from "../../lib/i18n/use-t.ts";
 import { AppMenu } from "../app-menu.tsx";
 import { appCatalog } from "../i18n.ts";
@@ -70,6 +71,11 @@ function MemberLayout() {
   const recheck = useCallback(() => void refetch(), [refetch]);
   const expiry = useSessionExpiry(data?.authenticated ? data : undefined, session.dataUpdatedAt, recheck);
   const extend = useExtendSession();
+  // R36: logging in adopts the customer's stored language (the BFF has set the cookie to it).
+  const sessionLocale = data?.authenticated ? data.locale : undefined;
+  useEffect(() => {
+    if (sessionLocale && sessionLocale !== currentLocale()) void activateLocale(sessionLocale);
+  }, [sessionLocale]);
   // A background refetch (e.g. on returning to the tab, or at the idle deadline) may find the session gone.
   if (data && !data.authenticated) {
     return <Navigate to={loginPath(data.reason, data.reason ? here : undefined)} replace />;
