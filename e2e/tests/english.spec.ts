@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, mailbox, test } from "../fixtures/test.ts";
+import { expect, fillLogin, mailbox, test } from "../fixtures/test.ts";
 
 /**
  * R36: the English smoke. A browser that asks for English (Accept-Language: en-US) gets it on
@@ -15,6 +15,15 @@ async function logInInEnglish(page: Page, customerCode: string, password: string
   await page.getByLabel("Login password").fill(password);
   await page.getByRole("button", { name: "Log in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Member home" })).toBeVisible();
+}
+
+/** Presses 日本語 or English and waits until the BFF has kept the choice (a reload may follow). */
+async function switchLanguage(page: Page, name: "日本語" | "English") {
+  const saved = page.waitForResponse(
+    (response) => response.url().endsWith("/api/locale") && response.request().method() === "PUT",
+  );
+  await page.getByRole("button", { name }).click();
+  expect((await saved).status()).toBe(200);
 }
 
 test.describe("English (R36)", () => {
@@ -36,7 +45,7 @@ test.describe("English (R36)", () => {
     await logInInEnglish(page, customer.customerCode, customer.loginPassword);
 
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Withdrawal", exact: true }).click();
-    await page.getByLabel("Withdrawal amount").fill("10000");
+    await page.getByRole("textbox", { name: "Withdrawal amount" }).fill("10000");
     await page.getByRole("button", { name: "Confirm withdrawal" }).click();
 
     const mail = await mailbox.waitFor(address, "Your authentication code for a withdrawal");
@@ -51,7 +60,7 @@ test.describe("English (R36)", () => {
     await expect(page.getByText("We have received your withdrawal request")).toBeVisible();
   });
 
-  test("the switch on ログイン changes the language, keeps it over a reload, and becomes the customer's choice", async ({
+  test("the switch on ログイン changes the language, keeps it over a reload, and the first login makes it the customer's", async ({
     page,
     createCustomer,
   }) => {
@@ -61,16 +70,30 @@ test.describe("English (R36)", () => {
     await expect(page.getByRole("heading", { name: "ログイン", level: 1 })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
 
-    await page.getByRole("button", { name: "English" }).click();
+    await switchLanguage(page, "English");
     await expect(page.getByRole("heading", { name: "Log in", level: 1 })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.reload();
     await expect(page.getByRole("heading", { name: "Log in", level: 1 })).toBeVisible();
 
+    // The first login keeps the language it was made in as the customer's (core stores it).
     await logInInEnglish(page, customer.customerCode, customer.loginPassword);
-    // Stored in core: a new browser that asks for Japanese gets English once this customer logs in.
-    await page.context().clearCookies({ name: "kakunin_lang" });
-    await page.getByRole("button", { name: "日本語" }).click();
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page.getByRole("heading", { name: "Log in", level: 1 })).toBeVisible();
+
+    // A browser without the choice (its cookie gone) that asks for Japanese shows ログイン in
+    // Japanese, and English again once this customer has logged in.
+    await page.context().clearCookies({ name: "__Host-kakunin-lang" });
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "ログイン", level: 1 })).toBeVisible();
+    await fillLogin(page, customer.customerCode, customer.loginPassword);
+    await expect(page.getByRole("heading", { name: "Member home", level: 1 })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+    // Switching back is the customer's new choice, kept over a reload.
+    await switchLanguage(page, "日本語");
+    await expect(page.getByRole("heading", { name: "会員トップ", level: 1 })).toBeVisible();
+    await page.reload();
     await expect(page.getByRole("heading", { name: "会員トップ", level: 1 })).toBeVisible();
   });
 });

@@ -1,1 +1,1 @@
-ALTER TABLE "customers" ADD COLUMN "locale" text DEFAULT 'ja' NOT NULL;
+ALTER TABLE "customers" ADD COLUMN "locale" text;

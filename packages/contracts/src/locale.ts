@@ -11,7 +11,7 @@ export const defaultLocale: Locale = "ja";
 export const localeSchema = z.enum(locales, { error: messageRef("server.validation.locale") });
 
 /** The cookie that carries the chosen language; the BFF sets it, and reads it before Accept-Language. */
-export const LOCALE_COOKIE = "kakunin_lang";
+export const LOCALE_COOKIE = "__Host-kakunin-lang";
 
 export function isLocale(value: unknown): value is Locale {
   return (locales as readonly unknown[]).includes(value);

@@ -1,10 +1,10 @@
 import { defaultLocale, isLocale, type Locale } from "@kakunin/contracts/locale";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
 
-/** A stored `customers.locale` as a language; anything else (it is text) reads as Japanese. */
-export function toLocale(value: string): Locale {
+/** A stored `customers.locale` as a language; none or anything else (it is text) reads as Japanese. */
+export function toLocale(value: string | null): Locale {
   return isLocale(value) ? value : defaultLocale;
 }
 
@@ -21,8 +21,15 @@ export async function setCustomerLocale(db: Db, customerId: string, locale: Loca
   return rows.length > 0;
 }
 
-/** The customer's language; undefined for an unknown customer. */
-export async function customerLocale(db: Db, customerId: string): Promise<Locale | undefined> {
-  const [row] = await db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, customerId));
-  return row ? toLocale(row.locale) : undefined;
+/**
+ * At a login: the customer's language, which is the one they logged in with (`requested`, the
+ * request's language) if they have none yet. One statement, so two first logins at once agree.
+ */
+export async function adoptCustomerLocale(db: Db, customerId: string, requested: Locale): Promise<Locale> {
+  const [row] = await db
+    .update(customers)
+    .set({ locale: sql`coalesce(${customers.locale}, ${requested})` })
+    .where(eq(customers.id, customerId))
+    .returning({ locale: customers.locale });
+  return toLocale(row?.locale ?? requested);
 }

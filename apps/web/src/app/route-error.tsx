@@ -1,4 +1,3 @@
-import { PageLayout } from "@kakunin/ui/page-layout";
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "react-router";
 import { ApiErrorAlert } from "../components/api-error-alert.tsx";
 import { isApiError } from "../lib/api-client.ts";
@@ -6,6 +5,7 @@ import { errorText } from "../lib/i18n/error-text.ts";
 import { contractsCatalog } from "../lib/i18n/shared-catalogs.ts";
 import { useT } from "../lib/i18n/use-t.ts";
 import { appCatalog } from "./i18n.ts";
+import { AppPageLayout } from "./page-layout.tsx";
 import { paths } from "./screen-routes.ts";
 
 interface ErrorView {
@@ -65,9 +65,9 @@ export function RouteError() {
   const { t } = useT(appCatalog, contractsCatalog);
   const view = describe(useRouteError());
   return (
-    <PageLayout title={t(view.title)}>
+    <AppPageLayout title={t(view.title)}>
       <ErrorDetails view={view} />
-    </PageLayout>
+    </AppPageLayout>
   );
 }
 

@@ -23,9 +23,11 @@ describe("the customer's language in core", () => {
     expect(chosen.status).toBe(200);
 
     // Another browser, which asked for Japanese: the login brings the customer's English.
-    const next = await login(customer.customer.customerCode, customer.loginPassword, ["kakunin_lang=ja"]);
+    const next = await login(customer.customer.customerCode, customer.loginPassword, ["__Host-kakunin-lang=ja"]);
     expect(next.status).toBe(200);
-    expect(next.headers.getSetCookie().find((c) => c.startsWith("kakunin_lang="))).toMatch(/^kakunin_lang=en;/);
+    expect(next.headers.getSetCookie().find((c) => c.startsWith("__Host-kakunin-lang="))).toMatch(
+      /^__Host-kakunin-lang=en;/,
+    );
     expect(await readAs(next, sessionSchema)).toMatchObject({ authenticated: true, locale: "en" });
     const cookie = sessionCookieOf(next);
     const current = await h.app.request("/api/session", { headers: { cookie: `__Host-kakunin-session=${cookie}` } });
@@ -39,7 +41,7 @@ describe("the customer's language in core", () => {
     expect((await readError(ja)).fields).toEqual([
       { path: "quantity", reason: "holdings", message: "売却可能な数量（0株）を超えています。" },
     ]);
-    const en = await h.send("/api/me/order-checks", "POST", oversell, [session, "kakunin_lang=en"]);
+    const en = await h.send("/api/me/order-checks", "POST", oversell, [session, "__Host-kakunin-lang=en"]);
     expect(await readError(en)).toMatchObject({
       code: "order_rejected",
       message: "We could not accept your order. Please check what you entered.",

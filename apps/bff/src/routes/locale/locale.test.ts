@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { FAKE_DEVICE_CODE } from "../../test/fake-new-devices.ts";
 import { cookiesOf, createTestBff, readAs, readError } from "../../test/harness.ts";
 
-const LANG_COOKIE = /^kakunin_lang=(ja|en); Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/;
+const LANG_COOKIE = /^__Host-kakunin-lang=(ja|en); Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/;
 
 /** The language cookie a response sets, as the whole Set-Cookie line. */
-const langCookieOf = (res: Response) => res.headers.getSetCookie().find((h) => h.startsWith("kakunin_lang="));
+const langCookieOf = (res: Response) => res.headers.getSetCookie().find((h) => h.startsWith("__Host-kakunin-lang="));
 
 describe("GET /api/locale (R36)", () => {
   it("follows Accept-Language on a first visit, Japanese for a language it does not speak, and sets no cookie", async () => {
@@ -33,9 +33,11 @@ describe("GET /api/locale (R36)", () => {
     const bff = createTestBff();
     const withCookie = (cookie: string, acceptLanguage: string) =>
       bff.request("/api/locale", { cookies: [cookie], headers: { "accept-language": acceptLanguage } });
-    expect(await readAs(await withCookie("kakunin_lang=ja", "en-US,en"), localeBodySchema)).toEqual({ locale: "ja" });
-    expect(await readAs(await withCookie("kakunin_lang=en", "ja"), localeBodySchema)).toEqual({ locale: "en" });
-    expect(await readAs(await withCookie("kakunin_lang=fr", "en"), localeBodySchema)).toEqual({ locale: "en" });
+    expect(await readAs(await withCookie("__Host-kakunin-lang=ja", "en-US,en"), localeBodySchema)).toEqual({
+      locale: "ja",
+    });
+    expect(await readAs(await withCookie("__Host-kakunin-lang=en", "ja"), localeBodySchema)).toEqual({ locale: "en" });
+    expect(await readAs(await withCookie("__Host-kakunin-lang=fr", "en"), localeBodySchema)).toEqual({ locale: "en" });
   });
 });
 
@@ -47,7 +49,7 @@ describe("PUT /api/locale (R36)", () => {
     expect(res.status).toBe(200);
     expect(await readAs(res, localeBodySchema)).toEqual({ locale: "en" });
     expect(langCookieOf(res)).toMatch(LANG_COOKIE);
-    expect(langCookieOf(res)).toContain("kakunin_lang=en;");
+    expect(langCookieOf(res)).toContain("__Host-kakunin-lang=en;");
     expect(bff.core.received.length).toBe(before);
   });
 
@@ -88,7 +90,7 @@ describe("PUT /api/locale (R36)", () => {
     const { cookie } = await bff.login();
     const res = await bff.request("/api/locale", { method: "PUT", json: { locale: "en" }, cookie });
     expect(res.status).toBe(200);
-    expect(langCookieOf(res)).toContain("kakunin_lang=en;");
+    expect(langCookieOf(res)).toContain("__Host-kakunin-lang=en;");
     expect(bff.core.customers[0]?.locale).toBe("en");
     // The call to core carried the new language.
     expect(bff.core.received.at(-1)?.headers.get("accept-language")).toBe("en");
@@ -103,7 +105,7 @@ describe("PUT /api/locale (R36)", () => {
     const res = await bff.request("/api/locale", { method: "PUT", json: { locale: "en" }, cookie });
     expect(res.status).toBe(503);
     expect((await readError(res)).code).toBe("upstream_unavailable");
-    expect(langCookieOf(res)).toContain("kakunin_lang=en;");
+    expect(langCookieOf(res)).toContain("__Host-kakunin-lang=en;");
     expect(bff.core.customers[0]?.locale).toBe("ja");
   });
 });
@@ -116,11 +118,11 @@ describe("the customer's language at login (R36)", () => {
     const res = await bff.request("/api/session", {
       method: "POST",
       json: { customerCode: "1000001", password: "Kiso8pine3" },
-      cookies: ["kakunin_lang=ja"],
+      cookies: ["__Host-kakunin-lang=ja"],
     });
     expect(res.status).toBe(200);
     expect(langCookieOf(res)).toMatch(LANG_COOKIE);
-    expect(langCookieOf(res)).toContain("kakunin_lang=en;");
+    expect(langCookieOf(res)).toContain("__Host-kakunin-lang=en;");
     expect(await readAs(res, sessionSchema)).toMatchObject({ authenticated: true, locale: "en" });
   });
 
@@ -144,7 +146,7 @@ describe("the customer's language at login (R36)", () => {
       cookies: [device, pending],
     });
     expect(ok.status).toBe(200);
-    expect(langCookieOf(ok)).toContain("kakunin_lang=en;");
+    expect(langCookieOf(ok)).toContain("__Host-kakunin-lang=en;");
     expect(await readAs(ok, sessionSchema)).toMatchObject({ locale: "en" });
   });
 
@@ -156,7 +158,7 @@ describe("the customer's language at login (R36)", () => {
       headers: { "accept-language": "en" },
     });
     expect(res.status).toBe(200);
-    expect(langCookieOf(res)).toContain("kakunin_lang=ja;");
+    expect(langCookieOf(res)).toContain("__Host-kakunin-lang=ja;");
     expect(await readAs(res, sessionSchema)).toMatchObject({ locale: "ja" });
   });
 });
@@ -174,7 +176,7 @@ describe("error bodies in the request's language (R36)", () => {
     const byCookie = await bff.request("/api/session", {
       method: "POST",
       json: { customerCode: "1000001", password: "Wrong9pass" },
-      cookies: ["kakunin_lang=en"],
+      cookies: ["__Host-kakunin-lang=en"],
       headers: { "accept-language": "ja" },
     });
     expect(await readError(byCookie)).toMatchObject({ code: "invalid_credentials", message: english });
@@ -189,7 +191,7 @@ describe("error bodies in the request's language (R36)", () => {
       method: "POST",
       json: { amount: 1000, bankAccountId: "00000000-0000-4000-8000-000000000001" },
       cookie,
-      cookies: ["kakunin_lang=en"],
+      cookies: ["__Host-kakunin-lang=en"],
     });
     expect(res.status).toBe(400);
     expect((await readError(res)).fields).toEqual([
@@ -200,7 +202,7 @@ describe("error bodies in the request's language (R36)", () => {
   it("sends the request's language to core as Accept-Language", async () => {
     const bff = createTestBff();
     const { cookie } = await bff.login();
-    await bff.request("/api/me/notices", { cookie, cookies: ["kakunin_lang=en"] });
+    await bff.request("/api/me/notices", { cookie, cookies: ["__Host-kakunin-lang=en"] });
     expect(bff.core.received.at(-1)?.headers.get("accept-language")).toBe("en");
     await bff.request("/api/me/notices", { cookie, headers: { "accept-language": "fr" } });
     expect(bff.core.received.at(-1)?.headers.get("accept-language")).toBe("ja");

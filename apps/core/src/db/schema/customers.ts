@@ -26,10 +26,12 @@ export const customers = pgTable("customers", {
   customerCode: text("customer_code").notNull().unique(),
   name: text("name").notNull(),
   /**
-   * The language the customer chose (R36): screens after login, mails and messages. 'ja' (the
-   * default) or 'en'; the BFF sets it when the customer switches language while logged in.
+   * The customer's language (R36): screens after login, mails and messages; 'ja' or 'en'. Null
+   * until their first login, which keeps the language they logged in with (so an English
+   * browser is not switched to Japanese by logging in); the 日本語 / English switch changes it.
+   * Mails to a customer with none are Japanese.
    */
-  locale: text("locale").notNull().default("ja"),
+  locale: text("locale"),
   /** フリガナ (full-width katakana, family and given name separated by a space). */
   nameKana: text("name_kana").notNull().default(""),
   birthDate: date("birth_date").notNull(),

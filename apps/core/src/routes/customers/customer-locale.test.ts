@@ -49,6 +49,30 @@ describe.each(testBackends)("the customer's language (R36) on $name", ({ open })
     expect(await readAs(await login(c.customerCode), verifyLoginResponseSchema)).toMatchObject({ locale: "ja" });
   });
 
+  it("a customer with no language keeps the one of their first login; a later login in another does not change it", async () => {
+    const c = await createTaro(core);
+    const stored = async () =>
+      (await core.db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, c.id)))[0]?.locale;
+    expect(await stored()).toBeNull();
+    // A wrong password fixes nothing.
+    const wrong = await core.call("/v1/login-verifications", {
+      method: "POST",
+      headers: english,
+      json: { customerCode: c.customerCode, password: "Wrong9pass", client: testClient, deviceHash: "a".repeat(64) },
+    });
+    expect(wrong.status).toBe(422);
+    expect(await stored()).toBeNull();
+
+    expect(await readAs(await login(c.customerCode, english), verifyLoginResponseSchema)).toMatchObject({
+      locale: "en",
+    });
+    expect(await stored()).toBe("en");
+    expect(
+      await readAs(await login(c.customerCode, { "accept-language": "ja" }), verifyLoginResponseSchema),
+    ).toMatchObject({ locale: "en" });
+    expect(await stored()).toBe("en");
+  });
+
   it("refuses a language it does not speak or another field with field errors, worded by Accept-Language", async () => {
     const c = await createTaro(core);
     const ja = await putLocale(c.id, { locale: "fr" });
@@ -66,7 +90,7 @@ describe.each(testBackends)("the customer's language (R36) on $name", ({ open })
     expect(extra.status).toBe(400);
     expect((await readError(extra)).fields).toEqual([{ path: "", message: "Unknown fields: theme" }]);
     const [row] = await core.db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, c.id));
-    expect(row?.locale).toBe("ja");
+    expect(row?.locale).toBeNull();
   });
 
   it("answers 404 not_found for an unknown customer and 400 for a malformed id", async () => {

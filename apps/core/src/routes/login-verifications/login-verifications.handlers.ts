@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { errorBody } from "@kakunin/contracts/error-body";
 import { gateKeys } from "../../domain/credentials/gate-keys.ts";
-import { toLocale } from "../../domain/customer-locale.ts";
+import { adoptCustomerLocale, toLocale } from "../../domain/customer-locale.ts";
 import { findLoginCustomer, recordLogin } from "../../domain/logins.ts";
 import {
   checkNewDeviceCode,
@@ -38,6 +38,9 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
   const client = c.req.valid("json").client;
   // Issue 15: a right password from a device the customer never used. With the code required,
   // the login is not recorded yet: it completes (and is recorded) when the mailed code is entered.
+  // R36: a right password fixes the customer's language if they have none yet, before the
+  // new-device code below is mailed in it.
+  const customerLocale = customer && ok && !passkeyRequired ? await adoptCustomerLocale(db, customer.id, locale) : null;
   const newDevice = customer && ok && !passkeyRequired && !(await isKnownDevice(db, customer.id, deviceHash));
   if (customer && newDevice && services.newDevice.codeRequired) {
     const { codeSentTo } = await issueNewDeviceCode(db, services, { customer, deviceHash, client, requestId });
@@ -64,7 +67,7 @@ export const verifyLoginHandler: RouteHandler<typeof verifyLogin, AppBindings> =
     return c.json(errorBody("invalid_credentials", { requestId, locale }), 422);
   }
   if (passkeyRequired) return c.json(errorBody("passkey_login_required", { requestId, locale }), 403);
-  return c.json(loginAnswer(customer), 200);
+  return c.json(loginAnswer({ ...customer, locale: customerLocale }), 200);
 };
 
 /**
@@ -104,7 +107,7 @@ export const verifyLoginCodeHandler: RouteHandler<typeof verifyLoginCode, AppBin
 };
 
 /** Who logged in, and the language they chose (R36), which the BFF's language cookie takes. */
-function loginAnswer(customer: { id: string; customerCode: string; name: string; locale: string }) {
+function loginAnswer(customer: { id: string; customerCode: string; name: string; locale: string | null }) {
   return {
     customer: { id: customer.id, customerCode: customer.customerCode, name: customer.name },
     locale: toLocale(customer.locale),

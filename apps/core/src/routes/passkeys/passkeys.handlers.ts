@@ -1,6 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { defaultLocale } from "@kakunin/contracts/locale";
-import { customerLocale } from "../../domain/customer-locale.ts";
+import { adoptCustomerLocale } from "../../domain/customer-locale.ts";
 import { authenticationOptions, verifyPasskeyAssertion as verify } from "../../domain/passkeys/assertion.ts";
 import { passkeyLogin } from "../../domain/passkeys/login.ts";
 import {
@@ -10,6 +9,7 @@ import {
   renamePasskey as rename,
 } from "../../domain/passkeys/management.ts";
 import { registerPasskey as register, registrationOptions } from "../../domain/passkeys/registration.ts";
+import { localeOf } from "../../lib/locale.ts";
 import type { AppBindings } from "../../lib/types.ts";
 // One namespace: each handler names its route as `routes.x`, so the route list is kept in passkeys.index.ts only.
 import type * as routes from "./passkeys.routes.ts";
@@ -68,8 +68,8 @@ export const passkeyLoginHandler: RouteHandler<typeof routes.passkeyLogin, AppBi
     ...c.req.valid("json"),
     requestId: c.get("requestId"),
   });
-  // As a password login answers: the language they chose (R36), for the BFF's language cookie.
-  return c.json({ customer, locale: (await customerLocale(c.get("db"), customer.id)) ?? defaultLocale }, 200);
+  // As a password login answers: the customer's language (R36), for the BFF's language cookie.
+  return c.json({ customer, locale: await adoptCustomerLocale(c.get("db"), customer.id, localeOf(c)) }, 200);
 };
 
 export const removePasskeysHandler: RouteHandler<typeof routes.removePasskeys, AppBindings> = async (c) => {

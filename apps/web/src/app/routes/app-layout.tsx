@@ -1,6 +1,6 @@
 import { Alert } from "@kakunin/ui/alert";
 import { Button } from "@kakunin/ui/button";
-import { PAGE_TITLE_ID, PageLayout } from "@kakunin/ui/page-layout";
+import { PAGE_TITLE_ID } from "@kakunin/ui/page-layout";
 import type { QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { Navigate, Outlet, redirect, useLocation, useMatches, useNavigate, useNavigationType } from "react-router";
@@ -16,6 +16,7 @@ import { activateLocale, currentLocale } from "../../lib/i18n/catalog.ts";
 import { type Translate, useT } from "../../lib/i18n/use-t.ts";
 import { AppMenu } from "../app-menu.tsx";
 import { appCatalog } from "../i18n.ts";
+import { AppPageLayout } from "../page-layout.tsx";
 import { loginPath, type ScreenKey } from "../screen-routes.ts";
 
 /**
@@ -83,7 +84,7 @@ function MemberLayout() {
   const customer = data?.authenticated ? data.customer : undefined;
 
   return (
-    <PageLayout
+    <AppPageLayout
       title={title}
       headerEnd={
         customer && (
@@ -113,7 +114,7 @@ function MemberLayout() {
           onLogout={() => logout.mutate()}
         />
       )}
-    </PageLayout>
+    </AppPageLayout>
   );
 }
 

@@ -1,5 +1,4 @@
 import { Button } from "@kakunin/ui/button";
-import { PageLayout } from "@kakunin/ui/page-layout";
 import { StepIndicator } from "@kakunin/ui/step-indicator";
 import { ChangeComplete } from "@kakunin/ui/step-section";
 import { useState } from "react";
@@ -8,6 +7,7 @@ import { PasswordResetCompleteForm } from "../../features/password-reset/compone
 import { PasswordResetStartForm } from "../../features/password-reset/components/password-reset-start-form.tsx";
 import { useT } from "../../lib/i18n/use-t.ts";
 import { appCatalog } from "../i18n.ts";
+import { AppPageLayout } from "../page-layout.tsx";
 import { paths } from "../screen-routes.ts";
 import { routesCatalog } from "./i18n.ts";
 
@@ -29,7 +29,7 @@ function PasswordResetPage() {
   const { t } = useT(appCatalog, routesCatalog);
   const [step, setStep] = useState<Step>("start");
   return (
-    <PageLayout title={t("screens.passwordReset")}>
+    <AppPageLayout title={t("screens.passwordReset")}>
       <div className="kk-card kk-card--narrow kk-stack">
         <StepIndicator steps={stepIds.map((id) => t(id))} current={stepIndex[step]} />
         {step === "start" && (
@@ -62,7 +62,7 @@ function PasswordResetPage() {
           </ChangeComplete>
         )}
       </div>
-    </PageLayout>
+    </AppPageLayout>
   );
 }
 

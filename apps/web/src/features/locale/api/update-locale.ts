@@ -1,5 +1,5 @@
 import { type Locale, type LocaleBody, localeBodySchema } from "@kakunin/contracts/locale";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client.ts";
 import { activateLocale } from "../../../lib/i18n/catalog.ts";
 
@@ -13,11 +13,15 @@ export function updateLocale(locale: Locale): Promise<LocaleBody> {
 }
 
 export function useUpdateLocale() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (locale: Locale) => {
       const saved = updateLocale(locale);
       await activateLocale(locale);
       return saved;
     },
+    // What the servers worded (notices, the session's language, errors in cached answers) is
+    // fetched again in the new language; every query, as any of them may carry such text.
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { activateLocale } from "../../../lib/i18n/catalog.ts";
-import { json, mockApi } from "../../../testing/mock-api.ts";
+import { demoBalances, demoNotices, demoWithdrawalOverview } from "../../../testing/fixtures.ts";
+import { authenticatedSession, credentialStatus, json, mockApi } from "../../../testing/mock-api.ts";
 import { renderApp } from "../../../testing/render-app.tsx";
 
 afterEach(async () => {
@@ -74,5 +75,31 @@ describe("日本語 / English (R36)", () => {
     await user.click(languageButtons().english);
     expect(await screen.findByRole("heading", { level: 1, name: "Log in" })).toBeTruthy();
     await waitFor(() => expect(languageButtons().english.getAttribute("aria-pressed")).toBe("true"));
+  });
+
+  it("on a member page too: English is stored, and what the servers worded is fetched again in it", async () => {
+    const { requests } = mockApi({
+      "GET /api/session": [
+        json({ ...authenticatedSession, locale: "ja" }),
+        json({ ...authenticatedSession, locale: "en" }),
+      ],
+      "GET /api/me/credentials": json(credentialStatus()),
+      "GET /api/me/notices": json(demoNotices),
+      "GET /api/me/previous-login": json({ previousLogin: null }),
+      "GET /api/me/balances": json(demoBalances),
+      "GET /api/me/withdrawals/overview": json(demoWithdrawalOverview),
+      "PUT /api/locale": json({ locale: "en" }),
+    });
+    const { user } = renderApp("/");
+    await screen.findByRole("heading", { level: 1, name: "会員トップ" });
+    const noticeReads = () => requests.filter((r) => r.method === "GET" && r.path === "/api/me/notices").length;
+    await waitFor(() => expect(noticeReads()).toBe(1));
+
+    await user.click(within(screen.getByRole("banner")).getByRole("button", { name: "English" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Member home" })).toBeTruthy();
+    await waitFor(() => expect(noticeReads()).toBe(2));
+    expect(requests.filter((r) => r.method === "PUT").map((r) => r.body)).toEqual([{ locale: "en" }]);
+    expect(document.documentElement.lang).toBe("en");
   });
 });
