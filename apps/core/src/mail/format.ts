@@ -1,18 +1,6 @@
 import type { Locale } from "@kakunin/contracts/locale";
 import { formatJstDateTime } from "@kakunin/format/jst";
 
-// English: Intl, in Japan time, with "JST" stated (an international customer reads the mail in
-// another time zone). TODO(i18n): use @kakunin/format/jst's locale parameter once it is merged.
-const englishJst = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
 const englishYen = new Intl.NumberFormat("en-US", { style: "currency", currency: "JPY" });
 
 /**
@@ -20,7 +8,8 @@ const englishYen = new Intl.NumberFormat("en-US", { style: "currency", currency:
  * "Nov 25, 2026, 16:04:05 JST" in English.
  */
 export function formatJst(at: Date, locale: Locale = "ja"): string {
-  if (locale === "en") return `${englishJst.format(at)} JST`;
+  // English states JST itself: an international customer reads the mail in another time zone.
+  if (locale === "en") return formatJstDateTime(at, "en");
   return `${formatJstDateTime(at)} (日本時間)`;
 }
 
