@@ -217,12 +217,19 @@ describe.skipIf(!redis)("RedisIdempotencyStore", () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const calls = { count: 0 };
     const first = a.run(k, FP, DAY, async () => {
       calls.count++;
+      started();
       await gate;
       return { status: 200, body: "first" };
     });
+    // The two stores use separate connections: only once the first runs has it surely claimed.
+    await running;
     const refused = await impatient
       .run(k, FP, DAY, async () => {
         calls.count++;
