@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, fillLogin, mailbox, test } from "../fixtures/test.ts";
 
@@ -47,6 +48,12 @@ test.describe("English (R36)", () => {
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Withdrawal", exact: true }).click();
     await page.getByRole("textbox", { name: "Withdrawal amount" }).fill("10000");
     await page.getByRole("button", { name: "Confirm withdrawal" }).click();
+
+    // The English confirmation is as accessible as the Japanese one, its `lang` included.
+    await expect(page.getByLabel("Authentication code")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    expect((await new AxeBuilder({ page }).withTags(wcag).analyze()).violations).toEqual([]);
 
     const mail = await mailbox.waitFor(address, "Your authentication code for a withdrawal");
     expect(mail.text).toContain("¥10,000");
