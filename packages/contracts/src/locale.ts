@@ -17,6 +17,11 @@ export function isLocale(value: unknown): value is Locale {
   return (locales as readonly unknown[]).includes(value);
 }
 
+/** `value` as a language kakunin speaks; none or any other reads as Japanese, the default. */
+export function toLocale(value: unknown): Locale {
+  return isLocale(value) ? value : defaultLocale;
+}
+
 /** Body of `GET /api/locale` and `PUT /api/locale`. */
 export const localeBodySchema = z.object({ locale: localeSchema });
 export type LocaleBody = z.infer<typeof localeBodySchema>;

@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale, locales } from "@kakunin/contracts/locale";
+import { defaultLocale, LOCALE_COOKIE, type Locale, locales, toLocale } from "@kakunin/contracts/locale";
 import type { Context } from "hono";
 import { setCookie } from "hono/cookie";
 import { languageDetector } from "hono/language";
@@ -20,8 +20,7 @@ export const detectLocale = languageDetector({
 
 /** The language `detectLocale` found; Japanese where it did not run. */
 export function localeOf(c: { get(key: "language"): string | undefined }): Locale {
-  const language = c.get("language");
-  return isLocale(language) ? language : defaultLocale;
+  return toLocale(c.get("language"));
 }
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;

@@ -1,12 +1,7 @@
-import { defaultLocale, isLocale, type Locale } from "@kakunin/contracts/locale";
+import { type Locale, toLocale } from "@kakunin/contracts/locale";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers } from "../db/schema.ts";
-
-/** A stored `customers.locale` as a language; none or anything else (it is text) reads as Japanese. */
-export function toLocale(value: string | null): Locale {
-  return isLocale(value) ? value : defaultLocale;
-}
 
 /**
  * Stores the language the customer chose (R36): screens after their next login and mails

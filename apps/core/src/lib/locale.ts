@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale, type Locale, locales } from "@kakunin/contracts/locale";
+import { defaultLocale, type Locale, locales, toLocale } from "@kakunin/contracts/locale";
 import { languageDetector } from "hono/language";
 
 /**
@@ -15,6 +15,5 @@ export const detectLocale = languageDetector({
 
 /** The language `detectLocale` found; Japanese where it did not run (e.g. an error before it). */
 export function localeOf(c: { get(key: "language"): string | undefined }): Locale {
-  const language = c.get("language");
-  return isLocale(language) ? language : defaultLocale;
+  return toLocale(c.get("language"));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { defaultLocale, isLocale, type Locale } from "@kakunin/contracts/locale";
+import { type Locale, toLocale } from "@kakunin/contracts/locale";
 import { type MailType, type OptionalMailType, optionalMailTypes } from "@kakunin/contracts/mail";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
@@ -32,7 +32,7 @@ export async function mailRecipient(db: Db | Tx, customerId: string, type: MailT
  */
 export async function customerLocale(db: Db | Tx, customerId: string): Promise<Locale> {
   const [row] = await db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, customerId));
-  return isLocale(row?.locale) ? row.locale : defaultLocale;
+  return toLocale(row?.locale);
 }
 
 /**

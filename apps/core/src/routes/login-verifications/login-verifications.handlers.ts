@@ -1,7 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { errorBody } from "@kakunin/contracts/error-body";
+import { toLocale } from "@kakunin/contracts/locale";
 import { gateKeys } from "../../domain/credentials/gate-keys.ts";
-import { adoptCustomerLocale, toLocale } from "../../domain/customer-locale.ts";
+import { adoptCustomerLocale } from "../../domain/customer-locale.ts";
 import { findLoginCustomer, recordLogin } from "../../domain/logins.ts";
 import {
   checkNewDeviceCode,

@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale, type Locale } from "@kakunin/contracts/locale";
+import { defaultLocale, type Locale, toLocale } from "@kakunin/contracts/locale";
 import { activateLocale } from "./catalog.ts";
 
 /**
@@ -7,7 +7,7 @@ import { activateLocale } from "./catalog.ts";
  */
 export async function bootstrapLocale(ask: () => Promise<{ locale: Locale }>): Promise<Locale> {
   const locale = await ask().then(
-    (answer) => (isLocale(answer.locale) ? answer.locale : defaultLocale),
+    (answer) => toLocale(answer.locale),
     () => defaultLocale,
   );
   await activateLocale(locale).catch(() => activateLocale(defaultLocale));
