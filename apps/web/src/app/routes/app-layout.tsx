@@ -10,9 +10,9 @@ import { useLogout } from "../../features/auth/api/logout.ts";
 import { SessionExpiryDialog } from "../../features/auth/components/session-expiry-dialog.tsx";
 import { useSessionExpiry } from "../../features/auth/model/use-session-expiry.ts";
 import { isApiError } from "../../lib/api-client.ts";
-// Every member screen's forms word the contracts' field messages (ログイン does not need them).
-import "../../lib/i18n/forms-catalog.ts";
 import { activateLocale, currentLocale } from "../../lib/i18n/catalog.ts";
+// Every member screen's forms word the contracts' field messages (ログイン does not need them).
+import { formsCatalog } from "../../lib/i18n/forms-catalog.ts";
 import { type Translate, useT } from "../../lib/i18n/use-t.ts";
 import { AppMenu } from "../app-menu.tsx";
 import { appCatalog } from "../i18n.ts";
@@ -55,7 +55,7 @@ function useFocusTitleOnNavigation() {
 }
 
 function MemberLayout() {
-  const { t } = useT(appCatalog);
+  const { t } = useT(appCatalog, formsCatalog);
   const session = useSession();
   // Every navigation (a new location key) mounts the page afresh, so choosing 出金 in the
   // menu on the 出金 completion screen starts a new withdrawal instead of showing the old one.

@@ -74,7 +74,14 @@ export function catalogsReady(): Promise<unknown> {
  * shows an id or falls back to a spinner on the switch; then Lingui re-renders its readers.
  */
 export async function activateLocale(locale: Locale): Promise<void> {
-  await Promise.all([...catalogs].map((catalog) => ensureCatalog(catalog, locale)));
+  // A lazy chunk evaluated while these download (the first screen's, during the bootstrap)
+  // declares catalogues this pass did not name; until `chosen` is set nothing else loads them,
+  // so go round again until no new one appeared. Catalogues are only ever added.
+  let named: number;
+  do {
+    named = catalogs.size;
+    await Promise.all([...catalogs].map((catalog) => ensureCatalog(catalog, locale)));
+  } while (catalogs.size !== named);
   chosen = locale;
   i18n.activate(locale);
   if (typeof document !== "undefined") document.documentElement.lang = locale;

@@ -8,6 +8,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder, numericInput } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { formsCatalog } from "../../../lib/i18n/forms-catalog.ts";
 import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
@@ -30,7 +31,7 @@ export interface PasswordResetCompleteFormProps {
  */
 export function PasswordResetCompleteForm({ step, onStepChange, onSuccess }: PasswordResetCompleteFormProps) {
   // contractsCatalog: the fields' messages and errorText's internal_error.
-  const { t } = useT(passwordResetCatalog, contractsCatalog);
+  const { t } = useT(passwordResetCatalog, contractsCatalog, formsCatalog);
   const {
     register,
     handleSubmit,

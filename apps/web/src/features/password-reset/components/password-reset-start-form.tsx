@@ -7,6 +7,7 @@ import { isApiError } from "../../../lib/api-client.ts";
 import { applyFieldErrors, clearStaleFailure, fieldErrorsOf } from "../../../lib/form-errors.ts";
 import { fieldBinder } from "../../../lib/form-fields.ts";
 import { errorText } from "../../../lib/i18n/error-text.ts";
+import { formsCatalog } from "../../../lib/i18n/forms-catalog.ts";
 import { contractsCatalog } from "../../../lib/i18n/shared-catalogs.ts";
 import { useT } from "../../../lib/i18n/use-t.ts";
 import { zodResolver } from "../../../lib/zod-resolver.ts";
@@ -22,7 +23,7 @@ export interface PasswordResetStartFormProps {
 /** Step 1 of ログインパスワードをお忘れの方: お客様コード and 生年月日 (validated as the BFF does). */
 export function PasswordResetStartForm({ onSuccess }: PasswordResetStartFormProps) {
   // contractsCatalog: the fields' messages and errorText's internal_error.
-  const { t } = useT(passwordResetCatalog, contractsCatalog);
+  const { t } = useT(passwordResetCatalog, contractsCatalog, formsCatalog);
   const {
     register,
     handleSubmit,
